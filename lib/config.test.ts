@@ -1,0 +1,81 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config";
+
+const problemsOf = (env: Record<string, string>) => {
+  try {
+    loadConfig(env, "/srv/app");
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("expected a ConfigError");
+};
+
+describe("loadConfig", () => {
+  it("defaults to demo mode with an SQLite file under ./data", () => {
+    const config = loadConfig({}, "/srv/app");
+    expect(config.demo).toBe(true);
+    expect(config.parsec).toBeNull();
+    expect(config.databaseFile).toBe("/srv/app/data/parsec-audit.db");
+    expect(config.api.quota).toEqual({ requests: 40, windowMs: 300_000 });
+    expect(config.sync.intervalMs).toBe(300_000);
+    expect(config.api.version).toBe("v1");
+  });
+
+  it("reads credentials and custom values", () => {
+    const config = loadConfig(
+      {
+        PARSEC_API_KEY: "tapi_1sn61992rNstjlDoJWnFXRRkxPZ.s3cret",
+        PARSEC_TEAM_ID: "1sn61992rNstjlDoJWnFXRRkxPZ",
+        PARSEC_API_BASE_URL: "http://127.0.0.1:4010/",
+        PARSEC_RATE_LIMIT: "10/60",
+        SYNC_INTERVAL_SECONDS: "0",
+        DATABASE_URL: "file:/var/lib/parsec/audit.db",
+      },
+      "/srv/app",
+    );
+    expect(config.demo).toBe(false);
+    expect(config.parsec).toEqual({
+      apiKey: "tapi_1sn61992rNstjlDoJWnFXRRkxPZ.s3cret",
+      teamId: "1sn61992rNstjlDoJWnFXRRkxPZ",
+      baseUrl: "http://127.0.0.1:4010",
+    });
+    expect(config.api.quota).toEqual({ requests: 10, windowMs: 60_000 });
+    expect(config.sync.intervalMs).toBe(0);
+    expect(config.databaseFile).toBe("/var/lib/parsec/audit.db");
+  });
+
+  it("turns pacing off with PARSEC_RATE_LIMIT=off", () => {
+    expect(loadConfig({ PARSEC_RATE_LIMIT: "off" }).api.quota).toBeNull();
+  });
+
+  it("names each wrong variable and what it expects, in one line each", () => {
+    const problems = problemsOf({ SYNC_INTERVAL_SECONDS: "soon", PARSEC_RATE_LIMIT: "fast", PARSEC_API_BASE_URL: "ftp://x" });
+    expect(problems).toHaveLength(3);
+    expect(problems.find((p) => p.startsWith("SYNC_INTERVAL_SECONDS"))).toContain('(got "soon")');
+    expect(problems.find((p) => p.startsWith("PARSEC_RATE_LIMIT"))).toMatch(/"<requests>\/<seconds>"/);
+    expect(problems.find((p) => p.startsWith("PARSEC_API_BASE_URL"))).toMatch(/http\(s\) URL/);
+    for (const p of problems) expect(p).not.toContain("\n");
+  });
+
+  it("asks for both credentials together", () => {
+    expect(problemsOf({ PARSEC_API_KEY: "tapi_abc.def" })[0]).toMatch(/PARSEC_TEAM_ID is missing/);
+    expect(problemsOf({ PARSEC_TEAM_ID: "abc" })[0]).toMatch(/PARSEC_API_KEY is missing/);
+  });
+
+  it("refuses a key of another team, without printing the key", () => {
+    const problems = problemsOf({ PARSEC_API_KEY: "tapi_teamA.topsecret", PARSEC_TEAM_ID: "teamB" });
+    expect(problems[0]).toMatch(/belongs to team teamA/);
+    expect(problems.join(" ")).not.toContain("topsecret");
+  });
+
+  it("hides secrets in error messages", () => {
+    const problems = problemsOf({ SYNC_TOKEN: "short" });
+    expect(problems[0]).toMatch(/SYNC_TOKEN must be at least 16 characters/);
+    expect(problems[0]).not.toContain("short");
+  });
+
+  it("rejects a database URL that is not an SQLite file", () => {
+    expect(problemsOf({ DATABASE_URL: "postgres://db/x" })[0]).toMatch(/^DATABASE_URL must be an SQLite file URL/);
+  });
+});

@@ -1,0 +1,167 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads the environment. Everything else receives an `AppConfig`.
+ * A wrong value stops the start with one line per variable naming it and what is expected.
+ */
+
+const DEFAULT_DATABASE_URL = "file:./data/parsec-audit.db";
+const DEFAULT_API_BASE_URL = "https://api.parsec.app";
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.map((p) => `Invalid configuration: ${p}`).join("\n"));
+    this.name = "ConfigError";
+  }
+}
+
+const emptyAsUndefined = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+const wholeNumber = (min: number, max: number, fallback: number, what: string) =>
+  z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d+$/, { message: `must be ${what}` })
+      .transform(Number)
+      .pipe(z.number().min(min, { message: `must be ${what}` }).max(max, { message: `must be ${what}` }))
+      .default(fallback),
+  );
+
+/** "<requests>/<seconds>", e.g. "40/300", or "off". */
+const rateLimit = z.preprocess(
+  emptyAsUndefined,
+  z
+    .string()
+    .default("40/300")
+    .transform((value, ctx) => {
+      if (value.toLowerCase() === "off") return null;
+      const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+      const requests = match ? Number(match[1]) : 0;
+      const seconds = match ? Number(match[2]) : 0;
+      if (!match || requests < 1 || seconds < 1) {
+        ctx.addIssue({
+          code: "custom",
+          message: `must be "<requests>/<seconds>" such as "40/300" (Parsec allows 50 per 300 s), or "off"`,
+        });
+        return z.NEVER;
+      }
+      return { requests, windowMs: seconds * 1000 };
+    }),
+);
+
+const envSchema = z.object({
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default(DEFAULT_DATABASE_URL)
+      .refine((v) => v.startsWith("file:") && v.length > "file:".length, {
+        message: `must be an SQLite file URL such as "${DEFAULT_DATABASE_URL}"`,
+      }),
+  ),
+  PARSEC_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  PARSEC_TEAM_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[0-9A-Za-z]+$/, { message: "must be the team id from the Parsec dashboard (letters and digits)" })
+      .optional(),
+  ),
+  PARSEC_API_BASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, message: `must be an http(s) URL such as "${DEFAULT_API_BASE_URL}"` })
+      .default(DEFAULT_API_BASE_URL)
+      .transform((v) => v.replace(/\/+$/, "")),
+  ),
+  PARSEC_API_VERSION: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["v1", "v2"], { message: 'must be "v1" or "v2"' }).default("v1"),
+  ),
+  PARSEC_RATE_LIMIT: rateLimit,
+  PARSEC_BLOCK_SECONDS: wholeNumber(1, 86_400, 300, "a whole number of seconds from 1 to 86400"),
+  PARSEC_REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 600, 30, "a whole number of seconds from 1 to 600"),
+  PARSEC_PAGE_SIZE: wholeNumber(1, 1000, 1000, "a whole number from 1 to 1000"),
+  SYNC_INTERVAL_SECONDS: wholeNumber(0, 604_800, 300, "a whole number of seconds (0 turns the background sync off)"),
+  SYNC_OVERLAP_SECONDS: wholeNumber(0, 2_592_000, 3600, "a whole number of seconds from 0 to 2592000"),
+  SYNC_TOKEN: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional(),
+  ),
+  DEMO_EVENTS: wholeNumber(100, 2_000_000, 20_000, "a whole number of events from 100 to 2000000"),
+});
+
+export type AppConfig = ReturnType<typeof toAppConfig>;
+export type ParsecConnection = NonNullable<AppConfig["parsec"]>;
+
+function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
+  const databaseFile = path.resolve(cwd, env.DATABASE_URL.slice("file:".length));
+  const parsec =
+    env.PARSEC_API_KEY && env.PARSEC_TEAM_ID
+      ? { apiKey: env.PARSEC_API_KEY, teamId: env.PARSEC_TEAM_ID, baseUrl: env.PARSEC_API_BASE_URL }
+      : null;
+  return {
+    databaseFile,
+    /** null: no credentials, so the app runs in demo mode on the built-in simulated API. */
+    parsec,
+    demo: parsec === null,
+    demoEvents: env.DEMO_EVENTS,
+    api: {
+      version: env.PARSEC_API_VERSION,
+      quota: env.PARSEC_RATE_LIMIT,
+      blockMs: env.PARSEC_BLOCK_SECONDS * 1000,
+      timeoutMs: env.PARSEC_REQUEST_TIMEOUT_SECONDS * 1000,
+      pageSize: env.PARSEC_PAGE_SIZE,
+    },
+    sync: {
+      intervalMs: env.SYNC_INTERVAL_SECONDS * 1000,
+      overlapMs: env.SYNC_OVERLAP_SECONDS * 1000,
+      token: env.SYNC_TOKEN ?? null,
+    },
+  };
+}
+
+/** Parses an environment; pure, for tests and for `getConfig`. */
+export function loadConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? "environment");
+        const got = env[name];
+        return `${name} ${issue.message}${got === undefined ? "" : ` (got ${JSON.stringify(redact(name, got))})`}`;
+      }),
+    );
+  }
+  const problems: string[] = [];
+  const { PARSEC_API_KEY: key, PARSEC_TEAM_ID: team } = parsed.data;
+  if (Boolean(key) !== Boolean(team)) {
+    problems.push(
+      key
+        ? "PARSEC_TEAM_ID is missing: set it together with PARSEC_API_KEY (or unset both for demo mode)"
+        : "PARSEC_API_KEY is missing: set it together with PARSEC_TEAM_ID (or unset both for demo mode)",
+    );
+  }
+  // Keys are documented as tapi_<teamID>.<secret>: a key of another team is a mistake worth stopping on.
+  const keyTeam = key ? /^tapi_([0-9A-Za-z]+)\./.exec(key)?.[1] : undefined;
+  if (keyTeam && team && keyTeam !== team) {
+    problems.push(`PARSEC_API_KEY belongs to team ${keyTeam}, but PARSEC_TEAM_ID is ${team}: use a key of that team`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return toAppConfig(parsed.data, cwd);
+}
+
+function redact(name: string, value: string) {
+  return name === "PARSEC_API_KEY" || name === "SYNC_TOKEN" ? "<hidden>" : value;
+}
+
+const globalForConfig = globalThis as unknown as { parsecViewerConfig?: AppConfig };
+
+/** The process's configuration, read from `process.env` once. */
+export function getConfig(): AppConfig {
+  globalForConfig.parsecViewerConfig ??= loadConfig(process.env);
+  return globalForConfig.parsecViewerConfig;
+}
