@@ -1,0 +1,142 @@
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { createInterface } from "node:readline";
+import path from "node:path";
+import { z } from "zod";
+import type { Db } from "../db/client";
+import { writeTransaction, type SqliteConnection } from "../db/sqlite";
+import { addRunCounts, finishRun, startRun, type RunTrigger } from "../sync/syncRuns";
+import { addCounts, emptyCounts, storeEvents, type StoreCounts, type UnreadableItem } from "./storeEvents";
+
+export type ImportFormat = "json-array" | "json-object" | "ndjson";
+
+export interface ImportSummary extends StoreCounts {
+  runId: number;
+  format: ImportFormat;
+}
+
+export class ImportFileError extends Error {
+  override name = "ImportFileError";
+}
+
+const BATCH = 1_000;
+/** A whole-document JSON file is parsed in memory; the dashboard's files hold at most 5,000 events. */
+export const MAX_JSON_DOCUMENT_BYTES = 256 * 1024 * 1024;
+const EXPECTED =
+  "expected a Parsec audit-log download: a JSON array of events, an object with a `data` array, or NDJSON (one event per line)";
+
+const envelopeSchema = z.object({ data: z.array(z.unknown()) });
+
+/**
+ * Imports a file as downloaded from the Parsec dashboard (or written by `npm run export`), through
+ * the same upsert and quarantine rules as the sync. A file that is not one of the accepted
+ * formats is refused whole, before anything is stored; inside NDJSON, a line that is not JSON is
+ * quarantined with its line number while the rest is imported.
+ */
+export async function importEventsFile(
+  filePath: string,
+  options: { db: Db; sqlite: SqliteConnection; trigger: RunTrigger; onProgress?: (counts: StoreCounts) => void },
+): Promise<ImportSummary> {
+  const format = await detectFormat(filePath);
+  const source = `import:${path.basename(filePath)}`;
+  const run = await startRun(options.db, "import", options.trigger, format);
+  let totals = emptyCounts();
+  const storeBatch = async (items: unknown[], unreadable: UnreadableItem[] = []) => {
+    const counts = await writeTransaction(options.sqlite, () => {
+      const stored = storeEvents(options.sqlite, items, source, unreadable);
+      addRunCounts(options.sqlite, run.id, stored, { source });
+      return stored;
+    });
+    totals = addCounts(totals, counts);
+    options.onProgress?.(totals);
+  };
+  try {
+    if (format === "ndjson") {
+      await readNdjson(filePath, storeBatch);
+    } else {
+      const events = await readJsonDocument(filePath);
+      for (let start = 0; start < events.length; start += BATCH) await storeBatch(events.slice(start, start + BATCH));
+    }
+    await finishRun(options.db, run.id, {});
+    return { runId: run.id, format, ...totals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await finishRun(options.db, run.id, { error: message }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function detectFormat(filePath: string): Promise<ImportFormat> {
+  const info = await stat(filePath).catch(() => {
+    throw new ImportFileError(`${filePath}: no such file`);
+  });
+  if (!info.isFile()) throw new ImportFileError(`${filePath}: not a file`);
+  const head = await readHead(filePath, 64 * 1024);
+  const text = head.replace(/^\uFEFF/, "").trimStart();
+  if (text === "") throw new ImportFileError(`${filePath} is empty: ${EXPECTED}`);
+  if (text.startsWith("[")) return "json-array";
+  if (!text.startsWith("{")) throw new ImportFileError(`${filePath} is not JSON: ${EXPECTED}`);
+  // One event object on the first line means NDJSON; anything else starting with { is one document.
+  const firstLine = text.split("\n", 1)[0]!.trim();
+  try {
+    const first: unknown = JSON.parse(firstLine);
+    if (envelopeSchema.safeParse(first).success) return "json-object";
+    return "ndjson";
+  } catch {
+    return "json-object";
+  }
+}
+
+async function readHead(filePath: string, bytes: number): Promise<string> {
+  const handle = await open(filePath, "r");
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString("utf8");
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readJsonDocument(filePath: string): Promise<unknown[]> {
+  const { size } = await stat(filePath);
+  if (size > MAX_JSON_DOCUMENT_BYTES) {
+    throw new ImportFileError(
+      `${filePath} is ${Math.round(size / 1024 / 1024)} MB, over the ${MAX_JSON_DOCUMENT_BYTES / 1024 / 1024} MB a single JSON document may have: convert it to NDJSON (one event per line), which is imported as a stream.`,
+    );
+  }
+  const { readFile } = await import("node:fs/promises");
+  let document: unknown;
+  try {
+    document = JSON.parse((await readFile(filePath, "utf8")).replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new ImportFileError(`${filePath} is not valid JSON (${(error as Error).message}): ${EXPECTED}`);
+  }
+  if (Array.isArray(document)) return document;
+  const envelope = envelopeSchema.safeParse(document);
+  if (envelope.success) return envelope.data.data;
+  throw new ImportFileError(`${filePath} is a JSON object without a \`data\` array: ${EXPECTED}`);
+}
+
+async function readNdjson(filePath: string, storeBatch: (items: unknown[], unreadable?: UnreadableItem[]) => Promise<void>) {
+  const lines = createInterface({ input: createReadStream(filePath, { encoding: "utf8" }), crlfDelay: Infinity });
+  let items: unknown[] = [];
+  let unreadable: UnreadableItem[] = [];
+  let lineNumber = 0;
+  for await (const rawLine of lines) {
+    lineNumber += 1;
+    const line = (lineNumber === 1 ? rawLine.replace(/^\uFEFF/, "") : rawLine).trim();
+    if (line === "") continue;
+    try {
+      items.push(JSON.parse(line));
+    } catch (error) {
+      unreadable.push({ text: line, reason: `line ${lineNumber} is not JSON: ${(error as Error).message}` });
+    }
+    if (items.length + unreadable.length >= BATCH) {
+      await storeBatch(items, unreadable);
+      items = [];
+      unreadable = [];
+    }
+  }
+  if (items.length || unreadable.length) await storeBatch(items, unreadable);
+}

@@ -1,0 +1,123 @@
+import { createHash } from "node:crypto";
+import type { SqliteConnection } from "../db/sqlite";
+import { CONTENT_COLUMNS, toEventRow, type EventRow } from "./eventRow";
+
+export interface StoreCounts {
+  received: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  quarantined: number;
+}
+
+/** A line of an import that was not even JSON: it is quarantined as text. */
+export interface UnreadableItem {
+  text: string;
+  reason: string;
+}
+
+export const emptyCounts = (): StoreCounts => ({ received: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0 });
+
+export function addCounts(total: StoreCounts, more: StoreCounts): StoreCounts {
+  return {
+    received: total.received + more.received,
+    inserted: total.inserted + more.inserted,
+    updated: total.updated + more.updated,
+    unchanged: total.unchanged + more.unchanged,
+    quarantined: total.quarantined + more.quarantined,
+  };
+}
+
+const COLUMNS = [
+  "id", "name", "timestamp", "occurredAt", "userId", "teamId", "userEmail", "data", "extra",
+  "attemptId", "exitCode", "duration", "hostComputerName", "clientComputerName", "hostPeerId",
+  "clientPeerId", "hostUserId", "clientUserId", "ip", "platform",
+] as const satisfies readonly (keyof EventRow)[];
+
+type Statements = ReturnType<typeof prepare>;
+const prepared = new WeakMap<SqliteConnection, Statements>();
+
+function prepare(connection: SqliteConnection) {
+  const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
+  return {
+    find: connection.prepare<[string], Pick<EventRow, "id" | (typeof CONTENT_COLUMNS)[number]>>(
+      `SELECT "id", ${CONTENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Event" WHERE "id" = ?`,
+    ),
+    insert: connection.prepare(
+      `INSERT INTO "Event" (${quoted}, "storedAt") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt)`,
+    ),
+    update: connection.prepare(
+      `UPDATE "Event" SET ${COLUMNS.filter((c) => c !== "id").map((c) => `"${c}" = @${c}`).join(", ")} WHERE "id" = @id`,
+    ),
+    quarantine: connection.prepare(
+      `INSERT INTO "QuarantinedEvent" ("rawHash", "eventId", "raw", "reason", "source", "firstSeenAt", "lastSeenAt", "timesSeen")
+       VALUES (@rawHash, @eventId, @raw, @reason, @source, @now, @now, 1)
+       ON CONFLICT ("rawHash") DO UPDATE SET "lastSeenAt" = @now, "timesSeen" = "timesSeen" + 1, "reason" = @reason`,
+    ),
+    hasQuarantinedIds: connection.prepare(`SELECT 1 FROM "QuarantinedEvent" WHERE "eventId" IS NOT NULL LIMIT 1`),
+    release: connection.prepare(`DELETE FROM "QuarantinedEvent" WHERE "eventId" = ?`),
+  };
+}
+
+/**
+ * The one write path for events, shared by the sync and the import: upsert by event id (a re-run
+ * never duplicates; a re-delivered event whose content changed, such as a user's new email, is
+ * updated), and quarantine what fails validation with its raw JSON and the reason.
+ * Synchronous: call it inside the caller's `connection.transaction`, together with whatever
+ * records how far the caller got, so that both commit or neither does.
+ */
+export function storeEvents(
+  connection: SqliteConnection,
+  items: readonly unknown[],
+  source: string,
+  unreadable: readonly UnreadableItem[] = [],
+): StoreCounts {
+  let statements = prepared.get(connection);
+  if (!statements) {
+    statements = prepare(connection);
+    prepared.set(connection, statements);
+  }
+  const now = Date.now();
+  const counts: StoreCounts = { ...emptyCounts(), received: items.length + unreadable.length };
+  const rows = new Map<string, EventRow>();
+  const rejects = unreadable.map((item) => ({ raw: item.text, reason: item.reason, eventId: null as string | null }));
+  for (const item of items) {
+    const result = toEventRow(item);
+    // A page may repeat an event; the later copy wins, as it would across pages.
+    if (result.ok) rows.set(result.row.id, result.row);
+    else rejects.push({ raw: JSON.stringify(item) ?? String(item), reason: result.reason, eventId: result.eventId });
+  }
+  for (const reject of rejects) {
+    statements.quarantine.run({ ...reject, rawHash: createHash("sha256").update(reject.raw).digest("hex"), source, now });
+  }
+  counts.quarantined = rejects.length;
+
+  const releaseQuarantine = statements.hasQuarantinedIds.get() !== undefined;
+  for (const row of rows.values()) {
+    const params = toParams(row);
+    const current = statements.find.get(row.id);
+    if (!current) {
+      statements.insert.run({ ...params, storedAt: now });
+      counts.inserted += 1;
+    } else if (CONTENT_COLUMNS.some((column) => current[column] !== params[column])) {
+      statements.update.run(params);
+      counts.updated += 1;
+    }
+    // An event that was quarantined once and has now arrived valid is no longer a problem to show.
+    if (releaseQuarantine) statements.release.run(row.id);
+  }
+  // Repeats within the page count as unchanged: their later copy was stored.
+  counts.unchanged = counts.received - counts.inserted - counts.updated - counts.quarantined;
+  return counts;
+}
+
+type Params = Record<(typeof COLUMNS)[number], string | number | null>;
+
+function toParams(row: EventRow): Params {
+  const params = {} as Params;
+  for (const column of COLUMNS) {
+    const value = row[column];
+    params[column] = value instanceof Date ? value.getTime() : ((value ?? null) as string | number | null);
+  }
+  return params;
+}
