@@ -1,0 +1,33 @@
+import { ConfigError, getConfig } from "../config";
+import { getDatabase } from "../db/client";
+import { startSyncScheduler } from "../sync/syncScheduler";
+
+/**
+ * What the server does once when it starts: check the configuration (a wrong value stops the
+ * start with one clear line), bring the database file up to date, say which mode it is in, and
+ * start the background sync.
+ */
+export async function startServer(): Promise<void> {
+  let config;
+  try {
+    config = getConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
+  await getDatabase(config.databaseFile);
+  console.log(`[parsec-viewer] database ${config.databaseFile}`);
+  if (config.demo) {
+    console.log(
+      "[parsec-viewer] DEMO MODE: no PARSEC_API_KEY/PARSEC_TEAM_ID set, so the events come from the built-in " +
+        "simulated Parsec API on 127.0.0.1 (generated data, not your team's). Set both variables to sync your team.",
+    );
+  } else {
+    console.log(`[parsec-viewer] syncing team ${config.parsec?.teamId} from ${config.parsec?.baseUrl}`);
+  }
+  if (config.sync.intervalMs > 0) startSyncScheduler(config.sync.intervalMs);
+  else console.log("[parsec-viewer] background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
+}

@@ -1,0 +1,78 @@
+import type { Db } from "../db/client";
+import type { SyncProgress } from "./syncProgress";
+
+export interface SyncRunView {
+  id: number;
+  kind: string;
+  trigger: string;
+  mode: string | null;
+  status: string;
+  startedAt: string;
+  finishedAt: string | null;
+  pages: number;
+  fetched: number;
+  inserted: number;
+  updated: number;
+  quarantined: number;
+  error: string | null;
+  progress: SyncProgress | null;
+}
+
+export interface SyncStatus {
+  eventsStored: number;
+  quarantined: number;
+  coveredUntil: string | null;
+  historyStartsAt: string | null;
+  backfillDone: boolean;
+  running: SyncRunView | null;
+  runs: SyncRunView[];
+}
+
+/** What the overview and GET /api/sync show: where the store stands and how the last runs went. */
+export async function getSyncStatus(db: Db, teamId: string | null, limit = 10): Promise<SyncStatus> {
+  const [eventsStored, quarantined, checkpoint, runs] = await Promise.all([
+    db.event.count(),
+    db.quarantinedEvent.count(),
+    teamId ? db.syncCheckpoint.findUnique({ where: { teamId } }) : db.syncCheckpoint.findFirst({ orderBy: { updatedAt: "desc" } }),
+    db.syncRun.findMany({ orderBy: { id: "desc" }, take: limit }),
+  ]);
+  const views = runs.map(toRunView);
+  return {
+    eventsStored,
+    quarantined,
+    coveredUntil: checkpoint?.coveredUntil?.toISOString() ?? null,
+    historyStartsAt: checkpoint?.historyStartsAt?.toISOString() ?? null,
+    backfillDone: Boolean(checkpoint?.coveredUntil),
+    running: views.find((run) => run.status === "running" && run.kind === "sync") ?? null,
+    runs: views,
+  };
+}
+
+function toRunView(run: Awaited<ReturnType<Db["syncRun"]["findMany"]>>[number]): SyncRunView {
+  return {
+    id: run.id,
+    kind: run.kind,
+    trigger: run.trigger,
+    mode: run.mode,
+    status: run.status,
+    startedAt: run.startedAt.toISOString(),
+    finishedAt: run.finishedAt?.toISOString() ?? null,
+    pages: run.pages,
+    fetched: run.fetched,
+    inserted: run.inserted,
+    updated: run.updated,
+    quarantined: run.quarantined,
+    error: run.error,
+    progress: parseProgress(run.progress),
+  };
+}
+
+function parseProgress(text: string | null): SyncProgress | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as SyncProgress;
+    return typeof value === "object" && value !== null && "mode" in value ? value : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,44 @@
+import type { Db } from "../db/client";
+import type { SqliteConnection } from "../db/sqlite";
+import type { StoreCounts } from "../events/storeEvents";
+
+export type RunKind = "sync" | "import";
+export type RunTrigger = "schedule" | "api" | "cli" | "startup";
+
+/** A run that was "running" when its process died is shown as interrupted, not as running forever. */
+export async function markInterruptedRuns(db: Db, kind: RunKind): Promise<void> {
+  await db.syncRun.updateMany({
+    where: { kind, status: "running" },
+    data: { status: "interrupted", finishedAt: new Date(), error: "The process stopped before the run finished; the next run resumed from its last committed page." },
+  });
+}
+
+export async function startRun(db: Db, kind: RunKind, trigger: RunTrigger, mode: string | null) {
+  return db.syncRun.create({ data: { kind, trigger, mode, status: "running", startedAt: new Date(), heartbeatAt: new Date() } });
+}
+
+export async function finishRun(db: Db, runId: number, outcome: { error?: string | null; mode?: string | null }) {
+  await db.syncRun.update({
+    where: { id: runId },
+    data: {
+      status: outcome.error ? "failed" : "succeeded",
+      error: outcome.error ?? null,
+      finishedAt: new Date(),
+      ...(outcome.mode === undefined ? {} : { mode: outcome.mode }),
+    },
+  });
+}
+
+/** Raw, to be called inside the page's write transaction: the counters match what was committed. */
+export function addRunCounts(connection: SqliteConnection, runId: number, counts: StoreCounts, progress: unknown): void {
+  connection
+    .prepare(
+      `UPDATE "SyncRun" SET "pages" = "pages" + 1, "fetched" = "fetched" + ?, "inserted" = "inserted" + ?,
+       "updated" = "updated" + ?, "quarantined" = "quarantined" + ?, "heartbeatAt" = ?, "progress" = ? WHERE "id" = ?`,
+    )
+    .run(counts.received, counts.inserted, counts.updated, counts.quarantined, Date.now(), JSON.stringify(progress), runId);
+}
+
+export async function saveRunProgress(db: Db, runId: number, progress: unknown): Promise<void> {
+  await db.syncRun.update({ where: { id: runId }, data: { progress: JSON.stringify(progress), heartbeatAt: new Date() } });
+}

@@ -1,0 +1,58 @@
+import { describeProgress } from "./describeProgress";
+import { runConfiguredSync } from "./runConfiguredSync";
+import { SyncAlreadyRunningError } from "./syncLock";
+
+const globalForScheduler = globalThis as unknown as { parsecViewerScheduler?: { stop(): void } };
+
+/**
+ * Runs the sync when the server starts and then every `intervalMs` after the previous run ended
+ * (a long backfill never overlaps the next tick). One scheduler per process, even under hot reload.
+ */
+export function startSyncScheduler(intervalMs: number, log: (line: string) => void = console.log): void {
+  if (globalForScheduler.parsecViewerScheduler) return;
+  const stopping = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  let lastLoggedAt = 0;
+
+  const tick = async (trigger: "startup" | "schedule") => {
+    try {
+      const result = await runConfiguredSync({
+        trigger,
+        signal: stopping.signal,
+        liveDemo: true,
+        onProgress: (progress) => {
+          // A backfill can take hours: a line a minute says how it is going without flooding the log.
+          if (Date.now() - lastLoggedAt > 60_000) {
+            lastLoggedAt = Date.now();
+            log(`[sync] ${describeProgress(progress)}`);
+          }
+        },
+      });
+      log(
+        `[sync] run ${result.runId} done (${result.passes.join(" + ")}): ${result.pages} pages, ` +
+          `${result.received} events fetched, ${result.inserted} new, ${result.updated} updated, ${result.quarantined} quarantined`,
+      );
+    } catch (error) {
+      if (error instanceof SyncAlreadyRunningError) log(`[sync] skipped: ${error.message}`);
+      else log(`[sync] failed: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      if (!stopping.signal.aborted && intervalMs > 0) {
+        timer = setTimeout(() => void tick("schedule"), intervalMs);
+        timer.unref();
+      }
+    }
+  };
+
+  globalForScheduler.parsecViewerScheduler = {
+    stop() {
+      stopping.abort();
+      clearTimeout(timer);
+      globalForScheduler.parsecViewerScheduler = undefined;
+    },
+  };
+  void tick("startup");
+}
+
+export function stopSyncScheduler(): void {
+  globalForScheduler.parsecViewerScheduler?.stop();
+}

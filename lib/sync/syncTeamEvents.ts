@@ -1,0 +1,277 @@
+import type { Db } from "../db/client";
+import { writeTransaction, type SqliteConnection } from "../db/sqlite";
+import { addCounts, emptyCounts, storeEvents, type StoreCounts } from "../events/storeEvents";
+import { BadRequestError } from "../parsec/errors";
+import { ParsecClient, type EventsPageResult, type ParsecClientOptions, type WaitNotice } from "../parsec/parsecClient";
+import { DEFAULT_QUOTA } from "../parsec/rateLimiter";
+import { acquireSyncLock } from "./syncLock";
+import {
+  beginPass,
+  completePass,
+  loadCheckpoint,
+  nextPass,
+  recordPassPage,
+  setHistoryStart,
+  unfinishedPass,
+  type SyncPass,
+} from "./syncCheckpoint";
+import { estimateRemaining, nextOrder, quotaCeilingPerHour, type PageOrder, type SyncProgress } from "./syncProgress";
+import { addRunCounts, finishRun, markInterruptedRuns, saveRunProgress, startRun, type RunTrigger } from "./syncRuns";
+
+export interface SyncTeamEventsOptions {
+  db: Db;
+  sqlite: SqliteConnection;
+  /** How to reach Parsec; the sync adds its own wait listener to report pauses as progress. */
+  api: Omit<ParsecClientOptions, "onWait">;
+  trigger: RunTrigger;
+  /** Walk the whole history again instead of the recent window (re-verifies everything). */
+  full?: boolean;
+  overlapMs: number;
+  pageSize: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: SyncProgress) => void;
+  /** Called once the run is recorded, before any request: POST /api/sync answers with its id. */
+  onStarted?: (runId: number) => void;
+  now?: () => Date;
+  lockTtlMs?: number;
+}
+
+export interface SyncResult extends StoreCounts {
+  runId: number;
+  pages: number;
+  passes: SyncPass["mode"][];
+}
+
+export class SyncFailedError extends Error {
+  override name = "SyncFailedError";
+  constructor(
+    message: string,
+    readonly runId: number,
+    readonly totals: StoreCounts & { pages: number },
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/**
+ * Brings the store up to date with the team's audit log. The first run walks the whole history
+ * (backfill); later runs walk from a little before where the last one ended. Each page is
+ * committed together with the cursor of the next one, so a run stopped at any moment resumes at
+ * the first page it had not committed. Nothing here depends on the order of the pages: a pass
+ * follows the cursors of one fixed window to their end, and rows are upserted by event id.
+ * Only one run writes at a time (SyncAlreadyRunningError otherwise, before any run is recorded).
+ */
+export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<SyncResult> {
+  const { db } = options;
+  const teamId = options.api.teamId;
+  let onWait: ((notice: WaitNotice) => void) | undefined;
+  const client = new ParsecClient({ ...options.api, onWait: (notice) => onWait?.(notice) });
+  const context: WalkContext = { ...options, client, teamId, setWaitListener: (listener) => (onWait = listener) };
+  const now = options.now ?? (() => new Date());
+  const lease = await acquireSyncLock(db, options.lockTtlMs);
+  const run = await (async () => {
+    try {
+      await markInterruptedRuns(db, "sync");
+      return await startRun(db, "sync", options.trigger, null);
+    } catch (error) {
+      await lease.release();
+      throw error;
+    }
+  })();
+  options.onStarted?.(run.id);
+  const signal = AbortSignal.any([lease.lost, ...(options.signal ? [options.signal] : [])]);
+  // Added to page by page as pages commit, so that a failed run still reports what it kept.
+  const tally: Tally = { counts: emptyCounts(), pages: 0 };
+  const passes: SyncPass["mode"][] = [];
+  try {
+    let checkpoint = await loadCheckpoint(db, teamId);
+    let resumed = unfinishedPass(checkpoint);
+    for (;;) {
+      const pass = resumed ?? nextPass(checkpoint, { full: options.full ?? false, overlapMs: options.overlapMs, now: now() });
+      if (!resumed) await beginPass(db, teamId, pass);
+      passes.push(pass.mode);
+      await db.syncRun.update({ where: { id: run.id }, data: { mode: passes.join("+") } });
+      if (pass.mode === "backfill" && !checkpoint.historyStartsAt) {
+        const start = await findHistoryStart(context, pass, signal);
+        if (start) checkpoint = { ...checkpoint, historyStartsAt: start };
+      }
+      await walkPass(context, run.id, pass, checkpoint.historyStartsAt, signal, tally);
+      checkpoint = await completePass(db, checkpoint, pass);
+      // A resumed pass covered a window that ended in the past: walk on to the present.
+      if (!resumed) break;
+      resumed = null;
+    }
+    await finishRun(db, run.id, { mode: passes.join("+") });
+    return { runId: run.id, pages: tally.pages, passes, ...tally.counts };
+  } catch (error) {
+    const message = signal.aborted && !(error instanceof BadRequestError) ? describeAbort(signal, error) : errorMessage(error);
+    await finishRun(db, run.id, { error: message }).catch(() => undefined);
+    throw new SyncFailedError(message, run.id, { ...tally.counts, pages: tally.pages }, { cause: error });
+  } finally {
+    await lease.release().catch(() => undefined);
+  }
+}
+
+/**
+ * The team's history starts with its team_create event: one request for it lets a backfill
+ * estimate how far it still has to go.
+ */
+interface WalkContext extends SyncTeamEventsOptions {
+  client: ParsecClient;
+  teamId: string;
+  setWaitListener(listener: ((notice: WaitNotice) => void) | undefined): void;
+}
+
+async function findHistoryStart(options: WalkContext, pass: SyncPass, signal: AbortSignal): Promise<Date | null> {
+  const page = await options.client.listEvents({ limit: 1, eventNames: ["team_create"], endAt: pass.endAt }, signal);
+  const first = page.events[0] as { timestamp?: unknown } | undefined;
+  const at = typeof first?.timestamp === "string" ? new Date(first.timestamp) : null;
+  if (!at || Number.isNaN(at.getTime())) return null;
+  // Not stored here: the pass walks the same window and stores (and counts) it with its page.
+  await setHistoryStart(options.db, options.teamId, at);
+  return at;
+}
+
+interface Tally {
+  counts: StoreCounts;
+  pages: number;
+}
+
+async function walkPass(
+  options: WalkContext,
+  runId: number,
+  pass: SyncPass,
+  historyStartsAt: Date | null,
+  outerSignal: AbortSignal,
+  tally: Tally,
+): Promise<void> {
+  const { client, sqlite, teamId } = options;
+  const quota = options.api.quota === undefined ? DEFAULT_QUOTA : options.api.quota;
+  const started = Date.now();
+  let counts = emptyCounts();
+  let pages = 0;
+  let order: PageOrder = "unknown";
+  let waiting: SyncProgress["waiting"] = null;
+  let restartedOnce = false;
+
+  const progress = (): SyncProgress => {
+    const elapsed = (Date.now() - started) / 1000;
+    const { estimate, noEstimate } = estimateRemaining({
+      pass,
+      order,
+      historyStartsAt,
+      pageSize: options.pageSize,
+      quota,
+      msPerPage: pages > 0 ? (Date.now() - started) / pages : null,
+    });
+    return {
+      mode: pass.mode,
+      pages: pass.pages,
+      events: pass.events,
+      window: { startAt: pass.startAt, endAt: pass.endAt },
+      oldestSeen: pass.oldestAt?.toISOString() ?? null,
+      newestSeen: pass.newestAt?.toISOString() ?? null,
+      order,
+      eventsPerSecond: elapsed > 0 && pages > 0 ? Math.round(counts.received / elapsed) : null,
+      quotaCeilingPerHour: quotaCeilingPerHour(quota, options.pageSize),
+      estimate,
+      noEstimate,
+      waiting,
+      updatedAt: new Date().toISOString(),
+    };
+  };
+
+  options.setWaitListener((notice) => {
+    waiting = { reason: notice.reason, until: new Date(Date.now() + notice.ms).toISOString(), detail: notice.detail };
+    const snapshot = progress();
+    options.onProgress?.(snapshot);
+    void saveRunProgress(options.db, runId, snapshot).catch(() => undefined);
+  });
+
+  // The next page is fetched while this one is being stored: the API's latency and our writes overlap.
+  const inFlight = new AbortController();
+  const signal = AbortSignal.any([outerSignal, inFlight.signal]);
+  const fetchPage = (cursor: string | null) => {
+    const request = client.listEvents(
+      { limit: options.pageSize, startAt: pass.startAt ?? undefined, endAt: pass.endAt, cursor: cursor ?? undefined },
+      signal,
+    );
+    request.catch(() => undefined); // awaited below; a prefetch abandoned by a failure must not go unhandled
+    return request;
+  };
+
+  try {
+    let pending = fetchPage(pass.cursor);
+    for (;;) {
+      let page: EventsPageResult;
+      try {
+        page = await pending;
+      } catch (error) {
+        // A saved cursor Parsec no longer accepts: walk the same window again from its start
+        // (upserts make the repeat harmless).
+        if (error instanceof BadRequestError && pass.cursor && !restartedOnce) {
+          restartedOnce = true;
+          Object.assign(pass, { cursor: null, pages: 0, events: 0, oldestAt: null, newestAt: null });
+          pending = fetchPage(null);
+          continue;
+        }
+        throw error;
+      }
+      waiting = null;
+      if (page.nextCursor && page.nextCursor === pass.cursor) {
+        throw new Error(`Parsec returned the cursor ${page.nextCursor} for the page it starts: stopping instead of looping.`);
+      }
+      if (page.nextCursor) pending = fetchPage(page.nextCursor);
+
+      const range = timeRange(page.events);
+      if (range) {
+        order = nextOrder(order, { oldest: pass.oldestAt, newest: pass.newestAt }, range);
+        pass.oldestAt = !pass.oldestAt || range.oldest < pass.oldestAt ? range.oldest : pass.oldestAt;
+        pass.newestAt = !pass.newestAt || range.newest > pass.newestAt ? range.newest : pass.newestAt;
+      }
+      pass.cursor = page.nextCursor;
+      pass.pages += 1;
+      pass.events += page.events.length;
+      pages += 1;
+      const stored = await writeTransaction(sqlite, () => {
+        const pageCounts = storeEvents(sqlite, page.events, "sync");
+        recordPassPage(sqlite, teamId, pass);
+        addRunCounts(sqlite, runId, pageCounts, progress());
+        return pageCounts;
+      });
+      counts = addCounts(counts, stored);
+      tally.counts = addCounts(tally.counts, stored);
+      tally.pages += 1;
+      options.onProgress?.(progress());
+      if (!page.nextCursor) return;
+      outerSignal.throwIfAborted();
+    }
+  } finally {
+    inFlight.abort();
+    options.setWaitListener(undefined);
+  }
+}
+
+function timeRange(events: readonly unknown[]): { oldest: Date; newest: Date } | null {
+  let oldest = Infinity;
+  let newest = -Infinity;
+  for (const event of events) {
+    const timestamp = (event as { timestamp?: unknown } | null)?.timestamp;
+    const at = typeof timestamp === "string" ? Date.parse(timestamp) : NaN;
+    if (Number.isNaN(at)) continue;
+    if (at < oldest) oldest = at;
+    if (at > newest) newest = at;
+  }
+  return Number.isFinite(oldest) ? { oldest: new Date(oldest), newest: new Date(newest) } : null;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeAbort(signal: AbortSignal, error: unknown): string {
+  const reason: unknown = signal.reason;
+  if (reason instanceof Error && reason.name !== "AbortError") return reason.message;
+  return `The sync was stopped before it finished (${errorMessage(error)}); the next run resumes from its last committed page.`;
+}
