@@ -1,0 +1,29 @@
+import { connection } from "next/server";
+import { getConfig } from "@/lib/config";
+import { getDatabase } from "@/lib/db/client";
+import { latestEvents } from "@/lib/events/latestEvents";
+import { getSyncStatus } from "@/lib/sync/getSyncStatus";
+import { SyncStatusPanel } from "@/components/SyncStatusPanel";
+import { SyncRunsTable } from "@/components/SyncRunsTable";
+import { LatestEventsTable } from "@/components/LatestEventsTable";
+
+export default async function OverviewPage() {
+  await connection(); // always rendered per request: this page shows the live state of the store
+  const config = getConfig();
+  const db = await getDatabase(config.databaseFile);
+  const [status, events] = await Promise.all([getSyncStatus(db, config.parsec?.teamId ?? null), latestEvents(db, 50)]);
+  return (
+    <>
+      <h1>Overview</h1>
+      <SyncStatusPanel status={status} intervalSeconds={config.sync.intervalMs / 1000} />
+      <section aria-labelledby="latest-events">
+        <h2 id="latest-events">Latest events</h2>
+        <LatestEventsTable events={events} />
+      </section>
+      <section aria-labelledby="sync-runs">
+        <h2 id="sync-runs">Sync and import runs</h2>
+        <SyncRunsTable runs={status.runs} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+import type { LatestEvent } from "@/lib/events/latestEvents";
+import { LocalTime } from "./LocalTime";
+
+export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
+  if (events.length === 0) {
+    return <p className="empty">No events stored yet. The first sync starts with the server; this page shows its progress.</p>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="latest-events">
+        <thead>
+          <tr>
+            <th>Time</th>
+            <th>Event</th>
+            <th>User</th>
+            <th>Host computer</th>
+            <th>Client</th>
+            <th className="num">Exit code</th>
+            <th className="num">Duration</th>
+          </tr>
+        </thead>
+        <tbody>
+          {events.map((event) => (
+            <tr key={event.id}>
+              <td className="nowrap">
+                <LocalTime iso={new Date(event.timestamp).toISOString()} original={event.timestamp} />
+              </td>
+              <td>
+                <code>{event.name}</code>
+              </td>
+              <td>{event.userEmail ?? <span className="muted">user {event.userId}</span>}</td>
+              <td>{event.hostComputerName ?? ""}</td>
+              <td>
+                {event.clientComputerName ?? ""}
+                {event.platform ? <span className="muted"> · {event.platform}</span> : null}
+              </td>
+              <td className={`num${event.exitCode !== null && event.exitCode !== 0 ? " error-text" : ""}`}>
+                {event.exitCode ?? ""}
+              </td>
+              <td className="num">{event.duration !== null ? formatSeconds(event.duration) : ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function formatSeconds(seconds: number): string {
+  const s = Math.round(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h > 0 ? `${h}h ${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m ${String(s % 60).padStart(2, "0")}s` : `${s}s`;
+}

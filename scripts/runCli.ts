@@ -1,0 +1,45 @@
+import { ConfigError } from "@/lib/config";
+import { FilterError } from "@/lib/events/eventFilters";
+import { ImportFileError } from "@/lib/events/importEvents";
+import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";
+
+/** Usage mistakes a person can fix from the message alone. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/**
+ * Runs a command-line entry point: its result decides the exit code, and a failure prints one
+ * clear message (the stack only with DEBUG=1), never a crash dump.
+ */
+export function runCli(name: string, main: () => Promise<number | void>): void {
+  main()
+    .then((code) => process.exit(code ?? 0))
+    .catch((error: unknown) => {
+      const expected =
+        error instanceof ConfigError || error instanceof UsageError || error instanceof FilterError || error instanceof ImportFileError;
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(error instanceof ConfigError ? message : `${name}: ${message}`);
+      if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+      process.exit(error instanceof SyncAlreadyRunningError ? 3 : expected ? 2 : 1);
+    });
+}
+
+/** A progress line on stderr, rewritten in place on a terminal and at most once a second. */
+export function progressReporter(): { update(line: string): void; done(): void } {
+  const tty = process.stderr.isTTY;
+  let last = 0;
+  let shown = false;
+  return {
+    update(line) {
+      const now = Date.now();
+      if (now - last < 1_000) return;
+      last = now;
+      shown = true;
+      process.stderr.write(tty ? `\r\x1b[2K${line}` : `${line}\n`);
+    },
+    done() {
+      if (tty && shown) process.stderr.write("\n");
+    },
+  };
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# npm test: every test the project has. Type check, unit and integration tests (vitest: real HTTP
+# against the simulated Parsec API, real SQLite files), then the production build and the browser
+# tests in Debian's Chromium. Never skips the browser tests: without Chromium it installs it (as
+# root) or stops with the command to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+echo "== type check"
+npx tsc --noEmit
+echo "== unit and integration tests"
+npx vitest run
+echo "== browser tests"
+bash scripts/ensure-chromium.sh
+npx next build
+npx playwright test
