@@ -1,0 +1,81 @@
+/** The simulator's public types. Other code is written against these: change them with care. */
+
+export interface SimulatorOptions {
+  /** Default 1; the same seed and options give a byte-identical history. */
+  seed?: number;
+  /** Default: a 27-character base62 id derived from the seed. */
+  teamId?: string;
+  /** Default `tapi_${teamId}.${secret derived from the seed}`. */
+  apiKey?: string;
+  /** Approximate number of events in the generated history (default 20,000). */
+  events?: number;
+  /** Team members; default grows with `events` (25 for 20,000). */
+  users?: number;
+  /** Host computers, personal and shared; default grows with `users`. */
+  hosts?: number;
+  /** The history ends here (default: now, at construction). */
+  endAt?: Date;
+  /** Span of the history in days (default 90). */
+  days?: number;
+  /** Page order; the real API's is undocumented. Default "newest-first". */
+  order?: "newest-first" | "oldest-first";
+  /** Rate limit; default the documented 50 per 300,000 ms with a 300,000 ms block. null = off. */
+  quota?: { requests: number; windowMs: number; blockMs: number } | null;
+  /** Send Retry-After (seconds) on 429; default false, since Parsec's behaviour is undocumented. */
+  retryAfterHeader?: boolean;
+  /** Invalid events to mix into the history (default 0). */
+  malformedEvents?: number;
+  /** Demo mode: every so often, release due events and append a small burst at "now". */
+  liveAppendEveryMs?: number;
+  /** Default "127.0.0.1". */
+  host?: string;
+  /** Default 0 (ephemeral). */
+  port?: number;
+}
+
+export type Fault =
+  | { kind: "429"; retryAfterSeconds?: number }
+  | { kind: "500" }
+  | { kind: "502" }
+  | { kind: "503" }
+  | { kind: "slow"; ms: number }
+  | { kind: "malformed-body" }
+  | { kind: "reset" };
+
+export interface SimulatorStats {
+  /** Requests to the events endpoints (any outcome). */
+  requests: number;
+  /** Times the quota was exceeded and a block started. */
+  quotaBlocks: number;
+  /** Requests refused because the key was already blocked. */
+  rejectedWhileBlocked: number;
+  /** Answers by HTTP status; 0 counts connections reset without an answer. */
+  byStatus: Record<number, number>;
+}
+
+export interface Simulator {
+  /** E.g. "http://127.0.0.1:41234" (no trailing slash). */
+  url: string;
+  teamId: string;
+  apiKey: string;
+  /** A valid key of the same team that lacks the Access Audit Log permission (answers 403). */
+  apiKeyWithoutPermission: string;
+  stats: SimulatorStats;
+  /** Events currently served, valid and malformed. */
+  count(): number;
+  /** Every valid event exactly as served, in ascending id order (lazily: do not append meanwhile). */
+  groundTruth(): Iterable<Record<string, unknown>>;
+  /** The malformed events mixed in, as served. */
+  malformed(): Record<string, unknown>[];
+  /**
+   * Adds `count` events at `at` (default now), or `lateBySeconds` before it; returns them.
+   * Later steps of the connections they start (completion, disconnect) are kept for the live feed.
+   */
+  append(opts: { count: number; at?: Date; lateBySeconds?: number }): Record<string, unknown>[];
+  /** Queues faults: each of the next requests to the events endpoints consumes one. */
+  injectFaults(faults: Fault[]): void;
+  /** Random faults per request (seeded); null turns them off. */
+  setFaultRates(rates: { rate429?: number; rate5xx?: number; slowRate?: number; slowMs?: number } | null): void;
+  resetQuota(): void;
+  close(): Promise<void>;
+}
