@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DOCUMENTED_EVENT_FIELDS, parsecEventSchema } from "../parsec/schemas";
-import type { Prisma, Event } from "../generated/prisma/client";
+import type { Event } from "../generated/prisma/client";
 
 /**
  * The two directions between Parsec's event and our stored row. Everything Parsec sent is kept
@@ -8,7 +8,8 @@ import type { Prisma, Event } from "../generated/prisma/client";
  * `toParsecEvent(toEventRow(e))` means exactly what `e` meant.
  */
 
-export type EventRow = Prisma.EventCreateManyInput & { occurredAt: Date };
+/** A stored event's columns, all of them but the time we stored it. */
+export type EventRow = Omit<Event, "storedAt">;
 
 export type EventRowResult =
   | { ok: true; row: EventRow }

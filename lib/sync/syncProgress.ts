@@ -22,6 +22,13 @@ export interface SyncProgress {
   updatedAt: string;
 }
 
+/**
+ * Event ids (and so, likely, pages) are in time order to the second only: a KSUID starts with its
+ * second and continues with random bits, so the events of one second come in any order, and two
+ * pages that meet inside a second overlap by up to a second.
+ */
+const ORDER_TOLERANCE_MS = 1_000;
+
 /** Which way pages run, judged from each new page against what came before it. */
 export function nextOrder(
   order: PageOrder,
@@ -29,8 +36,10 @@ export function nextOrder(
   page: { oldest: Date; newest: Date },
 ): PageOrder {
   if (order === "mixed" || !before.oldest || !before.newest) return order;
-  const olderThanAll = page.newest.getTime() <= before.oldest.getTime();
-  const newerThanAll = page.oldest.getTime() >= before.newest.getTime();
+  const olderThanAll = page.newest.getTime() <= before.oldest.getTime() + ORDER_TOLERANCE_MS;
+  const newerThanAll = page.oldest.getTime() >= before.newest.getTime() - ORDER_TOLERANCE_MS;
+  // Everything within a second of everything before: this page cannot tell.
+  if (olderThanAll && newerThanAll) return order;
   const direction: PageOrder = olderThanAll ? "newest-first" : newerThanAll ? "oldest-first" : "mixed";
   if (order === "unknown" || order === direction) return direction;
   return "mixed";
