@@ -1,6 +1,7 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+export const E2E_SYNC_TOKEN = "e2e-sync-token-0123456789";
 
 // The browser tests run the production build in demo mode, on a fresh database of their own.
 export default defineConfig({
@@ -34,6 +35,7 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       PARSEC_API_KEY: "",
       PARSEC_TEAM_ID: "",
+      SYNC_TOKEN: E2E_SYNC_TOKEN,
     },
   },
 });
