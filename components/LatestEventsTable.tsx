@@ -14,7 +14,8 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
             <th>Event</th>
             <th>User</th>
             <th>Host computer</th>
-            <th>Client</th>
+            <th>Client computer</th>
+            <th title="Platform of the computer that recorded the event">Platform</th>
             <th className="num">Exit code</th>
             <th className="num">Duration</th>
           </tr>
@@ -30,10 +31,8 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
               </td>
               <td>{event.userEmail ?? <span className="muted">user {event.userId}</span>}</td>
               <td>{event.hostComputerName ?? ""}</td>
-              <td>
-                {event.clientComputerName ?? ""}
-                {event.platform ? <span className="muted"> · {event.platform}</span> : null}
-              </td>
+              <td>{event.clientComputerName ?? ""}</td>
+              <td className="muted">{event.platform ?? ""}</td>
               <td className={`num${event.exitCode !== null && event.exitCode !== 0 ? " error-text" : ""}`}>
                 {event.exitCode ?? ""}
               </td>

@@ -1,17 +1,23 @@
 #!/usr/bin/env bash
-# Playwright drives Debian's Chromium (Playwright's own browser download cannot work offline).
-# As root it installs the package; otherwise it stops with the exact command to run.
+# Playwright drives Debian's Chromium (Playwright's own browser download cannot work offline),
+# with Japanese fonts so that screenshots show host and user names as a viewer in Japan sees them.
+# As root it installs what is missing; otherwise it stops with the exact command to run.
 set -euo pipefail
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ -x "$CHROMIUM" ]; then exit 0; fi
+missing=()
+[ -x "$CHROMIUM" ] || missing+=(chromium)
+if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list :lang=ja 2>/dev/null | head -n 1)" ]; then
+  missing+=(fonts-noto-cjk)
+fi
+[ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Chromium is missing: installing Debian's chromium package for the browser tests..." >&2
+  echo "Installing Debian packages for the browser tests: ${missing[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
-  apt-get install -y -qq chromium >&2
+  apt-get install -y -qq "${missing[@]}" >&2
   exit 0
 fi
-echo "The browser tests need Chromium at $CHROMIUM. Install it with:" >&2
-echo "  sudo apt-get update && sudo apt-get install -y chromium" >&2
+echo "The browser tests need Debian's packages: ${missing[*]}. Install them with:" >&2
+echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
 echo "(or set CHROMIUM_PATH to an installed Chromium), then run the tests again." >&2
 exit 1
