@@ -30,8 +30,8 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
                 <code>{event.name}</code>
               </td>
               <td>{event.userEmail ?? <span className="muted">user {event.userId}</span>}</td>
-              <td>{event.hostComputerName ?? ""}</td>
-              <td>{event.clientComputerName ?? ""}</td>
+              <td className="nowrap">{event.hostComputerName ?? ""}</td>
+              <td className="nowrap">{event.clientComputerName ?? ""}</td>
               <td className="muted">{event.platform ?? ""}</td>
               <td className={`num${event.exitCode !== null && event.exitCode !== 0 ? " error-text" : ""}`}>
                 {event.exitCode ?? ""}
