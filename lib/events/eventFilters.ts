@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Prisma } from "../generated/prisma/client";
+import type { Event, Prisma } from "../generated/prisma/client";
 import { rfc3339 } from "../parsec/schemas";
 
 /**
@@ -76,19 +76,64 @@ export function eventFiltersWhere(filters: EventFilters): Prisma.EventWhereInput
   }
   if (filters.q) {
     const q = filters.q;
-    and.push({
-      OR: [
-        { userEmail: { contains: q } },
-        { hostComputerName: { contains: q } },
-        { clientComputerName: { contains: q } },
-        { ip: { contains: q } },
-        { attemptId: { contains: q } },
-        { name: { contains: q } },
-        { data: { contains: q } },
-      ],
-    });
+    and.push({ OR: SEARCH_COLUMNS.map((column): Prisma.EventWhereInput => ({ [column]: { contains: q } })) });
   }
   return and.length ? { AND: and } : {};
+}
+
+/** The columns the free-text filter `q` searches (`data` as its JSON text). */
+export const SEARCH_COLUMNS = ["userEmail", "hostComputerName", "clientComputerName", "ip", "attemptId", "name", "data"] as const;
+
+export type ExactCheckRow = Pick<Event, (typeof SEARCH_COLUMNS)[number] | "timestamp">;
+
+/**
+ * Whether rows selected by `eventFiltersWhere` must still pass `matchesExactly`, because the
+ * database condition can only select a superset:
+ * - `from`/`to`: the indexed time column keeps milliseconds (a Date), while Parsec's timestamps may
+ *   carry more digits, which only the original string keeps. Rows in a bound's millisecond are
+ *   let through by the database and decided here.
+ * - `q` with `%` or `_`: Prisma's `contains` is SQL LIKE and passes them through as wildcards
+ *   (SQLite has no escape character unless a query names one, and Prisma offers no way to:
+ *   prisma/prisma#23611), so "%" alone selects everything.
+ */
+export function needsExactCheck(filters: EventFilters): boolean {
+  return filters.from !== undefined || filters.to !== undefined || (filters.q !== undefined && /[%_]/.test(filters.q));
+}
+
+/** The parts of the filters the database applies only approximately, applied exactly to one row. */
+export function matchesExactly(row: ExactCheckRow, filters: EventFilters): boolean {
+  if (filters.from !== undefined && compareInstants(row.timestamp, filters.from) < 0) return false;
+  if (filters.to !== undefined && compareInstants(row.timestamp, filters.to) > 0) return false;
+  if (filters.q !== undefined && /[%_]/.test(filters.q) && !matchesSearchText(row, filters.q)) return false;
+  return true;
+}
+
+/** `q` as the database applies it, wildcards taken literally: a substring, ignoring the case of A-Z only (as LIKE does). */
+export function matchesSearchText(row: Pick<Event, (typeof SEARCH_COLUMNS)[number]>, q: string): boolean {
+  const needle = foldAsciiCase(q);
+  return SEARCH_COLUMNS.some((column) => {
+    const value = row[column];
+    return typeof value === "string" && foldAsciiCase(value).includes(needle);
+  });
+}
+
+function foldAsciiCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase());
+}
+
+/** Orders two RFC 3339 date-times exactly, whatever their offsets and number of fractional digits. */
+export function compareInstants(a: string, b: string): number {
+  const [msA, msB] = [Date.parse(a), Date.parse(b)];
+  if (msA !== msB) return msA < msB ? -1 : 1;
+  // Same millisecond (Date.parse drops further digits): compare the digits after the milliseconds.
+  const [subA, subB] = [subMillisecondDigits(a), subMillisecondDigits(b)];
+  const length = Math.max(subA.length, subB.length);
+  const [x, y] = [subA.padEnd(length, "0"), subB.padEnd(length, "0")];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function subMillisecondDigits(timestamp: string): string {
+  return (/\.(\d+)/.exec(timestamp)?.[1] ?? "").slice(3);
 }
 
 /** A short text for file names and summaries, e.g. "user-6181803_name-client_disconnect". */
