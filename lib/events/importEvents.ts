@@ -5,7 +5,7 @@ import path from "node:path";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { writeTransaction, type SqliteConnection } from "../db/sqlite";
-import { addRunCounts, finishRun, startRun, type RunTrigger } from "../sync/syncRuns";
+import { addRunCounts, finishRun, markInterruptedRuns, startRun, type RunTrigger } from "../sync/syncRuns";
 import { addCounts, emptyCounts, storeEvents, type StoreCounts, type UnreadableItem } from "./storeEvents";
 
 export type ImportFormat = "json-array" | "json-object" | "ndjson";
@@ -39,6 +39,7 @@ export async function importEventsFile(
 ): Promise<ImportSummary> {
   const format = await detectFormat(filePath);
   const source = `import:${path.basename(filePath)}`;
+  await markInterruptedRuns(options.db, "import", 10 * 60_000);
   const run = await startRun(options.db, "import", options.trigger, format);
   let totals = emptyCounts();
   const storeBatch = async (items: unknown[], unreadable: UnreadableItem[] = []) => {

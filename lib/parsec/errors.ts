@@ -84,7 +84,7 @@ export class NotFoundError extends ParsecApiError {
     super(
       withParsecMessage(
         `Team ${teamId} not found (404). Check PARSEC_TEAM_ID (the part between "tapi_" and "." ` +
-          "in the API key) and PARSEC_API_URL.",
+          "in the API key) and PARSEC_API_BASE_URL.",
         parsecMessage,
       ),
       { kind: "not-found", retryable: false, status: 404, parsecMessage },
@@ -182,7 +182,7 @@ export class MalformedResponseError extends ParsecApiError {
   constructor(detail: string, status?: number) {
     super(
       `Parsec's answer could not be read: ${detail}. It may have been cut off in transit, or ` +
-        "PARSEC_API_URL may point at something that is not the Parsec API.",
+        "PARSEC_API_BASE_URL may point at something that is not the Parsec API.",
       { kind: "malformed", retryable: true, status },
     );
   }

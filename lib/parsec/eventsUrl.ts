@@ -11,13 +11,13 @@ export function eventsEndpoint(baseUrl: string, apiVersion: "v1" | "v2", teamId:
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`The Parsec API URL "${baseUrl}" is not a valid URL (check PARSEC_API_URL).`);
+    throw new TypeError(`The Parsec API URL "${baseUrl}" is not a valid URL (check PARSEC_API_BASE_URL).`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new TypeError(`The Parsec API URL must be http or https, got "${url.protocol}" (check PARSEC_API_URL).`);
+    throw new TypeError(`The Parsec API URL must be http or https, got "${url.protocol}" (check PARSEC_API_BASE_URL).`);
   }
   if (url.username || url.password) {
-    throw new TypeError("The Parsec API URL must not contain credentials (check PARSEC_API_URL).");
+    throw new TypeError("The Parsec API URL must not contain credentials (check PARSEC_API_BASE_URL).");
   }
   url.search = "";
   url.hash = "";

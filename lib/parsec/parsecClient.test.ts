@@ -208,7 +208,7 @@ describe("requests", () => {
       expect(thrown).toBeInstanceOf(TypeError);
       expectNoSecret(thrown);
     }
-    expect(() => client({ baseUrl: "api.parsec.app" })).toThrow(/PARSEC_API_URL/);
+    expect(() => client({ baseUrl: "api.parsec.app" })).toThrow(/PARSEC_API_BASE_URL/);
     expect(() => client({ teamId: "" })).toThrow(/PARSEC_TEAM_ID/);
     expect(() => client({ maxAttempts: 0 })).toThrow(RangeError);
   });

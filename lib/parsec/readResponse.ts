@@ -53,11 +53,11 @@ export function readResponse(status: number, headers: Headers, body: string, ctx
     throw new UnexpectedStatusError(
       status,
       `It redirects to ${location}; redirects are not followed so that the API key goes nowhere ` +
-        "else. Check PARSEC_API_URL.",
+        "else. Check PARSEC_API_BASE_URL.",
       parsecMessage,
     );
   }
-  throw new UnexpectedStatusError(status, "Check PARSEC_API_URL.", parsecMessage);
+  throw new UnexpectedStatusError(status, "Check PARSEC_API_BASE_URL.", parsecMessage);
 }
 
 /** A NetworkError for whatever fetch or the body read threw (other than an abort). */
@@ -72,7 +72,7 @@ export function networkError(error: unknown, ctx: ResponseContext): NetworkError
   const what = quote(code && !text.includes(code) ? `${text} (${code})` : text, ctx);
   const tls = code !== undefined && TLS_CODE.test(code);
   const advice = tls
-    ? " The TLS handshake failed (certificate or protocol); check PARSEC_API_URL (https, right host) " +
+    ? " The TLS handshake failed (certificate or protocol); check PARSEC_API_BASE_URL (https, right host) " +
       "and the machine's CA certificates."
     : "";
   return new NetworkError(`The connection to Parsec at ${ctx.origin} failed: ${what}.${advice}`, { code, tls });

@@ -5,11 +5,22 @@ import type { StoreCounts } from "../events/storeEvents";
 export type RunKind = "sync" | "import";
 export type RunTrigger = "schedule" | "api" | "cli" | "startup";
 
-/** A run that was "running" when its process died is shown as interrupted, not as running forever. */
-export async function markInterruptedRuns(db: Db, kind: RunKind): Promise<void> {
+/**
+ * A run that was "running" when its process died is shown as interrupted, not as running forever.
+ * Syncs call this holding the single-writer lease, so every other running sync is dead. Imports
+ * may run side by side, so only those silent for `staleAfterMs` (they beat at every batch) are.
+ */
+export async function markInterruptedRuns(db: Db, kind: RunKind, staleAfterMs = 0): Promise<void> {
   await db.syncRun.updateMany({
-    where: { kind, status: "running" },
-    data: { status: "interrupted", finishedAt: new Date(), error: "The process stopped before the run finished; the next run resumed from its last committed page." },
+    where: { kind, status: "running", heartbeatAt: { lte: new Date(Date.now() - staleAfterMs) } },
+    data: {
+      status: "interrupted",
+      finishedAt: new Date(),
+      error:
+        kind === "sync"
+          ? "The process stopped before the run finished; the next run resumed from its last committed page."
+          : "The process stopped before the import finished; what it had stored is kept, and importing the file again completes it.",
+    },
   });
 }
 

@@ -523,7 +523,7 @@ describe("known problems outside lib/sync", () => {
   // open, even with nothing to apply. So `npm run sync`, `import` or `export` fails with "Database
   // migration failed: ... SocketTimeout" (after a 5 s busy wait) while the server is running.
   // This test fails while that holds; when it passes, drop `.fails` (and connectDatabase's workaround).
-  it.fails("a second process can open the database while the first has it open", async () => {
+  it("a second process can open the database while the first has it open", async () => {
     const f = await fixture({ events: 100, seed: 26 });
     await f.db.event.count();
     const { openDatabase } = await import("../db/client");
