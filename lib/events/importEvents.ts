@@ -77,15 +77,22 @@ async function detectFormat(filePath: string): Promise<ImportFormat> {
   if (text === "") throw new ImportFileError(`${filePath} is empty: ${EXPECTED}`);
   if (text.startsWith("[")) return "json-array";
   if (!text.startsWith("{")) throw new ImportFileError(`${filePath} is not JSON: ${EXPECTED}`);
-  // One event object on the first line means NDJSON; anything else starting with { is one document.
-  const firstLine = text.split("\n", 1)[0]!.trim();
-  try {
-    const first: unknown = JSON.parse(firstLine);
-    if (envelopeSchema.safeParse(first).success) return "json-object";
-    return "ndjson";
-  } catch {
-    return "json-object";
-  }
+  // An event object alone on the first line means NDJSON. So does a broken first line followed by
+  // one (that line is quarantined, the rest imported), unless it is the "{" that opens a document.
+  const [first = "", second = ""] = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const kindOf = (line: string) => {
+    try {
+      const value: unknown = JSON.parse(line);
+      if (envelopeSchema.safeParse(value).success) return "envelope";
+      return value !== null && typeof value === "object" && !Array.isArray(value) ? "object" : "other";
+    } catch {
+      return "broken";
+    }
+  };
+  const firstKind = kindOf(first);
+  if (firstKind === "object") return "ndjson";
+  if (firstKind === "broken" && first !== "{" && kindOf(second) === "object") return "ndjson";
+  return "json-object";
 }
 
 async function readHead(filePath: string, bytes: number): Promise<string> {

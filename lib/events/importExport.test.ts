@@ -115,6 +115,20 @@ describe("import", () => {
     expect(after.map((q) => [q.id, q.timesSeen])).toEqual(quarantined.map((q) => [q.id, 2]));
   });
 
+  it("tells NDJSON with a broken first line from a pretty-printed document", async () => {
+    const events = newestFirst(source).slice(0, 50);
+    const broken = await importInto(
+      await freshDatabase(),
+      writeFile("broken-first.ndjson", ['{"id": "cut off', ...events.map((e) => JSON.stringify(e))].join("\n")),
+    );
+    expect(broken).toMatchObject({ format: "ndjson", inserted: 50, quarantined: 1 });
+
+    // An envelope printed one event a line: the lines parse one by one, but the file is one document.
+    const printed = `{\n  "data": [\n${events.map((e) => `    ${JSON.stringify(e)}`).join(",\n")}\n  ],\n  "next_cursor": ""\n}\n`;
+    const document = await importInto(await freshDatabase(), writeFile("printed.json", printed));
+    expect(document).toMatchObject({ format: "json-object", inserted: 50, quarantined: 0 });
+  });
+
   it("updates an event that comes again with other content (the user's current email)", async () => {
     const database = await freshDatabase();
     await importInto(database, writeFile("first.ndjson", source.map((e) => JSON.stringify(e)).join("\n")));
