@@ -75,6 +75,12 @@ describe("loadConfig", () => {
     expect(problems[0]).not.toContain("short");
   });
 
+  it("refuses a key with spaces in it, without printing it", () => {
+    const problems = problemsOf({ PARSEC_API_KEY: "tapi_abc.sec ret", PARSEC_TEAM_ID: "abc" });
+    expect(problems[0]).toMatch(/^PARSEC_API_KEY must be the API key from the Parsec dashboard/);
+    expect(problems[0]).not.toContain("sec ret");
+  });
+
   it("rejects a database URL that is not an SQLite file", () => {
     expect(problemsOf({ DATABASE_URL: "postgres://db/x" })[0]).toMatch(/^DATABASE_URL must be an SQLite file URL/);
   });

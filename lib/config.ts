@@ -62,7 +62,13 @@ const envSchema = z.object({
         message: `must be an SQLite file URL such as "${DEFAULT_DATABASE_URL}"`,
       }),
   ),
-  PARSEC_API_KEY: z.preprocess(emptyAsUndefined, z.string().optional()),
+  PARSEC_API_KEY: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]+$/, { message: "must be the API key from the Parsec dashboard, without spaces or quotes around it" })
+      .optional(),
+  ),
   PARSEC_TEAM_ID: z.preprocess(
     emptyAsUndefined,
     z

@@ -113,16 +113,16 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
   }
 }
 
-/**
- * The team's history starts with its team_create event: one request for it lets a backfill
- * estimate how far it still has to go.
- */
 interface WalkContext extends SyncTeamEventsOptions {
   client: ParsecClient;
   teamId: string;
   setWaitListener(listener: ((notice: WaitNotice) => void) | undefined): void;
 }
 
+/**
+ * The team's history starts with its team_create event: one request for it lets a backfill
+ * estimate how far it still has to go.
+ */
 async function findHistoryStart(options: WalkContext, pass: SyncPass, signal: AbortSignal): Promise<Date | null> {
   const page = await options.client.listEvents({ limit: 1, eventNames: ["team_create"], endAt: pass.endAt }, signal);
   const first = page.events[0] as { timestamp?: unknown } | undefined;
