@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Rules the code keeps about its own shape, checked on every test run so that they hold as the
+ * project grows: the browser gets no server code, the domain has no React, and the environment
+ * is read in one place.
+ */
+
+const ROOT = path.resolve(__dirname, "..");
+const SKIP = new Set(["node_modules", ".next", "generated", "test-results", "data", ".git"]);
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const relative = path.join(dir, entry.name);
+    if (entry.isDirectory()) return SKIP.has(entry.name) ? [] : sourceFiles(relative);
+    return /\.(ts|tsx)$/.test(entry.name) ? [relative] : [];
+  });
+}
+
+const importsOf = (text: string) => [...text.matchAll(/\bfrom\s+["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? m[2]!);
+const isTest = (file: string) => /\.test\.tsx?$/.test(file) || file.endsWith("testing.ts");
+
+describe("architecture", () => {
+  it("client components import no server code", () => {
+    const offenders = [...sourceFiles("app"), ...sourceFiles("components")].flatMap((file) => {
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      if (!/^\s*["']use client["']/.test(text)) return [];
+      return importsOf(text)
+        .filter((spec) => /^node:|(^|\/)lib\/(db|sync|events|parsec|demo|server|config)\b|generated\/prisma/.test(spec))
+        .map((spec) => `${file} imports ${spec}`);
+    });
+    expect(offenders).toEqual([]);
+  });
+
+  it("lib/ holds the domain, with no React or Next.js in it", () => {
+    const offenders = sourceFiles("lib").flatMap((file) =>
+      importsOf(readFileSync(path.join(ROOT, file), "utf8"))
+        .filter((spec) => /^(react|react-dom|next)(\/|$)/.test(spec))
+        .map((spec) => `${file} imports ${spec}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it("only lib/config.ts reads the environment", () => {
+    const offenders = [...sourceFiles("lib"), ...sourceFiles("app"), ...sourceFiles("components")].filter(
+      (file) => file !== path.join("lib", "config.ts") && !isTest(file) && /process\.env\b/.test(readFileSync(path.join(ROOT, file), "utf8")),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
