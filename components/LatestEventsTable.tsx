@@ -1,4 +1,5 @@
 import type { LatestEvent } from "@/lib/events/latestEvents";
+import { ExitCode } from "./ExitCode";
 import { LocalTime } from "./LocalTime";
 
 export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
@@ -16,7 +17,7 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
             <th>Host computer</th>
             <th>Client computer</th>
             <th title="Platform of the computer that recorded the event">Platform</th>
-            <th className="num">Exit code</th>
+            <th title="Hover a code for its meaning and the usual fix">Exit code</th>
             <th className="num">Duration</th>
           </tr>
         </thead>
@@ -33,8 +34,8 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
               <td className="nowrap">{event.hostComputerName ?? ""}</td>
               <td className="nowrap">{event.clientComputerName ?? ""}</td>
               <td className="muted">{event.platform ?? ""}</td>
-              <td className={`num${event.exitCode !== null && event.exitCode !== 0 ? " error-text" : ""}`}>
-                {event.exitCode ?? ""}
+              <td className="nowrap">
+                <ExitCode code={event.exitCode} />
               </td>
               <td className="num">{event.duration !== null ? formatSeconds(event.duration) : ""}</td>
             </tr>
