@@ -1,0 +1,7 @@
+// The benchmarks `npm run bench` knows. Adding one: a module exporting defineBenchmark({...}),
+// listed below. Each declares its own command-line flags and their defaults; a flag two benchmarks
+// share (such as --events) must have the same type in both, and is given to both.
+import type { Benchmark } from "./lib/benchmark";
+import { syncBenchmark } from "./sync";
+
+export const BENCHMARKS: Benchmark[] = [syncBenchmark];
