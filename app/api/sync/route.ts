@@ -5,6 +5,7 @@ import { runConfiguredSync } from "@/lib/sync/runConfiguredSync";
 import { getSyncStatus } from "@/lib/sync/getSyncStatus";
 import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";
 import { SyncFailedError } from "@/lib/sync/syncTeamEvents";
+import { problemResponse } from "@/lib/http/problemResponse";
 import { z } from "zod";
 
 const postQuerySchema = z.object({
@@ -12,7 +13,6 @@ const postQuerySchema = z.object({
   full: z.enum(["true", "false", "1", "0"]).optional(),
 });
 
-const problem = (status: number, message: string) => Response.json({ message }, { status });
 
 /** The state of the store and of the last runs. */
 export async function GET() {
@@ -28,13 +28,13 @@ export async function GET() {
 export async function POST(request: Request) {
   const config = getConfig();
   if (!config.sync.token) {
-    return problem(403, "POST /api/sync is disabled: set SYNC_TOKEN on the server to allow it.");
+    return problemResponse(403, "POST /api/sync is disabled: set SYNC_TOKEN on the server to allow it.");
   }
   if (!tokenMatches(request.headers.get("authorization"), config.sync.token)) {
-    return problem(401, "Missing or wrong token: send Authorization: Bearer <SYNC_TOKEN>.");
+    return problemResponse(401, "Missing or wrong token: send Authorization: Bearer <SYNC_TOKEN>.");
   }
   const query = postQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) return problem(400, "Query parameters wait and full take true or false.");
+  if (!query.success) return problemResponse(400, "Query parameters wait and full take true or false.");
   const wait = query.data.wait === "true" || query.data.wait === "1";
   const full = query.data.full === "true" || query.data.full === "1";
 
@@ -51,7 +51,7 @@ export async function POST(request: Request) {
     const runId = await Promise.race([runStarted, run.then((r) => r.runId)]);
     return Response.json({ status: "started", runId, statusUrl: "/api/sync" }, { status: 202 });
   } catch (error) {
-    if (error instanceof SyncAlreadyRunningError) return problem(409, error.message);
+    if (error instanceof SyncAlreadyRunningError) return problemResponse(409, error.message);
     if (error instanceof SyncFailedError) {
       return Response.json({ status: "failed", runId: error.runId, message: error.message }, { status: 502 });
     }
