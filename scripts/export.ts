@@ -1,4 +1,4 @@
-// npm run export -- --format ndjson|csv [--user ID]... [--name NAME]... [--from T] [--to T] [--host NAME]... [--exit CODE]... [--q TEXT]
+// npm run export -- --format ndjson|csv [--user ID]... [--not-user ID]... [--name NAME]... [--from T] [--to T] [--host NAME]... [--exit CODE]... [--attempt ID]... [--ip IP]... [--q TEXT]
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -6,36 +6,30 @@ import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { parseEventFilters } from "@/lib/events/eventFilters";
 import { exportEvents } from "@/lib/events/exportEvents";
+import { DEFAULT_EXPORT_FORMAT, EXPORT_FORMATS, FILTER_PARAMS, isRepeatedFilterParam } from "@/lib/explorerUrl/explorerParams";
 import { runCli, UsageError } from "./runCli";
 
 const USAGE =
-  "Usage: npm run export -- --format ndjson|csv [--user ID]... [--name NAME]... [--from RFC3339] [--to RFC3339] [--host NAME]... [--exit CODE|success|failure]... [--q TEXT]";
+  "Usage: npm run export -- --format ndjson|csv [--user ID]... [--not-user ID]... [--name NAME]... [--from RFC3339] [--to RFC3339] " +
+  "[--host NAME]... [--exit CODE|success|failure]... [--attempt ID]... [--ip ADDRESS]... [--q TEXT]";
+
+/** The explorer's URL parameters as flags: `not_user` is `--not-user`. */
+const flagOf = (param: string) => param.replaceAll("_", "-");
+const FILTER_FLAGS = Object.fromEntries(
+  FILTER_PARAMS.map((param) => [flagOf(param), { type: "string" as const, multiple: isRepeatedFilterParam(param) }]),
+);
 
 runCli("export", async () => {
-  const { values } = (() => {
+  const { values }: { values: Record<string, string | string[] | boolean | undefined> } = (() => {
     try {
-      return parseArgs({
-        options: {
-          format: { type: "string" },
-          user: { type: "string", multiple: true },
-          name: { type: "string", multiple: true },
-          from: { type: "string" },
-          to: { type: "string" },
-          host: { type: "string", multiple: true },
-          exit: { type: "string", multiple: true },
-          q: { type: "string" },
-        },
-        strict: true,
-        allowPositionals: false,
-      });
+      return parseArgs({ options: { format: { type: "string" }, ...FILTER_FLAGS }, strict: true, allowPositionals: false });
     } catch (error) {
       throw new UsageError(`${(error as Error).message}. ${USAGE}`);
     }
   })();
-  const format = z.enum(["ndjson", "csv"]).safeParse(values.format ?? "ndjson");
+  const format = z.enum(EXPORT_FORMATS).safeParse(values.format ?? DEFAULT_EXPORT_FORMAT);
   if (!format.success) throw new UsageError(`--format must be ndjson or csv. ${USAGE}`);
-  const { format: _format, ...filterValues } = values;
-  const filters = parseEventFilters(filterValues);
+  const filters = parseEventFilters(Object.fromEntries(FILTER_PARAMS.map((param) => [param, values[flagOf(param)]])));
   const config = getConfig();
   const db = await getDatabase(config.databaseFile);
   const started = Date.now();

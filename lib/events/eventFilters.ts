@@ -1,15 +1,14 @@
 import { z } from "zod";
 import type { Event, Prisma } from "../generated/prisma/client";
-import { rfc3339 } from "../parsec/schemas";
+import { FILTER_PARAMS, type FilterParam, type FilterParamValues } from "../explorerUrl/explorerParams";
+import { repeated, single, text } from "./paramSchemas";
 
 /**
- * The one filter vocabulary of the app: `npm run export` flags today, the explorer's URL
- * parameters tomorrow. Repeated values of one filter are alternatives (OR); different filters
- * all apply (AND).
+ * The one filter vocabulary of the app: the explorer's URL parameters (lib/explorerUrl) and the
+ * flags of `npm run export` are parsed by this one schema, so a URL and a command with the same
+ * values select the same rows. Repeated values of one filter are alternatives (OR); different
+ * filters all apply (AND); `not_user` excludes users.
  */
-
-const repeated = <T extends z.ZodType>(item: T) =>
-  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]), z.array(item));
 
 const userId = z
   .string()
@@ -26,29 +25,37 @@ const exitFilter = z
   })
   .transform((v) => (v === "success" || v === "failure" ? v : Number(v)));
 
-export const eventFiltersSchema = z
-  .object({
-    user: repeated(userId),
-    name: repeated(z.string().trim().min(1, { message: "must be an event name" })),
-    from: rfc3339.optional(),
-    to: rfc3339.optional(),
-    host: repeated(z.string().trim().min(1, { message: "must be a computer name" })),
-    exit: repeated(exitFilter),
-    q: z.string().trim().min(1).max(200, { message: "must be at most 200 characters" }).optional(),
-  })
-  .refine((f) => !f.from || !f.to || Date.parse(f.from) <= Date.parse(f.to), {
-    message: "from must not be later than to",
-    path: ["from"],
-  });
+/** RFC 3339 with any number of fractional digits, as Parsec writes timestamps. */
+const dateTime = z.string().trim().pipe(z.iso.datetime({ offset: true, error: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z" }));
 
-export type EventFilters = z.infer<typeof eventFiltersSchema>;
-export const FILTER_NAMES = ["user", "name", "from", "to", "host", "exit", "q"] as const;
+const filterParamSchemas = {
+  user: repeated(userId),
+  not_user: repeated(userId),
+  name: repeated(text("an event name", 256)),
+  from: single(dateTime),
+  to: single(dateTime),
+  host: repeated(text("a computer name", 256)),
+  exit: repeated(exitFilter),
+  attempt: repeated(text("an attempt id", 256)),
+  ip: repeated(text("an ip address", 64)),
+  q: single(text("a search text", 200)),
+} satisfies Record<FilterParam, z.ZodType>;
+
+export const eventFiltersSchema = z
+  .object(filterParamSchemas)
+  .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) <= 0, {
+    message: "must not be later than to",
+    path: ["from"],
+  })
+  .transform(({ not_user, ...filters }) => ({ ...filters, notUser: not_user }));
+
+export type EventFilters = z.output<typeof eventFiltersSchema>;
 
 export class FilterError extends Error {
   override name = "FilterError";
 }
 
-/** Parses raw filter values (strings, or arrays of strings for repeated ones). */
+/** Parses raw filter values (strings, or arrays of strings for repeated ones), keyed by parameter name. */
 export function parseEventFilters(raw: Record<string, unknown>): EventFilters {
   const parsed = eventFiltersSchema.safeParse(raw);
   if (!parsed.success) {
@@ -59,10 +66,32 @@ export function parseEventFilters(raw: Record<string, unknown>): EventFilters {
   return parsed.data;
 }
 
+/** The filters as URL parameter values: `parseEventFilters` of them gives the same filters back. */
+export function filtersToParams(filters: EventFilters): FilterParamValues {
+  const params: FilterParamValues = {
+    user: filters.user.map(String),
+    not_user: filters.notUser.map(String),
+    name: filters.name,
+    from: filters.from === undefined ? [] : [filters.from],
+    to: filters.to === undefined ? [] : [filters.to],
+    host: filters.host,
+    exit: filters.exit.map(String),
+    attempt: filters.attempt,
+    ip: filters.ip,
+    q: filters.q === undefined ? [] : [filters.q],
+  };
+  return Object.fromEntries(Object.entries(params).filter(([, values]) => values.length > 0));
+}
+
+export function hasFilters(filters: EventFilters): boolean {
+  return Object.keys(filtersToParams(filters)).length > 0;
+}
+
 /** The filters as a Prisma condition on events. */
 export function eventFiltersWhere(filters: EventFilters): Prisma.EventWhereInput {
   const and: Prisma.EventWhereInput[] = [];
   if (filters.user.length) and.push({ userId: { in: filters.user } });
+  if (filters.notUser.length) and.push({ userId: { notIn: filters.notUser } });
   if (filters.name.length) and.push({ name: { in: filters.name } });
   if (filters.from) and.push({ occurredAt: { gte: new Date(filters.from) } });
   if (filters.to) and.push({ occurredAt: { lte: new Date(filters.to) } });
@@ -74,6 +103,8 @@ export function eventFiltersWhere(filters: EventFilters): Prisma.EventWhereInput
       ),
     });
   }
+  if (filters.attempt.length) and.push({ attemptId: { in: filters.attempt } });
+  if (filters.ip.length) and.push({ ip: { in: filters.ip } });
   if (filters.q) {
     const q = filters.q;
     and.push({ OR: SEARCH_COLUMNS.map((column): Prisma.EventWhereInput => ({ [column]: { contains: q } })) });
@@ -86,6 +117,12 @@ export const SEARCH_COLUMNS = ["userEmail", "hostComputerName", "clientComputerN
 
 export type ExactCheckRow = Pick<Event, (typeof SEARCH_COLUMNS)[number] | "timestamp">;
 
+/** The columns `matchesExactly` reads. */
+export const EXACT_CHECK_SELECT = {
+  timestamp: true,
+  ...(Object.fromEntries(SEARCH_COLUMNS.map((column) => [column, true])) as Record<(typeof SEARCH_COLUMNS)[number], true>),
+} satisfies Prisma.EventSelect;
+
 /**
  * Whether rows selected by `eventFiltersWhere` must still pass `matchesExactly`, because the
  * database condition can only select a superset:
@@ -97,14 +134,19 @@ export type ExactCheckRow = Pick<Event, (typeof SEARCH_COLUMNS)[number] | "times
  *   prisma/prisma#23611), so "%" alone selects everything.
  */
 export function needsExactCheck(filters: EventFilters): boolean {
-  return filters.from !== undefined || filters.to !== undefined || (filters.q !== undefined && /[%_]/.test(filters.q));
+  return filters.from !== undefined || filters.to !== undefined || hasSearchWildcards(filters);
+}
+
+/** Whether `q` holds characters that SQL LIKE would take as wildcards. */
+export function hasSearchWildcards(filters: EventFilters): boolean {
+  return filters.q !== undefined && /[%_]/.test(filters.q);
 }
 
 /** The parts of the filters the database applies only approximately, applied exactly to one row. */
 export function matchesExactly(row: ExactCheckRow, filters: EventFilters): boolean {
   if (filters.from !== undefined && compareInstants(row.timestamp, filters.from) < 0) return false;
   if (filters.to !== undefined && compareInstants(row.timestamp, filters.to) > 0) return false;
-  if (filters.q !== undefined && /[%_]/.test(filters.q) && !matchesSearchText(row, filters.q)) return false;
+  if (filters.q !== undefined && hasSearchWildcards(filters) && !matchesSearchText(row, filters.q)) return false;
   return true;
 }
 
@@ -138,11 +180,7 @@ function subMillisecondDigits(timestamp: string): string {
 
 /** A short text for file names and summaries, e.g. "user-6181803_name-client_disconnect". */
 export function describeFilters(filters: EventFilters): string {
-  const parts: string[] = [];
-  for (const key of FILTER_NAMES) {
-    const value = filters[key];
-    const values = Array.isArray(value) ? value : value === undefined ? [] : [value];
-    if (values.length) parts.push(`${key}-${values.join("+")}`);
-  }
+  const params = filtersToParams(filters);
+  const parts = FILTER_PARAMS.flatMap((param) => (params[param] ? [`${param}-${params[param].join("+")}`] : []));
   return parts.join("_").replace(/[^\p{L}\p{N}_+.-]+/gu, "-").slice(0, 120) || "all";
 }

@@ -26,6 +26,7 @@ import {
 import { parseEventFilters } from "./eventFilters";
 import { CSV_COLUMNS, exportEvents, type ExportFormat } from "./exportEvents";
 import { ImportFileError, importEventsFile } from "./importEvents";
+import { parseCsv } from "./testing";
 
 let files: TempDir;
 /** Events as the dashboard would hand them out: at most 5,000, in no particular order. */
@@ -251,6 +252,15 @@ describe("export", () => {
     expect(expectedIds.length).toBeGreaterThan(0);
     expect(idsOf(parseNdjson(filtered.stdout))).toEqual(expectedIds);
 
+    // The explorer's URL parameters as flags: not_user is --not-user.
+    const negated = await runCli(
+      "export.ts",
+      ["--format", "ndjson", "--not-user", String(users[0]), "--exit", "failure"],
+      cliEnvironment({ DATABASE_URL: f.database.url }),
+    );
+    expect(negated.code).toBe(0);
+    expect(idsOf(parseNdjson(negated.stdout))).toEqual(idsOf(truth.filter((e) => e.user_id !== users[0] && isFailure(e))));
+
     const bad = await runCli("export.ts", ["--format", "ndjson", "--exit", "sometimes"], cliEnvironment({ DATABASE_URL: f.database.url }));
     expect(bad.code).toBe(2);
     expect(bad.stdout).toBe("");
@@ -308,6 +318,27 @@ describe("export", () => {
           const unicode = hosts.find(([name]) => /[^\x00-\x7f]/.test(name))![0];
           const other = hosts.find(([name]) => name !== unicode)![0];
           return { filters: { host: [unicode, other] }, expected: (e) => [unicode, other].includes(dataOf(e).host_computer_name as string) };
+        },
+      ],
+      [
+        "--not-user (two users left out)",
+        () => {
+          const users = countBy(truth, (e) => String(e.user_id)).slice(0, 2).map(([id]) => id);
+          return { filters: { not_user: users }, expected: (e) => !users.includes(String(e.user_id)) };
+        },
+      ],
+      [
+        "--attempt (every event of two connection attempts)",
+        () => {
+          const attempts = countBy(truth.filter((e) => typeof dataOf(e).attempt_id === "string"), (e) => dataOf(e).attempt_id as string).slice(0, 2).map(([id]) => id);
+          return { filters: { attempt: attempts }, expected: (e) => attempts.includes(dataOf(e).attempt_id as string) };
+        },
+      ],
+      [
+        "--ip",
+        () => {
+          const ip = countBy(truth.filter((e) => typeof dataOf(e).ip === "string"), (e) => dataOf(e).ip as string)[0]![0];
+          return { filters: { ip }, expected: (e) => dataOf(e).ip === ip };
         },
       ],
       ["--exit failure", () => ({ filters: { exit: "failure" }, expected: isFailure })],
@@ -421,35 +452,6 @@ function matchesText(e: ParsecEventJson, q: string): boolean {
   return fields.some((value) => typeof value === "string" && fold(value).includes(fold(q)));
 }
 
-/** RFC 4180: commas, double quotes doubled inside quoted fields, which may span lines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || (c === "\r" && text[i + 1] === "\n")) {
-      if (c === "\r") i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-    } else field += c;
-  }
-  if (field !== "" || row.length > 0) rows.push([...row, field]);
-  return rows;
-}
 
 const dataOf = (e: ParsecEventJson) => e.data as Record<string, unknown>;
 const exitCodeOf = (e: ParsecEventJson) => {

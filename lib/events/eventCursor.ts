@@ -1,0 +1,51 @@
+import { z } from "zod";
+
+/**
+ * Where a page of the explorer starts: just after or just before one event, in the order shown.
+ * Keyset paging positions on (occurredAt, id), a total order even where many events share a
+ * millisecond. Opaque to the URL (base64url of JSON) so that nobody builds one by hand, and
+ * checked like any other input when it comes back.
+ */
+export interface EventCursor {
+  /** `after`: the page of events that follow this one in the order shown; `before`: those that precede it. */
+  direction: "after" | "before";
+  /** The event's occurredAt, Unix milliseconds. */
+  at: number;
+  id: string;
+}
+
+const cursorJsonSchema = z.object({
+  d: z.enum(["after", "before"]),
+  t: z.number().int().min(0).max(8_640_000_000_000_000),
+  id: z.string().min(1).max(128),
+});
+
+export function encodeCursor(cursor: EventCursor): string {
+  const json = JSON.stringify({ d: cursor.direction, t: cursor.at, id: cursor.id });
+  return Buffer.from(json, "utf8").toString("base64url");
+}
+
+export const CURSOR_MESSAGE = "is not a page position this explorer made (it may be cut off)";
+
+/** The cursor text of a URL, decoded and validated; anything else is a zod issue. */
+export const eventCursorSchema = z
+  .string()
+  .trim()
+  .max(400, { message: CURSOR_MESSAGE })
+  .regex(/^[A-Za-z0-9_-]+$/, { message: CURSOR_MESSAGE })
+  .transform((text, ctx): EventCursor => {
+    const parsed = cursorJsonSchema.safeParse(parseJson(Buffer.from(text, "base64url").toString("utf8")));
+    if (!parsed.success) {
+      ctx.addIssue({ code: "custom", message: CURSOR_MESSAGE, input: text });
+      return z.NEVER;
+    }
+    return { direction: parsed.data.d, at: parsed.data.t, id: parsed.data.id };
+  });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import {
+  DEFAULT_EVENT_ORDER,
+  DEFAULT_PAGE_SIZE,
+  EVENT_ORDERS,
+  PAGE_SIZES,
+  type PagingParam,
+  type PageSize,
+} from "../explorerUrl/explorerParams";
+import { eventCursorSchema } from "./eventCursor";
+import { single } from "./paramSchemas";
+
+/** The explorer's paging parameters: page size, order and the page's position. */
+const pageSize = z
+  .string()
+  .trim()
+  .refine((v) => (PAGE_SIZES as readonly number[]).includes(Number(v)), { message: `must be one of ${PAGE_SIZES.join(", ")}` })
+  .transform((v) => Number(v) as PageSize);
+
+export const eventPagingSchema = z.object({
+  limit: single(pageSize).transform((v) => v ?? DEFAULT_PAGE_SIZE),
+  order: single(z.enum(EVENT_ORDERS, { error: `must be ${EVENT_ORDERS.join(" or ")}` })).transform((v) => v ?? DEFAULT_EVENT_ORDER),
+  cursor: single(eventCursorSchema),
+} satisfies Record<PagingParam, z.ZodType>);
+
+export type EventPaging = z.output<typeof eventPagingSchema>;

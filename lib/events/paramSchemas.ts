@@ -1,0 +1,37 @@
+import { z } from "zod";
+
+/**
+ * Building blocks for parameters that arrive as text from a URL or a command line: absent, one
+ * string, or several. A blank value counts as absent, as an emptied form field means "no filter".
+ */
+
+const isBlank = (value: unknown) => typeof value === "string" && value.trim() === "";
+
+/** A parameter that may be repeated: always an array, blank values dropped. */
+export const repeated = <T extends z.ZodType>(item: T) =>
+  z.preprocess(
+    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v)),
+    z.array(item),
+  );
+
+/** A parameter given at most once: absent (or blank) is `undefined`. */
+export const single = <T extends z.ZodType>(item: T) =>
+  z.preprocess((value, ctx) => {
+    if (Array.isArray(value)) {
+      const given = value.filter((v) => !isBlank(v));
+      if (given.length > 1) {
+        ctx.addIssue({ code: "custom", message: "must be given only once", input: value });
+        return z.NEVER;
+      }
+      return given[0];
+    }
+    return isBlank(value) ? undefined : value;
+  }, item.optional());
+
+/** Trimmed non-empty text of bounded length, with a message that says what was expected. */
+export const text = (what: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: `must be ${what}` })
+    .max(max, { message: `must be ${what} of at most ${max} characters` });

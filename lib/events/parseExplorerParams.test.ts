@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { encodeCursor } from "./eventCursor";
+import { parseEventFilters } from "./eventFilters";
+import { parseExplorerParams } from "./parseExplorerParams";
+
+const defaults = { limit: 50, order: "newest", cursor: undefined };
+
+describe("parseExplorerParams", () => {
+  it("reads filters and paging, defaults left out", () => {
+    const cursor = encodeCursor({ direction: "after", at: 1_772_323_200_000, id: "abc" });
+    expect(parseExplorerParams({ user: ["1", "2"], name: "team_create", limit: "200", order: "oldest", cursor })).toEqual({
+      filters: parseEventFilters({ user: ["1", "2"], name: "team_create" }),
+      paging: { limit: 200, order: "oldest", cursor: { direction: "after", at: 1_772_323_200_000, id: "abc" } },
+      problems: [],
+    });
+    expect(parseExplorerParams({})).toEqual({ filters: parseEventFilters({}), paging: defaults, problems: [] });
+  });
+
+  it("drops what does not parse, keeps the rest, and says what was expected", () => {
+    const parsed = parseExplorerParams({ limit: "-5", from: "last tuesday", user: "42", order: "sideways", cursor: "%%%", sort: "name" });
+    expect(parsed.filters).toEqual(parseEventFilters({ user: "42" }));
+    expect(parsed.paging).toEqual(defaults);
+    expect(parsed.problems).toEqual([
+      { param: "sort", given: "name", message: expect.stringMatching(/^is not a parameter of this page \(it takes user, not_user, .*limit, order, cursor\)$/) },
+      { param: "from", given: "last tuesday", message: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z" },
+      { param: "limit", given: "-5", message: "must be one of 25, 50, 100, 200" },
+      { param: "order", given: "sideways", message: "must be newest or oldest" },
+      { param: "cursor", given: "%%%", message: expect.stringMatching(/^is not a page position/) },
+    ]);
+  });
+
+  it("reports one problem per parameter, however many of its values are wrong", () => {
+    const parsed = parseExplorerParams({ user: ["bob", "42", "alice"], exit: "success" });
+    expect(parsed.filters).toEqual(parseEventFilters({ exit: "success" }));
+    expect(parsed.problems).toEqual([{ param: "user", given: "bob, 42, alice", message: "must be a Parsec user id (a whole number)" }]);
+  });
+
+  it("drops a from later than to, keeping to", () => {
+    const parsed = parseExplorerParams({ from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" });
+    expect(parsed.filters).toEqual(parseEventFilters({ to: "2026-01-01T00:00:00Z" }));
+    expect(parsed.problems).toEqual([{ param: "from", given: "2026-02-01T00:00:00Z", message: "must not be later than to" }]);
+  });
+
+  it("refuses a single parameter given twice", () => {
+    const parsed = parseExplorerParams({ limit: ["25", "100"], q: ["a", "b"] });
+    expect(parsed.paging.limit).toBe(50);
+    expect(parsed.problems.map((p) => [p.param, p.message])).toEqual([
+      ["q", "must be given only once"],
+      ["limit", "must be given only once"],
+    ]);
+  });
+});

@@ -1,0 +1,56 @@
+import type { z } from "zod";
+import { FILTER_PARAMS, PAGING_PARAMS } from "../explorerUrl/explorerParams";
+import { eventFiltersSchema, type EventFilters } from "./eventFilters";
+import { eventPagingSchema, type EventPaging } from "./eventPaging";
+
+/** A URL parameter that was ignored, and why: shown on the page, never a failure. */
+export interface ParamProblem {
+  param: string;
+  /** What the URL gave, as text (repeated values joined by ", "). */
+  given: string;
+  /** What was expected, e.g. "must be one of 25, 50, 100, 200". */
+  message: string;
+}
+
+export interface ExplorerParams {
+  filters: EventFilters;
+  paging: EventPaging;
+  problems: ParamProblem[];
+}
+
+const KNOWN_PARAMS = new Set<string>([...FILTER_PARAMS, ...PAGING_PARAMS]);
+
+/**
+ * The explorer's URL parameters, as forgiving as a shared link needs: a parameter that does not
+ * parse (a bad date, a limit of -5, an unknown name) is dropped, so its default applies, and
+ * reported, so the person sees why the view is not what the link asked for.
+ */
+export function parseExplorerParams(raw: Record<string, string | string[] | undefined>): ExplorerParams {
+  const problems: ParamProblem[] = Object.keys(raw)
+    .filter((param) => !KNOWN_PARAMS.has(param))
+    .map((param) => ({ param, given: givenText(raw[param]), message: `is not a parameter of this page (it takes ${[...KNOWN_PARAMS].join(", ")})` }));
+  const filters = parseLeniently(eventFiltersSchema, raw, problems);
+  const paging = parseLeniently(eventPagingSchema, raw, problems);
+  return { filters, paging, problems };
+}
+
+/** Parses `raw`, dropping each parameter with an issue (recording why) until what is left parses. */
+function parseLeniently<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, problems: ParamProblem[]): z.output<S> {
+  const input = { ...raw };
+  for (;;) {
+    const result = schema.safeParse(input);
+    if (result.success) return result.data;
+    const dropped = new Set<string>();
+    for (const issue of result.error.issues) {
+      const param = String(issue.path[0]);
+      if (!(param in input)) throw new Error(`a parameter default does not parse: ${param} ${issue.message}`);
+      if (!dropped.has(param)) problems.push({ param, given: givenText(input[param]), message: issue.message });
+      dropped.add(param);
+    }
+    for (const param of dropped) delete input[param];
+  }
+}
+
+function givenText(value: unknown): string {
+  return (Array.isArray(value) ? value : [value]).map(String).join(", ");
+}

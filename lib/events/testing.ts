@@ -1,0 +1,66 @@
+/**
+ * Fixtures for tests of the explorer's queries: Parsec events built to order, stored through the
+ * one write path into a real SQLite file; and a CSV reader to check exports with (the unit tests'
+ * and the browser tests'). Only tests import this file.
+ */
+import type { TempDatabase } from "../sync/testing";
+import { storeEvents } from "./storeEvents";
+
+export interface TestEvent {
+  id: string;
+  name: string;
+  timestamp: string;
+  user_id: number;
+  team_id: string;
+  data: Record<string, unknown>;
+  user_email?: string;
+}
+
+export const TEST_TEAM_ID = "1sn61992rNstjlDoJWnFXRRkxPZ";
+
+export function makeEvent(fields: Partial<TestEvent> & Pick<TestEvent, "id" | "timestamp">): TestEvent {
+  return { name: "client_disconnect", user_id: 1, team_id: TEST_TEAM_ID, data: {}, ...fields };
+}
+
+export function seedEvents(database: TempDatabase, events: readonly TestEvent[]): void {
+  database.sqlite.transaction(() => storeEvents(database.sqlite, events, "test"))();
+}
+
+/** A deterministic pseudo-random sequence, so a failing test fails the same way again. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** RFC 4180: commas, double quotes doubled inside quoted fields, which may span lines. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\n" || (c === "\r" && text[i + 1] === "\n")) {
+      if (c === "\r") i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+    } else field += c;
+  }
+  if (field !== "" || row.length > 0) rows.push([...row, field]);
+  return rows;
+}
