@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
@@ -17,8 +18,13 @@ export default async function OverviewPage() {
       <h1>Overview</h1>
       <SyncStatusPanel status={status} intervalSeconds={config.sync.intervalMs / 1000} />
       <section aria-labelledby="latest-events">
-        <h2 id="latest-events">Latest events</h2>
+        <h2 id="latest-events">
+          <Link href="/events">Latest events</Link>
+        </h2>
         <LatestEventsTable events={events} />
+        <p>
+          <Link href="/events">All events, with filters and export →</Link>
+        </p>
       </section>
       <section aria-labelledby="sync-runs">
         <h2 id="sync-runs">Sync and import runs</h2>

@@ -10,6 +10,7 @@ export function AppHeader({ demo }: { demo: boolean }) {
         </Link>
         <nav aria-label="Main">
           <Link href="/">Overview</Link>
+          <Link href="/events">Events</Link>
         </nav>
         <div className="app-header__right">
           <ViewerTimeZone />

@@ -1,5 +1,6 @@
 import type { LatestEvent } from "@/lib/events/latestEvents";
 import { ExitCode } from "./ExitCode";
+import { formatSeconds } from "./formatSeconds";
 import { LocalTime } from "./LocalTime";
 
 export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
@@ -46,9 +47,3 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
   );
 }
 
-function formatSeconds(seconds: number): string {
-  const s = Math.round(seconds);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  return h > 0 ? `${h}h ${String(m).padStart(2, "0")}m` : m > 0 ? `${m}m ${String(s % 60).padStart(2, "0")}s` : `${s}s`;
-}

@@ -1,0 +1,12 @@
+/** One applied filter value, removable. `negated` marks an exclusion ("not …"). */
+export function Chip({ label, title, negated = false, onRemove }: { label: string; title?: string; negated?: boolean; onRemove: () => void }) {
+  return (
+    <span className={`chip${negated ? " chip--not" : ""}`} title={title}>
+      {negated && <span className="chip__not">not</span>}
+      <span className="chip__label">{label}</span>
+      <button type="button" className="chip__remove" aria-label={`Remove ${negated ? "not " : ""}${label}`} onClick={onRemove}>
+        ×
+      </button>
+    </span>
+  );
+}

@@ -1,0 +1,64 @@
+"use client";
+
+import Link from "next/link";
+import type { EventListRow } from "@/lib/events/queryEvents";
+import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { LocalTime } from "../LocalTime";
+import { CopyButton } from "./CopyButton";
+
+const fieldText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
+
+/** Everything Parsec sent for one event: its fields, the `data` object in full, and where to look next. */
+export function EventDetail({ row }: { row: EventListRow }) {
+  const event = JSON.parse(row.eventJson) as Record<string, unknown>;
+  const { data, ...fields } = event;
+  const dataJson = JSON.stringify(data, null, 2);
+  return (
+    <div className="event-detail" id={`event-detail-${row.id}`}>
+      <div className="event-detail__fields">
+        <h3>Event</h3>
+        <dl>
+          {Object.entries(fields).map(([key, value]) => (
+            <div key={key}>
+              <dt>{key}</dt>
+              <dd>
+                <code>{fieldText(value)}</code>
+                {key === "timestamp" && (
+                  <span className="muted">
+                    {" "}
+                    (<LocalTime iso={row.occurredAt} original={row.timestamp} /> your time)
+                  </span>
+                )}
+              </dd>
+            </div>
+          ))}
+        </dl>
+        <nav className="event-detail__links" aria-label="Related events">
+          {row.attemptId && (
+            <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false}>
+              All events of this attempt
+            </Link>
+          )}
+          <Link href={explorerHref({ user: [String(row.userId)] })} prefetch={false}>
+            This user&apos;s events
+          </Link>
+          {row.hostComputerName && (
+            <Link href={explorerHref({ host: [row.hostComputerName] })} prefetch={false}>
+              This host&apos;s events
+            </Link>
+          )}
+        </nav>
+      </div>
+      <div className="event-detail__data">
+        <div className="event-detail__heading">
+          <h3>data</h3>
+          <CopyButton text={dataJson} label="Copy data" />
+          <CopyButton text={JSON.stringify(event, null, 2)} label="Copy event" />
+        </div>
+        <pre className="json" tabIndex={0} aria-label="The event's data as JSON">
+          {dataJson}
+        </pre>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import type { EventNameGroupList } from "@/lib/events/listEventNames";
+import { Menu } from "./Menu";
+
+const number = new Intl.NumberFormat("en");
+
+/** Event names to show, from the names present in the store, grouped; none ticked means every name. */
+export function EventNameFilter({
+  groups,
+  selected,
+  onChange,
+}: {
+  groups: readonly EventNameGroupList[];
+  selected: string[];
+  onChange: (names: string[]) => void;
+}) {
+  const toggle = (name: string, on: boolean) => onChange(on ? [...selected, name] : selected.filter((n) => n !== name));
+  const setGroup = (group: EventNameGroupList, on: boolean) => {
+    const names = group.names.map((n) => n.name);
+    onChange(on ? [...selected, ...names.filter((n) => !selected.includes(n))] : selected.filter((n) => !names.includes(n)));
+  };
+  return (
+    <Menu className="filter-field" summary={`Event names: ${selected.length === 0 ? "all" : selected.length === 1 ? selected[0] : `${selected.length} selected`}`}>
+      <div className="menu__panel menu__panel--names">
+        {groups.map((group) => (
+          <fieldset key={group.group} className="name-group">
+            <legend>
+              {group.label}{" "}
+              <button type="button" className="link-button" onClick={() => setGroup(group, true)}>
+                all
+              </button>{" "}
+              <button type="button" className="link-button" onClick={() => setGroup(group, false)}>
+                none
+              </button>
+            </legend>
+            {group.names.map(({ name, events }) => (
+              <label key={name} className="check">
+                <input type="checkbox" checked={selected.includes(name)} onChange={(event) => toggle(name, event.target.checked)} />
+                <code>{name}</code>
+                <span className="muted num">{number.format(events)}</span>
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        {groups.length === 0 && <p className="muted">No events stored yet.</p>}
+      </div>
+    </Menu>
+  );
+}

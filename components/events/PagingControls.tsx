@@ -1,0 +1,35 @@
+"use client";
+
+import { EVENT_ORDERS, PAGE_SIZES, type EventOrder, type PageSize } from "@/lib/explorerUrl/explorerParams";
+import { useExplorerNavigation, type ExplorerView } from "./useExplorerNavigation";
+
+const ORDER_LABELS: Record<EventOrder, string> = { newest: "Newest first", oldest: "Oldest first" };
+
+/** Order and page size; changing either starts again at the first page. */
+export function PagingControls({ current }: { current: ExplorerView }) {
+  const { view, pending, setPaging } = useExplorerNavigation(current);
+  return (
+    <span className="paging-controls" aria-busy={pending}>
+      <label className="inline-label">
+        Order
+        <select value={view.paging.order} onChange={(event) => setPaging({ order: event.target.value as EventOrder })}>
+          {EVENT_ORDERS.map((order) => (
+            <option key={order} value={order}>
+              {ORDER_LABELS[order]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="inline-label">
+        Per page
+        <select value={view.paging.limit} onChange={(event) => setPaging({ limit: Number(event.target.value) as PageSize })}>
+          {PAGE_SIZES.map((size) => (
+            <option key={size} value={size}>
+              {size}
+            </option>
+          ))}
+        </select>
+      </label>
+    </span>
+  );
+}

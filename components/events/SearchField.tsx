@@ -1,0 +1,36 @@
+"use client";
+
+import { SEARCH_INPUT_ID } from "./domIds";
+import { useSyncedDraft } from "./useSyncedDraft";
+
+/** The free-text search `q`: Enter (or the button) applies it; `/` anywhere on the page comes here. */
+export function SearchField({ applied, onSearch }: { applied: string; onSearch: (q: string) => void }) {
+  const [draft, setDraft] = useSyncedDraft(applied);
+  return (
+    <form
+      className="search-field"
+      role="search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        onSearch(draft.trim());
+      }}
+    >
+      <input
+        id={SEARCH_INPUT_ID}
+        type="search"
+        value={draft}
+        onChange={(event) => setDraft(event.target.value)}
+        placeholder="Search emails, computer names, ip, attempt id, event name, raw data"
+        aria-label="Search events"
+        aria-keyshortcuts="/"
+        maxLength={200}
+      />
+      <kbd className="search-field__hint" aria-hidden>
+        /
+      </kbd>
+      <button type="submit" className="button">
+        Search
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { useSyncedDraft } from "./useSyncedDraft";
+
+const PRESETS = [
+  ["15 min", 15 * 60_000],
+  ["1 h", 3_600_000],
+  ["24 h", 86_400_000],
+  ["7 d", 7 * 86_400_000],
+  ["30 d", 30 * 86_400_000],
+] as const;
+
+const subscribe = () => () => {};
+/** Only the browser knows the viewer's time zone: the server renders the fields empty and the browser fills them. */
+const useInBrowser = () => useSyncExternalStore(subscribe, () => true, () => false);
+
+/** An RFC 3339 instant as a datetime-local field's value, in the viewer's zone, to the second. */
+function toLocalInput(iso: string | undefined): string {
+  if (!iso) return "";
+  const date = new Date(iso);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+/** A datetime-local value (the viewer's zone) as RFC 3339 in UTC; an empty field is no bound. */
+function fromLocalInput(value: string): string | undefined {
+  const date = new Date(value);
+  return value === "" || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+}
+
+/**
+ * The time range: a preset sets `from` to that long before now (and no `to`), so the URL holds
+ * fixed instants that the export command takes as they are; or from/to typed in the viewer's zone.
+ */
+export function TimeRangeFilter({
+  from,
+  to,
+  onChange,
+}: {
+  from: string | undefined;
+  to: string | undefined;
+  onChange: (from: string | undefined, to: string | undefined) => void;
+}) {
+  const inBrowser = useInBrowser();
+  const [fromDraft, setFromDraft] = useSyncedDraft(inBrowser ? toLocalInput(from) : "");
+  const [toDraft, setToDraft] = useSyncedDraft(inBrowser ? toLocalInput(to) : "");
+  // A field left as it was keeps its exact instant (the field shows whole seconds only).
+  const apply = () =>
+    onChange(
+      fromDraft === toLocalInput(from) ? from : fromLocalInput(fromDraft),
+      toDraft === toLocalInput(to) ? to : fromLocalInput(toDraft),
+    );
+  return (
+    <div className="filter-field filter-field--time" role="group" aria-label="Time range">
+      <span className="filter-field__label">Time</span>
+      <span className="segmented">
+        {PRESETS.map(([label, ms]) => (
+          <button key={label} type="button" className="button button--small" onClick={() => onChange(new Date(Date.now() - ms).toISOString(), undefined)}>
+            {label}
+          </button>
+        ))}
+        <button type="button" className="button button--small" aria-pressed={!from && !to} onClick={() => onChange(undefined, undefined)}>
+          all
+        </button>
+      </span>
+      <label className="inline-label">
+        from
+        <input type="datetime-local" step={1} value={fromDraft} onChange={(event) => setFromDraft(event.target.value)} onKeyDown={(event) => event.key === "Enter" && apply()} />
+      </label>
+      <label className="inline-label">
+        to
+        <input type="datetime-local" step={1} value={toDraft} onChange={(event) => setToDraft(event.target.value)} onKeyDown={(event) => event.key === "Enter" && apply()} />
+      </label>
+      <button type="button" className="button button--small" onClick={apply}>
+        Apply
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useId, useState, type KeyboardEvent } from "react";
+import { Chip } from "./Chip";
+
+/** A filter of several alternative values (host, exit code, attempt, ip): chips, and a field where Enter adds one. */
+export function ValuesFilter({
+  label,
+  values,
+  placeholder,
+  suggestions = [],
+  onChange,
+}: {
+  label: string;
+  values: string[];
+  placeholder: string;
+  suggestions?: readonly string[];
+  onChange: (values: string[]) => void;
+}) {
+  const id = useId();
+  const [draft, setDraft] = useState("");
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    const value = draft.trim();
+    if (value === "") return;
+    setDraft("");
+    if (!values.includes(value)) onChange([...values, value]);
+  };
+  return (
+    <div className="filter-field" role="group" aria-labelledby={`${id}-label`}>
+      <span id={`${id}-label`} className="filter-field__label">
+        {label}
+      </span>
+      {values.map((value) => (
+        <Chip key={value} label={value} onRemove={() => onChange(values.filter((v) => v !== value))} />
+      ))}
+      <input
+        className="filter-field__input"
+        value={draft}
+        placeholder={placeholder}
+        aria-label={`${label}: add a value, then press Enter`}
+        list={suggestions.length ? `${id}-suggestions` : undefined}
+        onChange={(event) => setDraft(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {suggestions.length > 0 && (
+        <datalist id={`${id}-suggestions`}>
+          {suggestions.map((value) => (
+            <option key={value} value={value} />
+          ))}
+        </datalist>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,2 @@
+/** Element ids the explorer's keyboard shortcuts reach across components. */
+export const SEARCH_INPUT_ID = "event-search";

@@ -1,0 +1,175 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { parseCsv } from "../lib/events/testing";
+
+const NAMES = ["client_disconnect", "conn_client_offer"];
+
+const rows = (page: Page) => page.getByTestId("events-table").locator("tbody tr[data-event-id]");
+const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-event-id")!));
+const rowTimes = (page: Page) => rows(page).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+async function matchCount(page: Page): Promise<number> {
+  const counter = page.getByTestId("result-count");
+  expect(await counter.count(), "the page shows a count of matching events").toBe(1);
+  return Number(await counter.getAttribute("data-count"));
+}
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.getAll(name);
+
+/** The startup sync runs in the background; wait until it has stored the demo history. */
+async function openWhenSynced(page: Page, path: string) {
+  await expect(async () => {
+    await page.goto(path);
+    expect(await matchCount(page)).toBeGreaterThan(2_000);
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+}
+
+test("the explorer filters, pages, opens an event, survives a reload and exports what it shows", async ({ page }) => {
+  await openWhenSynced(page, "/events");
+  await expect(rows(page)).toHaveCount(50);
+  await expect(page.getByRole("link", { name: "Events", exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/events.png", fullPage: true });
+
+  // A user from the known users (the datalist's type-ahead), the one with the most events.
+  const users = await page.locator("datalist option[label$='events']").evaluateAll((options) =>
+    options.map((o) => ({ value: o.getAttribute("value")!, events: Number.parseInt(o.getAttribute("label")!, 10) })),
+  );
+  const user = users.sort((a, b) => b.events - a.events)[0]!;
+  const [, email, userId] = /^(.*) \((\d+)\)$/.exec(user.value)!;
+  await page.getByLabel("User: type an email or id").fill(user.value);
+  await page.getByLabel("User: type an email or id").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]user=${userId}(&|$)`));
+  await expect(rows(page).first().getByRole("link", { name: email })).toBeVisible();
+  expect(new Set(await rows(page).locator("td:nth-child(4)").allInnerTexts())).toEqual(new Set([email]));
+
+  // Two connection event names from the grouped picker.
+  await page.getByText("Event names: all").click();
+  await expect(page.locator("fieldset", { hasText: "Connections" })).toBeVisible();
+  for (const name of NAMES) {
+    await page.getByRole("checkbox", { name }).check();
+    await expect(page).toHaveURL(new RegExp(`name=${name}`));
+  }
+  await expect(page.getByText("Event names: 2 selected")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.locator("fieldset", { hasText: "Connections" })).toBeHidden();
+  await expect.poll(async () => new Set(await rows(page).locator("td:nth-child(3)").allInnerTexts())).toEqual(new Set(NAMES));
+
+  // The last 30 days, and 25 a page so that there are pages to turn.
+  await page.getByRole("button", { name: "30 d" }).click();
+  await expect(page).toHaveURL(/[?&]from=/);
+  const from = param(page, "from")[0]!;
+  expect(Date.now() - Date.parse(from)).toBeGreaterThan(29 * 86_400_000);
+  await page.getByLabel("Per page").selectOption("25");
+  await expect(page).toHaveURL(/[?&]limit=25/);
+  await expect(rows(page)).toHaveCount(25);
+  for (const time of await rowTimes(page)) expect(Date.parse(time)).toBeGreaterThanOrEqual(Date.parse(from) - 1);
+  const total = await matchCount(page);
+  expect(total).toBeGreaterThan(25);
+  await page.screenshot({ path: "test-results/events-filtered.png", fullPage: true });
+
+  // Page forward: the next 25, all older; then back to exactly the first page.
+  const firstPage = await rowIds(page);
+  const firstTimes = await rowTimes(page);
+  await page.getByRole("link", { name: "Older →" }).click();
+  await expect(page).toHaveURL(/[?&]cursor=/);
+  await expect.poll(() => rowIds(page)).not.toEqual(firstPage);
+  const secondPage = await rowIds(page);
+  expect(secondPage.filter((id) => firstPage.includes(id))).toEqual([]);
+  expect(Date.parse((await rowTimes(page))[0]!)).toBeLessThanOrEqual(Date.parse(firstTimes.at(-1)!));
+
+  // A reload shows the same view from the URL alone: the same rows and the same filters.
+  const secondUrl = page.url();
+  await page.reload();
+  expect(page.url()).toBe(secondUrl);
+  expect(await rowIds(page)).toEqual(secondPage);
+  await expect(page.locator(".chip", { hasText: email })).toBeVisible();
+  await expect(page.getByText("Event names: 2 selected")).toBeVisible();
+  await expect(page.getByLabel("Per page")).toHaveValue("25");
+
+  await page.getByRole("link", { name: "← Newer" }).click();
+  await expect.poll(() => rowIds(page)).toEqual(firstPage);
+  // Back and forward walk the same views.
+  await page.goBack();
+  await expect.poll(() => rowIds(page)).toEqual(secondPage);
+  await page.goForward();
+  await expect.poll(() => rowIds(page)).toEqual(firstPage);
+
+  // A row's detail, from the keyboard: j moves to a row, Enter opens it.
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("Search events")).toBeFocused();
+  await page.getByRole("heading", { name: "Events" }).click();
+  await page.keyboard.press("j");
+  await page.keyboard.press("j");
+  await expect(rows(page).nth(1)).toBeFocused();
+  await page.keyboard.press("Enter");
+  const detail = page.locator(".event-detail");
+  await expect(detail).toHaveCount(1);
+  await expect(detail.locator("dd code", { hasText: firstPage[1]! })).toBeVisible();
+  const data = JSON.parse(await detail.locator("pre.json").innerText()) as Record<string, unknown>;
+  expect(data).toHaveProperty("attempt_id");
+  await expect(detail.getByRole("link", { name: "All events of this attempt" })).toHaveAttribute("href", `/events?attempt=${encodeURIComponent(String(data.attempt_id))}`);
+  await expect(detail.getByRole("link", { name: "This user's events" })).toHaveAttribute("href", `/events?user=${userId}`);
+  await expect(detail.getByRole("link", { name: "This host's events" })).toBeVisible();
+  await detail.getByRole("button", { name: "Copy data" }).click();
+  await expect(detail.getByRole("button", { name: "Copied" })).toBeVisible();
+  await page.screenshot({ path: "test-results/events-detail.png", fullPage: true });
+
+  // The export holds exactly the filtered set: the same filters, every row matching them.
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe(`parsec-events_user-${userId}_name-${NAMES.join("+")}_from-${from.replaceAll(":", "-")}.csv`);
+  const [header, ...csvRows] = parseCsv(readFileSync((await download.path())!, "utf8"));
+  expect(header).toEqual(["id", "name", "timestamp", "user_id", "team_id", "user_email", "data", "extra"]);
+  // Live demo events may arrive meanwhile; never fewer than the count shown.
+  expect(csvRows.length).toBeGreaterThanOrEqual(total);
+  for (const [, name, timestamp, rowUser] of csvRows) {
+    expect(NAMES).toContain(name);
+    expect(rowUser).toBe(userId);
+    expect(Date.parse(timestamp!)).toBeGreaterThanOrEqual(Date.parse(from) - 1);
+  }
+  const exportedIds = new Set(csvRows.map((row) => row[0]));
+  for (const id of [...firstPage, ...secondPage]) expect(exportedIds.has(id)).toBe(true);
+});
+
+test("bad URL parameters are named and fall back to defaults, never a 500", async ({ page, request }) => {
+  await openWhenSynced(page, "/events");
+  const response = await page.goto("/events?limit=-5&from=last%20tuesday&order=sideways&sort=name&user=42");
+  expect(response?.status()).toBe(200);
+  const problems = page.getByTestId("param-problems");
+  await expect(problems).toContainText("limit=-5 must be one of 25, 50, 100, 200");
+  await expect(problems).toContainText("from=last tuesday must be an RFC 3339 date-time");
+  await expect(problems).toContainText("order=sideways must be newest or oldest");
+  await expect(problems).toContainText("sort=name is not a parameter of this page");
+  // The valid filter still applies: user 42 does not exist, so nothing matches.
+  await expect(page.getByTestId("events-empty")).toContainText("No events match");
+  await page.screenshot({ path: "test-results/events-invalid-params.png", fullPage: true });
+  await page.getByTestId("events-empty").getByRole("link", { name: "Clear filters" }).click();
+  await expect(rows(page)).toHaveCount(50);
+  await expect(page).toHaveURL(/\/events$/);
+
+  const bad = await request.get("/events/export?format=csv&user=bob");
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toEqual({ message: "user must be a Parsec user id (a whole number)" });
+  expect((await request.get("/events/export?format=xlsx")).status()).toBe(400);
+});
+
+test("the column chooser is remembered by the browser", async ({ page }) => {
+  await openWhenSynced(page, "/events");
+  const headers = page.getByTestId("events-table").locator("thead th");
+  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(1);
+  await page.getByText("Columns", { exact: true }).click();
+  await page.getByRole("checkbox", { name: "Attempt id" }).uncheck();
+  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(0);
+  await page.reload();
+  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(0);
+  await expect(headers.filter({ hasText: "Host computer" })).toHaveCount(1);
+  await page.getByText("Columns", { exact: true }).click();
+  await page.getByRole("button", { name: "Show all columns" }).click();
+  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(1);
+});
+
+test("the overview links to the explorer", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Latest events" }).click();
+  await expect(page).toHaveURL(/\/events$/);
+  await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
+});
