@@ -17,7 +17,6 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
             <th>User</th>
             <th>Host computer</th>
             <th>Client computer</th>
-            <th title="Platform of the computer that recorded the event">Platform</th>
             <th title="Hover a code for its meaning and the usual fix">Exit code</th>
             <th className="num">Duration</th>
           </tr>
@@ -34,7 +33,6 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
               <td>{event.userEmail ?? <span className="muted">user {event.userId}</span>}</td>
               <td className="nowrap">{event.hostComputerName ?? ""}</td>
               <td className="nowrap">{event.clientComputerName ?? ""}</td>
-              <td className="muted">{event.platform ?? ""}</td>
               <td className="nowrap">
                 <ExitCode code={event.exitCode} />
               </td>

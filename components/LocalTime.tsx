@@ -1,9 +1,8 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
+import { useTimeDisplay } from "./timeDisplay";
 
-const subscribe = () => () => {};
-const localFormat = new Intl.DateTimeFormat(undefined, {
+const FORMAT: Intl.DateTimeFormatOptions = {
   year: "numeric",
   month: "2-digit",
   day: "2-digit",
@@ -11,21 +10,27 @@ const localFormat = new Intl.DateTimeFormat(undefined, {
   minute: "2-digit",
   second: "2-digit",
   hourCycle: "h23",
-});
+};
+const localFormat = new Intl.DateTimeFormat(undefined, FORMAT);
+const utcFormat = new Intl.DateTimeFormat(undefined, { ...FORMAT, timeZone: "UTC" });
 
 /**
- * A stored UTC instant shown in the viewer's time zone, with the exact UTC original on hover.
- * The server renders UTC (it cannot know the zone); the browser swaps in local time.
+ * A stored UTC instant shown in the viewer's time zone (or in UTC, as the header's switch says),
+ * with the exact original on hover. The server renders UTC; the browser swaps in its choice.
  */
 export function LocalTime({ iso, original }: { iso: string; original?: string }) {
-  const local = useSyncExternalStore(
-    subscribe,
-    () => localFormat.format(new Date(iso)),
-    () => `${iso.slice(0, 19).replace("T", " ")} UTC`,
-  );
+  const display = useTimeDisplay();
+  const date = new Date(iso);
+  const text =
+    display === "server"
+      ? `${iso.slice(0, 19).replace("T", " ")} UTC`
+      : display === "utc"
+        ? `${utcFormat.format(date)} UTC`
+        : localFormat.format(date);
+  const title = display === "utc" ? `${original ?? iso} (UTC) · ${localFormat.format(date)} your time` : `${original ?? iso} (UTC)`;
   return (
-    <time dateTime={iso} title={`${original ?? iso} (UTC)`}>
-      {local}
+    <time dateTime={iso} title={title}>
+      {text}
     </time>
   );
 }

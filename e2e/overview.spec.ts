@@ -21,6 +21,17 @@ test("a first start in demo mode syncs the simulated API and shows the events", 
   const tokyo = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", hour: "2-digit", hourCycle: "h23" }).format(new Date(iso!));
   expect(await firstTime.innerText()).toContain(`${tokyo.padStart(2, "0")}:`);
 
+  // The header switches every time on the page to UTC, and the browser remembers it.
+  await page.getByRole("button", { name: "show UTC" }).click();
+  await expect(page.getByTestId("time-zone")).toHaveText("Times in UTC");
+  const utcHour = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC", hour: "2-digit", hourCycle: "h23" }).format(new Date(iso!));
+  await expect(firstTime).toContainText(`${utcHour.padStart(2, "0")}:`);
+  await expect(firstTime).toContainText("UTC");
+  await page.reload();
+  await expect(page.getByTestId("time-zone")).toHaveText("Times in UTC");
+  await page.getByRole("button", { name: "show Asia/Tokyo" }).click();
+  await expect(page.getByTestId("time-zone")).toHaveText("Times in Asia/Tokyo");
+
   const runs = page.getByRole("region", { name: "Sync and import runs" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Sync and import runs" }) }));
   await expect(runs.getByText("succeeded").first()).toBeVisible();
   await page.screenshot({ path: "test-results/overview.png", fullPage: true });

@@ -15,7 +15,6 @@ export async function latestEvents(db: Db, take = 50) {
       clientComputerName: true,
       exitCode: true,
       duration: true,
-      platform: true,
     },
   });
 }
