@@ -1,19 +1,13 @@
 // Reading back what a run left in its database: the run's own record and the stored events.
 import { createHash } from "node:crypto";
 import Database from "better-sqlite3";
+import type { SyncRun } from "@/lib/generated/prisma/client";
 
-export interface SyncRunRecord {
-  status: string;
-  /** Epoch ms (DateTime columns hold Unix milliseconds). */
+/** A SyncRun row read raw: DateTime columns hold Unix milliseconds. */
+export type SyncRunRecord = Pick<SyncRun, "status" | "pages" | "fetched" | "inserted" | "updated" | "quarantined" | "error"> & {
   startedAt: number;
   finishedAt: number | null;
-  pages: number;
-  fetched: number;
-  inserted: number;
-  updated: number;
-  quarantined: number;
-  error: string | null;
-}
+};
 
 export function readLastSyncRun(databaseFile: string): SyncRunRecord | null {
   const db = new Database(databaseFile, { readonly: true });
