@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { countAllEvents } from "../events/countAllEvents";
 import type { SyncProgress } from "./syncProgress";
 
 export interface SyncRunView {
@@ -31,7 +32,7 @@ export interface SyncStatus {
 /** What the overview and GET /api/sync show: where the store stands and how the last runs went. */
 export async function getSyncStatus(db: Db, teamId: string | null, limit = 10): Promise<SyncStatus> {
   const [eventsStored, quarantined, checkpoint, runs] = await Promise.all([
-    db.event.count(),
+    countAllEvents(db),
     db.quarantinedEvent.count(),
     teamId ? db.syncCheckpoint.findUnique({ where: { teamId } }) : db.syncCheckpoint.findFirst({ orderBy: { updatedAt: "desc" } }),
     db.syncRun.findMany({ orderBy: { id: "desc" }, take: limit }),
