@@ -50,3 +50,19 @@ export async function writeTransaction<T>(connection: SqliteConnection, work: ()
     }
   }
 }
+
+const preparedByBuilder = new WeakMap<object, WeakMap<SqliteConnection, unknown>>();
+
+/**
+ * The statements `build` prepares, prepared once per connection: the write path runs them for
+ * every page, and preparing parses the SQL again each time.
+ */
+export function preparedStatements<T>(connection: SqliteConnection, build: (connection: SqliteConnection) => T): T {
+  let byConnection = preparedByBuilder.get(build);
+  if (!byConnection) {
+    byConnection = new WeakMap();
+    preparedByBuilder.set(build, byConnection);
+  }
+  if (!byConnection.has(connection)) byConnection.set(connection, build(connection));
+  return byConnection.get(connection) as T;
+}

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { SqliteConnection } from "../db/sqlite";
+import { preparedStatements, type SqliteConnection } from "../db/sqlite";
 import { CONTENT_COLUMNS, toEventRow, type EventRow } from "./eventRow";
 
 export interface StoreCounts {
@@ -33,9 +33,6 @@ const COLUMNS = [
   "attemptId", "exitCode", "duration", "hostComputerName", "clientComputerName", "hostPeerId",
   "clientPeerId", "hostUserId", "clientUserId", "ip", "platform",
 ] as const satisfies readonly (keyof EventRow)[];
-
-type Statements = ReturnType<typeof prepare>;
-const prepared = new WeakMap<SqliteConnection, Statements>();
 
 function prepare(connection: SqliteConnection) {
   const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
@@ -72,11 +69,7 @@ export function storeEvents(
   source: string,
   unreadable: readonly UnreadableItem[] = [],
 ): StoreCounts {
-  let statements = prepared.get(connection);
-  if (!statements) {
-    statements = prepare(connection);
-    prepared.set(connection, statements);
-  }
+  const statements = preparedStatements(connection, prepare);
   const now = Date.now();
   const counts: StoreCounts = { ...emptyCounts(), received: items.length + unreadable.length };
   const rows = new Map<string, EventRow>();

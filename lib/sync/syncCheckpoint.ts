@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { SqliteConnection } from "../db/sqlite";
+import { preparedStatements, type SqliteConnection } from "../db/sqlite";
 
 export type PassMode = "backfill" | "incremental" | "full";
 
@@ -69,13 +69,14 @@ export async function beginPass(db: Db, teamId: string, pass: SyncPass): Promise
 }
 
 /** Raw, inside the page's write transaction: the cursor moves only with the events it covered. */
+const prepareRecordPassPage = (connection: SqliteConnection) =>
+  connection.prepare(
+    `UPDATE "SyncCheckpoint" SET "passCursor" = ?, "passPages" = ?, "passEvents" = ?, "passOldestAt" = ?,
+     "passNewestAt" = ?, "updatedAt" = ? WHERE "teamId" = ?`,
+  );
+
 export function recordPassPage(connection: SqliteConnection, teamId: string, pass: SyncPass): void {
-  connection
-    .prepare(
-      `UPDATE "SyncCheckpoint" SET "passCursor" = ?, "passPages" = ?, "passEvents" = ?, "passOldestAt" = ?,
-       "passNewestAt" = ?, "updatedAt" = ? WHERE "teamId" = ?`,
-    )
-    .run(pass.cursor, pass.pages, pass.events, pass.oldestAt?.getTime() ?? null, pass.newestAt?.getTime() ?? null, Date.now(), teamId);
+  preparedStatements(connection, prepareRecordPassPage).run(pass.cursor, pass.pages, pass.events, pass.oldestAt?.getTime() ?? null, pass.newestAt?.getTime() ?? null, Date.now(), teamId);
 }
 
 export async function completePass(db: Db, checkpoint: Checkpoint, pass: SyncPass): Promise<Checkpoint> {

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { SqliteConnection } from "../db/sqlite";
+import { preparedStatements, type SqliteConnection } from "../db/sqlite";
 import type { StoreCounts } from "../events/storeEvents";
 
 export type RunKind = "sync" | "import";
@@ -41,13 +41,14 @@ export async function finishRun(db: Db, runId: number, outcome: { error?: string
 }
 
 /** Raw, to be called inside the page's write transaction: the counters match what was committed. */
+const prepareAddRunCounts = (connection: SqliteConnection) =>
+  connection.prepare(
+    `UPDATE "SyncRun" SET "pages" = "pages" + 1, "fetched" = "fetched" + ?, "inserted" = "inserted" + ?,
+     "updated" = "updated" + ?, "quarantined" = "quarantined" + ?, "heartbeatAt" = ?, "progress" = ? WHERE "id" = ?`,
+  );
+
 export function addRunCounts(connection: SqliteConnection, runId: number, counts: StoreCounts, progress: unknown): void {
-  connection
-    .prepare(
-      `UPDATE "SyncRun" SET "pages" = "pages" + 1, "fetched" = "fetched" + ?, "inserted" = "inserted" + ?,
-       "updated" = "updated" + ?, "quarantined" = "quarantined" + ?, "heartbeatAt" = ?, "progress" = ? WHERE "id" = ?`,
-    )
-    .run(counts.received, counts.inserted, counts.updated, counts.quarantined, Date.now(), JSON.stringify(progress), runId);
+  preparedStatements(connection, prepareAddRunCounts).run(counts.received, counts.inserted, counts.updated, counts.quarantined, Date.now(), JSON.stringify(progress), runId);
 }
 
 export async function saveRunProgress(db: Db, runId: number, progress: unknown): Promise<void> {
