@@ -96,8 +96,9 @@ function idOf(raw: unknown): string | null {
 }
 
 // Parsec's `data` is open-ended and undocumented in places: pull columns out leniently and leave
-// anything odd to the JSON, where it is kept verbatim.
-function text(value: unknown): string | null {
+// anything odd to the JSON, where it is kept verbatim. Exported for lib/connections, which reads
+// the same fields the same way.
+export function text(value: unknown): string | null {
   return typeof value === "string" && value.length > 0 ? value : null;
 }
 

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { refreshConnections } from "../connections/refreshConnections";
 import { preparedStatements, type SqliteConnection } from "../db/sqlite";
 import { CONTENT_COLUMNS, toEventRow, type EventRow } from "./eventRow";
 
@@ -14,6 +15,16 @@ export interface StoreCounts {
 export interface UnreadableItem {
   text: string;
   reason: string;
+}
+
+export interface StoreOptions {
+  /**
+   * Rewrite the connections (and their insights rollups) of the attempts the page touched, in the
+   * same transaction (lib/connections/refreshConnections.ts). Default true; only the benchmark
+   * turns it off, to measure what stitching costs. Not a setting: without it the Connection
+   * table falls out of step until `npm run connections:rebuild`.
+   */
+  connections?: boolean;
 }
 
 export const emptyCounts = (): StoreCounts => ({ received: 0, inserted: 0, updated: 0, unchanged: 0, quarantined: 0 });
@@ -37,8 +48,8 @@ const COLUMNS = [
 function prepare(connection: SqliteConnection) {
   const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
   return {
-    find: connection.prepare<[string], Pick<EventRow, "id" | (typeof CONTENT_COLUMNS)[number]>>(
-      `SELECT "id", ${CONTENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Event" WHERE "id" = ?`,
+    find: connection.prepare<[string], Pick<EventRow, "id" | "attemptId" | (typeof CONTENT_COLUMNS)[number]>>(
+      `SELECT "id", "attemptId", ${CONTENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Event" WHERE "id" = ?`,
     ),
     insert: connection.prepare(
       `INSERT INTO "Event" (${quoted}, "storedAt") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt)`,
@@ -60,6 +71,8 @@ function prepare(connection: SqliteConnection) {
  * The one write path for events, shared by the sync and the import: upsert by event id (a re-run
  * never duplicates; a re-delivered event whose content changed, such as a user's new email, is
  * updated), and quarantine what fails validation with its raw JSON and the reason.
+ * The connections of the attempts whose events were inserted or changed are stitched again in
+ * the same transaction, so the Connection table never lags behind the events.
  * Synchronous: call it inside the caller's `connection.transaction`, together with whatever
  * records how far the caller got, so that both commit or neither does.
  */
@@ -68,6 +81,7 @@ export function storeEvents(
   items: readonly unknown[],
   source: string,
   unreadable: readonly UnreadableItem[] = [],
+  options: StoreOptions = {},
 ): StoreCounts {
   const statements = preparedStatements(connection, prepare);
   const now = Date.now();
@@ -86,19 +100,24 @@ export function storeEvents(
   counts.quarantined = rejects.length;
 
   const releaseQuarantine = statements.hasQuarantinedIds.get() !== undefined;
+  const touchedAttempts = new Set<string>();
   for (const row of rows.values()) {
     const params = toParams(row);
     const current = statements.find.get(row.id);
     if (!current) {
       statements.insert.run({ ...params, storedAt: now });
       counts.inserted += 1;
+      if (row.attemptId) touchedAttempts.add(row.attemptId);
     } else if (CONTENT_COLUMNS.some((column) => current[column] !== params[column])) {
       statements.update.run(params);
       counts.updated += 1;
+      if (row.attemptId) touchedAttempts.add(row.attemptId);
+      if (current.attemptId) touchedAttempts.add(current.attemptId);
     }
     // An event that was quarantined once and has now arrived valid is no longer a problem to show.
     if (releaseQuarantine) statements.release.run(row.id);
   }
+  if (options.connections !== false && touchedAttempts.size > 0) refreshConnections(connection, touchedAttempts, now);
   // Repeats within the page count as unchanged: their later copy was stored.
   counts.unchanged = counts.received - counts.inserted - counts.updated - counts.quarantined;
   return counts;

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { writeTransaction, type SqliteConnection } from "../db/sqlite";
-import { addCounts, emptyCounts, storeEvents, type StoreCounts } from "../events/storeEvents";
+import { addCounts, emptyCounts, storeEvents, type StoreCounts, type StoreOptions } from "../events/storeEvents";
 import { BadRequestError } from "../parsec/errors";
 import { ParsecClient, type EventsPageResult, type ParsecClientOptions, type WaitNotice } from "../parsec/parsecClient";
 import { DEFAULT_QUOTA } from "../parsec/rateLimiter";
@@ -34,6 +34,8 @@ export interface SyncTeamEventsOptions {
   onStarted?: (runId: number) => void;
   now?: () => Date;
   lockTtlMs?: number;
+  /** Passed to storeEvents with every page; only the benchmark sets it (see StoreOptions). */
+  storeOptions?: StoreOptions;
 }
 
 export interface SyncResult extends StoreCounts {
@@ -235,7 +237,7 @@ async function walkPass(
       pass.events += page.events.length;
       pages += 1;
       const stored = await writeTransaction(sqlite, () => {
-        const pageCounts = storeEvents(sqlite, page.events, "sync");
+        const pageCounts = storeEvents(sqlite, page.events, "sync", [], options.storeOptions);
         recordPassPage(sqlite, teamId, pass);
         addRunCounts(sqlite, runId, pageCounts, progress());
         return pageCounts;

@@ -1,0 +1,110 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { ConnectionStatus } from "./stitchConnection";
+
+/**
+ * The status a person sees. The stored status is a function of the events alone; two of its
+ * values also depend on the clock, so they are decided when read, never stored:
+ * - "open" (connected, no disconnect yet) is "active" while its last event is recent, and
+ *   "incomplete" once it is older than any session runs: its disconnect was lost.
+ * - "connecting" (offer seen, no completion) is "connecting" for a few minutes, then
+ *   "incomplete": Parsec gives up on an attempt long before that (approval waits last a minute).
+ * This module says it once, for JavaScript (`displayStatus`), for raw SQL (`displayStatusSql`,
+ * `displayStatusCondition`) and for Prisma (`displayStatusWhere`), so that a filter and a label
+ * can never disagree.
+ */
+export type DisplayStatus = "connecting" | "failed" | "active" | "ended" | "incomplete";
+
+export const DISPLAY_STATUSES: readonly DisplayStatus[] = ["connecting", "failed", "active", "ended", "incomplete"];
+
+/** Longer than any session Parsec users keep open in a working day (the simulator's longest: 16 h). */
+export const OPEN_CONNECTION_MAX_AGE_MS = 24 * 3_600_000;
+/** An attempt waits at most a minute or so for approval; a quarter of an hour is well past that. */
+export const CONNECTING_MAX_AGE_MS = 15 * 60_000;
+
+export function displayStatus(row: { status: string; lastEventAt: Date | number }, now: Date): DisplayStatus {
+  const age = now.getTime() - (typeof row.lastEventAt === "number" ? row.lastEventAt : row.lastEventAt.getTime());
+  switch (row.status as ConnectionStatus) {
+    case "open":
+      return age <= OPEN_CONNECTION_MAX_AGE_MS ? "active" : "incomplete";
+    case "connecting":
+      return age <= CONNECTING_MAX_AGE_MS ? "connecting" : "incomplete";
+    case "failed":
+    case "ended":
+    case "incomplete":
+      return row.status as DisplayStatus;
+    default:
+      return "incomplete";
+  }
+}
+
+/** The oldest `lastEventAt` (Unix ms) that still counts as active / as connecting at `now`. */
+function cutoffs(now: Date): { open: number; connecting: number } {
+  const ms = Math.floor(now.getTime());
+  return { open: ms - OPEN_CONNECTION_MAX_AGE_MS, connecting: ms - CONNECTING_MAX_AGE_MS };
+}
+
+function column(alias: string | undefined, name: string): string {
+  return alias ? `${alias}."${name}"` : `"${name}"`;
+}
+
+/**
+ * A SQL expression for the display status of a Connection row, e.g.
+ * `SELECT ${displayStatusSql(now, "c")} AS status FROM "Connection" c`. The times are integer
+ * literals computed here (DateTime columns hold Unix ms), so the text is safe to splice in.
+ */
+export function displayStatusSql(now: Date, alias?: string): string {
+  const { open, connecting } = cutoffs(now);
+  const status = column(alias, "status");
+  const last = column(alias, "lastEventAt");
+  return (
+    `(CASE WHEN ${status} = 'open' THEN (CASE WHEN ${last} >= ${open} THEN 'active' ELSE 'incomplete' END)` +
+    ` WHEN ${status} = 'connecting' THEN (CASE WHEN ${last} >= ${connecting} THEN 'connecting' ELSE 'incomplete' END)` +
+    ` ELSE ${status} END)`
+  );
+}
+
+/**
+ * A SQL condition selecting the rows whose display status is `wanted`, written so that the
+ * (status, startedAt) index serves it. Safe to splice in (see displayStatusSql).
+ */
+export function displayStatusCondition(wanted: DisplayStatus, now: Date, alias?: string): string {
+  const { open, connecting } = cutoffs(now);
+  const status = column(alias, "status");
+  const last = column(alias, "lastEventAt");
+  switch (wanted) {
+    case "active":
+      return `(${status} = 'open' AND ${last} >= ${open})`;
+    case "connecting":
+      return `(${status} = 'connecting' AND ${last} >= ${connecting})`;
+    case "incomplete":
+      return (
+        `(${status} = 'incomplete' OR (${status} = 'open' AND ${last} < ${open})` +
+        ` OR (${status} = 'connecting' AND ${last} < ${connecting}))`
+      );
+    case "failed":
+    case "ended":
+      return `(${status} = '${wanted}')`;
+  }
+}
+
+/** The same condition for Prisma: `db.connection.findMany({ where: displayStatusWhere("active", now) })`. */
+export function displayStatusWhere(wanted: DisplayStatus, now: Date): Prisma.ConnectionWhereInput {
+  const { open, connecting } = cutoffs(now);
+  switch (wanted) {
+    case "active":
+      return { status: "open", lastEventAt: { gte: new Date(open) } };
+    case "connecting":
+      return { status: "connecting", lastEventAt: { gte: new Date(connecting) } };
+    case "incomplete":
+      return {
+        OR: [
+          { status: "incomplete" },
+          { status: "open", lastEventAt: { lt: new Date(open) } },
+          { status: "connecting", lastEventAt: { lt: new Date(connecting) } },
+        ],
+      };
+    case "failed":
+    case "ended":
+      return { status: wanted };
+  }
+}

@@ -1,0 +1,188 @@
+// The insights queries read rollups; here each answer is checked against the same figure worked
+// out directly from the Connection rows of a synced simulated history, with and without filters.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isFailure } from "../parsec/exitCodes";
+import { startSyncFixture, type SyncFixture } from "../sync/testing";
+import { durationBucket, durationBucketBounds } from "./durationBuckets";
+import {
+  concurrencyOverTime,
+  durationsByHost,
+  durationsByUser,
+  durationSummary,
+  exitCodesOverTime,
+  hoursConnectedPerUserPerDay,
+  insightsQuerySchema,
+  teamSeats,
+  topFailingHosts,
+  topFailingUsers,
+  type InsightsQuery,
+} from "./insights";
+
+interface Row {
+  status: string;
+  startedAt: number;
+  endedAt: number | null;
+  durationSeconds: number | null;
+  clientUserId: number;
+  hostComputerName: string;
+  completionExitCode: number | null;
+}
+
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
+let fixture: SyncFixture;
+let rows: Row[];
+let busiestUser: number;
+let busiestHosts: string[];
+
+beforeAll(async () => {
+  fixture = await startSyncFixture({ events: 5_000, seed: 3 });
+  await fixture.sync();
+  rows = fixture.sqlite
+    .prepare(`SELECT "status", "startedAt", "endedAt", "durationSeconds", "clientUserId", "hostComputerName", "completionExitCode" FROM "Connection"`)
+    .all() as Row[];
+  const count = <K>(key: (r: Row) => K) => {
+    const counts = new Map<K, number>();
+    for (const r of rows) counts.set(key(r), (counts.get(key(r)) ?? 0) + 1);
+    return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([k]) => k);
+  };
+  busiestUser = count((r) => r.clientUserId)[0]!;
+  busiestHosts = count((r) => r.hostComputerName).slice(0, 2);
+});
+afterAll(() => fixture.close());
+
+/** A range that starts mid-day, so that whole-day rounding is exercised too. */
+function ranges(): { name: string; query: InsightsQuery; keep: (r: Row) => boolean }[] {
+  const first = Math.min(...rows.map((r) => r.startedAt));
+  const last = Math.max(...rows.map((r) => r.startedAt));
+  const from = new Date(first + 20 * DAY + 5 * HOUR);
+  const to = new Date(last - 10 * DAY);
+  const dayOf = (ms: number) => Math.floor(ms / DAY) * DAY;
+  // Rollups hold whole UTC days: a range covers every day it touches, in full.
+  const inRange = (r: Row) => r.startedAt >= dayOf(from.getTime()) && r.startedAt < dayOf(to.getTime() - 1) + DAY;
+  return [
+    { name: "everything", query: { from: new Date(first), to: new Date(last + 1) }, keep: () => true },
+    { name: "a range", query: { from, to }, keep: inRange },
+    { name: "one user", query: { from, to, users: [busiestUser] }, keep: (r) => inRange(r) && r.clientUserId === busiestUser },
+    { name: "two hosts", query: { from, to, hosts: busiestHosts }, keep: (r) => inRange(r) && busiestHosts.includes(r.hostComputerName) },
+    {
+      name: "a user and hosts",
+      query: { from, to, users: [busiestUser], hosts: busiestHosts },
+      keep: (r) => inRange(r) && r.clientUserId === busiestUser && busiestHosts.includes(r.hostComputerName),
+    },
+  ];
+}
+
+function groupCount<K>(list: Row[], key: (r: Row) => K, value: (r: Row) => number = () => 1): Map<K, number> {
+  const out = new Map<K, number>();
+  for (const r of list) out.set(key(r), (out.get(key(r)) ?? 0) + value(r));
+  return out;
+}
+
+describe("insights queries equal the figures of the Connection rows", () => {
+  it("has a history with failures and several users and hosts", () => {
+    expect(rows.length).toBeGreaterThan(500);
+    expect(rows.filter((r) => r.status === "failed").length).toBeGreaterThan(20);
+  });
+
+  it.each([0, 1, 2, 3, 4])("exit codes over time (%i)", (i) => {
+    const { query, keep } = ranges()[i]!;
+    const kept = rows.filter(keep);
+    const result = exitCodesOverTime(fixture.sqlite, query);
+    const expected = groupCount(kept, (r) => `${Math.floor(r.startedAt / DAY) * DAY}|${r.completionExitCode ?? "none"}`);
+    const actual = new Map<string, number>();
+    for (const day of result.days) {
+      for (const [key, n] of Object.entries(day.counts)) actual.set(`${Date.parse(day.day)}|${key}`, n);
+      expect(day.failures).toBe(kept.filter((r) => r.status === "failed" && Math.floor(r.startedAt / DAY) * DAY === Date.parse(day.day)).length);
+    }
+    expect(actual).toEqual(expected);
+    for (const series of result.series) expect(series.failure).toBe(series.code !== null && isFailure(series.code));
+    expect(result.series[0]?.code).toBe(0);
+  });
+
+  it.each([0, 1, 2, 3, 4])("top failing hosts and users (%i)", (i) => {
+    const { query, keep } = ranges()[i]!;
+    const kept = rows.filter(keep);
+    const failures = (key: (r: Row) => unknown) => groupCount(kept.filter((r) => r.status === "failed"), key);
+    const hosts = topFailingHosts(fixture.sqlite, query, 1000);
+    expect(new Map(hosts.map((h) => [h.hostComputerName, h.failures]))).toEqual(failures((r) => r.hostComputerName));
+    expect(hosts.map((h) => h.failures)).toEqual([...hosts.map((h) => h.failures)].sort((a, b) => b - a));
+    for (const h of hosts) expect(h.attempts).toBe(kept.filter((r) => r.hostComputerName === h.hostComputerName).length);
+    const users = topFailingUsers(fixture.sqlite, query, 1000);
+    expect(new Map(users.map((u) => [u.clientUserId, u.failures]))).toEqual(failures((r) => r.clientUserId));
+    expect(topFailingUsers(fixture.sqlite, query, 3).length).toBeLessThanOrEqual(3);
+  });
+
+  it.each([0, 1, 2, 3, 4])("durations and percentiles (%i)", (i) => {
+    const { query, keep } = ranges()[i]!;
+    const sessions = rows.filter(keep).filter((r) => r.durationSeconds !== null);
+    const summary = durationSummary(fixture.sqlite, query);
+    expect(summary.sessions).toBe(sessions.length);
+    expect(summary.connectedSeconds).toBeCloseTo(sessions.reduce((s, r) => s + r.durationSeconds!, 0), 3);
+    expect(summary.histogram.reduce((s, b) => s + b.count, 0)).toBe(sessions.length);
+    // The percentile from the histogram lies in the bucket of the exact one.
+    const sorted = sessions.map((r) => r.durationSeconds!).sort((a, b) => a - b);
+    for (const [q, value] of [[0.5, summary.p50], [0.9, summary.p90], [0.99, summary.p99]] as const) {
+      if (sorted.length === 0) {
+        expect(value).toBeNull();
+        continue;
+      }
+      const exact = sorted[Math.ceil(q * sorted.length) - 1]!;
+      const { from, to } = durationBucketBounds(durationBucket(exact));
+      expect(value!).toBeGreaterThanOrEqual(from);
+      if (to !== null) expect(value!).toBeLessThanOrEqual(to);
+    }
+    const byUser = durationsByUser(fixture.sqlite, query);
+    expect(new Map(byUser.map((u) => [u.clientUserId, u.sessions]))).toEqual(groupCount(sessions, (r) => r.clientUserId));
+    const byHost = durationsByHost(fixture.sqlite, query);
+    expect(new Map(byHost.map((h) => [h.hostComputerName, h.sessions]))).toEqual(groupCount(sessions, (r) => r.hostComputerName));
+  });
+
+  it.each([0, 1, 2, 3, 4])("hours connected per user per day (%i)", (i) => {
+    const { query, keep } = ranges()[i]!;
+    const sessions = rows.filter(keep).filter((r) => r.durationSeconds !== null);
+    const expected = groupCount(sessions, (r) => `${Math.floor(r.startedAt / DAY) * DAY}|${r.clientUserId}`, (r) => r.durationSeconds! / 3600);
+    const actual = hoursConnectedPerUserPerDay(fixture.sqlite, query);
+    expect(actual.length).toBe(expected.size);
+    for (const entry of actual) expect(entry.hours).toBeCloseTo(expected.get(`${Date.parse(entry.day)}|${entry.clientUserId}`)!, 6);
+  });
+
+  it.each([0, 2, 3])("concurrency per hour (%i)", (i) => {
+    const { query } = ranges()[i]!;
+    const q = insightsQuerySchema.parse(query);
+    const matches = (r: Row) => (!q.users || q.users.includes(r.clientUserId)) && (!q.hosts || q.hosts.includes(r.hostComputerName));
+    const sessions = rows.filter((r) => matches(r) && r.durationSeconds !== null && r.endedAt !== null);
+    const result = concurrencyOverTime(fixture.sqlite, query);
+    expect(result.hours.length).toBe(Math.ceil((q.to.getTime() - Math.floor(q.from.getTime() / HOUR) * HOUR) / HOUR));
+    for (const hour of result.hours.filter((_, index) => index % 37 === 0 || _.overlappingSessions > 0).slice(0, 400)) {
+      const start = Date.parse(hour.hour);
+      const overlapping = sessions.filter((r) => {
+        const end = r.endedAt!;
+        const begin = end - Math.round(r.durationSeconds! * 1000);
+        return begin < start + HOUR && (end > start || (end === begin && end >= start && end < start + HOUR));
+      });
+      const ms = overlapping.reduce((sum, r) => {
+        const end = r.endedAt!;
+        const begin = end - Math.round(r.durationSeconds! * 1000);
+        return sum + Math.max(0, Math.min(end, start + HOUR) - Math.max(begin, start));
+      }, 0);
+      expect(hour.overlappingSessions, hour.hour).toBe(overlapping.length);
+      expect(hour.averageConcurrent).toBeCloseTo(ms / HOUR, 9);
+    }
+    expect(result.hours.some((h) => h.seats !== null)).toBe(true);
+  });
+
+  it("reads the seat count from team_create and team_seats_update", () => {
+    const events = [...fixture.sim.groundTruth()].filter((e) => e.name === "team_create" || e.name === "team_seats_update");
+    const seats = teamSeats(fixture.sqlite, new Date("2100-01-01T00:00:00Z"));
+    expect(seats.map((s) => s.seats)).toEqual(
+      events
+        .sort((a, b) => Date.parse(a.timestamp as string) - Date.parse(b.timestamp as string))
+        .map((e) => (e.data as { team_seats: number }).team_seats),
+    );
+  });
+
+  it("refuses a range that ends before it starts", () => {
+    expect(() => exitCodesOverTime(fixture.sqlite, { from: new Date(2), to: new Date(1) })).toThrow(/before/);
+  });
+});

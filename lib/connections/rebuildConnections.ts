@@ -1,0 +1,58 @@
+import type { Db } from "../db/client";
+import { writeTransaction, type SqliteConnection } from "../db/sqlite";
+import { acquireSyncLock } from "../sync/syncLock";
+import { refreshConnections } from "./refreshConnections";
+
+export interface RebuildProgress {
+  attempts: number;
+  totalAttempts: number;
+}
+
+export interface RebuildResult {
+  attempts: number;
+  ms: number;
+}
+
+const ATTEMPTS_PER_TRANSACTION = 2_000;
+
+/**
+ * Builds the Connection table and its rollups again from the stored events: for an existing
+ * database, or after a change to the stitching rules. The same code as the incremental path
+ * (refreshConnections) over every attempt id, so a rebuild and the sync always agree.
+ * Streamed: attempt ids are read in batches along the Event (attemptId) index and each batch is
+ * its own transaction, so memory stays bounded by the batch and the sync's writes are never
+ * held up long; the sync lease keeps a sync from writing meanwhile (SyncAlreadyRunningError).
+ */
+export async function rebuildConnections(options: {
+  db: Db;
+  sqlite: SqliteConnection;
+  onProgress?: (progress: RebuildProgress) => void;
+  batchSize?: number;
+}): Promise<RebuildResult> {
+  const { sqlite } = options;
+  const started = Date.now();
+  const lease = await acquireSyncLock(options.db);
+  try {
+    const totalAttempts = (sqlite.prepare(`SELECT COUNT(DISTINCT "attemptId") AS n FROM "Event" WHERE "attemptId" IS NOT NULL`).get() as { n: number }).n;
+    await writeTransaction(sqlite, () => {
+      sqlite.exec(`DELETE FROM "Connection"; DELETE FROM "ConnectionDailyRollup"; DELETE FROM "ConnectionHourlyRollup";`);
+    });
+    const nextIds = sqlite.prepare<[string, number], { attemptId: string }>(
+      `SELECT DISTINCT "attemptId" FROM "Event" WHERE "attemptId" > ? ORDER BY "attemptId" LIMIT ?`,
+    );
+    let after = "";
+    let attempts = 0;
+    for (;;) {
+      lease.lost.throwIfAborted();
+      const ids = nextIds.all(after, options.batchSize ?? ATTEMPTS_PER_TRANSACTION).map((r) => r.attemptId);
+      if (ids.length === 0) break;
+      await writeTransaction(sqlite, () => refreshConnections(sqlite, ids));
+      attempts += ids.length;
+      after = ids[ids.length - 1]!;
+      options.onProgress?.({ attempts, totalAttempts });
+    }
+    return { attempts, ms: Date.now() - started };
+  } finally {
+    await lease.release().catch(() => undefined);
+  }
+}

@@ -1,0 +1,37 @@
+// Child of the connections benchmark: one backfill from the simulator into a fresh database, with
+// the connections kept page by page (argv[3] "with") or not ("without": storeEvents'
+// `connections: false`, the one switch the benchmark has and production never sets). The same
+// code as `npm run sync` otherwise. Env: PARSEC_API_BASE_URL, PARSEC_API_KEY, PARSEC_TEAM_ID;
+// argv: <database file> <with|without> <page size>. Prints one JSON line.
+import { openDatabase } from "@/lib/db/client";
+import { openSqlite } from "@/lib/db/sqlite";
+import { MemoryRequestLedger } from "@/lib/parsec/requestLedger";
+import { syncTeamEvents } from "@/lib/sync/syncTeamEvents";
+
+const [databaseFile, mode, pageSize] = process.argv.slice(2);
+if (!databaseFile || (mode !== "with" && mode !== "without")) {
+  console.error("usage: syncChild.ts <database file> <with|without> <page size>");
+  process.exit(2);
+}
+const db = await openDatabase(databaseFile);
+const sqlite = openSqlite(databaseFile);
+const started = performance.now();
+const result = await syncTeamEvents({
+  db,
+  sqlite,
+  api: {
+    baseUrl: process.env.PARSEC_API_BASE_URL ?? "",
+    apiKey: process.env.PARSEC_API_KEY ?? "",
+    teamId: process.env.PARSEC_TEAM_ID ?? "",
+    quota: null,
+    ledger: new MemoryRequestLedger(),
+  },
+  trigger: "cli",
+  overlapMs: 3_600_000,
+  pageSize: Number(pageSize ?? 1000),
+  storeOptions: { connections: mode === "with" },
+});
+const ms = performance.now() - started;
+await db.$disconnect();
+sqlite.close();
+console.log(JSON.stringify({ events: result.inserted, pages: result.pages, ms }));
