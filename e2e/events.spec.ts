@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { parseCsv } from "../lib/events/testing";
+import { E2E_SYNC_TOKEN } from "../playwright.config";
 
 const NAMES = ["client_disconnect", "conn_client_offer"];
 
@@ -132,13 +133,14 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
 
 test("bad URL parameters are named and fall back to defaults, never a 500", async ({ page, request }) => {
   await openWhenSynced(page, "/events");
-  const response = await page.goto("/events?limit=-5&from=last%20tuesday&order=sideways&sort=name&user=42");
+  const response = await page.goto("/events?limit=-5&from=last%20tuesday&order=sideways&sort=colour&colour=red&user=42");
   expect(response?.status()).toBe(200);
   const problems = page.getByTestId("param-problems");
   await expect(problems).toContainText("limit=-5 must be one of 25, 50, 100, 200");
   await expect(problems).toContainText("from=last tuesday must be an RFC 3339 date-time");
   await expect(problems).toContainText("order=sideways must be newest or oldest");
-  await expect(problems).toContainText("sort=name is not a parameter of this page");
+  await expect(problems).toContainText("sort=colour must be time, name, user, host, exit");
+  await expect(problems).toContainText("colour=red is not a parameter of this page");
   // The valid filter still applies: user 42 does not exist, so nothing matches.
   await expect(page.getByTestId("events-empty")).toContainText("No events match");
   await page.screenshot({ path: "test-results/events-invalid-params.png", fullPage: true });
@@ -165,6 +167,95 @@ test("the column chooser is remembered by the browser", async ({ page }) => {
   await page.getByText("Columns", { exact: true }).click();
   await page.getByRole("button", { name: "Show all columns" }).click();
   await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(1);
+});
+
+test("dragging across the histogram narrows the time range", async ({ page }) => {
+  await openWhenSynced(page, "/events");
+  const histogram = page.getByTestId("histogram");
+  await expect(histogram.locator("rect.histogram__bar").first()).toBeAttached();
+  const before = await matchCount(page);
+  const box = (await histogram.locator("svg").boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height / 2, { steps: 5 });
+  await expect(histogram.locator("rect.histogram__selection")).toBeAttached();
+  await page.screenshot({ path: "test-results/events-histogram-dragging.png" });
+  await page.mouse.up();
+  await expect(page).toHaveURL(/[?&]from=.*[?&]to=/);
+  const [from, to] = [Date.parse(param(page, "from")[0]!), Date.parse(param(page, "to")[0]!)];
+  expect(to).toBeGreaterThan(from);
+  await expect.poll(() => matchCount(page)).toBeLessThan(before);
+  for (const time of await rowTimes(page)) {
+    expect(Date.parse(time)).toBeGreaterThanOrEqual(from);
+    expect(Date.parse(time)).toBeLessThanOrEqual(to);
+  }
+  // The bars now cover the narrowed range, in smaller buckets.
+  await expect(histogram.locator("rect.histogram__bar").first()).toBeAttached();
+  await page.screenshot({ path: "test-results/events-histogram-narrowed.png", fullPage: true });
+});
+
+test("sorting by a column heading pages by that column, and columns can be reordered", async ({ page }) => {
+  await openWhenSynced(page, "/events");
+  const names = () => rows(page).locator("td:nth-child(3)").allInnerTexts();
+  const heading = page.getByTestId("events-table").locator("thead").getByRole("button", { name: "Event" });
+  await heading.click();
+  await expect(page).toHaveURL(/[?&]sort=name/);
+  await expect(page.getByTestId("events-table").locator("th[aria-sort=descending]")).toContainText("Event");
+  // The heading shows the new sort at once; the rows follow when the server's page arrives.
+  await expect.poll(async () => {
+    const shown = await names();
+    return shown.join() === [...shown].sort().reverse().join();
+  }).toBe(true);
+  const descending = await names();
+  await heading.click();
+  await expect(page).toHaveURL(/[?&]order=oldest/);
+  await expect.poll(async () => {
+    const shown = await names();
+    return shown.join() === [...shown].sort().join() && shown[0]! <= descending.at(-1)!;
+  }).toBe(true);
+  const firstPage = await names();
+  const firstIds = await rowIds(page);
+  await page.getByRole("link", { name: "Next →" }).click();
+  await expect(page).toHaveURL(/[?&]cursor=/);
+  await expect.poll(async () => (await rowIds(page)).some((id) => firstIds.includes(id))).toBe(false);
+  const secondPage = await names();
+  expect(secondPage).toEqual([...secondPage].sort());
+  expect(secondPage[0]! >= firstPage.at(-1)!).toBe(true);
+  await page.screenshot({ path: "test-results/events-sorted-by-name.png", fullPage: true });
+
+  // Host computer one place to the left, before User; remembered across a reload.
+  const headings = () => page.getByTestId("events-table").locator("thead th").allInnerTexts();
+  await page.getByText("Columns", { exact: true }).click();
+  await page.getByRole("button", { name: "Move Host computer left" }).click();
+  await expect.poll(async () => (await headings()).findIndex((h) => h.toLowerCase().startsWith("host computer"))).toBe(3);
+  await page.reload();
+  await expect.poll(async () => (await headings()).findIndex((h) => h.toLowerCase().startsWith("host computer"))).toBe(3);
+  await page.getByText("Columns", { exact: true }).click();
+  await page.getByRole("button", { name: "Show all columns" }).click();
+  await expect.poll(async () => (await headings()).findIndex((h) => h.toLowerCase().startsWith("host computer"))).toBe(4);
+});
+
+test("auto-refresh is off until switched on, then shows what the sync stores", async ({ page, request }) => {
+  await openWhenSynced(page, "/events");
+  const toggle = page.getByTestId("auto-refresh");
+  await expect(toggle).toHaveAttribute("data-state", "off");
+  await toggle.getByRole("checkbox", { name: "Auto-refresh" }).check();
+  await expect(toggle).toHaveAttribute("data-state", "on");
+  await expect(toggle.getByRole("status")).toContainText("every 10 s");
+  const before = await matchCount(page);
+  const url = page.url();
+  // The demo appends live events every 20 s; a sync stores them, and the page shows them by itself.
+  await expect(async () => {
+    const sync = await request.post("/api/sync?wait=true", { headers: { authorization: `Bearer ${E2E_SYNC_TOKEN}` } });
+    expect([202, 200, 409]).toContain(sync.status());
+    await expect.poll(() => matchCount(page), { timeout: 25_000 }).toBeGreaterThan(before);
+  }).toPass({ timeout: 80_000 });
+  await expect(toggle.getByRole("status")).toContainText("updated");
+  expect(page.url()).toBe(url);
+  await page.screenshot({ path: "test-results/events-auto-refresh.png" });
+  // Only the first page, newest first, has new events to show.
+  await page.getByRole("link", { name: "Older →" }).click();
+  await expect(page.getByTestId("auto-refresh").getByRole("checkbox")).toBeDisabled();
 });
 
 test("the overview links to the explorer", async ({ page }) => {

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
+import { getSqlite } from "@/lib/db/sqlite";
 import { parseEventFilters } from "@/lib/events/eventFilters";
 import { exportEvents } from "@/lib/events/exportEvents";
 import { DEFAULT_EXPORT_FORMAT, EXPORT_FORMATS, FILTER_PARAMS, isRepeatedFilterParam } from "@/lib/explorerUrl/explorerParams";
@@ -31,9 +32,9 @@ runCli("export", async () => {
   if (!format.success) throw new UsageError(`--format must be ndjson or csv. ${USAGE}`);
   const filters = parseEventFilters(Object.fromEntries(FILTER_PARAMS.map((param) => [param, values[flagOf(param)]])));
   const config = getConfig();
-  const db = await getDatabase(config.databaseFile);
+  await getDatabase(config.databaseFile); // migrates the file first
   const started = Date.now();
-  const count = await exportEvents(db, filters, format.data, async (chunk) => {
+  const count = await exportEvents(getSqlite(config.databaseFile), filters, format.data, async (chunk) => {
     if (!process.stdout.write(chunk)) await once(process.stdout, "drain");
   });
   console.error(`export: ${count} events (${format.data}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

@@ -1,21 +1,7 @@
 "use client";
 
-/** What a failed query shows: the failure, never an empty table that looks like "no events". */
+import { RouteError } from "@/components/RouteError";
+
 export default function EventsError({ error, retry }: { error: unknown; retry: () => void }) {
-  const digest = error instanceof Error && "digest" in error ? String(error.digest) : null;
-  return (
-    <>
-      <h1>Events</h1>
-      <div className="notice notice--error" role="alert">
-        <strong>The events could not be loaded.</strong>{" "}
-        {error instanceof Error ? error.message : String(error)}
-        {digest && <span className="muted"> (server log reference {digest})</span>}
-        <div>
-          <button type="button" className="button" onClick={() => retry()}>
-            Try again
-          </button>
-        </div>
-      </div>
-    </>
-  );
+  return <RouteError title="Events" what="The events" error={error} retry={retry} />;
 }

@@ -1,10 +1,5 @@
+import { PageLoading } from "@/components/PageLoading";
+
 export default function LoadingEvents() {
-  return (
-    <>
-      <h1>Events</h1>
-      <p className="empty" role="status">
-        Loading events…
-      </p>
-    </>
-  );
+  return <PageLoading title="Events" what="events" />;
 }

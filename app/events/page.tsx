@@ -1,36 +1,46 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
+import { getSqlite } from "@/lib/db/sqlite";
 import { countEvents } from "@/lib/events/countEvents";
 import { filtersToParams, hasFilters } from "@/lib/events/eventFilters";
 import { groupEventNames } from "@/lib/events/listEventNames";
+import { eventHistogram } from "@/lib/events/eventHistogram";
+import { planSearch } from "@/lib/events/eventSearch";
 import { parseExplorerParams } from "@/lib/events/parseExplorerParams";
 import { pickerOptions } from "@/lib/events/pickerOptions";
 import { queryEvents } from "@/lib/events/queryEvents";
 import { explorerHref, exportHref } from "@/lib/explorerUrl/explorerHref";
+import { AutoRefresh } from "@/components/events/AutoRefresh";
 import { EventFilterBar } from "@/components/events/EventFilterBar";
+import { EventHistogramChart } from "@/components/events/EventHistogramChart";
 import { EventsTable } from "@/components/events/EventsTable";
+import { NoResults } from "@/components/events/NoResults";
 import { Pager } from "@/components/events/Pager";
 import { PagingControls } from "@/components/events/PagingControls";
 import { ParamProblems } from "@/components/events/ParamProblems";
 import { ResultCount } from "@/components/events/ResultCount";
+import { requireAdmin } from "@/app/_auth/requireAdmin";
 
 export const metadata: Metadata = { title: "Events · Parsec audit log" };
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdmin();
   await connection(); // rendered per request: the store changes as the sync runs
   const { filters, paging, problems } = parseExplorerParams(await searchParams);
   const config = getConfig();
   const db = await getDatabase(config.databaseFile);
+  const sqlite = getSqlite(config.databaseFile);
   const cursor = paging.cursor ?? null;
-  const [page, count, options] = await Promise.all([
-    queryEvents(db, { filters, limit: paging.limit, order: paging.order, cursor }),
-    countEvents(db, filters),
+  const search = planSearch(sqlite, filters.q);
+  const [page, count, histogram, options] = await Promise.all([
+    queryEvents(sqlite, { filters, limit: paging.limit, order: paging.order, cursor, sort: paging.sort }, search),
+    countEvents(sqlite, filters, search),
+    eventHistogram(sqlite, filters, search),
     pickerOptions(db),
   ]);
-  const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order } };
+  const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order, sort: paging.sort } };
   // A new page is a new table: the row detail and keyboard position start afresh.
   const pageKey = `${explorerHref(view.filters, view.paging)}#${page.rows[0]?.id ?? ""}`;
 
@@ -39,25 +49,29 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <h1>Events</h1>
       <ParamProblems problems={problems} />
       <EventFilterBar current={view} users={options.users} eventNames={groupEventNames(options.eventNames, filters.name)} />
+      {search.kind === "scan" && (
+        <p className="muted search-note" data-testid="search-scan-note">
+          A search needs three characters in a row (other than quotes and backslashes) to use the search index: this one reads
+          every event, which takes a few seconds on a large store.
+        </p>
+      )}
       {page.rows.length === 0 ? (
-        <div className="empty" data-testid="events-empty">
-          {cursor ? (
-            <>
-              No events on this page. <Link href={explorerHref(view.filters, view.paging)}>Go to the first page</Link>
-            </>
-          ) : hasFilters(filters) ? (
-            <>
-              <strong>No events match.</strong> Widen the time range or remove a filter.{" "}
-              <Link className="button" href={explorerHref({}, view.paging)}>
-                Clear filters
-              </Link>
-            </>
-          ) : (
-            "No events stored yet. The first sync starts with the server; the overview shows its progress."
-          )}
-        </div>
+        <NoResults
+          noun="events"
+          testId="events-empty"
+          pastTheEnd={cursor !== null}
+          filtered={hasFilters(filters)}
+          firstPageHref={explorerHref(view.filters, view.paging)}
+          clearHref={explorerHref({}, view.paging)}
+          emptyStore="No events stored yet. The first sync starts with the server; the overview shows its progress."
+        />
       ) : (
         <>
+          <div className="auto-refresh-bar">
+            {/* Outside the table: the table starts afresh when new events arrive, this keeps its state. */}
+            <AutoRefresh available={cursor === null && paging.order === "newest" && paging.sort === "time"} />
+          </div>
+          {histogram && <EventHistogramChart histogram={histogram} view={view} />}
           <EventsTable
             key={pageKey}
             rows={page.rows}

@@ -7,19 +7,52 @@ import { Menu } from "./Menu";
 
 type EventColumn = Column<typeof eventTableFeatures, EventListRow, unknown>;
 
-/** Show or hide columns; the choice is remembered by this browser. */
-export function ColumnChooser({ columns, onReset }: { columns: EventColumn[]; onReset: () => void }) {
+/** Show, hide and reorder columns; the choices are remembered by this browser. */
+export function ColumnChooser({
+  columns,
+  onMove,
+  onReset,
+}: {
+  /** In the order shown. */
+  columns: EventColumn[];
+  onMove: (id: string, by: -1 | 1) => void;
+  onReset: () => void;
+}) {
   return (
     <Menu className="menu--end" summary="Columns">
-      <div className="menu__panel" role="group" aria-label="Columns to show">
-        {columns.map((column) => (
-          <label key={column.id} className="check">
-            <input type="checkbox" checked={column.getIsVisible()} onChange={(event) => column.toggleVisibility(event.target.checked)} />
-            {column.columnDef.meta?.label ?? column.id}
-          </label>
-        ))}
+      <div className="menu__panel" role="group" aria-label="Columns to show, in order">
+        {columns.map((column, index) => {
+          const label = column.columnDef.meta?.label ?? column.id;
+          return (
+            <div key={column.id} className="column-choice" data-column={column.id}>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  checked={column.getIsVisible()}
+                  disabled={!column.getCanHide()}
+                  onChange={(event) => column.toggleVisibility(event.target.checked)}
+                />
+                {label}
+              </label>
+              <span className="column-choice__move">
+                <button type="button" className="link-button" aria-label={`Move ${label} left`} disabled={index === 0} onClick={() => onMove(column.id, -1)}>
+                  ↑
+                </button>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={`Move ${label} right`}
+                  disabled={index === columns.length - 1}
+                  onClick={() => onMove(column.id, 1)}
+                >
+                  ↓
+                </button>
+              </span>
+            </div>
+          );
+        })}
         <button type="button" className="link-button" onClick={onReset}>
-          Show all columns
+          Show all columns in their first order
         </button>
       </div>
     </Menu>

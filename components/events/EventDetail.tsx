@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import type { EventListRow } from "@/lib/events/queryEvents";
+import { hostHref, userHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { LocalTime } from "../LocalTime";
 import { CopyButton } from "./CopyButton";
@@ -42,9 +43,17 @@ export function EventDetail({ row }: { row: EventListRow }) {
           <Link href={explorerHref({ user: [String(row.userId)] })} prefetch={false}>
             This user&apos;s events
           </Link>
+          <Link href={userHref(row.userId)} prefetch={false}>
+            This user&apos;s timeline
+          </Link>
           {row.hostComputerName && (
             <Link href={explorerHref({ host: [row.hostComputerName] })} prefetch={false}>
               This host&apos;s events
+            </Link>
+          )}
+          {row.hostComputerName && (
+            <Link href={hostHref(row.hostComputerName)} prefetch={false}>
+              This host&apos;s timeline
             </Link>
           )}
         </nav>

@@ -9,9 +9,9 @@ import { TimeRangeFilter } from "./TimeRangeFilter";
 import { useExplorerNavigation, type ExplorerView } from "./useExplorerNavigation";
 import { UserFilter } from "./UserFilter";
 import { ValuesFilter } from "./ValuesFilter";
+import { asList, FilterBarStatus } from "./FilterBarStatus";
 
 const EXIT_SUGGESTIONS = ["success", "failure"] as const;
-const asList = (value: string | undefined) => (value === undefined || value === "" ? [] : [value]);
 
 /**
  * Every filter of the explorer, written to the URL as soon as it changes (text fields on Enter).
@@ -25,12 +25,7 @@ export function EventFilterBar({ current, users, eventNames }: { current: Explor
     <section className="filter-bar" aria-label="Filters" aria-busy={pending}>
       <div className="filter-bar__row">
         <SearchField applied={values("q")[0] ?? ""} onSearch={(q) => setFilters({ q: asList(q) })} />
-        <span className="filter-bar__status" role="status">
-          {pending ? "Loading…" : ""}
-        </span>
-        <button type="button" className="button" disabled={!hasFilters} onClick={clearFilters}>
-          Clear filters
-        </button>
+        <FilterBarStatus pending={pending} hasFilters={hasFilters} onClear={clearFilters} />
       </div>
       <div className="filter-bar__row">
         <TimeRangeFilter from={values("from")[0]} to={values("to")[0]} onChange={(from, to) => setFilters({ from: asList(from), to: asList(to) })} />

@@ -9,7 +9,12 @@ import { eventColumns, eventTableFeatures } from "./eventColumns";
 import { ExplorerViewContext } from "./explorerViewContext";
 import type { ExplorerView } from "./useExplorerNavigation";
 import { useRowKeyboard } from "./useRowKeyboard";
-import { useStoredColumnVisibility } from "./useStoredColumnVisibility";
+import { sortStateOf } from "./SortHeader";
+import { useStoredColumnOrder, useStoredColumnVisibility } from "./useStoredColumnVisibility";
+
+/** Stays first: the row's expand button. */
+const FIXED_COLUMN = "expand";
+const DEFAULT_ORDER = eventColumns.flatMap((column) => (column.id ? [column.id] : []));
 
 /**
  * One page of events, as the server fetched it: the table only lays rows out, hides the columns
@@ -17,13 +22,27 @@ import { useStoredColumnVisibility } from "./useStoredColumnVisibility";
  */
 export function EventsTable({ rows, view, toolbar }: { rows: EventListRow[]; view: ExplorerView; toolbar: ReactNode }) {
   const [columnVisibility, setColumnVisibility] = useStoredColumnVisibility();
+  const [storedOrder, setColumnOrder] = useStoredColumnOrder();
+  // The stored order, then any column it does not know (one added since), the expand button first.
+  const movable = [...storedOrder.filter((id) => DEFAULT_ORDER.includes(id)), ...DEFAULT_ORDER.filter((id) => !storedOrder.includes(id))].filter(
+    (id) => id !== FIXED_COLUMN,
+  );
+  const columnOrder = [FIXED_COLUMN, ...movable];
+  const move = (id: string, by: -1 | 1) => {
+    const next = [...movable];
+    const from = next.indexOf(id);
+    const to = from + by;
+    if (from < 0 || to < 0 || to >= next.length) return;
+    [next[from], next[to]] = [next[to]!, next[from]!];
+    setColumnOrder(next);
+  };
   const table = useTable({
     features: eventTableFeatures,
     columns: eventColumns,
     data: rows,
     getRowId: (row) => row.id,
     getRowCanExpand: () => true,
-    state: { columnVisibility },
+    state: { columnVisibility, columnOrder },
     onColumnVisibilityChange: setColumnVisibility,
   });
   const tableRows = table.getRowModel().rows;
@@ -33,7 +52,14 @@ export function EventsTable({ rows, view, toolbar }: { rows: EventListRow[]; vie
     <ExplorerViewContext value={view}>
       <div className="results-bar">
         {toolbar}
-        <ColumnChooser columns={table.getAllLeafColumns().filter((column) => column.getCanHide())} onReset={() => setColumnVisibility({})} />
+        <ColumnChooser
+          columns={movable.map((id) => table.getColumn(id)!).filter(Boolean)}
+          onMove={move}
+          onReset={() => {
+            setColumnVisibility({});
+            setColumnOrder([]);
+          }}
+        />
       </div>
       <div className="table-wrap table-wrap--events">
         <table className="table table--events" data-testid="events-table">
@@ -41,7 +67,7 @@ export function EventsTable({ rows, view, toolbar }: { rows: EventListRow[]; vie
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => (
-                  <th key={header.id} className={header.column.columnDef.meta?.className}>
+                  <th key={header.id} className={header.column.columnDef.meta?.className} aria-sort={sortStateOf(view, header.column.columnDef.meta?.sort)}>
                     {header.isPlaceholder ? null : <table.FlexRender header={header} />}
                   </th>
                 ))}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { explorerHref, type ExplorerTable } from "@/lib/explorerUrl/explorerHref";
 import type { FilterParamValues, PagingParamValues } from "@/lib/explorerUrl/explorerParams";
 
 /**
@@ -12,17 +12,21 @@ export function Pager({
   previousCursor,
   nextCursor,
   onFirstPage,
+  table = "events",
 }: {
   filters: FilterParamValues;
-  paging: Required<Pick<PagingParamValues, "limit" | "order">>;
+  paging: Required<Pick<PagingParamValues, "limit" | "order">> & Pick<PagingParamValues, "sort">;
   previousCursor: string | null;
   nextCursor: string | null;
   onFirstPage: boolean;
+  table?: ExplorerTable;
 }) {
   const newestFirst = paging.order === "newest";
+  // Sorted by another column than time, pages are simply before and after.
+  const byTime = (paging.sort ?? "time") === "time";
   const link = (cursor: string | null, label: string, rel: "prev" | "next") =>
     cursor ? (
-      <Link className="button" rel={rel} href={explorerHref(filters, { ...paging, cursor })} prefetch={false} scroll={false}>
+      <Link className="button" rel={rel} href={explorerHref(filters, { ...paging, cursor }, table)} prefetch={false} scroll={false}>
         {label}
       </Link>
     ) : (
@@ -33,12 +37,12 @@ export function Pager({
   return (
     <nav className="pager" aria-label="Pages">
       {!onFirstPage && (
-        <Link className="button" href={explorerHref(filters, paging)} prefetch={false} scroll={false}>
+        <Link className="button" href={explorerHref(filters, paging, table)} prefetch={false} scroll={false}>
           First page
         </Link>
       )}
-      {link(previousCursor, newestFirst ? "← Newer" : "← Older", "prev")}
-      {link(nextCursor, newestFirst ? "Older →" : "Newer →", "next")}
+      {link(previousCursor, !byTime ? "← Previous" : newestFirst ? "← Newer" : "← Older", "prev")}
+      {link(nextCursor, !byTime ? "Next →" : newestFirst ? "Older →" : "Newer →", "next")}
     </nav>
   );
 }

@@ -4,6 +4,8 @@ import { EVENT_ORDERS, PAGE_SIZES, type EventOrder, type PageSize } from "@/lib/
 import { useExplorerNavigation, type ExplorerView } from "./useExplorerNavigation";
 
 const ORDER_LABELS: Record<EventOrder, string> = { newest: "Newest first", oldest: "Oldest first" };
+/** Sorted by another column than time, the same two orders read as directions. */
+const DIRECTION_LABELS: Record<EventOrder, string> = { newest: "Descending", oldest: "Ascending" };
 
 /** Order and page size; changing either starts again at the first page. */
 export function PagingControls({ current }: { current: ExplorerView }) {
@@ -15,7 +17,7 @@ export function PagingControls({ current }: { current: ExplorerView }) {
         <select value={view.paging.order} onChange={(event) => setPaging({ order: event.target.value as EventOrder })}>
           {EVENT_ORDERS.map((order) => (
             <option key={order} value={order}>
-              {ORDER_LABELS[order]}
+              {(view.paging.sort ?? "time") === "time" ? ORDER_LABELS[order] : DIRECTION_LABELS[order]}
             </option>
           ))}
         </select>

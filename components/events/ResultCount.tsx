@@ -3,16 +3,16 @@ import type { EventCount } from "@/lib/events/countEvents";
 const number = new Intl.NumberFormat("en");
 
 /** How many events match; an upper bound is said to be one. */
-export function ResultCount({ count, shown }: { count: EventCount; shown: number }) {
+export function ResultCount({ count, shown, noun = "event" }: { count: EventCount; shown: number; noun?: "event" | "connection" }) {
   return (
     <p className="result-count" data-testid="result-count" data-count={count.count} data-exact={count.exact}>
       {count.exact ? (
         <>
-          <strong>{number.format(count.count)}</strong> {count.count === 1 ? "event matches" : "events match"}
+          <strong>{number.format(count.count)}</strong> {count.count === 1 ? `${noun} matches` : `${noun}s match`}
         </>
       ) : (
-        <span title="The search holds % or _, which the database cannot match literally; the rows shown are exact.">
-          at most <strong>{number.format(count.count)}</strong> events match
+        <span title="The search matches too many events to check each one for the count: this is how many the search index proposes. The rows shown are exact.">
+          at most <strong>{number.format(count.count)}</strong> {noun}s match
         </span>
       )}
       {count.count > 0 && <span className="muted"> · {number.format(shown)} on this page</span>}

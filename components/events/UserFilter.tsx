@@ -26,11 +26,14 @@ export function UserFilter({
   included,
   excluded,
   onChange,
+  canExclude = true,
 }: {
   users: readonly KnownUser[];
   included: string[];
   excluded: string[];
   onChange: (included: string[], excluded: string[]) => void;
+  /** Whether the view can leave users out (`not_user`); the insights charts can only narrow to users. */
+  canExclude?: boolean;
 }) {
   const id = useId();
   const [draft, setDraft] = useState("");
@@ -68,7 +71,7 @@ export function UserFilter({
         className="filter-field__input filter-field__input--wide"
         value={draft}
         placeholder="email or user id"
-        aria-label="User: type an email or id, then Add or Exclude"
+        aria-label={canExclude ? "User: type an email or id, then Add or Exclude" : "User: type an email or id, then Add"}
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-problem` : undefined}
         list={`${id}-users`}
@@ -83,9 +86,11 @@ export function UserFilter({
       <button type="button" className="button button--small" onClick={() => add(false)}>
         Add
       </button>
-      <button type="button" className="button button--small" onClick={() => add(true)}>
-        Exclude
-      </button>
+      {canExclude && (
+        <button type="button" className="button button--small" onClick={() => add(true)}>
+          Exclude
+        </button>
+      )}
       {problem && (
         <span id={`${id}-problem`} className="filter-field__problem" role="alert">
           {problem}

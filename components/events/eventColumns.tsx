@@ -1,54 +1,32 @@
 "use client";
 
-import Link from "next/link";
-import { useContext, type ReactNode } from "react";
-import { columnVisibilityFeature, createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
+import type { ReactNode } from "react";
+import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
+import type { EventSort } from "@/lib/explorerUrl/explorerParams";
 import type { EventListRow } from "@/lib/events/queryEvents";
-import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import type { ExitCodeView } from "@/lib/parsec/exitCodeView";
 import { ExitCodeLabel } from "../ExitCodeLabel";
+import { UserLink } from "../UserLink";
 import { LocalTime } from "../LocalTime";
 import { formatSeconds } from "../formatSeconds";
-import { ExplorerViewContext } from "./explorerViewContext";
+import { SortHeader } from "./SortHeader";
 
 export interface EventColumnMeta {
   /** Shown in the column chooser. */
   label: string;
   className?: string;
+  /** The server-side sort behind the column's heading, for an indexed column. */
+  sort?: EventSort;
 }
 
 export const eventTableFeatures = tableFeatures({
+  columnOrderingFeature,
   columnVisibilityFeature,
   rowExpandingFeature,
   columnMeta: {} as EventColumnMeta,
 });
 
 const column = createColumnHelper<typeof eventTableFeatures, EventListRow>();
-
-/** A user's email (or id), linking to this view narrowed to that user. */
-function UserLink({ userId, email }: { userId: number; email: string | null }) {
-  const { filters, paging } = useContext(ExplorerViewContext);
-  const id = String(userId);
-  const href = explorerHref({ ...filters, user: [id], not_user: (filters.not_user ?? []).filter((v) => v !== id) }, paging);
-  return (
-    <Link href={href} prefetch={false} title={`Show only user ${id}'s events`} className={email ? undefined : "muted"}>
-      {email ? <BreakableEmail email={email} /> : `user ${id}`}
-    </Link>
-  );
-}
-
-/** An email that may wrap before its "@" rather than widen the table. */
-function BreakableEmail({ email }: { email: string }) {
-  const at = email.lastIndexOf("@");
-  if (at <= 0) return email;
-  return (
-    <>
-      {email.slice(0, at)}
-      <wbr />
-      {email.slice(at)}
-    </>
-  );
-}
 
 /** A cell showing `render(value)`, or nothing where the event has no such value. */
 const unlessNull =
@@ -58,7 +36,7 @@ const unlessNull =
     return value === null ? null : render(value);
   };
 
-/** The explorer's columns; the table keeps this one array for its whole life. */
+/** The explorer's columns; the table keeps this one array for its whole life. Every column names its id: the chooser stores them. */
 export const eventColumns = column.columns([
   column.display({
     id: "expand",
@@ -81,26 +59,27 @@ export const eventColumns = column.columns([
   }),
   column.accessor("occurredAt", {
     id: "time",
-    header: "Time",
+    header: () => <SortHeader sort="time" label="Time" />,
     enableHiding: false,
-    meta: { label: "Time", className: "nowrap" },
+    meta: { label: "Time", className: "nowrap", sort: "time" },
     cell: ({ row }) => <LocalTime iso={row.original.occurredAt} original={row.original.timestamp} />,
   }),
   column.accessor("name", {
-    header: "Event",
-    meta: { label: "Event" },
+    id: "name",
+    header: () => <SortHeader sort="name" label="Event" />,
+    meta: { label: "Event", sort: "name" },
     cell: ({ getValue }) => <code>{getValue()}</code>,
   }),
   column.accessor("userId", {
     id: "user",
-    header: "User",
-    meta: { label: "User" },
+    header: () => <SortHeader sort="user" label="User" />,
+    meta: { label: "User", sort: "user" },
     cell: ({ row }) => <UserLink userId={row.original.userId} email={row.original.userEmail} />,
   }),
   column.accessor("hostComputerName", {
     id: "host",
-    header: "Host computer",
-    meta: { label: "Host computer", className: "nowrap" },
+    header: () => <SortHeader sort="host" label="Host computer" />,
+    meta: { label: "Host computer", className: "nowrap", sort: "host" },
   }),
   column.display({
     id: "client",
@@ -118,11 +97,12 @@ export const eventColumns = column.columns([
   }),
   column.accessor("exitCodeView", {
     id: "exit",
-    header: "Exit code",
-    meta: { label: "Exit code", className: "nowrap" },
+    header: () => <SortHeader sort="exit" label="Exit code" />,
+    meta: { label: "Exit code", className: "nowrap", sort: "exit" },
     cell: unlessNull((view: ExitCodeView) => <ExitCodeLabel view={view} />),
   }),
   column.accessor("duration", {
+    id: "duration",
     header: "Duration",
     meta: { label: "Duration", className: "num" },
     cell: unlessNull(formatSeconds),

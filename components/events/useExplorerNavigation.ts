@@ -2,12 +2,15 @@
 
 import { useRouter } from "next/navigation";
 import { useOptimistic, useTransition } from "react";
-import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { explorerHref, type ExplorerTable } from "@/lib/explorerUrl/explorerHref";
 import type { FilterParamValues, PagingParamValues } from "@/lib/explorerUrl/explorerParams";
 
 export interface ExplorerView {
   filters: FilterParamValues;
-  paging: Required<Pick<PagingParamValues, "limit" | "order">>;
+  /** `sort` only on the events explorer (time when absent). */
+  paging: Required<Pick<PagingParamValues, "limit" | "order">> & Pick<PagingParamValues, "sort">;
+  /** Which table the view filters: the events explorer unless said otherwise. */
+  table?: ExplorerTable;
 }
 
 /**
@@ -22,7 +25,7 @@ export function useExplorerNavigation(current: ExplorerView) {
   const navigate = (next: ExplorerView) =>
     startTransition(() => {
       showOptimistically(next);
-      router.push(explorerHref(next.filters, next.paging), { scroll: false });
+      router.push(explorerHref(next.filters, next.paging, next.table), { scroll: false });
     });
   return {
     view,

@@ -136,4 +136,12 @@ export function schemaDatamodel() {
   return { tag: "schemaDatamodel" as const, files: [{ path: SCHEMA_FILE, content: readFileSync(SCHEMA_FILE, "utf8") }] };
 }
 
-export const NO_SCHEMA_FILTER = { externalTables: [], externalEnums: [] };
+/**
+ * Tables that hand-written migrations create and Prisma's schema cannot express: the engine leaves
+ * them out of its diff, so `npm run db:new-migration` does not propose dropping them. The free-text
+ * index "EventSearch" (prisma/migrations/*_event_search) is an FTS5 virtual table, and FTS5 keeps
+ * its index in the shadow tables named after it.
+ */
+export const EXTERNAL_TABLES = ["EventSearch", "EventSearch_config", "EventSearch_data", "EventSearch_docsize", "EventSearch_idx"];
+
+export const NO_SCHEMA_FILTER = { externalTables: EXTERNAL_TABLES, externalEnums: [] };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EVENT_SORTS, type EventSort } from "../explorerUrl/explorerParams";
 
 /**
  * Where a page of the explorer starts: just after or just before one event, in the order shown.
@@ -12,16 +13,26 @@ export interface EventCursor {
   /** The event's occurredAt, Unix milliseconds. */
   at: number;
   id: string;
+  /** Sorted by another column than time: that column and the event's value in it (null where it has none). */
+  key?: SortKey;
+}
+
+export interface SortKey {
+  sort: Exclude<EventSort, "time">;
+  value: string | number | null;
 }
 
 const cursorJsonSchema = z.object({
   d: z.enum(["after", "before"]),
   t: z.number().int().min(0).max(8_640_000_000_000_000),
   id: z.string().min(1).max(128),
+  s: z.enum(EVENT_SORTS.filter((sort) => sort !== "time") as [Exclude<EventSort, "time">]).optional(),
+  k: z.union([z.string().max(512), z.number().int(), z.null()]).optional(),
 });
 
 export function encodeCursor(cursor: EventCursor): string {
-  const json = JSON.stringify({ d: cursor.direction, t: cursor.at, id: cursor.id });
+  const key = cursor.key ? { s: cursor.key.sort, k: cursor.key.value } : {};
+  const json = JSON.stringify({ d: cursor.direction, t: cursor.at, id: cursor.id, ...key });
   return Buffer.from(json, "utf8").toString("base64url");
 }
 
@@ -31,7 +42,7 @@ export const CURSOR_MESSAGE = "is not a page position this explorer made (it may
 export const eventCursorSchema = z
   .string()
   .trim()
-  .max(400, { message: CURSOR_MESSAGE })
+  .max(1_200, { message: CURSOR_MESSAGE })
   .regex(/^[A-Za-z0-9_-]+$/, { message: CURSOR_MESSAGE })
   .transform((text, ctx): EventCursor => {
     const parsed = cursorJsonSchema.safeParse(parseJson(Buffer.from(text, "base64url").toString("utf8")));
@@ -39,7 +50,8 @@ export const eventCursorSchema = z
       ctx.addIssue({ code: "custom", message: CURSOR_MESSAGE, input: text });
       return z.NEVER;
     }
-    return { direction: parsed.data.d, at: parsed.data.t, id: parsed.data.id };
+    const { d, t, id, s, k } = parsed.data;
+    return { direction: d, at: t, id, ...(s === undefined ? {} : { key: { sort: s, value: k ?? null } }) };
   });
 
 function parseJson(text: string): unknown {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explorerSearchParams, searchParamsRecord } from "../explorerUrl/explorerHref";
-import { describeFilters, eventFiltersWhere, FilterError, filtersToParams, parseEventFilters } from "./eventFilters";
+import { describeFilters, FilterError, filtersToParams, parseEventFilters } from "./eventFilters";
 
 describe("parseEventFilters", () => {
   it("parses single and repeated values into one shape", () => {
@@ -56,35 +56,6 @@ describe("parseEventFilters", () => {
       const query = explorerSearchParams(filtersToParams(filters)).toString();
       expect(parseEventFilters(searchParamsRecord(new URLSearchParams(query)))).toEqual(filters);
     }
-  });
-});
-
-describe("eventFiltersWhere", () => {
-  it("ANDs filters and ORs repeated values", () => {
-    const where = eventFiltersWhere(parseEventFilters({ user: ["1", "2"], exit: ["success", "-6023"], host: "PC" }));
-    expect(where).toEqual({
-      AND: [
-        { userId: { in: [1, 2] } },
-        { hostComputerName: { in: ["PC"] } },
-        { OR: [{ exitCode: 0 }, { exitCode: -6023 }] },
-      ],
-    });
-    expect(eventFiltersWhere(parseEventFilters({}))).toEqual({});
-  });
-  it("excludes users and matches attempt ids and ip addresses exactly", () => {
-    expect(eventFiltersWhere(parseEventFilters({ user: "1", not_user: ["2", "3"], attempt: "a-1", ip: "10.0.0.1" }))).toEqual({
-      AND: [{ userId: { in: [1] } }, { userId: { notIn: [2, 3] } }, { attemptId: { in: ["a-1"] } }, { ip: { in: ["10.0.0.1"] } }],
-    });
-  });
-  it("searches every search column for q", () => {
-    expect(eventFiltersWhere(parseEventFilters({ q: "東京" }))).toEqual({
-      AND: [{ OR: ["userEmail", "hostComputerName", "clientComputerName", "ip", "attemptId", "name", "data"].map((c) => ({ [c]: { contains: "東京" } })) }],
-    });
-  });
-  it("bounds time inclusively", () => {
-    expect(eventFiltersWhere(parseEventFilters({ from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z" }))).toEqual({
-      AND: [{ occurredAt: { gte: new Date("2026-01-01T00:00:00Z") } }, { occurredAt: { lte: new Date("2026-01-02T00:00:00Z") } }],
-    });
   });
 });
 

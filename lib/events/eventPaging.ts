@@ -1,6 +1,8 @@
 import { z } from "zod";
 import {
   DEFAULT_EVENT_ORDER,
+  DEFAULT_EVENT_SORT,
+  EVENT_SORTS,
   DEFAULT_PAGE_SIZE,
   EVENT_ORDERS,
   PAGE_SIZES,
@@ -24,3 +26,8 @@ export const eventPagingSchema = z.object({
 } satisfies Record<PagingParam, z.ZodType>);
 
 export type EventPaging = z.output<typeof eventPagingSchema>;
+
+/** The events explorer's `sort` (its own parameter: the connections table, which shares the paging above, has no such choice). */
+export const eventSortSchema = z.object({
+  sort: single(z.enum(EVENT_SORTS, { error: `must be ${EVENT_SORTS.join(", ")}` })).transform((v) => v ?? DEFAULT_EVENT_SORT),
+});

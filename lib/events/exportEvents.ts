@@ -1,8 +1,10 @@
-import { stringify } from "csv-stringify/sync";
-import type { Db } from "../db/client";
+import { stringifySafeCsv } from "../csv/safeCsv";
+import type { SqliteConnection } from "../db/sqlite";
 import type { ExportFormat } from "../explorerUrl/explorerParams";
 import { toParsecEvent } from "./eventRow";
-import { eventFiltersWhere, matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
+import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
+import { eventFiltersSql } from "./eventFiltersSql";
+import { planSearch, type SearchPlan } from "./eventSearch";
 import { scanEvents, type ScannedEvent } from "./scanEvents";
 
 export type { ExportFormat };
@@ -17,16 +19,17 @@ export const CSV_COLUMNS = ["id", "name", "timestamp", "user_id", "team_id", "us
  * `write` may return a promise to apply back-pressure.
  */
 export async function exportEvents(
-  db: Db,
+  sqlite: SqliteConnection,
   filters: EventFilters,
   format: ExportFormat,
   write: (chunk: string) => void | Promise<void>,
 ): Promise<number> {
   // The database's condition is exact for most filters; where it is not, rows are checked here too.
   const recheck = needsExactCheck(filters) ? (row: ScannedEvent) => matchesExactly(row, filters) : null;
-  if (format === "csv") await write(stringify([[...CSV_COLUMNS]]));
+  if (format === "csv") await write(stringifySafeCsv([[...CSV_COLUMNS]]));
   let count = 0;
-  for await (const rows of scanEvents(db, eventFiltersWhere(filters), { direction: "asc", start: null, batchSize: BATCH })) {
+  const where = eventFiltersSql(filters, exportSearchPlan(sqlite, filters));
+  for await (const rows of scanEvents(sqlite, where, { direction: "asc", start: null, batchSize: BATCH })) {
     const matching = recheck ? rows.filter(recheck) : rows;
     if (matching.length > 0) {
       await write(format === "csv" ? toCsv(matching) : matching.map((row) => `${JSON.stringify(toParsecEvent(row))}\n`).join(""));
@@ -36,8 +39,18 @@ export async function exportEvents(
   return count;
 }
 
+/**
+ * The page's search plan, except that many candidates are read by a scan: each batch would look
+ * them all up in the index again, while a scan of the whole store is what an export is anyway.
+ * Either way the exact condition decides, so the rows are the page's.
+ */
+function exportSearchPlan(sqlite: SqliteConnection, filters: EventFilters): SearchPlan {
+  const plan = planSearch(sqlite, filters.q);
+  return plan.kind === "index-filtered" ? { kind: "scan", pattern: plan.pattern } : plan;
+}
+
 function toCsv(rows: ScannedEvent[]): string {
-  return stringify(
+  return stringifySafeCsv(
     rows.map((row) => [row.id, row.name, row.timestamp, row.userId, row.teamId, row.userEmail ?? "", row.data, row.extra ?? ""]),
   );
 }

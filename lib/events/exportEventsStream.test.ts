@@ -21,7 +21,7 @@ afterAll(() => database?.close());
 
 async function exportedText(format: "csv" | "ndjson", raw: Record<string, string> = {}): Promise<string> {
   let text = "";
-  await exportEvents(database.db, parseEventFilters(raw), format, (chunk) => {
+  await exportEvents(database.sqlite, parseEventFilters(raw), format, (chunk) => {
     text += chunk;
   });
   return text;
@@ -30,13 +30,13 @@ async function exportedText(format: "csv" | "ndjson", raw: Record<string, string
 describe("exportEventsStream", () => {
   it.each(["csv", "ndjson"] as const)("streams exactly what exportEvents writes (%s)", async (format) => {
     const filters = parseEventFilters({ user: "1" });
-    const streamed = await new Response(exportEventsStream(database.db, filters, format)).text();
+    const streamed = await new Response(exportEventsStream(database.sqlite, filters, format)).text();
     expect(streamed).toBe(await exportedText(format, { user: "1" }));
     expect(streamed).toContain("東京オフィスPC-01");
   });
 
   it("stops reading the database when the reader goes away", async () => {
-    const reader = exportEventsStream(database.db, parseEventFilters({}), "ndjson").getReader();
+    const reader = exportEventsStream(database.sqlite, parseEventFilters({}), "ndjson").getReader();
     const first = await reader.read();
     expect(first.done).toBe(false);
     await reader.cancel();
@@ -45,7 +45,11 @@ describe("exportEventsStream", () => {
   });
 
   it("reports a failure to its caller and errors the stream", async () => {
-    const failing = { event: { findMany: () => Promise.reject(new Error("disk I/O error")) } } as unknown as TempDatabase["db"];
+    const failing = {
+      prepare: () => {
+        throw new Error("disk I/O error");
+      },
+    } as unknown as TempDatabase["sqlite"];
     const errors: unknown[] = [];
     const stream = exportEventsStream(failing, parseEventFilters({}), "csv", (error) => errors.push(error));
     await expect(new Response(stream).text()).rejects.toThrow();

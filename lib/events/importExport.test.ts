@@ -6,6 +6,7 @@ import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { parseTimestampMicros, startSimulator } from "../parsec/simulator";
 import type { Db } from "../db/client";
+import type { SqliteConnection } from "../db/sqlite";
 import {
   cliEnvironment,
   compareIds,
@@ -169,8 +170,9 @@ describe("import", () => {
 
 describe("export", () => {
   let f: SyncFixture;
-  /** DB A's Prisma client (reconnected after a CLI run had the file to itself). */
+  /** DB A's Prisma client and raw connection (reconnected after a CLI run had the file to itself). */
   let dbA: Db;
+  let sqliteA: SqliteConnection;
   let truth: ParsecEventJson[];
   /** The events of DB A, read back, ascending by id. */
   let stored: ParsecEventJson[];
@@ -179,6 +181,7 @@ describe("export", () => {
   beforeAll(async () => {
     f = await startSyncFixture({ events: 3_000, seed: 32 });
     dbA = f.db;
+    sqliteA = f.sqlite;
     truth = groundTruth(f.sim);
     await f.sync();
     stored = await storedEvents(dbA);
@@ -190,7 +193,7 @@ describe("export", () => {
 
   async function exported(filters: Record<string, unknown>, format: ExportFormat = "ndjson"): Promise<string> {
     let text = "";
-    await exportEvents(dbA, parseEventFilters(filters), format, (chunk) => {
+    await exportEvents(sqliteA, parseEventFilters(filters), format, (chunk) => {
       text += chunk;
     });
     return text;
@@ -227,6 +230,7 @@ describe("export", () => {
       const reconnected = await connectDatabase(f.database.file);
       cleanups.push(reconnected.disconnect);
       dbA = reconnected.db;
+      sqliteA = reconnected.sqlite;
     }
     expectSameEvents(await storedEvents(dbA), stored);
   });

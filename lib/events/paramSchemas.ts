@@ -35,3 +35,27 @@ export const text = (what: string, max: number) =>
     .trim()
     .min(1, { message: `must be ${what}` })
     .max(max, { message: `must be ${what} of at most ${max} characters` });
+
+/** A Parsec user id. */
+export const userIdParam = z
+  .string()
+  .trim()
+  .regex(/^-?\d+$/, { message: "must be a Parsec user id (a whole number)" })
+  .transform(Number);
+
+/** A specific exit code, or every success (0) / every failure (anything else). */
+export const exitParam = z
+  .string()
+  .trim()
+  .refine((v) => v === "success" || v === "failure" || /^-?\d+$/.test(v), {
+    message: 'must be an exit code such as -6023, or "success" or "failure"',
+  })
+  .transform((v) => (v === "success" || v === "failure" ? v : Number(v)));
+
+export type ExitFilter = z.output<typeof exitParam>;
+
+/** RFC 3339 with any number of fractional digits, as Parsec writes timestamps. */
+export const dateTimeParam = z
+  .string()
+  .trim()
+  .pipe(z.iso.datetime({ offset: true, error: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z" }));

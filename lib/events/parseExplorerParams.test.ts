@@ -3,30 +3,43 @@ import { encodeCursor } from "./eventCursor";
 import { parseEventFilters } from "./eventFilters";
 import { parseExplorerParams } from "./parseExplorerParams";
 
-const defaults = { limit: 50, order: "newest", cursor: undefined };
+const defaults = { limit: 50, order: "newest", cursor: undefined, sort: "time" };
 
 describe("parseExplorerParams", () => {
   it("reads filters and paging, defaults left out", () => {
     const cursor = encodeCursor({ direction: "after", at: 1_772_323_200_000, id: "abc" });
     expect(parseExplorerParams({ user: ["1", "2"], name: "team_create", limit: "200", order: "oldest", cursor })).toEqual({
       filters: parseEventFilters({ user: ["1", "2"], name: "team_create" }),
-      paging: { limit: 200, order: "oldest", cursor: { direction: "after", at: 1_772_323_200_000, id: "abc" } },
+      paging: { limit: 200, order: "oldest", cursor: { direction: "after", at: 1_772_323_200_000, id: "abc" }, sort: "time" },
       problems: [],
     });
     expect(parseExplorerParams({})).toEqual({ filters: parseEventFilters({}), paging: defaults, problems: [] });
   });
 
   it("drops what does not parse, keeps the rest, and says what was expected", () => {
-    const parsed = parseExplorerParams({ limit: "-5", from: "last tuesday", user: "42", order: "sideways", cursor: "%%%", sort: "name" });
+    const parsed = parseExplorerParams({ limit: "-5", from: "last tuesday", user: "42", order: "sideways", cursor: "%%%", colour: "red", sort: "colour" });
     expect(parsed.filters).toEqual(parseEventFilters({ user: "42" }));
     expect(parsed.paging).toEqual(defaults);
     expect(parsed.problems).toEqual([
-      { param: "sort", given: "name", message: expect.stringMatching(/^is not a parameter of this page \(it takes user, not_user, .*limit, order, cursor\)$/) },
+      { param: "colour", given: "red", message: expect.stringMatching(/^is not a parameter of this page \(it takes user, not_user, .*limit, order, cursor, sort\)$/) },
       { param: "from", given: "last tuesday", message: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z" },
       { param: "limit", given: "-5", message: "must be one of 25, 50, 100, 200" },
       { param: "order", given: "sideways", message: "must be newest or oldest" },
       { param: "cursor", given: "%%%", message: expect.stringMatching(/^is not a page position/) },
+      { param: "sort", given: "colour", message: "must be time, name, user, host, exit" },
     ]);
+  });
+
+  it("sorts by an indexed column, and drops a page position made for another sort", () => {
+    const byName = encodeCursor({ direction: "after", at: 1, id: "abc", key: { sort: "name", value: "team_create" } });
+    expect(parseExplorerParams({ sort: "name", cursor: byName }).paging).toEqual({
+      ...defaults,
+      sort: "name",
+      cursor: { direction: "after", at: 1, id: "abc", key: { sort: "name", value: "team_create" } },
+    });
+    const parsed = parseExplorerParams({ sort: "host", cursor: byName });
+    expect(parsed.paging).toEqual({ ...defaults, sort: "host" });
+    expect(parsed.problems).toEqual([{ param: "cursor", given: byName, message: expect.stringMatching(/made for another sort$/) }]);
   });
 
   it("reports one problem per parameter, however many of its values are wrong", () => {

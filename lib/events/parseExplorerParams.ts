@@ -1,7 +1,8 @@
 import type { z } from "zod";
-import { FILTER_PARAMS, PAGING_PARAMS } from "../explorerUrl/explorerParams";
+import { FILTER_PARAMS, PAGING_PARAMS, SORT_PARAM, type EventSort } from "../explorerUrl/explorerParams";
+import { CURSOR_MESSAGE } from "./eventCursor";
 import { eventFiltersSchema, type EventFilters } from "./eventFilters";
-import { eventPagingSchema, type EventPaging } from "./eventPaging";
+import { eventPagingSchema, eventSortSchema, type EventPaging } from "./eventPaging";
 
 /** A URL parameter that was ignored, and why: shown on the page, never a failure. */
 export interface ParamProblem {
@@ -14,11 +15,11 @@ export interface ParamProblem {
 
 export interface ExplorerParams {
   filters: EventFilters;
-  paging: EventPaging;
+  paging: EventPaging & { sort: EventSort };
   problems: ParamProblem[];
 }
 
-const KNOWN_PARAMS = new Set<string>([...FILTER_PARAMS, ...PAGING_PARAMS]);
+const KNOWN_PARAMS = new Set<string>([...FILTER_PARAMS, ...PAGING_PARAMS, SORT_PARAM]);
 
 /**
  * The explorer's URL parameters, as forgiving as a shared link needs: a parameter that does not
@@ -26,16 +27,27 @@ const KNOWN_PARAMS = new Set<string>([...FILTER_PARAMS, ...PAGING_PARAMS]);
  * reported, so the person sees why the view is not what the link asked for.
  */
 export function parseExplorerParams(raw: Record<string, string | string[] | undefined>): ExplorerParams {
-  const problems: ParamProblem[] = Object.keys(raw)
-    .filter((param) => !KNOWN_PARAMS.has(param))
-    .map((param) => ({ param, given: givenText(raw[param]), message: `is not a parameter of this page (it takes ${[...KNOWN_PARAMS].join(", ")})` }));
+  const problems = unknownParamProblems(raw, KNOWN_PARAMS);
   const filters = parseLeniently(eventFiltersSchema, raw, problems);
   const paging = parseLeniently(eventPagingSchema, raw, problems);
-  return { filters, paging, problems };
+  const { sort } = parseLeniently(eventSortSchema, raw, problems);
+  // A page position belongs to the sort it was made for; under another it means nothing.
+  if (paging.cursor && (paging.cursor.key?.sort ?? "time") !== sort) {
+    problems.push({ param: "cursor", given: givenText(raw.cursor), message: `${CURSOR_MESSAGE}: it was made for another sort` });
+    return { filters, paging: { ...paging, cursor: undefined, sort }, problems };
+  }
+  return { filters, paging: { ...paging, sort }, problems };
+}
+
+/** A problem for each parameter of `raw` that the page does not take. */
+export function unknownParamProblems(raw: Record<string, unknown>, known: ReadonlySet<string>): ParamProblem[] {
+  return Object.keys(raw)
+    .filter((param) => !known.has(param))
+    .map((param) => ({ param, given: givenText(raw[param]), message: `is not a parameter of this page (it takes ${[...known].join(", ")})` }));
 }
 
 /** Parses `raw`, dropping each parameter with an issue (recording why) until what is left parses. */
-function parseLeniently<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, problems: ParamProblem[]): z.output<S> {
+export function parseLeniently<S extends z.ZodType>(schema: S, raw: Record<string, unknown>, problems: ParamProblem[]): z.output<S> {
   const input = { ...raw };
   for (;;) {
     const result = schema.safeParse(input);

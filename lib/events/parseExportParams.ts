@@ -6,7 +6,6 @@ import { single } from "./paramSchemas";
 const formatSchema = single(z.enum(EXPORT_FORMATS, { error: `must be ${EXPORT_FORMATS.join(" or ")}` })).transform((v) => v ?? DEFAULT_EXPORT_FORMAT);
 /** Paging parameters come along when a page's URL is reused; an export is always the whole set, oldest first. */
 const IGNORED = new Set<string>(PAGING_PARAMS);
-const KNOWN = new Set<string>([...FILTER_PARAMS, "format"]);
 
 /**
  * The parameters of an export download: the explorer's filters (the same schema as the page and
@@ -14,12 +13,22 @@ const KNOWN = new Set<string>([...FILTER_PARAMS, "format"]);
  * asked for, so anything wrong is a FilterError naming the parameter.
  */
 export function parseExportParams(raw: Record<string, string | string[]>): { filters: EventFilters; format: ExportFormat } {
-  const unknown = Object.keys(raw).filter((param) => !KNOWN.has(param) && !IGNORED.has(param));
+  return parseExportParamsOf(raw, FILTER_PARAMS, parseEventFilters);
+}
+
+/** `parseExportParams` for any table's filters: its parameter names and its strict filter parser. */
+export function parseExportParamsOf<F>(
+  raw: Record<string, string | string[]>,
+  filterParams: readonly string[],
+  parseFilters: (raw: Record<string, unknown>) => F,
+): { filters: F; format: ExportFormat } {
+  const known = new Set<string>([...filterParams, "format"]);
+  const unknown = Object.keys(raw).filter((param) => !known.has(param) && !IGNORED.has(param));
   if (unknown.length > 0) {
-    throw new FilterError(`${unknown.join(", ")} is not a parameter of the export (it takes ${[...KNOWN].join(", ")})`);
+    throw new FilterError(`${unknown.join(", ")} is not a parameter of the export (it takes ${[...known].join(", ")})`);
   }
   const format = formatSchema.safeParse(raw.format);
   if (!format.success) throw new FilterError(`format ${format.error.issues[0]?.message ?? "is not valid"}`);
   const { format: _format, ...filters } = raw;
-  return { filters: parseEventFilters(filters), format: format.data };
+  return { filters: parseFilters(filters), format: format.data };
 }

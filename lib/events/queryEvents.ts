@@ -1,9 +1,12 @@
-import type { Db } from "../db/client";
-import type { EventOrder } from "../explorerUrl/explorerParams";
+import type { SqliteConnection } from "../db/sqlite";
+import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
 import { exitCodeView, type ExitCodeView } from "../parsec/exitCodeView";
-import { encodeCursor, type EventCursor } from "./eventCursor";
-import { eventFiltersWhere, matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
+import type { EventCursor } from "./eventCursor";
+import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
+import { eventFiltersSql } from "./eventFiltersSql";
+import { planSearch, type SearchPlan } from "./eventSearch";
 import { toParsecEvent } from "./eventRow";
+import { readKeysetPage, type KeysetPage } from "./keysetPage";
 import { positionOf, scanEvents, type KeysetPosition, type ScanDirection, type ScannedEvent } from "./scanEvents";
 
 /** One event as the explorer's table shows it: plain values only, ready to hand to the browser. */
@@ -34,66 +37,50 @@ export interface EventPageRequest {
   limit: number;
   order: EventOrder;
   cursor: EventCursor | null;
+  /** Time unless said otherwise; `order` is its direction (newest = descending). */
+  sort?: EventSort;
 }
 
-export interface EventPage {
-  rows: EventListRow[];
-  /** The page after this one in the order shown, or null at the end. */
-  nextCursor: string | null;
-  /** The page before this one in the order shown, or null at the start. */
-  previousCursor: string | null;
-}
+export type EventPage = KeysetPage<EventListRow>;
 
 /**
  * One page of the events matching the filters, newest or oldest first, by keyset position
  * (never OFFSET). Where the database can only select a superset (see `needsExactCheck`), rows are
- * checked exactly and reading goes on until the page is full.
+ * checked exactly and reading goes on until the page is full. `search` is how `q` is applied
+ * (planSearch); the page's count and histogram pass the same one.
  */
-export async function queryEvents(db: Db, request: EventPageRequest): Promise<EventPage> {
-  const { limit, order, cursor } = request;
-  const shown: ScanDirection = order === "newest" ? "desc" : "asc";
-  if (cursor?.direction === "before") {
-    // Read backwards from the cursor, then turn the rows round into the order shown.
-    const { rows, more } = await readMatching(db, request.filters, opposite(shown), cursor, limit);
-    // Fewer rows than a page before the cursor: this is the start, shown as a full first page.
-    if (!more && rows.length < limit) return queryEvents(db, { ...request, cursor: null });
-    rows.reverse();
-    return page(rows, { next: true, previous: more });
-  }
-  const { rows, more } = await readMatching(db, request.filters, shown, cursor, limit);
-  return page(rows, { next: more, previous: cursor !== null && rows.length > 0 });
+export async function queryEvents(sqlite: SqliteConnection, request: EventPageRequest, search?: SearchPlan): Promise<EventPage> {
+  const plan = search ?? planSearch(sqlite, request.filters.q);
+  const page = await readKeysetPage({
+    order: request.order,
+    cursor: request.cursor,
+    limit: request.limit,
+    read: (direction, start, want) => readMatching(sqlite, request.filters, plan, request.sort ?? "time", direction, start, want),
+    positionOf: (row) => positionOf(row, request.sort),
+  });
+  return { ...page, rows: page.rows.map(toEventListRow) };
 }
 
 async function readMatching(
-  db: Db,
+  sqlite: SqliteConnection,
   filters: EventFilters,
+  search: SearchPlan,
+  sort: EventSort,
   direction: ScanDirection,
   start: KeysetPosition | null,
-  limit: number,
-): Promise<{ rows: ScannedEvent[]; more: boolean }> {
+  want: number,
+): Promise<ScannedEvent[]> {
   const exact = needsExactCheck(filters);
-  // One more row than the page tells whether another page follows. With the exact check, larger
-  // batches keep the number of queries down when the database lets many non-matching rows through.
-  const want = limit + 1;
+  // With the exact check, larger batches keep the number of queries down when the database lets
+  // many non-matching rows through.
   const rows: ScannedEvent[] = [];
-  for await (const batch of scanEvents(db, eventFiltersWhere(filters), { direction, start, batchSize: exact ? Math.max(want, 500) : want })) {
+  const where = eventFiltersSql(filters, search);
+  for await (const batch of scanEvents(sqlite, where, { direction, start, sort, batchSize: exact ? Math.max(want, 500) : want })) {
     rows.push(...(exact ? batch.filter((row) => matchesExactly(row, filters)) : batch));
     if (rows.length >= want) break;
   }
-  return { rows: rows.slice(0, limit), more: rows.length > limit };
+  return rows.slice(0, want);
 }
-
-function page(rows: ScannedEvent[], has: { next: boolean; previous: boolean }): EventPage {
-  const first = rows[0];
-  const last = rows[rows.length - 1];
-  return {
-    rows: rows.map(toEventListRow),
-    nextCursor: has.next && last ? encodeCursor({ direction: "after", ...positionOf(last) }) : null,
-    previousCursor: has.previous && first ? encodeCursor({ direction: "before", ...positionOf(first) }) : null,
-  };
-}
-
-const opposite = (direction: ScanDirection): ScanDirection => (direction === "asc" ? "desc" : "asc");
 
 export function toEventListRow(row: ScannedEvent): EventListRow {
   return {

@@ -10,14 +10,29 @@ export const FILTER_PARAMS = ["user", "not_user", "name", "from", "to", "host", 
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 /** Filters given at most once; every other filter may be repeated, its values being alternatives (OR). */
-export const SINGLE_FILTER_PARAMS = ["from", "to", "q"] as const satisfies readonly FilterParam[];
+export const SINGLE_FILTER_PARAMS = ["from", "to", "q", "min_duration", "max_duration"] as const;
 
-export function isRepeatedFilterParam(param: FilterParam): boolean {
+export function isRepeatedFilterParam(param: FilterParam | ConnectionFilterParam): boolean {
   return !(SINGLE_FILTER_PARAMS as readonly string[]).includes(param);
 }
 
+/**
+ * The connections table's filters (/connections, its export, and the links of the user, host and
+ * insights pages): the explorer's names where they mean the same, plus a connection's status and
+ * bounds on its duration (`min_duration`, `max_duration`: seconds, or a number with s, m or h).
+ */
+export const CONNECTION_FILTER_PARAMS = ["user", "not_user", "host", "status", "exit", "min_duration", "max_duration", "from", "to"] as const;
+export type ConnectionFilterParam = (typeof CONNECTION_FILTER_PARAMS)[number];
+
+/** The insights page's filters: a time range, and users and hosts to narrow every chart to. */
+export const INSIGHTS_FILTER_PARAMS = ["user", "host", "from", "to"] as const;
+
+/** A connection's status as the table shows and filters it; "active" and "incomplete" are decided by age (lib/connections). */
+export const CONNECTION_STATUSES = ["connecting", "failed", "active", "ended", "incomplete"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
 /** Filter values as the URL carries them: text, a list for every parameter (at most one item for single ones). */
-export type FilterParamValues = Partial<Record<FilterParam, string[]>>;
+export type FilterParamValues = Partial<Record<FilterParam | ConnectionFilterParam, string[]>>;
 
 export const PAGING_PARAMS = ["limit", "order", "cursor"] as const;
 export type PagingParam = (typeof PAGING_PARAMS)[number];
@@ -30,10 +45,20 @@ export const EVENT_ORDERS = ["newest", "oldest"] as const;
 export type EventOrder = (typeof EVENT_ORDERS)[number];
 export const DEFAULT_EVENT_ORDER: EventOrder = "newest";
 
+/**
+ * The events explorer's sort columns (`sort`): time, or an indexed column with time then id
+ * breaking ties; `order` says which way (newest = descending). Only /events takes `sort`.
+ */
+export const EVENT_SORTS = ["time", "name", "user", "host", "exit"] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+export const DEFAULT_EVENT_SORT: EventSort = "time";
+export const SORT_PARAM = "sort";
+
 export interface PagingParamValues {
   limit?: PageSize;
   order?: EventOrder;
   cursor?: string;
+  sort?: EventSort;
 }
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;
@@ -43,3 +68,6 @@ export const DEFAULT_EXPORT_FORMAT: ExportFormat = "ndjson";
 
 export const EVENTS_PATH = "/events";
 export const EVENTS_EXPORT_PATH = "/events/export";
+export const CONNECTIONS_PATH = "/connections";
+export const CONNECTIONS_EXPORT_PATH = "/connections/export";
+export const INSIGHTS_PATH = "/insights";

@@ -2,6 +2,8 @@
 // listed below. Each declares its own command-line flags and their defaults; a flag two benchmarks
 // share (such as --events) must have the same type in both, and is given to both.
 import type { Benchmark } from "./lib/benchmark";
+import { connectionsBenchmark } from "./connections";
+import { eventsBenchmark } from "./events";
 import { syncBenchmark } from "./sync";
 
-export const BENCHMARKS: Benchmark[] = [syncBenchmark];
+export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, eventsBenchmark];

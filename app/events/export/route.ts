@@ -1,13 +1,16 @@
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
+import { getSqlite } from "@/lib/db/sqlite";
 import { FilterError } from "@/lib/events/eventFilters";
 import { exportEventsStream } from "@/lib/events/exportEventsStream";
-import { attachmentDisposition, exportFileName } from "@/lib/events/exportFileName";
+import { exportFileName } from "@/lib/events/exportFileName";
 import { parseExportParams } from "@/lib/events/parseExportParams";
 import { searchParamsRecord } from "@/lib/explorerUrl/explorerHref";
+import { downloadResponse } from "@/lib/http/downloadResponse";
 import { problemResponse } from "@/lib/http/problemResponse";
-
-const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson; charset=utf-8" } as const;
+import { authorizeRequest } from "@/lib/auth/authorizeRequest";
+import { clientIp } from "@/lib/auth/requestContext";
+import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 
 /**
  * Every event matching the explorer's filters, oldest first, as CSV or NDJSON (`format`), streamed
@@ -15,6 +18,8 @@ const CONTENT_TYPES = { csv: "text/csv; charset=utf-8", ndjson: "application/x-n
  * a 400 naming it.
  */
 export async function GET(request: Request) {
+  const admin = await authorizeRequest(request);
+  if (admin instanceof Response) return admin;
   let parsed;
   try {
     parsed = parseExportParams(searchParamsRecord(new URL(request.url).searchParams));
@@ -23,14 +28,10 @@ export async function GET(request: Request) {
     throw error;
   }
   const { filters, format } = parsed;
-  const db = await getDatabase(getConfig().databaseFile);
-  const body = exportEventsStream(db, filters, format, (error) => console.error("export failed part-way:", error));
-  return new Response(body, {
-    headers: {
-      "content-type": CONTENT_TYPES[format],
-      "content-disposition": attachmentDisposition(exportFileName(filters, format)),
-      "cache-control": "no-store",
-      "x-content-type-options": "nosniff",
-    },
-  });
+  const { databaseFile } = getConfig();
+  const db = await getDatabase(databaseFile);
+  const fileName = exportFileName(filters, format);
+  await recordViewerAudit(db, { action: "export", actor: admin.email, ip: clientIp(request.headers), detail: fileName });
+  const body = exportEventsStream(getSqlite(databaseFile), filters, format, (error) => console.error("export failed part-way:", error));
+  return downloadResponse(body, format, fileName);
 }

@@ -14,6 +14,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
+import { historyFlags, wholeNumberFlag } from "../lib/flags";
 import { cleanEnv, runNode, type ChildResult } from "../lib/child";
 import { summarizeCpuProfile } from "../lib/cpuProfile";
 import { int } from "../lib/format";
@@ -23,23 +24,14 @@ import { flushDisks, PAGE_SIZE, removeDatabase, runFetchOnly, runSync, type Fetc
 import { rawInsertBaseline, storeEventsDirect, type InsertPhaseResult } from "./rawInsert";
 import { evaluateTargets, render, TARGETS, type ProfileRun } from "./report";
 
-const count = (name: string, min: number, max = 20_000_000) =>
-  z
-    .string()
-    .regex(/^\d+$/, `--${name} must be a whole number`)
-    .transform(Number)
-    .pipe(z.number().min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max}`));
+const count = wholeNumberFlag;
 
 const optionsSchema = z
   .object({
     events: count("events", 1).default(1_000_000),
     small: count("small", 0).default(250_000),
     repeat: count("repeat", 1, 10).default(1),
-    seed: count("seed", 0, Number.MAX_SAFE_INTEGER).default(1),
-    "end-at": z.iso
-      .datetime({ offset: true, message: "--end-at must be an RFC 3339 date-time, e.g. 2025-06-01T00:00:00Z" })
-      .default("2025-06-01T00:00:00Z")
-      .transform((s) => new Date(s)),
+    ...historyFlags,
     "store-direct": z.boolean().default(false),
     "cpu-prof": z.boolean().default(false),
     "skip-fetch-only": z.boolean().default(false),

@@ -1,0 +1,134 @@
+import type { SqliteConnection } from "../db/sqlite";
+import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
+import { eventFiltersSql, type SqlCondition } from "./eventFiltersSql";
+import { countingPlan, planSearch, type SearchPlan } from "./eventSearch";
+
+/** Bucket widths a histogram may use, in milliseconds: round steps a person reads at a glance. */
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+export const BUCKET_STEPS = [
+  SECOND, 5 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE,
+  HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
+] as const;
+
+/** At most this many bars: enough to see a shape, few enough to tell one from the next. */
+export const MAX_BUCKETS = 120;
+
+export interface HistogramBucket {
+  /** Start of the bucket, Unix milliseconds (UTC); it ends where the next starts. */
+  start: number;
+  count: number;
+}
+
+export interface EventHistogram {
+  /** The range the bars cover, Unix milliseconds, end exclusive. */
+  start: number;
+  end: number;
+  stepMs: number;
+  /** Every bucket of the range in order, empty ones included. */
+  buckets: HistogramBucket[];
+  /** False when the counts are upper bounds (a free-text search with too many candidates to check each). */
+  exact: boolean;
+}
+
+/** The smallest round step that covers `spanMs` in at most MAX_BUCKETS buckets. */
+export function bucketStep(spanMs: number): number {
+  return BUCKET_STEPS.find((step) => Math.ceil(spanMs / step) <= MAX_BUCKETS) ?? BUCKET_STEPS[BUCKET_STEPS.length - 1]!;
+}
+
+/**
+ * How many events matching the filters fall in each bucket of the range: the filters' from/to,
+ * or the stored history where a bound is missing. One GROUP BY over occurredAt with the page's
+ * condition (the same search plan), so the bars add up to the page's count.
+ */
+export async function eventHistogram(sqlite: SqliteConnection, filters: EventFilters, search?: SearchPlan): Promise<EventHistogram | null> {
+  const range = histogramRange(sqlite, filters);
+  if (!range) return null;
+  const stepMs = bucketStep(range.end - range.start);
+  const start = Math.floor(range.start / stepMs) * stepMs;
+  const plan = countingPlan(sqlite, search ?? planSearch(sqlite, filters.q));
+  const where = eventFiltersSql(filters, plan);
+  const counts = onlyTimeFiltered(filters) && stepMs % HOUR === 0 ? countFromHours(sqlite, filters, start, stepMs) : countByGroup(sqlite, where, start, stepMs);
+  // As in countEvents: rows in a bound's own millisecond may lie outside it by the digits after it.
+  const boundaryMs = [filters.from, filters.to].flatMap((bound) => (bound === undefined ? [] : [Date.parse(bound)]));
+  if (boundaryMs.length > 0) {
+    const boundaryRows = sqlite
+      .prepare(`SELECT "timestamp", "occurredAt" FROM "Event" WHERE (${where.sql}) AND "occurredAt" IN (${boundaryMs.join(", ")})`)
+      .all(where.params) as { timestamp: string; occurredAt: number }[];
+    for (const row of boundaryRows) {
+      if (matchesExactly(row, filters)) continue;
+      const bucket = Math.floor((row.occurredAt - start) / stepMs);
+      counts.set(bucket, (counts.get(bucket) ?? 1) - 1);
+    }
+  }
+  const bucketCount = Math.max(1, Math.ceil((range.end - start) / stepMs));
+  return {
+    start,
+    end: start + bucketCount * stepMs,
+    stepMs,
+    buckets: Array.from({ length: bucketCount }, (_, i) => ({ start: start + i * stepMs, count: counts.get(i) ?? 0 })),
+    exact: plan.kind !== "candidates",
+  };
+}
+
+function onlyTimeFiltered(filters: EventFilters): boolean {
+  return !hasFilters({ ...filters, from: undefined, to: undefined });
+}
+
+/** Per bucket, the rows of `where` (one GROUP BY over occurredAt). */
+function countByGroup(sqlite: SqliteConnection, where: SqlCondition, start: number, stepMs: number): Map<number, number> {
+  // Literal integers: bound JavaScript numbers are REAL to SQLite, and REAL division would not group.
+  const rows = sqlite
+    .prepare(`SELECT ("occurredAt" - ${start}) / ${stepMs} AS "bucket", count(*) AS "n" FROM "Event" WHERE ${where.sql} GROUP BY "bucket"`)
+    .all(where.params) as { bucket: number; n: number }[];
+  return new Map(rows.map((row) => [row.bucket, row.n]));
+}
+
+function addCounts(into: Map<number, number>, more: Map<number, number>): void {
+  for (const [bucket, n] of more) into.set(bucket, (into.get(bucket) ?? 0) + n);
+}
+
+/**
+ * Per bucket, with only time filtered and buckets of whole hours: the hours wholly inside the range
+ * from the hourly counts (a few hundred rows instead of a million index entries), the parts of
+ * the hours the bounds cut through counted from the events themselves.
+ */
+function countFromHours(sqlite: SqliteConnection, filters: EventFilters, start: number, stepMs: number): Map<number, number> {
+  const lo = filters.from !== undefined ? Date.parse(filters.from) : -Infinity;
+  const hi = filters.to !== undefined ? Date.parse(filters.to) + 1 : Infinity; // exclusive
+  const firstHour = Number.isFinite(lo) ? Math.ceil(lo / HOUR) : -1;
+  const endHour = Number.isFinite(hi) ? Math.floor(hi / HOUR) : Number.MAX_SAFE_INTEGER;
+  const counts = new Map<number, number>();
+  // The range lies within one hour (or two partial ones): count it directly.
+  if (firstHour >= endHour) return countByGroup(sqlite, eventFiltersSql(filters, { kind: "none" }), start, stepMs);
+  const hours = sqlite
+    .prepare(`SELECT "hour", "count" FROM "EventHourCount" WHERE "hour" >= ${firstHour} AND "hour" < ${endHour} AND "count" > 0`)
+    .all() as { hour: number; count: number }[];
+  for (const { hour, count } of hours) {
+    const bucket = Math.floor((hour * HOUR - start) / stepMs);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + count);
+  }
+  const edge = (from: number, to: number) =>
+    addCounts(counts, countByGroup(sqlite, { sql: `"occurredAt" >= ${from} AND "occurredAt" < ${to}`, params: {} }, start, stepMs));
+  if (Number.isFinite(lo) && lo < firstHour * HOUR) edge(lo, firstHour * HOUR);
+  if (Number.isFinite(hi) && endHour * HOUR < hi) edge(endHour * HOUR, hi);
+  return counts;
+}
+
+/** The filters' time range, a missing bound taken from the stored history; null when nothing is stored. */
+function histogramRange(sqlite: SqliteConnection, filters: EventFilters): { start: number; end: number } | null {
+  // Two subqueries: SQLite reads a lone min() or max() off the end of the index, but not both at once.
+  const stored = sqlite
+    .prepare(`SELECT (SELECT min("occurredAt") FROM "Event") AS "first", (SELECT max("occurredAt") FROM "Event") AS "last"`)
+    .get() as {
+    first: number | null;
+    last: number | null;
+  };
+  if (stored.first === null || stored.last === null) return null;
+  const start = filters.from !== undefined ? Date.parse(filters.from) : stored.first;
+  // End exclusive: the last millisecond counts too.
+  const end = (filters.to !== undefined ? Date.parse(filters.to) : stored.last) + 1;
+  return end > start ? { start, end } : null;
+}
