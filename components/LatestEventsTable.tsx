@@ -2,6 +2,7 @@ import type { LatestEvent } from "@/lib/events/latestEvents";
 import { ExitCode } from "./ExitCode";
 import { formatSeconds } from "./formatSeconds";
 import { LocalTime } from "./LocalTime";
+import { UserLink } from "./UserLink";
 
 export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
   if (events.length === 0) {
@@ -30,7 +31,9 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
               <td>
                 <code>{event.name}</code>
               </td>
-              <td>{event.userEmail ?? <span className="muted">user {event.userId}</span>}</td>
+              <td>
+                <UserLink userId={event.userId} email={event.userEmail} />
+              </td>
               <td className="nowrap">{event.hostComputerName ?? ""}</td>
               <td className="nowrap">{event.clientComputerName ?? ""}</td>
               <td className="nowrap">

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { connection } from "next/server";
+import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { getConfig } from "@/lib/config";
+import { getDatabase } from "@/lib/db/client";
+import { connectionFiltersToParams, hasConnectionFilters } from "@/lib/connections/connectionFilters";
+import { listConnectionHosts } from "@/lib/connections/listConnectionHosts";
+import { parseConnectionsParams } from "@/lib/connections/parseConnectionsParams";
+import { countConnections, emailLookup, queryConnections } from "@/lib/connections/queryConnections";
+import { pickerOptions } from "@/lib/events/pickerOptions";
+import { connectionsHref, exportHref } from "@/lib/explorerUrl/explorerHref";
+import { ConnectionFilterBar } from "@/components/connections/ConnectionFilterBar";
+import { ConnectionsTable } from "@/components/connections/ConnectionsTable";
+import { NoResults } from "@/components/events/NoResults";
+import { Pager } from "@/components/events/Pager";
+import { PagingControls } from "@/components/events/PagingControls";
+import { ParamProblems } from "@/components/events/ParamProblems";
+import { ResultCount } from "@/components/events/ResultCount";
+
+export const metadata: Metadata = { title: "Connections · Parsec audit log" };
+
+export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdmin();
+  await connection(); // rendered per request: connections change as the sync runs
+  const { filters, paging, problems } = parseConnectionsParams(await searchParams);
+  const db = await getDatabase(getConfig().databaseFile);
+  const nowMs = Date.now();
+  const cursor = paging.cursor ?? null;
+  const options = await pickerOptions(db);
+  const [page, count, hosts] = await Promise.all([
+    queryConnections(db, { filters, limit: paging.limit, order: paging.order, cursor, nowMs }, emailLookup(options.users)),
+    countConnections(db, filters, nowMs),
+    listConnectionHosts(db),
+  ]);
+  const view = { filters: connectionFiltersToParams(filters), paging: { limit: paging.limit, order: paging.order }, table: "connections" as const };
+
+  return (
+    <>
+      <h1>Connections</h1>
+      <p className="page-intro muted">
+        Each connection is one attempt id: the offer, the relay, both completions and both disconnects, stitched together.
+      </p>
+      <ParamProblems problems={problems} />
+      <ConnectionFilterBar current={view} users={options.users} hosts={hosts} />
+      {page.rows.length === 0 ? (
+        <NoResults
+          noun="connections"
+          testId="connections-empty"
+          pastTheEnd={cursor !== null}
+          filtered={hasConnectionFilters(filters)}
+          firstPageHref={connectionsHref(view.filters, view.paging)}
+          clearHref={connectionsHref({}, view.paging)}
+          emptyStore="No connections stored yet. They appear as the sync stores connection events."
+        />
+      ) : (
+        <>
+          <div className="results-bar">
+            <ResultCount count={{ count, exact: true }} shown={page.rows.length} noun="connection" />
+            <PagingControls current={view} />
+            <span className="export-links">
+              <a className="button" href={exportHref(view.filters, "csv", "connections")} download>
+                Export CSV
+              </a>
+              <a className="button" href={exportHref(view.filters, "ndjson", "connections")} download>
+                Export NDJSON
+              </a>
+            </span>
+          </div>
+          <ConnectionsTable rows={page.rows} />
+          <div className="results-footer">
+            <span />
+            <Pager
+              filters={view.filters}
+              paging={view.paging}
+              previousCursor={page.previousCursor}
+              nextCursor={page.nextCursor}
+              onFirstPage={cursor === null}
+              table="connections"
+            />
+          </div>
+        </>
+      )}
+    </>
+  );
+}

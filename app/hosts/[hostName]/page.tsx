@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { BadPathNotice } from "@/components/BadPathNotice";
+import { timelinePageContext } from "@/app/_timeline/timelinePageContext";
+import { groupByLane, timelineConnections, timelineTotals } from "@/lib/connections/timelineConnections";
+import { decodePathSegment, hostHref } from "@/lib/explorerUrl/entityHref";
+import { connectionsHref, explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { ParamProblems } from "@/components/events/ParamProblems";
+import type { TimelineLane } from "@/components/timeline/Timeline";
+import { TimelineSection } from "@/components/timeline/TimelineSection";
+import { UserLink } from "@/components/UserLink";
+
+export const metadata: Metadata = { title: "Host computer · Parsec audit log" };
+
+const UNKNOWN_USER = "(unknown user)";
+
+/** A host computer: who connected to it and when (one lane per user), and how often attempts failed. */
+export default async function HostPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ hostName: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  await requireAdmin();
+  const { hostName: rawName } = await params;
+  const hostName = decodePathSegment(rawName);
+  if (hostName === null || hostName.trim() === "" || hostName.length > 256) {
+    return <BadPathNotice title="Host computer" given={rawName} expected="a computer name this viewer can read" />;
+  }
+  const { nowMs, window, problems, db, emailOf, windowFilter } = await timelinePageContext(searchParams);
+  const connections = await timelineConnections(db, { hostComputerName: hostName }, window, nowMs, emailOf);
+  const userOf = (c: { clientUserId: number | null; clientEmail: string | null }) =>
+    c.clientUserId === null ? UNKNOWN_USER : (c.clientEmail ?? `user ${c.clientUserId}`);
+  const lanes: TimelineLane[] = groupByLane(connections, userOf).map(({ key, connections }) => {
+    const userId = connections[0]!.clientUserId;
+    return { key, label: userId === null ? <span className="muted">{key}</span> : <UserLink userId={userId} email={connections[0]!.clientEmail} />, connections };
+  });
+
+  return (
+    <>
+      <h1>
+        {hostName} <span className="muted heading-sub">host computer</span>
+      </h1>
+      <p className="entity-links">
+        <Link href={connectionsHref({ host: [hostName], ...windowFilter })}>Connections in this window</Link>
+        <Link href={connectionsHref({ host: [hostName], exit: ["failure"] })}>Failed connections</Link>
+        <Link href={explorerHref({ host: [hostName] })}>All events</Link>
+      </p>
+      <ParamProblems problems={problems} />
+      <TimelineSection
+        window={window}
+        lanes={lanes}
+        totals={timelineTotals(connections, window, userOf)}
+        laneTitle="Connections by user"
+        counterparts="Users"
+        counterpartOf={userOf}
+        hrefOf={(p) => hostHref(hostName, p)}
+        nowMs={nowMs}
+      />
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import type { ReactNode } from "react";
+import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { getConfig } from "@/lib/config";
+import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/db/client";
+import {
+  concurrencyOverTime,
+  durationsByHost,
+  durationsByUser,
+  durationSummary,
+  exitCodesOverTime,
+  hoursConnectedPerUserPerDay,
+  topFailingHosts,
+  topFailingUsers,
+} from "@/lib/connections/insights";
+import {
+  concurrencyChart,
+  durationHistogramChart,
+  exitCodeLegend,
+  exitCodesChart,
+  failingHostsChart,
+  failingUsersChart,
+  hostPercentilesChart,
+  hoursPerUserChart,
+  shortDuration,
+  userPercentilesChart,
+  type BarChartModel,
+} from "@/lib/connections/insightsCharts";
+import { MAX_RANGE_DAYS, parseInsightsParams } from "@/lib/connections/insightsParams";
+import { firstConnectionStart, listConnectionHosts } from "@/lib/connections/listConnectionHosts";
+import { emailLookup } from "@/lib/connections/queryConnections";
+import { pickerOptions } from "@/lib/events/pickerOptions";
+import { DEFAULT_EVENT_ORDER, DEFAULT_PAGE_SIZE } from "@/lib/explorerUrl/explorerParams";
+import { ParamProblems } from "@/components/events/ParamProblems";
+import { BarsChart } from "@/components/insights/BarsChart";
+import { ChartTable } from "@/components/insights/ChartTable";
+import { ConcurrencyChart } from "@/components/insights/ConcurrencyChart";
+import { InsightsFilterBar } from "@/components/insights/InsightsFilterBar";
+import { LocalTime } from "@/components/LocalTime";
+
+export const metadata: Metadata = { title: "Insights · Parsec audit log" };
+
+const TOP = 10;
+const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+
+export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  await requireAdmin();
+  await connection(); // rendered per request: the rollups change as the sync runs
+  const nowMs = Date.now();
+  const config = getConfig();
+  const db = await getDatabase(config.databaseFile);
+  const sqlite = getSqlite(config.databaseFile);
+  const [options, hosts, historyStartMs] = await Promise.all([pickerOptions(db), listConnectionHosts(db), firstConnectionStart(db)]);
+  const { query, filters, problems, capped } = parseInsightsParams(await searchParams, nowMs, historyStartMs);
+  const emailOf = emailLookup(options.users);
+  const scope = { user: filters.user ?? [], host: filters.host ?? [] };
+  const range = { from: [query.from.toISOString()], to: [query.to.toISOString()] };
+
+  const exitCodes = exitCodesOverTime(sqlite, query);
+  const durations = durationSummary(sqlite, query);
+  const charts = {
+    exitCodes: exitCodesChart(exitCodes, scope),
+    failingHosts: failingHostsChart(topFailingHosts(sqlite, query, TOP), scope, range),
+    failingUsers: failingUsersChart(topFailingUsers(sqlite, query, TOP), scope, range, emailOf),
+    histogram: durationHistogramChart(durations, scope, range),
+    userPercentiles: userPercentilesChart(durationsByUser(sqlite, query).slice(0, TOP), scope, range, emailOf),
+    hostPercentiles: hostPercentilesChart(durationsByHost(sqlite, query).slice(0, TOP), scope, range),
+    hours: hoursPerUserChart(hoursConnectedPerUserPerDay(sqlite, query), exitCodes.days.map((d) => d.day), scope, emailOf),
+  };
+  const concurrency = concurrencyOverTime(sqlite, query);
+  const points = concurrencyChart(concurrency, scope);
+  const attempts = exitCodes.days.reduce((sum, day) => sum + day.attempts, 0);
+  const failures = exitCodes.days.reduce((sum, day) => sum + day.failures, 0);
+  const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
+
+  return (
+    <>
+      <h1>Insights</h1>
+      <p className="page-intro muted">
+        <LocalTime iso={query.from.toISOString()} /> to <LocalTime iso={query.to.toISOString()} /> · {number.format(attempts)} attempts,{" "}
+        {number.format(failures)} failed, {number.format(durations.sessions)} sessions with a duration
+        {capped && ` (the last ${MAX_RANGE_DAYS} days of a longer history)`}. Charts count connections by the UTC day (or hour) they started;
+        click a bar for its connections.
+      </p>
+      <ParamProblems problems={problems} />
+      <InsightsFilterBar current={view} users={options.users} hosts={hosts} />
+      {attempts === 0 ? (
+        <div className="empty" data-testid="insights-empty">
+          <strong>No connections in this range.</strong> Widen the time range or remove a filter.{" "}
+          <Link className="button" href="/insights">
+            All of the history, everyone
+          </Link>
+        </div>
+      ) : (
+        <div className="insights">
+          <ChartSection id="exit-codes" title="Exit codes over time" wide model={charts.exitCodes} caption="Completion exit codes per UTC day">
+            <BarsChart model={charts.exitCodes} testId="chart-exit-codes" height={340} legend={false} />
+            <ExitCodeLegend codes={exitCodeLegend(exitCodes, scope, range)} colors={new Map(charts.exitCodes.series.map((s) => [s.key, s.color]))} />
+          </ChartSection>
+          <ChartSection id="failing-hosts" title="Top failing hosts" model={charts.failingHosts} caption="Hosts by failed attempts">
+            <BarsChart model={charts.failingHosts} horizontal testId="chart-failing-hosts" height={chartHeight(charts.failingHosts)} />
+          </ChartSection>
+          <ChartSection id="failing-users" title="Top failing users" model={charts.failingUsers} caption="Users by failed attempts">
+            <BarsChart model={charts.failingUsers} horizontal testId="chart-failing-users" height={chartHeight(charts.failingUsers)} />
+          </ChartSection>
+          <ChartSection id="durations" title="Connection durations" model={charts.histogram} caption="Sessions by duration">
+            <p className="muted chart-note">
+              p50 {percentile(durations.p50)} · p90 {percentile(durations.p90)} · p99 {percentile(durations.p99)} (from the histogram, within 19%)
+            </p>
+            <BarsChart model={charts.histogram} testId="chart-durations" />
+          </ChartSection>
+          <ChartSection id="hours" title="Hours connected per user per day" model={charts.hours} caption="Connected hours per UTC day, by user">
+            <BarsChart model={charts.hours} testId="chart-hours" />
+          </ChartSection>
+          <ChartSection id="user-percentiles" title="Session length per user (minutes)" model={charts.userPercentiles} caption="p50, p90 and p99 of session minutes per user">
+            <BarsChart model={charts.userPercentiles} horizontal testId="chart-user-percentiles" height={chartHeight(charts.userPercentiles)} />
+          </ChartSection>
+          <ChartSection id="host-percentiles" title="Session length per host (minutes)" model={charts.hostPercentiles} caption="p50, p90 and p99 of session minutes per host">
+            <BarsChart model={charts.hostPercentiles} horizontal testId="chart-host-percentiles" height={chartHeight(charts.hostPercentiles)} />
+          </ChartSection>
+          <section className="insights__chart insights__chart--wide" aria-labelledby="concurrency-heading">
+            <h2 id="concurrency-heading">Concurrent connections and seats</h2>
+            <p className="muted chart-note">
+              Seats: {concurrency.seatChanges.length ? concurrency.seatChanges.map((c) => `${c.seats} from ${c.at.slice(0, 10)}`).join(", ") : "unknown (no team_create or seat change stored)"}.
+            </p>
+            <ConcurrencyChart points={points} testId="chart-concurrency" />
+            <details className="chart-table">
+              <summary>Table of this chart (busiest hours)</summary>
+              <ConcurrencyTable points={points} />
+            </details>
+          </section>
+        </div>
+      )}
+    </>
+  );
+}
+
+function percentile(seconds: number | null): string {
+  return seconds === null ? "–" : shortDuration(seconds);
+}
+
+/** Horizontal bar charts grow with their rows so that every name stays readable. */
+function chartHeight(model: BarChartModel): number {
+  return Math.max(160, 60 + model.rows.length * 28);
+}
+
+function ChartSection({ id, title, wide = false, model, caption, children }: { id: string; title: string; wide?: boolean; model: BarChartModel; caption: string; children: ReactNode }) {
+  return (
+    <section className={`insights__chart${wide ? " insights__chart--wide" : ""}`} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{title}</h2>
+      {model.rows.length === 0 ? <p className="empty">Nothing to show in this range.</p> : children}
+      {model.rows.length > 0 && <ChartTable model={model} caption={caption} />}
+    </section>
+  );
+}
+
+/** Codes listed before the rest fold away: the most frequent ones say most of the story. */
+const LEGEND_SHOWN = 12;
+
+/** The exit codes of the range with their meanings, most frequent first: the chart's legend in words. */
+function ExitCodeLegend({ codes, colors }: { codes: ReturnType<typeof exitCodeLegend>; colors: Map<string, string> }) {
+  const item = (code: (typeof codes)[number]) => (
+    <li key={code.key}>
+      <span className="chart-swatch" style={{ background: colors.get(code.key) ?? colors.get("other") }} aria-hidden />
+      <span>
+        <Link href={code.href} prefetch={false}>
+          <strong>{code.label}</strong>
+        </Link>{" "}
+        <span className="muted">
+          ({number.format(code.total)}) {code.meaning}
+        </span>
+      </span>
+    </li>
+  );
+  return (
+    <div data-testid="exit-code-legend">
+      <ul className="code-legend">{codes.slice(0, LEGEND_SHOWN).map(item)}</ul>
+      {codes.length > LEGEND_SHOWN && (
+        <details className="chart-table">
+          <summary>{codes.length - LEGEND_SHOWN} more codes</summary>
+          <ul className="code-legend">{codes.slice(LEGEND_SHOWN).map(item)}</ul>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function ConcurrencyTable({ points }: { points: ReturnType<typeof concurrencyChart> }) {
+  const busiest = [...points].sort((a, b) => b.overlapping - a.overlapping || b.average - a.average).slice(0, 24);
+  return (
+    <div className="table-wrap">
+      <table className="table table--compact">
+        <thead>
+          <tr>
+            <th scope="col">Hour (UTC)</th>
+            <th scope="col" className="num">Open on average</th>
+            <th scope="col" className="num">Open at some moment</th>
+            <th scope="col" className="num">Seats</th>
+          </tr>
+        </thead>
+        <tbody>
+          {busiest.map((point) => (
+            <tr key={point.hour}>
+              <th scope="row">
+                <Link href={point.href} prefetch={false}>
+                  {point.hour.slice(0, 13).replace("T", " ")}:00
+                </Link>
+              </th>
+              <td className="num">{number.format(point.average)}</td>
+              <td className="num">{point.overlapping}</td>
+              <td className="num">{point.seats ?? "–"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

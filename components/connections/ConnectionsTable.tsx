@@ -1,0 +1,68 @@
+import Link from "next/link";
+import type { ConnectionListRow } from "@/lib/connections/connectionRow";
+import { connectionHref } from "@/lib/explorerUrl/entityHref";
+import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { ExitCodeLabel } from "../ExitCodeLabel";
+import { formatSeconds } from "../formatSeconds";
+import { HostLink } from "../HostLink";
+import { LocalTime } from "../LocalTime";
+import { UserLink } from "../UserLink";
+import { ConnectionStatusBadge } from "./ConnectionStatusBadge";
+
+/**
+ * One page of connections, rendered on the server: a plain table needs no browser code beyond
+ * the times (shown in the viewer's zone). A connection's start opens its detail; the attempt id
+ * opens its raw events in the explorer.
+ */
+export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
+  return (
+    <div className="table-wrap">
+      <table className="table table--events table--connections" data-testid="connections-table">
+        <thead>
+          <tr>
+            <th>Started</th>
+            <th>User</th>
+            <th>Host computer</th>
+            <th>Client</th>
+            <th>Status</th>
+            <th title="The completion exit code: hover a code for its meaning and the usual fix">Exit code</th>
+            <th className="num">Duration</th>
+            <th title="The exit code Parsec recorded at disconnect">Disconnect</th>
+            <th>Attempt id</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.attemptId} data-attempt-id={row.attemptId} data-status={row.status}>
+              <td className="nowrap">
+                <Link href={connectionHref(row.attemptId)} prefetch={false} title="Open this connection">
+                  <LocalTime iso={row.startedAt} />
+                </Link>
+              </td>
+              <td>{row.clientUserId === null ? <span className="muted">unknown</span> : <UserLink userId={row.clientUserId} email={row.clientEmail} />}</td>
+              <td className="nowrap">
+                {row.hostComputerName && <HostLink name={row.hostComputerName} />}
+                {row.hostIsShared && <span className="cell-sub">shared team computer</span>}
+              </td>
+              <td>
+                <span className="nowrap">{row.clientComputerName}</span>
+                {(row.clientIp || row.clientPlatform) && <span className="cell-sub">{[row.clientIp, row.clientPlatform].filter(Boolean).join(" · ")}</span>}
+              </td>
+              <td>
+                <ConnectionStatusBadge status={row.status} />
+              </td>
+              <td className="nowrap">{row.completionExitCode && <ExitCodeLabel view={row.completionExitCode} />}</td>
+              <td className="num">{row.durationSeconds !== null && formatSeconds(row.durationSeconds)}</td>
+              <td className="nowrap">{row.disconnectExitCode && <ExitCodeLabel view={row.disconnectExitCode} />}</td>
+              <td className="cell-attempt">
+                <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={`All events of attempt ${row.attemptId}`}>
+                  <code>{row.attemptId}</code>
+                </Link>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+import type { EventListRow } from "@/lib/events/queryEvents";
+import { ExitCodeLabel } from "../ExitCodeLabel";
+import { formatSeconds } from "../formatSeconds";
+import { LocalTime } from "../LocalTime";
+import { UserLink } from "../UserLink";
+
+/** Fields the table's other columns (or the page itself) already show. */
+const SHOWN_ELSEWHERE = new Set(["attempt_id", "exit_code", "duration"]);
+
+/** The rest of an event's `data` in one line, for a glance; the explorer shows it in full. */
+function dataSummary(eventJson: string): string {
+  const { data } = JSON.parse(eventJson) as { data?: Record<string, unknown> };
+  const rest = Object.fromEntries(Object.entries(data ?? {}).filter(([key]) => !SHOWN_ELSEWHERE.has(key)));
+  const text = JSON.stringify(rest);
+  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
+}
+
+/** Stored events as they are (a connection's, or a user's admin actions): server-rendered, no browser code but the times. */
+export function RawEventsTable({ rows, testId }: { rows: EventListRow[]; testId: string }) {
+  return (
+    <div className="table-wrap">
+      <table className="table table--events" data-testid={testId}>
+        <thead>
+          <tr>
+            <th>Time</th>
+            <th>Event</th>
+            <th>User</th>
+            <th>Exit code</th>
+            <th className="num">Duration</th>
+            <th>data</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-event-id={row.id}>
+              <td className="nowrap">
+                <LocalTime iso={row.occurredAt} original={row.timestamp} />
+              </td>
+              <td>
+                <code>{row.name}</code>
+              </td>
+              <td>
+                <UserLink userId={row.userId} email={row.userEmail} />
+              </td>
+              <td className="nowrap">{row.exitCodeView && <ExitCodeLabel view={row.exitCodeView} />}</td>
+              <td className="num">{row.duration !== null && formatSeconds(row.duration)}</td>
+              <td className="cell-data">
+                <code>{dataSummary(row.eventJson)}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

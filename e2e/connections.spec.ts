@@ -1,0 +1,124 @@
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { parseCsv } from "../lib/events/testing";
+
+const TOKYO_OFFSET_MS = 9 * 3_600_000; // the browser's zone in playwright.config.ts; Japan keeps no daylight saving
+
+const connectionRows = (page: Page) => page.getByTestId("connections-table").locator("tbody tr[data-attempt-id]");
+
+/** The startup sync stores the demo history in the background, and stitches its connections as it goes. */
+async function openWhenStitched(page: Page, path: string) {
+  await expect(async () => {
+    await page.goto(path);
+    expect(Number(await page.getByTestId("result-count").getAttribute("data-count"))).toBeGreaterThan(20);
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+}
+
+test("a user's timeline from the events table: day and week, then a failed connection and what its exit code means", async ({ page }) => {
+  await openWhenStitched(page, "/connections?status=failed");
+
+  // The newest failed completion in the events table: its user, time, attempt and code.
+  await page.goto("/events?name=p2p_client_complete&exit=failure");
+  const event = page.getByTestId("events-table").locator("tbody tr[data-event-id]").first();
+  const occurredAt = (await event.locator("time").first().getAttribute("datetime"))!;
+  const attemptId = (await event.locator(".cell-attempt code").getAttribute("title"))!;
+  const exitCode = /-?\d+/.exec(await event.locator(".exit-code__number").innerText())![0];
+  const userLink = event.locator("a[href^='/users/']").first();
+  // An email, or "user <id>" where Parsec gave none.
+  const userName = (await userLink.innerText()).replace(/\s+/g, " ").trim();
+  const email = userName.startsWith("user ") ? null : userName.replace(/\s/g, "");
+  await userLink.click();
+  await expect(page).toHaveURL(/\/users\/\d+$/);
+  const userPath = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(email ?? userName.replace("user", "User"));
+  // The browser tells the server its zone; the page re-renders in it.
+  await expect(page.getByRole("navigation", { name: "Time window" })).toContainText("Times in Asia/Tokyo");
+  await expect(page.getByTestId("timeline-window")).toContainText("Week of");
+
+  // The day of that failure, in the viewer's zone: the failed attempt is marked on its host's lane.
+  const day = new Date(Date.parse(occurredAt) + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
+  await page.goto(`${userPath}?span=day&date=${day}`);
+  const failedMark = page.getByTestId("timeline").locator(`[data-attempt-id="${attemptId}"]`);
+  await expect(failedMark).toHaveAttribute("data-status", "failed");
+  await expect(page.getByTestId("timeline-totals")).toContainText("Failure rate");
+  await page.screenshot({ path: "test-results/user-timeline-day.png", fullPage: true });
+
+  // Day → week keeps the date: the same failure is on the week's timeline too.
+  await page.getByRole("link", { name: "Week", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`span=week&date=${day}`));
+  await expect(page.getByTestId("timeline-window")).toContainText("Week of");
+  await expect(failedMark).toBeVisible();
+  expect(await failedMark.getAttribute("title")).toContain(`failed: ${exitCode}`);
+  await page.screenshot({ path: "test-results/user-timeline-week.png", fullPage: true });
+  // And back and forth between weeks.
+  await page.getByRole("link", { name: "← Previous week" }).click();
+  await expect(failedMark).toBeHidden();
+  await page.getByRole("link", { name: "Next week →" }).click();
+  await expect(failedMark).toBeVisible();
+
+  // The failed connection: its exit code explained, and its raw events with their links.
+  await failedMark.click();
+  await expect(page).toHaveURL(new RegExp(`/connections/${attemptId}$`));
+  const completion = page.getByTestId("completion-exit");
+  await expect(completion).toContainText(exitCode);
+  await expect(completion.locator(".exit-explained__meaning")).not.toBeEmpty();
+  await expect(page.getByTestId("connection-events").locator("tbody tr")).not.toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Open these events in the explorer →" })).toHaveAttribute("href", `/events?attempt=${attemptId}`);
+  await page.screenshot({ path: "test-results/connection-failed.png", fullPage: true });
+
+  // Its host computer's page (names may be Japanese, with spaces or emoji): who used it that week.
+  const hostLink = page.getByRole("region", { name: "Connection details" }).locator("a[href^='/hosts/']");
+  const hostName = await hostLink.innerText();
+  await hostLink.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(hostName);
+  await page.goto(`${new URL(page.url()).pathname}?span=week&date=${day}`);
+  await expect(page.getByTestId("timeline").locator(`[data-attempt-id="${attemptId}"]`)).toBeVisible();
+  await expect(page.getByTestId("timeline").getByRole("link", { name: email ?? userName, exact: true })).toBeVisible();
+  await page.screenshot({ path: "test-results/host-timeline.png", fullPage: true });
+});
+
+test("the connections table filters in its URL, names bad parameters and exports what it shows", async ({ page }) => {
+  await openWhenStitched(page, "/connections");
+  await page.screenshot({ path: "test-results/connections.png", fullPage: true });
+
+  const response = await page.goto("/connections?status=failed&min_duration=abc&colour=red");
+  expect(response?.status()).toBe(200);
+  const problems = page.getByTestId("param-problems");
+  await expect(problems).toContainText("min_duration=abc must be a duration");
+  await expect(problems).toContainText("colour=red is not a parameter of this page");
+  expect(new Set(await connectionRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status"))))).toEqual(new Set(["failed"]));
+  const failed = Number(await page.getByTestId("result-count").getAttribute("data-count"));
+
+  const downloadPromise = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export CSV" }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe("parsec-connections_status-failed.csv");
+  const [header, ...rows] = parseCsv(readFileSync((await download.path())!, "utf8"));
+  expect(header!.slice(0, 3)).toEqual(["attempt_id", "status", "started_at"]);
+  expect(rows.length).toBeGreaterThanOrEqual(failed);
+  for (const row of rows) expect(row[1]).toBe("failed");
+});
+
+test("insights: the charts show the demo team's connections, and a bar opens its connections", async ({ page }) => {
+  await openWhenStitched(page, "/connections");
+  await page.goto("/insights");
+  for (const chart of ["chart-exit-codes", "chart-failing-hosts", "chart-failing-users", "chart-durations", "chart-hours", "chart-concurrency"]) {
+    await expect(page.getByTestId(chart).locator("svg.recharts-surface").first(), chart).toBeVisible();
+  }
+  await expect(page.getByTestId("chart-exit-codes").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("exit-code-legend")).toContainText("0 Success");
+  await page.screenshot({ path: "test-results/insights.png", fullPage: true });
+
+  // The top failing host: its bar of failures opens exactly its failed connections.
+  const hosts = page.locator("#failing-hosts-heading").locator("..");
+  const topHost = (await hosts.locator(".chart-table tbody th").first().textContent())!;
+  await hosts.getByTestId("chart-failing-hosts").locator(".recharts-bar").first().locator(".recharts-rectangle").first().click();
+  await expect(page).toHaveURL(/\/connections\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.getAll("host")).toEqual([topHost]);
+  expect(url.searchParams.getAll("status")).toEqual(["failed"]);
+  await expect(connectionRows(page).first()).toBeVisible();
+  const shown = await connectionRows(page).evaluateAll((rows) => rows.map((row) => [row.getAttribute("data-status"), row.querySelector("td:nth-child(3) a")?.textContent]));
+  for (const [status, host] of shown) expect([status, host]).toEqual(["failed", topHost]);
+  await page.screenshot({ path: "test-results/insights-bar-to-connections.png", fullPage: true });
+});

@@ -1,0 +1,141 @@
+import { z } from "zod";
+import { Prisma } from "../generated/prisma/client";
+import { compareInstants, describeFilterParams, FilterError } from "../events/eventFilters";
+import { dateTimeParam, exitParam, repeated, single, text, userIdParam } from "../events/paramSchemas";
+import {
+  CONNECTION_FILTER_PARAMS,
+  CONNECTION_STATUSES,
+  type ConnectionFilterParam,
+  type FilterParamValues,
+} from "../explorerUrl/explorerParams";
+import { displayStatusCondition, type DisplayStatus } from "./connectionStatus";
+
+/**
+ * The filters of the connections table, its export and every link to it (user, host and insights
+ * pages): one schema, with the events explorer's parameter schemas where the names mean the same.
+ * Repeated values of one filter are alternatives (OR); different filters all apply (AND).
+ * - `user`/`not_user`: the connecting (client) user;
+ * - `host`: the host computer's name, exactly;
+ * - `status`: as shown, "active" and "incomplete" decided against the clock;
+ * - `exit`: the completion exit code, the attempt's verdict ("failure": any code but 0);
+ * - `min_duration`/`max_duration`: Parsec's duration of an ended connection, so either bound
+ *   leaves out connections that have none;
+ * - `from`/`to`: when the connection started (its first event), to the millisecond.
+ */
+
+const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
+
+/** A duration bound: seconds, or a number with s, m or h ("90", "90s", "5m", "1.5h"). */
+const durationParam = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const match = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/i.exec(value);
+    if (!match) {
+      ctx.addIssue({ code: "custom", message: 'must be a duration such as 90 (seconds), "90s", "5m" or "1.5h"', input: value });
+      return z.NEVER;
+    }
+    return Number(match[1]) * UNIT_SECONDS[(match[2]?.toLowerCase() ?? "s") as keyof typeof UNIT_SECONDS];
+  });
+
+// The URL's status names (lib/explorerUrl, which the browser imports) are the stitching's display statuses.
+CONNECTION_STATUSES satisfies readonly DisplayStatus[];
+
+const connectionFilterSchemas = {
+  user: repeated(userIdParam),
+  not_user: repeated(userIdParam),
+  host: repeated(text("a computer name", 256)),
+  status: repeated(z.enum(CONNECTION_STATUSES, { error: `must be one of ${CONNECTION_STATUSES.join(", ")}` })),
+  exit: repeated(exitParam),
+  min_duration: single(durationParam),
+  max_duration: single(durationParam),
+  from: single(dateTimeParam),
+  to: single(dateTimeParam),
+} satisfies Record<ConnectionFilterParam, z.ZodType>;
+
+export const connectionFiltersSchema = z
+  .object(connectionFilterSchemas)
+  .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) <= 0, { message: "must not be later than to", path: ["from"] })
+  .refine((f) => f.min_duration === undefined || f.max_duration === undefined || f.min_duration <= f.max_duration, {
+    message: "must not be more than max_duration",
+    path: ["min_duration"],
+  })
+  .transform(({ not_user, min_duration, max_duration, ...filters }) => ({
+    ...filters,
+    notUser: not_user,
+    minDurationSeconds: min_duration,
+    maxDurationSeconds: max_duration,
+  }));
+
+export type ConnectionFilters = z.output<typeof connectionFiltersSchema>;
+
+/** Parses raw filter values (strings, or arrays of strings for repeated ones), keyed by parameter name; strict. */
+export function parseConnectionFilters(raw: Record<string, unknown>): ConnectionFilters {
+  const parsed = connectionFiltersSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new FilterError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "filter")} ${issue.message}`).join("; "));
+  }
+  return parsed.data;
+}
+
+/** A duration as the URL writes it back: whole hours or minutes where it is one, else seconds. */
+export function formatDurationParam(seconds: number): string {
+  if (seconds > 0 && seconds % 3600 === 0) return `${seconds / 3600}h`;
+  if (seconds > 0 && seconds % 60 === 0) return `${seconds / 60}m`;
+  return `${seconds}s`;
+}
+
+/** The filters as URL parameter values: `parseConnectionFilters` of them gives the same filters back. */
+export function connectionFiltersToParams(filters: ConnectionFilters): FilterParamValues {
+  const optional = (value: string | number | undefined, format: (v: never) => string = String) =>
+    value === undefined ? [] : [format(value as never)];
+  const params: FilterParamValues = {
+    user: filters.user.map(String),
+    not_user: filters.notUser.map(String),
+    host: filters.host,
+    status: filters.status,
+    exit: filters.exit.map(String),
+    min_duration: optional(filters.minDurationSeconds, formatDurationParam),
+    max_duration: optional(filters.maxDurationSeconds, formatDurationParam),
+    from: optional(filters.from),
+    to: optional(filters.to),
+  };
+  return Object.fromEntries(Object.entries(params).filter(([, values]) => values.length > 0));
+}
+
+export function hasConnectionFilters(filters: ConnectionFilters): boolean {
+  return Object.keys(connectionFiltersToParams(filters)).length > 0;
+}
+
+/** A short text for file names, e.g. "user-6181803_status-failed". */
+export function describeConnectionFilters(filters: ConnectionFilters): string {
+  return describeFilterParams(connectionFiltersToParams(filters), CONNECTION_FILTER_PARAMS);
+}
+
+/**
+ * The filters as an SQL condition on "Connection" (parameters bound, never interpolated).
+ * `nowMs` decides which open connections still count as active.
+ */
+export function connectionFiltersSql(filters: ConnectionFilters, nowMs: number): Prisma.Sql {
+  const and: Prisma.Sql[] = [];
+  if (filters.user.length) and.push(Prisma.sql`"clientUserId" IN (${Prisma.join(filters.user)})`);
+  if (filters.notUser.length) and.push(Prisma.sql`("clientUserId" IS NULL OR "clientUserId" NOT IN (${Prisma.join(filters.notUser)}))`);
+  if (filters.host.length) and.push(Prisma.sql`"hostComputerName" IN (${Prisma.join(filters.host)})`);
+  if (filters.status.length) and.push(Prisma.sql`(${Prisma.join(filters.status.map((status) => Prisma.raw(displayStatusCondition(status, new Date(nowMs)))), " OR ")})`);
+  if (filters.exit.length) {
+    const exits = filters.exit.map((exit) =>
+      exit === "success"
+        ? Prisma.sql`"completionExitCode" = 0`
+        : exit === "failure"
+          ? Prisma.sql`"completionExitCode" <> 0`
+          : Prisma.sql`"completionExitCode" = ${exit}`,
+    );
+    and.push(Prisma.sql`(${Prisma.join(exits, " OR ")})`);
+  }
+  if (filters.minDurationSeconds !== undefined) and.push(Prisma.sql`"durationSeconds" >= ${filters.minDurationSeconds}`);
+  if (filters.maxDurationSeconds !== undefined) and.push(Prisma.sql`"durationSeconds" <= ${filters.maxDurationSeconds}`);
+  if (filters.from) and.push(Prisma.sql`"startedAt" >= ${Date.parse(filters.from)}`);
+  if (filters.to) and.push(Prisma.sql`"startedAt" <= ${Date.parse(filters.to)}`);
+  return and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`;
+}
+

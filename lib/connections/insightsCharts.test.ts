@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { chartBarHref } from "../explorerUrl/chartLinks";
+import type { ExitCodesOverTime, UserDayHours } from "./insights";
+import { durationHistogramChart, exitCodeLegend, exitCodesChart, hoursPerUserChart, shortDuration, type BarChartModel } from "./insightsCharts";
+
+const scope = { user: ["1001"], host: [] };
+const range = { from: ["2026-03-01T00:00:00.000Z"], to: ["2026-03-03T00:00:00.000Z"] };
+const linkOf = (model: BarChartModel, row: number, key: string) => {
+  const href = chartBarHref(model.scope, model.rows[row]!, model.series.find((s) => s.key === key)!);
+  return href === null ? null : Object.fromEntries([...new Set(new URL(href, "http://x").searchParams.keys())].map((k) => [k, new URL(href, "http://x").searchParams.getAll(k).join(",")]));
+};
+
+const exitCodes: ExitCodesOverTime = {
+  series: [
+    { key: "0", code: 0, label: "0 Success", meaning: "The connection succeeded.", severity: "success", failure: false, total: 5 },
+    { key: "-6023", code: -6023, label: "-6023 NAT_ERR_PEER_PHASE", meaning: "The two computers could not reach each other.", severity: "error", failure: true, total: 2 },
+    { key: "none", code: null, label: "no completion", meaning: "", severity: null, failure: false, total: 1 },
+  ],
+  days: [
+    { day: "2026-03-01T00:00:00.000Z", attempts: 4, failures: 1, counts: { "0": 3, "-6023": 1 } },
+    { day: "2026-03-02T00:00:00.000Z", attempts: 4, failures: 1, counts: { "0": 2, "-6023": 1, none: 1 } },
+  ],
+};
+
+describe("insights charts", () => {
+  it("stacks exit codes per day, failures in red, each bar linking to its connections on that UTC day", () => {
+    const chart = exitCodesChart(exitCodes, scope);
+    expect(chart.series.map((s) => [s.key, s.color])).toEqual([
+      ["0", "#1f9d55"],
+      ["-6023", "#c0392b"],
+      ["none", "#8a94a3"],
+    ]);
+    expect(chart.rows[1]).toMatchObject({ label: "Mar 2", values: { "0": 2, "-6023": 1, none: 1 } });
+    expect(linkOf(chart, 1, "-6023")).toEqual({ user: "1001", exit: "-6023", from: "2026-03-02T00:00:00.000Z", to: "2026-03-02T23:59:59.999Z" });
+    expect(linkOf(chart, 0, "none")).toMatchObject({ status: "connecting,incomplete" });
+    const legend = exitCodeLegend(exitCodes, scope, range);
+    expect(legend.map((code) => [code.label, code.total])).toEqual([["0 Success", 5], ["-6023 NAT_ERR_PEER_PHASE", 2], ["no completion", 1]]);
+    expect(legend[1]!.href).toBe("/connections?user=1001&exit=-6023&from=2026-03-01T00%3A00%3A00.000Z&to=2026-03-03T00%3A00%3A00.000Z");
+  });
+
+  it("stacks the rarest codes together, without a link, when there are many", () => {
+    const many: ExitCodesOverTime = {
+      series: Array.from({ length: 15 }, (_, i) => ({ key: String(-i - 1), code: -i - 1, label: `code ${-i - 1}`, meaning: "m", severity: "error" as const, failure: true, total: 100 - i })),
+      days: [{ day: "2026-03-01T00:00:00.000Z", attempts: 15, failures: 15, counts: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [String(-i - 1), 1])) }],
+    };
+    const chart = exitCodesChart(many, scope);
+    expect(chart.series).toHaveLength(12);
+    expect(chart.series.at(-1)).toMatchObject({ key: "other", label: "4 other codes", filter: null });
+    expect(chart.rows[0]!.values.other).toBe(4);
+    expect(linkOf(chart, 0, "other")).toBeNull();
+  });
+
+  it("links a duration bucket to the whole seconds inside it", () => {
+    const chart = durationHistogramChart(
+      { sessions: 3, connectedSeconds: 100, p50: 40, p90: 60, p99: 60, histogram: [{ fromSeconds: 32, toSeconds: 45.254833995939045, count: 2 }, { fromSeconds: 524288, toSeconds: null, count: 1 }] },
+      scope,
+      range,
+    );
+    expect(chart.rows.map((row) => row.label)).toEqual(["32s–45s", "≥ 146h"]);
+    expect(linkOf(chart, 0, "sessions")).toMatchObject({ min_duration: "32s", max_duration: "45s", from: range.from[0], to: range.to[0] });
+    expect(linkOf(chart, 1, "sessions")).not.toHaveProperty("max_duration");
+    expect([shortDuration(45), shortDuration(600), shortDuration(5400), shortDuration(54000)]).toEqual(["45s", "10m", "1.5h", "15h"]);
+  });
+
+  it("stacks hours per user, the users with the most hours by name, the rest as others", () => {
+    const days = ["2026-03-01T00:00:00.000Z", "2026-03-02T00:00:00.000Z"];
+    const entries: UserDayHours[] = Array.from({ length: 10 }, (_, i) => ({ day: days[i % 2]!, clientUserId: 100 + i, hours: 10 - i, sessions: 1 }));
+    const chart = hoursPerUserChart(entries, days, {}, (id) => (id === 100 ? "松本@example.jp" : null));
+    expect(chart.series).toHaveLength(8);
+    expect(chart.series[0]).toMatchObject({ key: "100", label: "松本@example.jp" });
+    expect(chart.series.at(-1)).toMatchObject({ key: "others", label: "3 other users" });
+    expect(chart.rows[1]!.values.others).toBe(3 + 1);
+    expect(linkOf(chart, 0, "100")).toMatchObject({ user: "100" });
+    expect(linkOf(chart, 0, "others")).not.toHaveProperty("user");
+  });
+});

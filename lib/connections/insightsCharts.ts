@@ -1,0 +1,295 @@
+import { hostHref, userHref } from "../explorerUrl/entityHref";
+import { connectionsHref } from "../explorerUrl/explorerHref";
+import type { FilterParamValues } from "../explorerUrl/explorerParams";
+import type { EmailOf } from "./connectionRow";
+import type { ConcurrencyOverTime, DurationSummary, ExitCodesOverTime, FailingHost, FailingUser, HostDurations, UserDayHours, UserDurations } from "./insights";
+
+/**
+ * Pure transforms from the insights queries (lib/connections/insights.ts) to what a chart and its
+ * table fallback draw: rows of values per series, and for every bar the link to the matching
+ * connections. Plain data, so the server computes it and the browser only draws.
+ */
+
+export interface ChartSeries {
+  key: string;
+  label: string;
+  color: string;
+  /** A longer explanation (an exit code's meaning), for the tooltip and the legend. */
+  note?: string;
+  /** What this series adds to a bar's link (lib/explorerUrl/chartLinks); null: no link. */
+  filter: FilterParamValues | null;
+}
+
+export interface ChartRow {
+  label: string;
+  /** Per series key; series with nothing in this row are left out. */
+  values: Record<string, number>;
+  /** What this row adds to a bar's link (its day, host or user); null: no link. */
+  filter: FilterParamValues | null;
+  /** The page of the user or host the row is about, for the table's row heading. */
+  pageHref?: string;
+}
+
+export interface BarChartModel {
+  rows: ChartRow[];
+  series: ChartSeries[];
+  stacked: boolean;
+  /** What the values count, for the axis and the table: "attempts", "hours", ... */
+  unit: string;
+  /** The filters every bar's link keeps: the charts' users and hosts, and for rows that are not periods, the range. */
+  scope: FilterParamValues;
+}
+
+/** The charts' user and host filters, carried into every link. */
+export type InsightsScope = Pick<FilterParamValues, "user" | "host">;
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** [start, end] of a period as the connections table's from/to (both inclusive, to the millisecond). */
+function period(startIso: string, lengthMs: number): Pick<FilterParamValues, "from" | "to"> {
+  const start = Date.parse(startIso);
+  return { from: [new Date(start).toISOString()], to: [new Date(start + lengthMs - 1).toISOString()] };
+}
+
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** "Nov 20": a UTC day on an axis (the rollups count by UTC day). */
+export function dayLabel(iso: string): string {
+  const date = new Date(iso);
+  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
+}
+
+const SUCCESS = "#1f9d55";
+const NO_COMPLETION = "#8a94a3";
+const FAILURE_COLORS = ["#c0392b", "#e4572e", "#a31545", "#f08a4b", "#7b1e1e", "#d9603b", "#b83280", "#ff6f61"];
+const OTHER_COLORS = ["#d4a72c", "#6c8ebf", "#9b7bd4", "#4fb0c6", "#c9a227", "#7aa95c"];
+
+/** Codes drawn as their own series; the rarer ones are stacked together (the legend lists each). */
+const MAX_CODE_SERIES = 12;
+
+const codeFilter = (key: string): FilterParamValues => (key === "none" ? { status: ["connecting", "incomplete"] } : { exit: [key] });
+
+/** Exit codes per day, stacked: success green, failures in reds (they stand out), other codes muted. */
+export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope): BarChartModel {
+  let failureIndex = 0;
+  let otherIndex = 0;
+  const byTotal = [...result.series].sort((a, b) => b.total - a.total);
+  const drawn = new Set(byTotal.slice(0, byTotal.length > MAX_CODE_SERIES ? MAX_CODE_SERIES - 1 : MAX_CODE_SERIES).map((s) => s.key));
+  const series: ChartSeries[] = result.series
+    .filter((s) => drawn.has(s.key))
+    .map((s) => ({
+      key: s.key,
+      label: s.label,
+      note: s.meaning || "Attempts with no completion recorded: still connecting, or their events were lost.",
+      color:
+        s.code === 0
+          ? SUCCESS
+          : s.code === null
+            ? NO_COMPLETION
+            : s.failure
+              ? FAILURE_COLORS[failureIndex++ % FAILURE_COLORS.length]!
+              : OTHER_COLORS[otherIndex++ % OTHER_COLORS.length]!,
+      filter: codeFilter(s.key),
+    }));
+  const rest = result.series.filter((s) => !drawn.has(s.key));
+  if (rest.length > 0) {
+    series.push({ key: "other", label: `${rest.length} other codes`, note: rest.map((s) => s.label).join(", "), color: "#5f6b7a", filter: null });
+  }
+  const rows = result.days.map((day): ChartRow => {
+    const values: Record<string, number> = {};
+    for (const [key, count] of Object.entries(day.counts)) {
+      const seriesKey = drawn.has(key) ? key : "other";
+      values[seriesKey] = (values[seriesKey] ?? 0) + count;
+    }
+    return { label: dayLabel(day.day), values, filter: period(day.day, DAY_MS) };
+  });
+  return { rows, series, stacked: true, unit: "attempts", scope };
+}
+
+/** Every code of the range, most frequent first, with its meaning and the link to its connections over the range. */
+export function exitCodeLegend(result: ExitCodesOverTime, scope: InsightsScope, range: Range): { key: string; label: string; meaning: string; failure: boolean; total: number; href: string }[] {
+  return [...result.series]
+    .sort((a, b) => b.total - a.total)
+    .map((s) => ({
+      key: s.key,
+      label: s.label,
+      meaning: s.meaning || "Attempts with no completion recorded: still connecting, or their events were lost.",
+      failure: s.failure,
+      total: s.total,
+      href: connectionsHref({ ...scope, ...range, ...codeFilter(s.key) }),
+    }));
+}
+
+type Range = Pick<FilterParamValues, "from" | "to">;
+
+/** The user's or host's own page, for a row that stands for one. */
+function entityPage(filter: FilterParamValues | null): string | undefined {
+  if (filter?.user?.length === 1) return userHref(Number(filter.user[0]));
+  if (filter?.host?.length === 1) return hostHref(filter.host[0]!);
+  return undefined;
+}
+
+const FAILED_SERIES: ChartSeries = { key: "failures", label: "failed attempts", color: FAILURE_COLORS[0]!, filter: { status: ["failed"] } };
+const OTHER_ATTEMPTS_SERIES: ChartSeries = { key: "others", label: "other attempts", color: NO_COMPLETION, filter: {} };
+
+/** Hosts (or users) by failed attempts: failures and the rest of their attempts, each linking to those connections. */
+function failingChart(items: { label: string; attempts: number; failures: number; filter: FilterParamValues | null }[], scope: InsightsScope, range: Range): BarChartModel {
+  const rows = items.map((item): ChartRow => ({
+    label: item.label,
+    values: { failures: item.failures, others: item.attempts - item.failures },
+    filter: item.filter,
+    pageHref: entityPage(item.filter),
+  }));
+  return { rows, series: [FAILED_SERIES, OTHER_ATTEMPTS_SERIES], stacked: true, unit: "attempts", scope: { ...scope, ...range } };
+}
+
+export function failingHostsChart(hosts: FailingHost[], scope: InsightsScope, range: Range): BarChartModel {
+  return failingChart(
+    hosts.map((h) => ({
+      label: h.hostComputerName ?? "(unknown host)",
+      attempts: h.attempts,
+      failures: h.failures,
+      filter: h.hostComputerName === null ? null : { host: [h.hostComputerName] },
+    })),
+    scope,
+    range,
+  );
+}
+
+export function failingUsersChart(users: FailingUser[], scope: InsightsScope, range: Range, emailOf: EmailOf): BarChartModel {
+  return failingChart(
+    users.map((u) => ({
+      label: u.clientUserId === null ? "(unknown user)" : (emailOf(u.clientUserId) ?? `user ${u.clientUserId}`),
+      attempts: u.attempts,
+      failures: u.failures,
+      filter: u.clientUserId === null ? null : { user: [String(u.clientUserId)] },
+    })),
+    scope,
+    range,
+  );
+}
+
+/** "45s", "12m", "3.5h": a duration bucket's bound on an axis. */
+export function shortDuration(seconds: number): string {
+  if (seconds < 60) return `${Math.round(seconds)}s`;
+  if (seconds < 3600) return `${Math.round(seconds / 60)}m`;
+  const hours = seconds / 3600;
+  return `${hours < 10 ? hours.toFixed(1).replace(/\.0$/, "") : Math.round(hours)}h`;
+}
+
+/** The duration histogram: one bar per bucket, linking to the sessions whose duration falls in it. */
+export function durationHistogramChart(summary: DurationSummary, scope: InsightsScope, range: Range): BarChartModel {
+  const rows = summary.histogram.map((bucket): ChartRow => {
+    // Parsec reports whole seconds: a bucket [a, b) holds the whole seconds from ⌈a⌉ to ⌈b⌉ - 1.
+    const min = Math.ceil(bucket.fromSeconds);
+    const max = bucket.toSeconds === null ? null : Math.ceil(bucket.toSeconds) - 1;
+    return {
+      label: bucket.toSeconds === null ? `≥ ${shortDuration(bucket.fromSeconds)}` : `${shortDuration(bucket.fromSeconds)}–${shortDuration(bucket.toSeconds)}`,
+      values: { sessions: bucket.count },
+      filter: { min_duration: [`${min}s`], max_duration: max === null || max < min ? [] : [`${max}s`] },
+    };
+  });
+  return { rows, series: [{ key: "sessions", label: "sessions", color: "#3a5bd9", filter: {} }], stacked: false, unit: "sessions", scope: { ...scope, ...range } };
+}
+
+const PERCENTILE_SERIES: ChartSeries[] = [
+  { key: "p50", label: "p50 (median)", color: "#7aa2f7", filter: {} },
+  { key: "p90", label: "p90", color: "#3a5bd9", filter: {} },
+  { key: "p99", label: "p99", color: "#1b2f7a", filter: {} },
+];
+
+/** p50/p90/p99 of session durations, in minutes, per user or per host; each group links to its ended sessions. */
+function percentilesChart(groups: { label: string; summary: DurationSummary; filter: FilterParamValues | null }[], scope: InsightsScope, range: Range): BarChartModel {
+  const rows = groups.map((group): ChartRow => ({
+    label: group.label,
+    values: { p50: (group.summary.p50 ?? 0) / 60, p90: (group.summary.p90 ?? 0) / 60, p99: (group.summary.p99 ?? 0) / 60 },
+    filter: group.filter,
+    pageHref: entityPage(group.filter),
+  }));
+  return { rows, series: PERCENTILE_SERIES, stacked: false, unit: "minutes", scope: { ...scope, ...range, status: ["ended"] } };
+}
+
+export function userPercentilesChart(users: UserDurations[], scope: InsightsScope, range: Range, emailOf: EmailOf): BarChartModel {
+  return percentilesChart(
+    users.map((u) => ({
+      label: u.clientUserId === null ? "(unknown user)" : (emailOf(u.clientUserId) ?? `user ${u.clientUserId}`),
+      summary: u,
+      filter: u.clientUserId === null ? null : { user: [String(u.clientUserId)] },
+    })),
+    scope,
+    range,
+  );
+}
+
+export function hostPercentilesChart(hosts: HostDurations[], scope: InsightsScope, range: Range): BarChartModel {
+  return percentilesChart(
+    hosts.map((h) => ({ label: h.hostComputerName ?? "(unknown host)", summary: h, filter: h.hostComputerName === null ? null : { host: [h.hostComputerName] } })),
+    scope,
+    range,
+  );
+}
+
+const USER_COLORS = ["#3a5bd9", "#1f9d55", "#d4a72c", "#9b7bd4", "#e4572e", "#4fb0c6", "#b83280", "#7aa95c"];
+const MAX_USER_SERIES = USER_COLORS.length;
+
+/** Connected hours per day, stacked by user: the users with the most hours, the rest as "others". */
+export function hoursPerUserChart(entries: UserDayHours[], days: string[], scope: InsightsScope, emailOf: EmailOf): BarChartModel {
+  const totals = new Map<string, number>();
+  const keyOf = (user: number | null) => (user === null ? "unknown" : String(user));
+  for (const entry of entries) totals.set(keyOf(entry.clientUserId), (totals.get(keyOf(entry.clientUserId)) ?? 0) + entry.hours);
+  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([key]) => key);
+  const shown = new Set(ranked.slice(0, ranked.length > MAX_USER_SERIES ? MAX_USER_SERIES - 1 : MAX_USER_SERIES));
+  const series: ChartSeries[] = [...shown].map((key, i) => ({
+    key,
+    label: key === "unknown" ? "(unknown user)" : (emailOf(Number(key)) ?? `user ${key}`),
+    color: USER_COLORS[i]!,
+    filter: key === "unknown" ? null : { user: [key] },
+  }));
+  // "Others" links to everyone's connections that day: the connections table has no "all but these users" filter for so many.
+  if (ranked.length > shown.size) series.push({ key: "others", label: `${ranked.length - shown.size} other users`, color: NO_COMPLETION, filter: {} });
+  const byDay = new Map(days.map((day) => [day, { label: dayLabel(day), values: {} as Record<string, number>, filter: period(day, DAY_MS) }]));
+  for (const entry of entries) {
+    const row = byDay.get(entry.day);
+    if (!row) continue;
+    const key = shown.has(keyOf(entry.clientUserId)) ? keyOf(entry.clientUserId) : "others";
+    row.values[key] = (row.values[key] ?? 0) + entry.hours;
+  }
+  return { rows: [...byDay.values()], series, stacked: true, unit: "hours", scope };
+}
+
+export interface ConcurrencyPoint {
+  /** ISO start of the period (one or more UTC hours). */
+  hour: string;
+  /** Connections open on average over the period. */
+  average: number;
+  /** The most connections open at some moment of one of its hours. */
+  overlapping: number;
+  seats: number | null;
+  href: string;
+}
+
+/** More points than a chart's width has pixels only slow the browser: longer ranges merge hours. */
+const MAX_CONCURRENCY_POINTS = 720;
+
+/**
+ * Connections open per period against the seat count: hours, or for long ranges several hours
+ * merged (average of the averages, the highest overlap, the last seat count). A point links to
+ * the connections that started in its period.
+ */
+export function concurrencyChart(result: ConcurrencyOverTime, scope: InsightsScope): ConcurrencyPoint[] {
+  const hoursPerPoint = Math.max(1, Math.ceil(result.hours.length / MAX_CONCURRENCY_POINTS));
+  const points: ConcurrencyPoint[] = [];
+  for (let i = 0; i < result.hours.length; i += hoursPerPoint) {
+    const group = result.hours.slice(i, i + hoursPerPoint);
+    const average = group.reduce((sum, hour) => sum + hour.averageConcurrent, 0) / group.length;
+    points.push({
+      hour: group[0]!.hour,
+      average: Math.round(average * 100) / 100,
+      overlapping: Math.max(...group.map((hour) => hour.overlappingSessions)),
+      seats: group.at(-1)!.seats,
+      href: connectionsHref({ ...scope, ...period(group[0]!.hour, group.length * HOUR_MS) }),
+    });
+  }
+  return points;
+}

@@ -1,0 +1,20 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+
+const hostsSchema = z.array(z.object({ name: z.string() }));
+
+/** Every host computer name among the stored connections, for the host filter's suggestions (a walk of its index). */
+export async function listConnectionHosts(db: Db): Promise<string[]> {
+  const rows = hostsSchema.parse(
+    await db.$queryRaw`SELECT DISTINCT "hostComputerName" AS "name" FROM "Connection" WHERE "hostComputerName" IS NOT NULL ORDER BY 1`,
+  );
+  return rows.map((row) => row.name);
+}
+
+const firstSchema = z.array(z.object({ first: z.coerce.number().nullable() })).length(1);
+
+/** When the first stored connection started (Unix ms), or null: the start of "all" on the insights page. */
+export async function firstConnectionStart(db: Db): Promise<number | null> {
+  const rows = firstSchema.parse(await db.$queryRaw`SELECT MIN("startedAt") AS "first" FROM "Connection"`);
+  return rows[0]!.first;
+}

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { EventCursor } from "../events/eventCursor";
+import { readKeysetPage, type KeysetPage } from "../events/keysetPage";
+import type { KnownUser } from "../events/listUsers";
+import type { KeysetPosition, ScanDirection } from "../events/scanEvents";
+import type { EventOrder } from "../explorerUrl/explorerParams";
+import { Prisma, type Connection } from "../generated/prisma/client";
+import { connectionFiltersSql, hasConnectionFilters, type ConnectionFilters } from "./connectionFilters";
+import { toConnectionListRow, type ConnectionListRow, type EmailOf } from "./connectionRow";
+
+export interface ConnectionPageRequest {
+  filters: ConnectionFilters;
+  limit: number;
+  order: EventOrder;
+  cursor: EventCursor | null;
+  /** The clock that decides active vs incomplete; a parameter so that tests can fix it. */
+  nowMs: number;
+}
+
+export type ConnectionPage = KeysetPage<ConnectionListRow>;
+
+/**
+ * One page of the connections matching the filters, newest or oldest first by start, by keyset
+ * position on ("startedAt", "attemptId") (the table's index), never OFFSET.
+ */
+export async function queryConnections(db: Db, request: ConnectionPageRequest, emailOf: EmailOf): Promise<ConnectionPage> {
+  const where = connectionFiltersSql(request.filters, request.nowMs);
+  const page = await readKeysetPage({
+    order: request.order,
+    cursor: request.cursor,
+    limit: request.limit,
+    read: (direction, start, want) => readConnections(db, where, direction, start, want),
+    positionOf: (row: Connection) => ({ at: row.startedAt.getTime(), id: row.attemptId }),
+  });
+  return { ...page, rows: page.rows.map((row) => toConnectionListRow(row, request.nowMs, emailOf)) };
+}
+
+/** Up to `want` connections matching `where`, strictly past `start` in `direction`, in ("startedAt", "attemptId") order. */
+export async function readConnections(
+  db: Db,
+  where: Prisma.Sql,
+  direction: ScanDirection,
+  start: KeysetPosition | null,
+  want: number,
+): Promise<Connection[]> {
+  const order = direction === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  // The plain range on "startedAt" is implied by the OR but bounds SQLite's walk of the index.
+  const past = start === null
+    ? Prisma.sql`1 = 1`
+    : direction === "asc"
+      ? Prisma.sql`"startedAt" >= ${start.at} AND ("startedAt" > ${start.at} OR "attemptId" > ${start.id})`
+      : Prisma.sql`"startedAt" <= ${start.at} AND ("startedAt" < ${start.at} OR "attemptId" < ${start.id})`;
+  // Rows of our own table, typed by Prisma from the column types.
+  return db.$queryRaw<Connection[]>`
+    SELECT * FROM "Connection" WHERE ${where} AND ${past}
+    ORDER BY "startedAt" ${order}, "attemptId" ${order} LIMIT ${want}`;
+}
+
+const countSchema = z.array(z.object({ n: z.coerce.number().int().min(0) })).length(1);
+
+/** How many connections match the filters: COUNT(*) over the indexes, exact. */
+export async function countConnections(db: Db, filters: ConnectionFilters, nowMs: number): Promise<number> {
+  const where = hasConnectionFilters(filters) ? connectionFiltersSql(filters, nowMs) : Prisma.sql`1 = 1`;
+  const rows = countSchema.parse(await db.$queryRaw`SELECT COUNT(*) AS "n" FROM "Connection" WHERE ${where}`);
+  return rows[0]!.n;
+}
+
+/** The email of each known user, for rows that carry only user ids. */
+export function emailLookup(users: readonly KnownUser[]): EmailOf {
+  const emails = new Map(users.map((user) => [user.userId, user.email]));
+  return (userId) => emails.get(userId) ?? null;
+}

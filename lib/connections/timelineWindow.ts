@@ -1,0 +1,166 @@
+import { z } from "zod";
+import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
+import { single } from "../events/paramSchemas";
+
+/**
+ * The window a user's or a host's timeline shows: one day, one week (Monday to Sunday) or one
+ * calendar month, in the viewer's time zone. The server cannot know that zone from a request, so
+ * the browser tells it in a cookie (components/timeline/ViewerZoneCookie); until it has, and for a
+ * zone it does not know, the window is in UTC and says so.
+ */
+
+export const DEFAULT_TIMELINE_SPAN: TimelineSpan = "week";
+
+const civilDate = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date such as 2026-11-25" })
+  .refine((v) => toCivil(v) !== null, { message: "must be a date such as 2026-11-25" });
+
+export const timelineParamsSchema = z.object({
+  span: single(z.enum(TIMELINE_SPANS, { error: `must be ${TIMELINE_SPANS.join(", ")}` })).transform((v) => v ?? DEFAULT_TIMELINE_SPAN),
+  date: single(civilDate),
+});
+
+export type TimelineParams = z.output<typeof timelineParamsSchema>;
+
+/** A calendar day, month 1-12. */
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+export interface TimelineWindow {
+  span: TimelineSpan;
+  timeZone: string;
+  /** The first day of the window, YYYY-MM-DD in `timeZone`. */
+  date: string;
+  startMs: number;
+  endMs: number;
+  /** The `date` of the windows before and after this one. */
+  previousDate: string;
+  nextDate: string;
+  /** "Week of Mon 24 Nov 2026" and the like. */
+  label: string;
+  ticks: TimelineTick[];
+}
+
+export interface TimelineTick {
+  atMs: number;
+  label: string;
+  /** A day boundary (drawn stronger than an hour line). */
+  major: boolean;
+}
+
+/** Whether `zone` is an IANA zone this runtime knows. */
+export function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function toCivil(text: string): CivilDate | null {
+  const [year, month, day] = text.split("-").map(Number) as [number, number, number];
+  const probe = new Date(Date.UTC(year, month - 1, day));
+  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? { year, month, day } : null;
+}
+
+export function formatCivil({ year, month, day }: CivilDate): string {
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** The calendar date `days` after `date` (months and years roll over). */
+export function addDays(date: CivilDate, days: number): CivilDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+function addMonths(date: CivilDate, months: number): CivilDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: 1 };
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock fields of an instant in a zone. */
+export function zonedFields(ms: number, timeZone: string): CivilDate & { hour: number; minute: number; second: number } {
+  const fields: Record<string, number> = {};
+  for (const part of partsFormat(timeZone).formatToParts(ms)) if (part.type !== "literal") fields[part.type] = Number(part.value);
+  return { year: fields.year!, month: fields.month!, day: fields.day!, hour: fields.hour! % 24, minute: fields.minute!, second: fields.second! };
+}
+
+/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
+function offsetMs(ms: number, timeZone: string): number {
+  const f = zonedFields(ms, timeZone);
+  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant the zone's wall clock shows `hour`:00 on `date` (the later one across a DST gap's edge). */
+export function zonedInstant(date: CivilDate, hour: number, timeZone: string): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
+  const first = wall - offsetMs(wall, timeZone);
+  return wall - offsetMs(first, timeZone);
+}
+
+const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+const weekday = (date: CivilDate) => new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+const dayLabel = (date: CivilDate) => `${WEEKDAYS[weekday(date)]} ${date.day} ${MONTHS[date.month - 1]}`;
+
+/**
+ * The window of `span` that holds `date` (today in the zone when absent), its neighbours and its
+ * axis ticks: every 3 hours for a day, every day for a week and a month.
+ */
+export function timelineWindow(params: TimelineParams, timeZone: string, nowMs: number): TimelineWindow {
+  const anchor = params.date ? toCivil(params.date)! : zonedFields(nowMs, timeZone);
+  const { span } = params;
+  const first = span === "day" ? anchor : span === "week" ? addDays(anchor, -((weekday(anchor) + 6) % 7)) : { ...anchor, day: 1 };
+  const after = span === "day" ? addDays(first, 1) : span === "week" ? addDays(first, 7) : addMonths(first, 1);
+  const before = span === "day" ? addDays(first, -1) : span === "week" ? addDays(first, -7) : addMonths(first, -1);
+  const startMs = zonedInstant(first, 0, timeZone);
+  const endMs = zonedInstant(after, 0, timeZone);
+
+  const ticks: TimelineTick[] = [];
+  if (span === "day") {
+    for (let hour = 0; hour < 24; hour += 3) ticks.push({ atMs: zonedInstant(first, hour, timeZone), label: `${String(hour).padStart(2, "0")}:00`, major: hour === 0 });
+  } else {
+    for (let day = first; zonedInstant(day, 0, timeZone) < endMs; day = addDays(day, 1)) {
+      const label = span === "week" ? dayLabel(day) : String(day.day);
+      ticks.push({ atMs: zonedInstant(day, 0, timeZone), label, major: span === "week" || weekday(day) === 1 });
+    }
+  }
+  const label =
+    span === "day"
+      ? `${dayLabel(first)} ${first.year}`
+      : span === "week"
+        ? `Week of ${dayLabel(first)} ${first.year}`
+        : `${MONTHS[first.month - 1]} ${first.year}`;
+  return { span, timeZone, date: formatCivil(first), startMs, endMs, previousDate: formatCivil(before), nextDate: formatCivil(after), label, ticks };
+}
+
+/** An instant as the timeline's tooltips write it, in the window's zone: "Tue 25 Nov 14:05". */
+export function formatZonedTime(ms: number, timeZone: string): string {
+  const f = zonedFields(ms, timeZone);
+  return `${dayLabel(f)} ${String(f.hour).padStart(2, "0")}:${String(f.minute).padStart(2, "0")}`;
+}
