@@ -1,7 +1,24 @@
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
+/** A second server, on a database of its own with no admin configured: the first-start flow. */
+export const FIRST_START_PORT = PORT + 1;
+export const FIRST_START_URL = `http://127.0.0.1:${FIRST_START_PORT}`;
+/** Where that server's console output goes (it is also shown as usual), for the one-time password. */
+export const FIRST_START_LOG = "data/e2e-first/server.log";
+/** The main server's console output, searched for secrets by e2e/secrets.spec.ts. */
+export const E2E_SERVER_LOG = "data/e2e/server.log";
 export const E2E_SYNC_TOKEN = "e2e-sync-token-0123456789";
+/** The admin every spec signs in as (e2e/auth.setup.ts saves its session for the other specs). */
+export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password-4711" };
+export const E2E_STORAGE_STATE = "data/e2e-auth/admin.json";
+
+const env = {
+  DEMO_EVENTS: "3000",
+  NEXT_TELEMETRY_DISABLED: "1",
+  PARSEC_API_KEY: "",
+  PARSEC_TEAM_ID: "",
+};
 
 // The browser tests run the production build in demo mode, on a fresh database of their own.
 export default defineConfig({
@@ -23,19 +40,48 @@ export default defineConfig({
       args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--no-sandbox"],
     },
   },
-  webServer: {
-    command: `rm -rf data/e2e && npx next start -H 127.0.0.1 -p ${PORT}`,
-    url: `http://127.0.0.1:${PORT}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    env: {
-      DATABASE_URL: "file:./data/e2e/e2e.db",
-      DEMO_EVENTS: "3000",
-      NEXT_TELEMETRY_DISABLED: "1",
-      PARSEC_API_KEY: "",
-      PARSEC_TEAM_ID: "",
-      SYNC_TOKEN: E2E_SYNC_TOKEN,
+  projects: [
+    // Signs in once as E2E_ADMIN and saves the session: every spec of "chromium" starts signed in.
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    {
+      name: "chromium",
+      dependencies: ["setup"],
+      testIgnore: /signedOut\/|auth\.setup\.ts$/,
+      use: { storageState: E2E_STORAGE_STATE },
     },
-  },
+    // Specs about signing in start signed out (e2e/signedOut/).
+    { name: "signed-out", testMatch: /signedOut\/.*\.spec\.ts$/ },
+  ],
+  webServer: [
+    {
+      command: `rm -rf data/e2e && mkdir -p data/e2e && npx next start -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${E2E_SERVER_LOG}`,
+      url: `http://127.0.0.1:${PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        ...env,
+        DATABASE_URL: "file:./data/e2e/e2e.db",
+        SYNC_TOKEN: E2E_SYNC_TOKEN,
+        ADMIN_EMAIL: E2E_ADMIN.email,
+        ADMIN_PASSWORD: E2E_ADMIN.password,
+      },
+    },
+    {
+      command: `rm -rf data/e2e-first && mkdir -p data/e2e-first && npx next start -H 127.0.0.1 -p ${FIRST_START_PORT} 2>&1 | tee ${FIRST_START_LOG}`,
+      url: `${FIRST_START_URL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      env: {
+        ...env,
+        DATABASE_URL: "file:./data/e2e-first/first.db",
+        DEMO_EVENTS: "100",
+        SYNC_INTERVAL_SECONDS: "0",
+        SYNC_TOKEN: "",
+        ADMIN_EMAIL: "",
+        ADMIN_PASSWORD: "",
+      },
+    },
+  ],
 });

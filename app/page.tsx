@@ -7,8 +7,13 @@ import { getSyncStatus } from "@/lib/sync/getSyncStatus";
 import { SyncStatusPanel } from "@/components/SyncStatusPanel";
 import { SyncRunsTable } from "@/components/SyncRunsTable";
 import { LatestEventsTable } from "@/components/LatestEventsTable";
+import { SyncNowButton } from "@/components/SyncNowButton";
+import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { syncNowAction } from "@/app/_actions/syncNowAction";
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const admin = await requireAdmin();
+  const { sync } = await searchParams;
   await connection(); // always rendered per request: this page shows the live state of the store
   const config = getConfig();
   const db = await getDatabase(config.databaseFile);
@@ -16,6 +21,7 @@ export default async function OverviewPage() {
   return (
     <>
       <h1>Overview</h1>
+      <SyncNowButton action={syncNowAction} csrfToken={admin.csrfToken} outcome={typeof sync === "string" ? sync : undefined} />
       <SyncStatusPanel status={status} intervalSeconds={config.sync.intervalMs / 1000} />
       <section aria-labelledby="latest-events">
         <h2 id="latest-events">

@@ -85,3 +85,54 @@ describe("loadConfig", () => {
     expect(problemsOf({ DATABASE_URL: "postgres://db/x" })[0]).toMatch(/^DATABASE_URL must be an SQLite file URL/);
   });
 });
+
+describe("loadConfig: sign-in and OpenID Connect", () => {
+  it("defaults: first admin admin@localhost with a generated password, 60 min idle, 12 h sessions, 50 MB imports, no OIDC", () => {
+    const config = loadConfig({}, "/srv/app");
+    expect(config.auth.initialAdmin).toEqual({ email: "admin@localhost", password: null });
+    expect(config.auth.sessionIdleMs).toBe(3_600_000);
+    expect(config.auth.sessionMaxMs).toBe(12 * 3_600_000);
+    expect(config.importMaxBytes).toBe(50 * 1024 * 1024);
+    expect(config.auth.oidc).toBeNull();
+  });
+
+  it("reads the admin, the session times and an OpenID Connect provider with its allow-list", () => {
+    const config = loadConfig({
+      ADMIN_EMAIL: " Ops@Example.com ",
+      ADMIN_PASSWORD: "a long operator password",
+      SESSION_IDLE_MINUTES: "15",
+      SESSION_MAX_HOURS: "8",
+      OIDC_ISSUER_URL: "https://login.example.com/realms/ops",
+      OIDC_CLIENT_ID: "parsec-viewer",
+      OIDC_CLIENT_SECRET: "s3cret",
+      OIDC_ALLOWED_EMAILS: "Ann@Example.com, bob@example.com",
+      OIDC_ALLOWED_DOMAINS: "corp.example",
+    });
+    expect(config.auth.initialAdmin).toEqual({ email: "ops@example.com", password: "a long operator password" });
+    expect(config.auth.sessionIdleMs).toBe(15 * 60_000);
+    expect(config.auth.oidc).toMatchObject({
+      issuerUrl: "https://login.example.com/realms/ops",
+      allowedEmails: ["ann@example.com", "bob@example.com"],
+      allowedDomains: ["corp.example"],
+      allowInsecureHttp: false,
+    });
+  });
+
+  it("names each wrong sign-in variable in one line, without printing secrets", () => {
+    const problems = problemsOf({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "tiny-secret", OIDC_ISSUER_URL: "http://login.example.com", SESSION_IDLE_MINUTES: "0" });
+    expect(problems.find((p) => p.startsWith("ADMIN_EMAIL"))).toMatch(/must be an email address/);
+    expect(problems.find((p) => p.startsWith("ADMIN_PASSWORD"))).toMatch(/must be at least 12 characters \(got "<hidden>"\)/);
+    expect(problems.find((p) => p.startsWith("OIDC_ISSUER_URL"))).toMatch(/must be an https URL/);
+    expect(problems.find((p) => p.startsWith("SESSION_IDLE_MINUTES"))).toMatch(/from 5 to 10080/);
+    expect(problems.join("\n")).not.toContain("tiny-secret");
+    for (const p of problems) expect(p).not.toContain("\n");
+  });
+
+  it("wants the issuer and client id together, and an allow-list with them", () => {
+    expect(problemsOf({ OIDC_ISSUER_URL: "https://login.example.com" })[0]).toMatch(/^OIDC_CLIENT_ID is missing/);
+    expect(problemsOf({ OIDC_ISSUER_URL: "https://login.example.com", OIDC_CLIENT_ID: "x" })[0]).toMatch(/^OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in/);
+    expect(problemsOf({ OIDC_ISSUER_URL: "https://l.example", OIDC_CLIENT_ID: "x", OIDC_ALLOWED_DOMAINS: "not a domain" })[0]).toMatch(/^OIDC_ALLOWED_DOMAINS must be a comma-separated list/);
+    // A provider on this machine may use plain http (a local Keycloak, the tests).
+    expect(loadConfig({ OIDC_ISSUER_URL: "http://127.0.0.1:8080/realms/x", OIDC_CLIENT_ID: "x", OIDC_ALLOWED_EMAILS: "a@b.c" }).auth.oidc?.allowInsecureHttp).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { z } from "zod";
 
 const DEFAULT_DATABASE_URL = "file:./data/parsec-audit.db";
 const DEFAULT_API_BASE_URL = "https://api.parsec.app";
+const DEFAULT_ADMIN_EMAIL = "admin@localhost";
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -15,6 +16,9 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+export const MIN_PASSWORD_LENGTH = 12;
+export const MAX_PASSWORD_LENGTH = 256;
 
 const emptyAsUndefined = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
@@ -98,7 +102,59 @@ const envSchema = z.object({
     z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional(),
   ),
   DEMO_EVENTS: wholeNumber(100, 2_000_000, 20_000, "a whole number of events from 100 to 2000000"),
+  ADMIN_EMAIL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[^\s@]+@[^\s@]+$/, { message: "must be an email address such as admin@example.com" })
+      .max(254, { message: "must be an email address of at most 254 characters" })
+      .optional(),
+  ),
+  ADMIN_PASSWORD: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .min(MIN_PASSWORD_LENGTH, { message: `must be at least ${MIN_PASSWORD_LENGTH} characters` })
+      .max(MAX_PASSWORD_LENGTH, { message: `must be at most ${MAX_PASSWORD_LENGTH} characters` })
+      .optional(),
+  ),
+  SESSION_IDLE_MINUTES: wholeNumber(5, 10_080, 60, "a whole number of minutes from 5 to 10080"),
+  SESSION_MAX_HOURS: wholeNumber(1, 720, 12, "a whole number of hours from 1 to 720"),
+  IMPORT_MAX_MB: wholeNumber(1, 1024, 50, "a whole number of megabytes from 1 to 1024"),
+  OIDC_ISSUER_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, message: "must be the issuer URL of your OpenID Connect provider, such as https://accounts.google.com" })
+      .refine((v) => v.startsWith("https:") || isLoopbackUrl(v), {
+        message: "must be an https URL (plain http is only accepted for a provider on 127.0.0.1 or localhost)",
+      })
+      .optional(),
+  ),
+  OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^[\x21-\x7e]+$/, { message: "must be the client id, without spaces" }).optional()),
+  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[\x21-\x7e]+$/, { message: "must be the client secret, without spaces" }).optional()),
+  OIDC_ALLOWED_EMAILS: commaList(/^[^\s@]+@[^\s@]+$/, "must be a comma-separated list of email addresses"),
+  OIDC_ALLOWED_DOMAINS: commaList(/^[a-z0-9.-]+\.[a-z0-9-]+$/, "must be a comma-separated list of domains such as example.com"),
+  OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60, { message: "must be at most 60 characters" }).default("single sign-on")),
 });
+
+/** Lower-cased, trimmed, de-duplicated entries of a comma-separated list; each must match `pattern`. */
+function commaList(pattern: RegExp, message: string) {
+  return z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default("")
+      .transform((value) => [...new Set(value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))])
+      .refine((items) => items.every((item) => pattern.test(item)), { message }),
+  );
+}
+
+function isLoopbackUrl(value: string): boolean {
+  const host = new URL(value).hostname;
+  return host === "127.0.0.1" || host === "localhost" || host === "[::1]";
+}
 
 export type AppConfig = ReturnType<typeof toAppConfig>;
 export type ParsecConnection = NonNullable<AppConfig["parsec"]>;
@@ -127,6 +183,26 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
       overlapMs: env.SYNC_OVERLAP_SECONDS * 1000,
       token: env.SYNC_TOKEN ?? null,
     },
+    auth: {
+      /** Only used when the database holds no admin yet (the first start). */
+      initialAdmin: { email: env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL, password: env.ADMIN_PASSWORD ?? null },
+      sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
+      sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+      /** null: OpenID Connect sign-in is off. */
+      oidc:
+        env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID
+          ? {
+              issuerUrl: env.OIDC_ISSUER_URL,
+              clientId: env.OIDC_CLIENT_ID,
+              clientSecret: env.OIDC_CLIENT_SECRET ?? null,
+              allowedEmails: env.OIDC_ALLOWED_EMAILS,
+              allowedDomains: env.OIDC_ALLOWED_DOMAINS,
+              providerName: env.OIDC_PROVIDER_NAME,
+              allowInsecureHttp: env.OIDC_ISSUER_URL.startsWith("http:"),
+            }
+          : null,
+    },
+    importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
   };
 }
 
@@ -156,15 +232,34 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (keyTeam && team && keyTeam !== team) {
     problems.push(`PARSEC_API_KEY belongs to team ${keyTeam}, but PARSEC_TEAM_ID is ${team}: use a key of that team`);
   }
+  const oidc = parsed.data;
+  const oidcSet = [oidc.OIDC_ISSUER_URL, oidc.OIDC_CLIENT_ID].filter(Boolean).length;
+  if (oidcSet === 1) {
+    problems.push(
+      oidc.OIDC_ISSUER_URL
+        ? "OIDC_CLIENT_ID is missing: set it together with OIDC_ISSUER_URL (or unset both to turn OpenID Connect sign-in off)"
+        : "OIDC_ISSUER_URL is missing: set it together with OIDC_CLIENT_ID (or unset both to turn OpenID Connect sign-in off)",
+    );
+  }
+  if (oidcSet === 2 && oidc.OIDC_ALLOWED_EMAILS.length === 0 && oidc.OIDC_ALLOWED_DOMAINS.length === 0) {
+    problems.push("OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in through OpenID Connect (otherwise anyone with an account at the provider could)");
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return toAppConfig(parsed.data, cwd);
 }
 
+const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET"]);
+
 function redact(name: string, value: string) {
-  return name === "PARSEC_API_KEY" || name === "SYNC_TOKEN" ? "<hidden>" : value;
+  return SECRET_VARIABLES.has(name) ? "<hidden>" : value;
 }
 
 const globalForConfig = globalThis as unknown as { parsecViewerConfig?: AppConfig };
+
+/** `next dev` (React then needs eval for its debugging aids, which the CSP allows only there). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
 
 /** The process's configuration, read from `process.env` once. */
 export function getConfig(): AppConfig {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
-const SOURCES = ["app", "components", "lib", "prisma", "instrumentation.ts", "next.config.mjs", "package.json", "package-lock.json"];
+const SOURCES = ["app", "components", "lib", "prisma", "instrumentation.ts", "proxy.ts", "next.config.mjs", "package.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
 function newestMtime(entry) {

@@ -1,6 +1,8 @@
 import { ConfigError, getConfig } from "../config";
 import { getDatabase } from "../db/client";
 import { startSyncScheduler } from "../sync/syncScheduler";
+import { ensureInitialAdmin } from "../auth/adminAccounts";
+import { announceInitialAdmin } from "../auth/announceInitialAdmin";
 
 /**
  * What the server does once when it starts: check the configuration (a wrong value stops the
@@ -18,8 +20,9 @@ export async function startServer(): Promise<void> {
     }
     throw error;
   }
-  await getDatabase(config.databaseFile);
+  const db = await getDatabase(config.databaseFile);
   console.log(`[parsec-viewer] database ${config.databaseFile}`);
+  announceInitialAdmin(await ensureInitialAdmin(db, config.auth.initialAdmin), (line) => console.log(line));
   if (config.demo) {
     console.log(
       "[parsec-viewer] DEMO MODE: no PARSEC_API_KEY/PARSEC_TEAM_ID set, so the events come from the built-in " +

@@ -3,7 +3,8 @@ import { preparedStatements, type SqliteConnection } from "../db/sqlite";
 import type { StoreCounts } from "../events/storeEvents";
 
 export type RunKind = "sync" | "import";
-export type RunTrigger = "schedule" | "api" | "cli" | "startup";
+/** "manual": started by a signed-in admin in the viewer (the Sync now button, an upload). */
+export type RunTrigger = "schedule" | "api" | "cli" | "startup" | "manual";
 
 /**
  * A run that was "running" when its process died is shown as interrupted, not as running forever.

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from "node:crypto";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { runConfiguredSync } from "@/lib/sync/runConfiguredSync";
@@ -6,6 +5,10 @@ import { getSyncStatus } from "@/lib/sync/getSyncStatus";
 import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";
 import { SyncFailedError } from "@/lib/sync/syncTeamEvents";
 import { problemResponse } from "@/lib/http/problemResponse";
+import { authorizeRequest } from "@/lib/auth/authorizeRequest";
+import { authorizeSyncRequest } from "@/lib/auth/authorizeSyncRequest";
+import { clientIp } from "@/lib/auth/requestContext";
+import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import { z } from "zod";
 
 const postQuerySchema = z.object({
@@ -13,26 +16,23 @@ const postQuerySchema = z.object({
   full: z.enum(["true", "false", "1", "0"]).optional(),
 });
 
-
-/** The state of the store and of the last runs. */
-export async function GET() {
+/** The state of the store and of the last runs, for a signed-in admin or the SYNC_TOKEN bearer. */
+export async function GET(request: Request) {
+  const caller = request.headers.get("authorization") !== null ? await authorizeSyncRequest(request) : await authorizeRequest(request);
+  if (caller instanceof Response) return caller;
   const config = getConfig();
   const db = await getDatabase(config.databaseFile);
   return Response.json(await getSyncStatus(db, config.parsec?.teamId ?? null));
 }
 
 /**
- * Runs a sync now, for a cron job: `Authorization: Bearer <SYNC_TOKEN>`. Answers 202 with the run
- * id as soon as the run has started (`?wait=true` waits for it to end), 409 when one is running.
+ * Runs a sync now, for a cron job (`Authorization: Bearer <SYNC_TOKEN>`) or a signed-in admin
+ * (with the x-csrf-token header). Answers 202 with the run id as soon as the run has started
+ * (`?wait=true` waits for it to end), 409 when one is running.
  */
 export async function POST(request: Request) {
-  const config = getConfig();
-  if (!config.sync.token) {
-    return problemResponse(403, "POST /api/sync is disabled: set SYNC_TOKEN on the server to allow it.");
-  }
-  if (!tokenMatches(request.headers.get("authorization"), config.sync.token)) {
-    return problemResponse(401, "Missing or wrong token: send Authorization: Bearer <SYNC_TOKEN>.");
-  }
+  const caller = await authorizeSyncRequest(request);
+  if (caller instanceof Response) return caller;
   const query = postQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) return problemResponse(400, "Query parameters wait and full take true or false.");
   const wait = query.data.wait === "true" || query.data.wait === "1";
@@ -40,7 +40,9 @@ export async function POST(request: Request) {
 
   let started!: (runId: number) => void;
   const runStarted = new Promise<number>((resolve) => (started = resolve));
-  const run = runConfiguredSync({ trigger: "api", full, onStarted: (id) => started(id), liveDemo: true });
+  const db = await getDatabase(getConfig().databaseFile);
+  await recordViewerAudit(db, { action: "sync_started", actor: caller.actor, ip: clientIp(request.headers), detail: `POST /api/sync${full ? " (full)" : ""}` });
+  const run = runConfiguredSync({ trigger: caller.kind === "token" ? "api" : "manual", full, onStarted: (id) => started(id), liveDemo: true });
   // A run that fails after it started is recorded in its run row; this keeps it from going unhandled.
   run.catch(() => undefined);
   try {
@@ -57,11 +59,4 @@ export async function POST(request: Request) {
     }
     throw error;
   }
-}
-
-/** Constant-time comparison of fixed-length digests, so the answer time says nothing about the token. */
-function tokenMatches(header: string | null, token: string): boolean {
-  const presented = /^Bearer\s+(.+)$/i.exec(header ?? "")?.[1] ?? "";
-  const digest = (value: string) => createHash("sha256").update(value).digest();
-  return timingSafeEqual(digest(presented), digest(token));
 }

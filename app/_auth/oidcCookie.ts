@@ -1,0 +1,4 @@
+/** The cookie that carries one OpenID Connect attempt from /sign-in/oidc to its callback. */
+export const OIDC_COOKIE = "parsec_oidc";
+export const OIDC_CALLBACK_PATH = "/sign-in/oidc/callback";
+export const OIDC_COOKIE_MAX_AGE_S = 600;

@@ -1,0 +1,26 @@
+import { headers } from "next/headers";
+import { originAllowed } from "@/lib/auth/requestContext";
+import { csrfTokenMatches } from "@/lib/auth/sessions";
+import type { SignedInAdmin } from "@/lib/auth/currentAdmin";
+import { currentAdmin } from "./requireAdmin";
+
+export class ActionRefused extends Error {
+  override name = "ActionRefused";
+}
+
+/** Name of the hidden form field that carries the session's CSRF token (components/auth/CsrfField). */
+export const CSRF_FIELD = "csrf";
+
+/**
+ * The first line of every server action. Next.js already refuses an action whose Origin is not
+ * this host; this checks it again and also requires the session's CSRF token from the form, so
+ * an action is only ever run from one of our own pages by a signed-in admin.
+ */
+export async function requireAdminAction(formData: FormData, options: { passwordChangePage?: boolean } = {}): Promise<SignedInAdmin> {
+  if (!originAllowed(await headers())) throw new ActionRefused("Cross-site request refused.");
+  const admin = await currentAdmin();
+  if (!admin) throw new ActionRefused("Your session has ended: sign in again.");
+  if (!csrfTokenMatches(admin.sessionToken, formData.get(CSRF_FIELD))) throw new ActionRefused("Cross-site request refused: reload the page and try again.");
+  if (admin.mustChangePassword && !options.passwordChangePage) throw new ActionRefused("Choose a new password first.");
+  return admin;
+}

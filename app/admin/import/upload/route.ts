@@ -1,0 +1,43 @@
+import { getConfig } from "@/lib/config";
+import { getDatabase } from "@/lib/db/client";
+import { getSqlite } from "@/lib/db/sqlite";
+import { authorizeRequest } from "@/lib/auth/authorizeRequest";
+import { clientIp } from "@/lib/auth/requestContext";
+import { recordViewerAudit } from "@/lib/auth/viewerAudit";
+import { ImportFileError } from "@/lib/events/importEvents";
+import { importUploadedBody, uploadName, UploadTooLargeError } from "@/lib/events/importUpload";
+import { problemResponse } from "@/lib/http/problemResponse";
+
+/**
+ * An admin's upload of a Parsec audit-log download (the file itself is the body; its name in
+ * x-file-name): imported as `npm run import` would, or refused whole with a 400/413 naming why.
+ */
+export async function POST(request: Request) {
+  const admin = await authorizeRequest(request);
+  if (admin instanceof Response) return admin;
+  const config = getConfig();
+  const db = await getDatabase(config.databaseFile);
+  const name = uploadName(request.headers.get("x-file-name"));
+  const declared = Number(request.headers.get("content-length"));
+  const ip = clientIp(request.headers);
+  try {
+    const summary = await importUploadedBody(request.body, {
+      name,
+      declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : null,
+      maxBytes: config.importMaxBytes,
+      db,
+      sqlite: getSqlite(config.databaseFile),
+    });
+    await recordViewerAudit(db, {
+      action: "import",
+      actor: admin.email,
+      ip,
+      detail: `${name} (${summary.format}): ${summary.received} read, ${summary.inserted} new, ${summary.updated} updated, ${summary.quarantined} quarantined`,
+    });
+    return Response.json({ name, ...summary });
+  } catch (error) {
+    if (!(error instanceof ImportFileError)) throw error;
+    await recordViewerAudit(db, { action: "import_refused", actor: admin.email, ip, detail: error.message });
+    return problemResponse(error instanceof UploadTooLargeError ? 413 : 400, error.message);
+  }
+}

@@ -1,0 +1,37 @@
+import type { ViewerAuditRow } from "@/lib/auth/viewerAudit";
+import { LocalTime } from "../LocalTime";
+
+/** The viewer's own audit trail. Every value is rendered as text: details quote what visitors typed. */
+export function ViewerAuditTable({ rows, labels }: { rows: ViewerAuditRow[]; labels: Record<string, string> }) {
+  if (rows.length === 0) return <p className="empty">Nothing recorded yet.</p>;
+  return (
+    <div className="table-wrap">
+      <table className="table" data-testid="viewer-audit">
+        <thead>
+          <tr>
+            <th>When</th>
+            <th>What</th>
+            <th>Who</th>
+            <th>Address</th>
+            <th>Detail</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} data-action={row.action}>
+              <td className="nowrap">
+                <LocalTime iso={row.at} />
+              </td>
+              <td className={row.action === "sign_in_failed" || row.action === "import_refused" ? "error-text" : undefined}>{labels[row.action] ?? row.action}</td>
+              <td>{row.actor ?? <span className="muted">–</span>}</td>
+              <td>
+                <code>{row.ip ?? "–"}</code>
+              </td>
+              <td>{row.detail}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN } from "../playwright.config";
+
+// Signed in as the e2e admin: what an admin starts by hand is recorded in the viewer's own audit.
+test("Sync now starts a sync from the overview, and the viewer audit shows it with the exports", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Sync now" }).click();
+  await expect(page).toHaveURL(/\/\?sync=(started|running)$/);
+  await expect(page.locator(".sync-now [role=status]")).toHaveText(/Sync started|A sync is already running/);
+
+  const exported = await page.request.get("/events/export?format=ndjson&name=client_disconnect");
+  expect(exported.status()).toBe(200);
+
+  await page.goto("/admin/audit?action=sync_started");
+  const syncRow = page.getByTestId("viewer-audit").locator("tbody tr").first();
+  await expect(syncRow).toContainText(E2E_ADMIN.email);
+  await expect(syncRow).toContainText("Sync now button");
+  await page.goto("/admin/audit?action=export");
+  await expect(page.getByTestId("viewer-audit").locator("tbody tr").first()).toContainText("parsec-events_name-client_disconnect.ndjson");
+  await page.screenshot({ path: "test-results/viewer-audit-exports.png", fullPage: true });
+});
+
+test("a server action posted from another site, or without the CSRF token, does nothing", async ({ page, request }) => {
+  await page.goto("/");
+  const form = page.locator("form.sync-now");
+  const actionField = await form.locator("input[name^='$ACTION_ID_']").getAttribute("name");
+  const csrf = await form.locator("input[name=csrf]").inputValue();
+  expect(actionField, "the Sync now form posts to a server action").toBeTruthy();
+  expect(csrf).toBeTruthy();
+  const syncsRecorded = async () => {
+    await page.goto("/admin/audit?action=sync_started");
+    return page.getByTestId("viewer-audit").locator("tbody tr").count();
+  };
+  const before = await syncsRecorded();
+  const post = (origin: string, fields: Record<string, string>) =>
+    request.post("/", { multipart: { [actionField!]: "", ...fields }, headers: { origin }, maxRedirects: 0 });
+
+  // Next.js refuses an action whose Origin is not this host; our own check would refuse it too.
+  const crossSite = await post("https://evil.example", { csrf: csrf! });
+  expect(crossSite.status()).toBeGreaterThanOrEqual(400);
+  // Same origin, but no CSRF token (what a same-site attacker without our page could send).
+  const noToken = await post(new URL(page.url()).origin, {});
+  expect(noToken.status()).toBeGreaterThanOrEqual(400);
+  expect(await syncsRecorded()).toBe(before);
+
+  // The form as our page sends it works.
+  const genuine = await post(new URL(page.url()).origin, { csrf: csrf! });
+  expect(genuine.status()).toBe(303);
+  expect(await syncsRecorded()).toBe(before + 1);
+});

@@ -1,0 +1,15 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { expect, test as setup } from "@playwright/test";
+import { E2E_ADMIN, E2E_STORAGE_STATE } from "../playwright.config";
+
+// Signs in once through the real form and saves the session cookie for every other spec.
+setup("sign in as the e2e admin", async ({ page }) => {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  mkdirSync(path.dirname(E2E_STORAGE_STATE), { recursive: true });
+  await page.context().storageState({ path: E2E_STORAGE_STATE });
+});

@@ -1,0 +1,77 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import { appRoutes } from "../../lib/auth/appRoutes";
+
+// Against the real production server: every page and route of app/ (found from the route tree,
+// so a new one is covered the day it is added) refuses a visitor without a session, and every
+// answer carries the security headers.
+
+const PUBLIC = new Set(["/sign-in", "/api/health", "/sign-in/oidc", "/sign-in/oidc/callback"]);
+const routes = appRoutes().filter((route) => !PUBLIC.has(route.url));
+
+function expectSecurityHeaders(response: APIResponse) {
+  const headers = response.headers();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+  expect(headers["content-security-policy"]).not.toMatch(/script-src[^;]*unsafe-inline/);
+}
+
+test("the route tree is walked", () => {
+  expect(routes.map((r) => r.url)).toEqual(expect.arrayContaining(["/", "/events", "/events/export", "/api/sync", "/admin/audit"]));
+});
+
+for (const route of routes) {
+  test(`${route.kind} ${route.url} refuses a visitor without a session`, async ({ request }) => {
+    const deepLink = `${route.url}?from=2026-01-01T00%3A00%3A00Z`;
+    const browserVisit = await request.get(deepLink, { maxRedirects: 0, headers: { accept: "text/html" } });
+    expectSecurityHeaders(browserVisit);
+    if (route.kind === "page") {
+      expect(browserVisit.status()).toBe(303);
+      expect(browserVisit.headers().location).toBe(`/sign-in?next=${encodeURIComponent(deepLink)}`);
+    } else {
+      expect([303, 401]).toContain(browserVisit.status());
+    }
+    for (const method of ["GET", "POST", "DELETE"] as const) {
+      const api = await request.fetch(route.url, { method, maxRedirects: 0, headers: { accept: "application/json" } });
+      expect(api.status(), `${method} ${route.url}`).toBe(401);
+      expectSecurityHeaders(api);
+    }
+    // A cookie the proxy lets through but the page or route itself refuses: the server-side check.
+    const forgedCookie = { cookie: "parsec_session=forged-session-id" };
+    if (route.kind === "page") {
+      const forged = await request.get(route.url, { maxRedirects: 0, headers: { ...forgedCookie, accept: "text/html" } });
+      expect(forged.status()).toBe(307);
+      expect(forged.headers().location).toMatch(/^\/sign-in/);
+    } else {
+      // 405 where the route has no such method; every method it has answers 401.
+      const statuses = await Promise.all(["GET", "POST"].map(async (method) => (await request.fetch(route.url, { method, maxRedirects: 0, headers: forgedCookie })).status()));
+      expect(statuses.every((status) => status === 401 || status === 405), `${statuses}`).toBe(true);
+      expect(statuses).toContain(401);
+    }
+  });
+}
+
+test("the sign-in page, the health check and static files are public, with the headers", async ({ request, page }) => {
+  const health = await request.get("/api/health");
+  expect(health.status()).toBe(200);
+  expectSecurityHeaders(health);
+  const signIn = await request.get("/sign-in", { headers: { accept: "text/html" } });
+  expect(signIn.status()).toBe(200);
+  expectSecurityHeaders(signIn);
+  const nonce = /'nonce-([^']+)'/.exec(signIn.headers()["content-security-policy"]!)![1]!;
+  const html = await signIn.text();
+  // Every script carries this request's nonce; there is none without it.
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+
+  const script = /src="(\/_next\/static\/[^"]+\.js)"/.exec(html)![1]!;
+  const asset = await request.get(script);
+  expect(asset.status()).toBe(200);
+  expect(asset.headers()["x-content-type-options"]).toBe("nosniff");
+
+  // A visitor is never sent off-site by a crafted next parameter.
+  await page.goto("/sign-in?next=//evil.example/x");
+  await expect(page.locator("input[name=next]")).toHaveValue("/");
+});

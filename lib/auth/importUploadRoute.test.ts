@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { makeEvent } from "../events/testing";
+import type { Db } from "../db/client";
+import { createTestAdmin, createTestSession, startTestApp } from "./testing";
+
+// The admin's import upload (POST /admin/import/upload), called directly with real requests on a
+// real database: hostile and oversized files are refused whole, with nothing stored.
+vi.mock("next/headers", async () => (await import("./testing")).nextHeadersStandIn);
+
+let app: Awaited<ReturnType<typeof startTestApp>>;
+let session: { token: string; csrfToken: string };
+let upload: { POST(request: Request): Promise<Response> };
+let db: Db;
+
+beforeAll(async () => {
+  app = await startTestApp({ IMPORT_MAX_MB: "1" });
+  db = app.db;
+  const admin = await createTestAdmin(db, { email: "admin@example.com", password: "correct horse battery" });
+  session = await createTestSession(db, admin.id);
+  upload = (await import("../../app/admin/import/upload/route")) as unknown as typeof upload;
+});
+
+afterAll(() => app.close());
+
+function post(body: BodyInit | null, options: { name?: string; csrf?: string | null; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { host: "viewer.test", origin: "http://viewer.test", cookie: `parsec_session=${session.token}`, ...options.headers };
+  if (options.csrf !== null) headers["x-csrf-token"] = options.csrf ?? session.csrfToken;
+  if (options.name) headers["x-file-name"] = encodeURIComponent(options.name);
+  return upload.POST(new Request("http://viewer.test/admin/import/upload", { method: "POST", body, headers, duplex: "half" } as RequestInit));
+}
+
+const stored = async () => ({ events: await db.event.count(), quarantined: await db.quarantinedEvent.count() });
+
+describe("import upload", () => {
+  it("imports an NDJSON download, hostile text kept as data, and records who did it", async () => {
+    const events = [
+      makeEvent({ id: "2aaaaaaaaaaaaaaaaaaaaaaaaa1", timestamp: "2026-05-01T10:00:00Z", data: { host_computer_name: "<script>alert(1)</script>" } }),
+      makeEvent({ id: "2aaaaaaaaaaaaaaaaaaaaaaaaa2", timestamp: "2026-05-01T10:01:00Z", data: { host_computer_name: "'; DROP TABLE Event; --" }, user_email: "ゆうき@example.jp" }),
+    ];
+    const response = await post(events.map((e) => JSON.stringify(e)).join("\n"), { name: "../../etc/parsec audit.ndjson" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ name: "parsec audit.ndjson", format: "ndjson", inserted: 2 });
+    const rows = await db.event.findMany({ orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.hostComputerName)).toEqual(["<script>alert(1)</script>", "'; DROP TABLE Event; --"]);
+    expect(rows[1]!.userEmail).toBe("ゆうき@example.jp");
+    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import" } })).toMatchObject({ actor: "admin@example.com" });
+  });
+
+  it.each([
+    ["an HTML page", "<html><body>not an export</body></html>", 400, /is not JSON/],
+    ["a broken JSON document", "[{\"id\": \"x\", ", 400, /is not valid JSON/],
+    ["a JSON document without data", "{\n  \"events\": []\n}", 400, /without a `data` array/],
+    ["an empty file", "", 400, /is empty/],
+  ])("refuses %s with a clear message and stores nothing", async (_what, body, status, message) => {
+    const before = await stored();
+    const response = await post(body, { name: "download.json" });
+    expect(response.status).toBe(status);
+    const answer = (await response.json()) as { message: string };
+    expect(answer.message).toMatch(message);
+    expect(answer.message).not.toContain("parsec-viewer-upload-");
+    expect(await stored()).toEqual(before);
+  });
+
+  it("refuses a file over IMPORT_MAX_MB, by its declared size or while it streams, and stores nothing", async () => {
+    const before = await stored();
+    const big = `${JSON.stringify(makeEvent({ id: "2bbbbbbbbbbbbbbbbbbbbbbbbb1", timestamp: "2026-05-01T10:00:00Z" }))}\n`.repeat(12_000);
+    expect(big.length).toBeGreaterThan(1024 * 1024);
+    const declared = await post(big, { name: "big.ndjson", headers: { "content-length": String(big.length) } });
+    expect(declared.status).toBe(413);
+    expect((await declared.json()).message).toMatch(/^big\.ndjson is 1\.\d MB: the limit is 1 MB \(IMPORT_MAX_MB\)\. Nothing was imported\.$/);
+    const encoder = new TextEncoder();
+    const streamed = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 30; i += 1) controller.enqueue(encoder.encode(big.slice(0, 64 * 1024)));
+        controller.close();
+      },
+    });
+    const undeclared = await post(streamed, { name: "big.ndjson" });
+    expect(undeclared.status).toBe(413);
+    expect((await undeclared.json()).message).toBe("big.ndjson is over 1 MB: the limit is 1 MB (IMPORT_MAX_MB). Nothing was imported.");
+    expect(await stored()).toEqual(before);
+    expect(await db.viewerAuditEntry.count({ where: { action: "import_refused" } })).toBeGreaterThanOrEqual(2);
+  });
+
+  it("refuses an upload without the CSRF token or from another site", async () => {
+    expect((await post("[]", { csrf: null })).status).toBe(403);
+    expect((await post("[]", { headers: { origin: "https://evil.example" } })).status).toBe(403);
+  });
+});

@@ -1,0 +1,50 @@
+import type { Db } from "../db/client";
+import { DEFAULT_SCRYPT, needsRehash, hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
+import { emailSchema } from "./adminAccounts";
+import { createSession, type SessionPolicy } from "./sessions";
+import { describeBlock, recordSignInAttempt, signInBlock } from "./signInRateLimit";
+import { recordViewerAudit } from "./viewerAudit";
+
+export type SignInResult =
+  | { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean; email: string }
+  | { ok: false; message: string; retryAt?: Date };
+
+export const WRONG_CREDENTIALS = "Wrong email or password.";
+
+/**
+ * A password sign-in: refused while the account or the address is over its limit (with when to
+ * retry), otherwise the password is checked, the attempt recorded, and on success a session made.
+ * The answer never says whether the email exists.
+ */
+export async function signInWithPassword(
+  db: Db,
+  input: { email: unknown; password: unknown; ip: string },
+  policy: SessionPolicy,
+  { now = new Date(), scrypt = DEFAULT_SCRYPT }: { now?: Date; scrypt?: ScryptParameters } = {},
+): Promise<SignInResult> {
+  const parsedEmail = emailSchema.safeParse(input.email);
+  if (!parsedEmail.success) return { ok: false, message: parsedEmail.error.issues[0]!.message };
+  const email = parsedEmail.data;
+  const password = typeof input.password === "string" ? input.password : "";
+  if (password.length === 0 || password.length > 1024) return { ok: false, message: WRONG_CREDENTIALS };
+
+  const block = await signInBlock(db, email, input.ip, now);
+  if (block) {
+    await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: refused, rate limit (${block.scope})`, at: now });
+    return { ok: false, message: describeBlock(block, now), retryAt: block.retryAt };
+  }
+
+  const admin = await db.adminAccount.findUnique({ where: { email } });
+  const valid = await verifyPassword(password, admin?.passwordHash ?? null, scrypt);
+  await recordSignInAttempt(db, { email, ip: input.ip, succeeded: valid, at: now });
+  if (!admin || !valid) {
+    await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: wrong email or password`, at: now });
+    return { ok: false, message: WRONG_CREDENTIALS };
+  }
+  // Raised parameters apply to old hashes at their next successful sign-in.
+  const rehash = admin.passwordHash && needsRehash(admin.passwordHash, scrypt) ? await hashPassword(password, scrypt) : null;
+  await db.adminAccount.update({ where: { id: admin.id }, data: { lastSignInAt: now, ...(rehash ? { passwordHash: rehash } : {}) } });
+  const session = await createSession(db, admin.id, "password", policy, now);
+  await recordViewerAudit(db, { action: "sign_in", actor: email, ip: input.ip, detail: "password", at: now });
+  return { ok: true, token: session.token, expiresAt: session.expiresAt, mustChangePassword: admin.mustChangePassword, email };
+}

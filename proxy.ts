@@ -1,0 +1,57 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { isDevelopment } from "@/lib/config";
+import { acceptsBearer, isPublicPath, PATH_HEADER } from "@/lib/auth/publicPaths";
+import { isHttps } from "@/lib/auth/requestContext";
+import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "@/lib/auth/securityHeaders";
+import { SESSION_COOKIE } from "@/lib/auth/sessionCookie";
+
+/**
+ * Runs before every route (Node.js runtime in Next.js 16). Two jobs:
+ * - security headers, with a fresh CSP nonce per request that Next.js applies to its own scripts;
+ * - the sign-in redirect: a visitor without a session cookie is sent to /sign-in?next=<where they
+ *   were going> (an API call gets 401). This is convenience, not the security boundary: the cookie
+ *   is only looked at here; every page and route checks the session itself (app/_auth/requireAdmin,
+ *   lib/auth/authorizeRequest).
+ */
+export function proxy(request: NextRequest) {
+  const https = isHttps(request.headers, request.url);
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { development: isDevelopment(), https });
+  const { pathname } = request.nextUrl;
+  // The path and query the visitor asked for, without the router's cache-busting _rsc parameter.
+  let search = request.nextUrl.search;
+  if (request.nextUrl.searchParams.has("_rsc")) {
+    const visible = new URLSearchParams(search);
+    visible.delete("_rsc");
+    search = visible.size > 0 ? `?${visible}` : "";
+  }
+
+  const withHeaders = (response: NextResponse) => {
+    response.headers.set("content-security-policy", csp);
+    for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
+    return response;
+  };
+
+  const mayPass = isPublicPath(pathname) || acceptsBearer(pathname, request.headers.get("authorization"));
+  if (!mayPass && !request.cookies.get(SESSION_COOKIE)?.value) {
+    const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
+    if (wantsPage || request.headers.get("rsc") === "1") {
+      const signIn = new URL("/sign-in", request.url);
+      if (pathname !== "/" || search) signIn.searchParams.set("next", `${pathname}${search}`);
+      return withHeaders(NextResponse.redirect(signIn, 303));
+    }
+    return withHeaders(NextResponse.json({ message: "Sign in first: this route is for signed-in admins." }, { status: 401 }));
+  }
+
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  // Where the visitor was going, for the page-level check's own redirect (a client value is overwritten).
+  requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
+}
+
+export const config = {
+  // Everything but the build's static files (hashed JS and CSS, which carry no data).
+  matcher: ["/((?!_next/static|_next/image).*)"],
+};
