@@ -64,6 +64,17 @@ function prepare(connection: SqliteConnection) {
     ),
     hasQuarantinedIds: connection.prepare(`SELECT 1 FROM "QuarantinedEvent" WHERE "eventId" IS NOT NULL LIMIT 1`),
     release: connection.prepare(`DELETE FROM "QuarantinedEvent" WHERE "eventId" = ?`),
+    lastRowid: connection.prepare<[], { rowid: number }>(`SELECT coalesce(max("rowid"), 0) AS "rowid" FROM "Event"`),
+    // The text must stay the one the update trigger of prisma/migrations/*_event_search indexes.
+    indexSearchText: connection.prepare(
+      `INSERT INTO "EventSearch" ("rowid", "text")
+       SELECT "rowid", "name" || char(10) || coalesce("userEmail", '') || char(10) || "data" FROM "Event" WHERE "rowid" > ?`,
+    ),
+    countHours: connection.prepare(
+      `INSERT INTO "EventHourCount" ("hour", "count")
+       SELECT "occurredAt" / 3600000, count(*) FROM "Event" WHERE "rowid" > ? GROUP BY 1
+       ON CONFLICT ("hour") DO UPDATE SET "count" = "count" + excluded."count"`,
+    ),
   };
 }
 
@@ -101,6 +112,9 @@ export function storeEvents(
 
   const releaseQuarantine = statements.hasQuarantinedIds.get() !== undefined;
   const touchedAttempts = new Set<string>();
+  // New rows get rowids above the largest one (Event has no AUTOINCREMENT and is never near the
+  // rowid limit), so "rowid > before" is exactly what this page inserted.
+  const before = statements.lastRowid.get()?.rowid ?? 0;
   for (const row of rows.values()) {
     const params = toParams(row);
     const current = statements.find.get(row.id);
@@ -116,6 +130,12 @@ export function storeEvents(
     }
     // An event that was quarantined once and has now arrived valid is no longer a problem to show.
     if (releaseQuarantine) statements.release.run(row.id);
+  }
+  // One statement each for the page's new rows: a trigger per row cost twice the whole page
+  // (see prisma/migrations/*_event_index_per_page).
+  if (counts.inserted > 0) {
+    statements.indexSearchText.run(before);
+    statements.countHours.run(before);
   }
   if (options.connections !== false && touchedAttempts.size > 0) refreshConnections(connection, touchedAttempts, now);
   // Repeats within the page count as unchanged: their later copy was stored.
