@@ -29,7 +29,10 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   await expect(page.getByRole("link", { name: "Events", exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/events.png", fullPage: true });
 
-  // A user from the known users (the datalist's type-ahead), the one with the most events.
+  // A user from the known users (the datalist's type-ahead, written out once the field is used),
+  // the one with the most events.
+  await page.getByLabel("User: type an email or id").focus();
+  await expect(page.locator("datalist option[label$='events']").first()).toBeAttached();
   const users = await page.locator("datalist option[label$='events']").evaluateAll((options) =>
     options.map((o) => ({ value: o.getAttribute("value")!, events: Number.parseInt(o.getAttribute("label")!, 10) })),
   );
@@ -112,6 +115,20 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   await detail.getByRole("button", { name: "Copy data" }).click();
   await expect(detail.getByRole("button", { name: "Copied" })).toBeVisible();
   await page.screenshot({ path: "test-results/events-detail.png", fullPage: true });
+
+  // The detail is fetched when a row opens (the page carries only the columns): a failure says
+  // so in the detail, the links still work, and "Try again" fetches it again.
+  const isDetailRequest = (url: URL) => url.pathname === "/events/detail";
+  await page.route(isDetailRequest, (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "The store is busy." }) }));
+  await rows(page).nth(1).getByRole("button", { name: "Hide details" }).click();
+  await expect(detail).toHaveCount(0);
+  await rows(page).nth(1).getByRole("button", { name: "Show details" }).click();
+  await expect(detail.getByTestId("event-detail-error")).toContainText("The store is busy.");
+  await expect(detail.getByRole("link", { name: "This user's events" })).toBeVisible();
+  await page.unroute(isDetailRequest);
+  await detail.getByRole("button", { name: "Try again" }).click();
+  await expect(detail.locator("pre.json")).toBeVisible();
+  await expect(detail.getByTestId("event-detail-error")).toHaveCount(0);
 
   // The export holds exactly the filtered set: the same filters, every row matching them.
   const downloadPromise = page.waitForEvent("download");

@@ -11,6 +11,7 @@ import { planSearch } from "@/lib/events/eventSearch";
 import { parseExplorerParams } from "@/lib/events/parseExplorerParams";
 import { pickerOptions } from "@/lib/events/pickerOptions";
 import { queryEvents } from "@/lib/events/queryEvents";
+import { exitCodeViewsOf } from "@/lib/parsec/exitCodeView";
 import { explorerHref, exportHref } from "@/lib/explorerUrl/explorerHref";
 import { AutoRefresh } from "@/components/events/AutoRefresh";
 import { EventFilterBar } from "@/components/events/EventFilterBar";
@@ -75,6 +76,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           <EventsTable
             key={pageKey}
             rows={page.rows}
+            exitCodes={exitCodeViewsOf(page.rows.map((row) => row.exitCode))}
             view={view}
             toolbar={
               <>

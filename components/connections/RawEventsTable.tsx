@@ -1,5 +1,5 @@
-import type { EventListRow } from "@/lib/events/queryEvents";
-import { ExitCodeLabel } from "../ExitCodeLabel";
+import type { StoredEventRow } from "@/lib/events/eventsOf";
+import { ExitCode } from "../ExitCode";
 import { formatSeconds } from "../formatSeconds";
 import { LocalTime } from "../LocalTime";
 import { UserLink } from "../UserLink";
@@ -8,15 +8,15 @@ import { UserLink } from "../UserLink";
 const SHOWN_ELSEWHERE = new Set(["attempt_id", "exit_code", "duration"]);
 
 /** The rest of an event's `data` in one line, for a glance; the explorer shows it in full. */
-function dataSummary(eventJson: string): string {
-  const { data } = JSON.parse(eventJson) as { data?: Record<string, unknown> };
+function dataSummary(dataJson: string): string {
+  const data = JSON.parse(dataJson) as Record<string, unknown> | null;
   const rest = Object.fromEntries(Object.entries(data ?? {}).filter(([key]) => !SHOWN_ELSEWHERE.has(key)));
   const text = JSON.stringify(rest);
   return text.length > 160 ? `${text.slice(0, 159)}…` : text;
 }
 
 /** Stored events as they are (a connection's, or a user's admin actions): server-rendered, no browser code but the times. */
-export function RawEventsTable({ rows, testId }: { rows: EventListRow[]; testId: string }) {
+export function RawEventsTable({ rows, testId }: { rows: StoredEventRow[]; testId: string }) {
   return (
     <div className="table-wrap">
       <table className="table table--events" data-testid={testId}>
@@ -42,10 +42,10 @@ export function RawEventsTable({ rows, testId }: { rows: EventListRow[]; testId:
               <td>
                 <UserLink userId={row.userId} email={row.userEmail} />
               </td>
-              <td className="nowrap">{row.exitCodeView && <ExitCodeLabel view={row.exitCodeView} />}</td>
+              <td className="nowrap"><ExitCode code={row.exitCode} /></td>
               <td className="num">{row.duration !== null && formatSeconds(row.duration)}</td>
               <td className="cell-data">
-                <code>{dataSummary(row.eventJson)}</code>
+                <code>{dataSummary(row.data)}</code>
               </td>
             </tr>
           ))}

@@ -38,6 +38,9 @@ export function UserFilter({
   const id = useId();
   const [draft, setDraft] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
+  // The options are written out once the field is first used: the page's HTML would otherwise
+  // carry every known user twice (as markup, and in the props the browser hydrates from).
+  const [listWanted, setListWanted] = useState(false);
   const labelOf = (userId: string) => users.find((user) => String(user.userId) === userId)?.email ?? `user ${userId}`;
   const add = (exclude: boolean) => {
     if (draft.trim() === "") return;
@@ -77,11 +80,10 @@ export function UserFilter({
         list={`${id}-users`}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}
+        onFocus={() => setListWanted(true)}
       />
       <datalist id={`${id}-users`}>
-        {users.map((user) => (
-          <option key={user.userId} value={optionText(user)} label={`${user.events} events`} />
-        ))}
+        {listWanted && users.map((user) => <option key={user.userId} value={optionText(user)} label={`${user.events} events`} />)}
       </datalist>
       <button type="button" className="button button--small" onClick={() => add(false)}>
         Add

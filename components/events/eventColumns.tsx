@@ -1,15 +1,15 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { use, type ReactNode } from "react";
 import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
 import type { EventSort } from "@/lib/explorerUrl/explorerParams";
 import type { EventListRow } from "@/lib/events/queryEvents";
-import type { ExitCodeView } from "@/lib/parsec/exitCodeView";
 import { ExitCodeLabel } from "../ExitCodeLabel";
 import { UserLink } from "../UserLink";
 import { LocalTime } from "../LocalTime";
 import { formatSeconds } from "../formatSeconds";
 import { SortHeader } from "./SortHeader";
+import { ExitCodeViewsContext } from "./explorerViewContext";
 
 export interface EventColumnMeta {
   /** Shown in the column chooser. */
@@ -35,6 +35,11 @@ const unlessNull =
     const value = getValue();
     return value === null ? null : render(value);
   };
+
+function ExitCodeCell({ code }: { code: number }) {
+  const view = use(ExitCodeViewsContext)[code];
+  return view ? <ExitCodeLabel view={view} /> : code;
+}
 
 /** The explorer's columns; the table keeps this one array for its whole life. Every column names its id: the chooser stores them. */
 export const eventColumns = column.columns([
@@ -95,11 +100,11 @@ export const eventColumns = column.columns([
       );
     },
   }),
-  column.accessor("exitCodeView", {
+  column.accessor("exitCode", {
     id: "exit",
     header: () => <SortHeader sort="exit" label="Exit code" />,
     meta: { label: "Exit code", className: "nowrap", sort: "exit" },
-    cell: unlessNull((view: ExitCodeView) => <ExitCodeLabel view={view} />),
+    cell: unlessNull((code: number) => <ExitCodeCell code={code} />),
   }),
   column.accessor("duration", {
     id: "duration",

@@ -1,15 +1,20 @@
 import type { Db } from "../db/client";
 import { toEventListRow, type EventListRow } from "./queryEvents";
-import { SCANNED_EVENT_SELECT } from "./scanEvents";
+import { SCANNED_EVENT_SELECT, type ScannedEvent } from "./scanEvents";
+
+/** A stored event for the server-rendered tables of one connection or one user: the table's fields and the stored `data` as JSON. */
+export type StoredEventRow = EventListRow & { data: string };
+
+const toStoredEventRow = (row: ScannedEvent): StoredEventRow => ({ ...toEventListRow(row), data: row.data });
 
 /** Every stored event of one connection attempt, in the order they happened. */
-export async function attemptEvents(db: Db, attemptId: string): Promise<EventListRow[]> {
+export async function attemptEvents(db: Db, attemptId: string): Promise<StoredEventRow[]> {
   const rows = await db.event.findMany({
     where: { attemptId },
     orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
     select: SCANNED_EVENT_SELECT,
   });
-  return rows.map(toEventListRow);
+  return rows.map(toStoredEventRow);
 }
 
 /**
@@ -21,12 +26,12 @@ export async function userAdminActions(
   userId: number,
   window: { startMs: number; endMs: number },
   take: number,
-): Promise<{ rows: EventListRow[]; more: boolean }> {
+): Promise<{ rows: StoredEventRow[]; more: boolean }> {
   const rows = await db.event.findMany({
     where: { userId, attemptId: null, occurredAt: { gte: new Date(window.startMs), lt: new Date(window.endMs) } },
     orderBy: [{ occurredAt: "desc" }, { id: "desc" }],
     take: take + 1,
     select: SCANNED_EVENT_SELECT,
   });
-  return { rows: rows.slice(0, take).map(toEventListRow), more: rows.length > take };
+  return { rows: rows.slice(0, take).map(toStoredEventRow), more: rows.length > take };
 }

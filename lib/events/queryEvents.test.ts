@@ -9,6 +9,8 @@ import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
 import { compareInstants, parseEventFilters, type EventFilters } from "./eventFilters";
 import { countEvents } from "./countEvents";
 import { encodeCursor, eventCursorSchema } from "./eventCursor";
+import { findEventDetail } from "./eventDetail";
+import { exitCodeViewsOf } from "../parsec/exitCodeView";
 import { queryEvents } from "./queryEvents";
 import { makeEvent, seedEvents, seededRandom, type TestEvent } from "./testing";
 
@@ -229,18 +231,23 @@ describe("queryEvents", () => {
     expect(page.previousCursor).toBeNull();
   });
 
-  it("hands the browser plain rows with the event in Parsec's shape", async () => {
+  it("hands the browser plain rows of the table's columns, and the whole event in Parsec's shape when a row opens", async () => {
     const page = await queryEvents(database.sqlite, { filters: parseEventFilters({ user: "5" }), limit: 1, order: "oldest", cursor: null });
     const [row] = page.rows;
     const source = events.find((e) => e.id === row!.id)!;
     expect(row).toMatchObject({ userId: 5, userEmail: null, timestamp: source.timestamp, occurredAt: new Date(source.timestamp).toISOString() });
-    expect(JSON.parse(row!.eventJson)).toEqual(source);
+    expect(Object.keys(row!)).not.toContain("data");
+    const detail = findEventDetail(database.sqlite, row!.id);
+    expect(detail?.event).toEqual(source);
+    expect(detail?.row).toEqual(row);
+    expect(findEventDetail(database.sqlite, "no-such-event")).toBeNull();
   });
 
   it("names each exit code from the catalogue, for the table to show without it", async () => {
     const page = await queryEvents(database.sqlite, { filters: parseEventFilters({ exit: "-6023" }), limit: 1, order: "newest", cursor: null });
-    expect(page.rows[0]?.exitCodeView).toMatchObject({ code: -6023, severity: "error", name: "NAT_ERR_PEER_PHASE" });
-    expect(page.rows[0]?.exitCodeView?.title).toMatch(/^NAT_ERR_PEER_PHASE: /);
+    const views = exitCodeViewsOf(page.rows.map((row) => row.exitCode));
+    expect(views[-6023]).toMatchObject({ code: -6023, severity: "error", name: "NAT_ERR_PEER_PHASE" });
+    expect(views[-6023]?.title).toMatch(/^NAT_ERR_PEER_PHASE: /);
   });
 });
 

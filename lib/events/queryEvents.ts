@@ -1,15 +1,17 @@
 import type { SqliteConnection } from "../db/sqlite";
 import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
-import { exitCodeView, type ExitCodeView } from "../parsec/exitCodeView";
 import type { EventCursor } from "./eventCursor";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
 import { planSearch, type SearchPlan } from "./eventSearch";
-import { toParsecEvent } from "./eventRow";
 import { readKeysetPage, type KeysetPage } from "./keysetPage";
 import { positionOf, scanEvents, type KeysetPosition, type ScanDirection, type ScannedEvent } from "./scanEvents";
 
-/** One event as the explorer's table shows it: plain values only, ready to hand to the browser. */
+/**
+ * One event as the explorer's table shows it: plain values only, ready to hand to the browser, and
+ * only what the columns show. The whole event (its `data`) is fetched when a row is opened
+ * (`/events/detail`): a page of full events weighed ~200 KB of payload nobody had asked for yet.
+ */
 export interface EventListRow {
   id: string;
   name: string;
@@ -23,13 +25,10 @@ export interface EventListRow {
   clientComputerName: string | null;
   ip: string | null;
   platform: string | null;
+  /** Shown with its name and meaning from the catalogue: exitCodeViewsOf(the page's codes), once per code. */
   exitCode: number | null;
-  /** The exit code with its name and meaning from the catalogue, ready to show. */
-  exitCodeView: ExitCodeView | null;
   duration: number | null;
   attemptId: string | null;
-  /** The whole event in Parsec's shape, as JSON: what the row's detail shows and copies. */
-  eventJson: string;
 }
 
 export interface EventPageRequest {
@@ -82,7 +81,7 @@ async function readMatching(
   return rows.slice(0, want);
 }
 
-export function toEventListRow(row: ScannedEvent): EventListRow {
+export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamId">): EventListRow {
   return {
     id: row.id,
     name: row.name,
@@ -95,9 +94,7 @@ export function toEventListRow(row: ScannedEvent): EventListRow {
     ip: row.ip,
     platform: row.platform,
     exitCode: row.exitCode,
-    exitCodeView: exitCodeView(row.exitCode),
     duration: row.duration,
     attemptId: row.attemptId,
-    eventJson: JSON.stringify(toParsecEvent(row)),
   };
 }

@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import { preparedStatements, type SqliteConnection } from "../db/sqlite";
 import type { Event, Prisma } from "../generated/prisma/client";
 import type { EventSort } from "../explorerUrl/explorerParams";
 import type { SortKey } from "./eventCursor";
@@ -21,6 +21,16 @@ export const SCANNED_EVENT_SELECT = Object.fromEntries(SCANNED_EVENT_COLUMNS.map
 type ScannedRow = Omit<ScannedEvent, "occurredAt"> & { occurredAt: number };
 
 const SELECT_LIST = SCANNED_EVENT_COLUMNS.map((column) => `"${column}"`).join(", ");
+
+const fromSqlite = (row: ScannedRow): ScannedEvent => ({ ...row, occurredAt: new Date(row.occurredAt) });
+
+const byIdStatement = (sqlite: SqliteConnection) => sqlite.prepare<[string], ScannedRow>(`SELECT ${SELECT_LIST} FROM "Event" WHERE "id" = ?`);
+
+/** One stored event, with the columns a scan reads; null when no event has this id. */
+export function findScannedEvent(sqlite: SqliteConnection, id: string): ScannedEvent | null {
+  const row = preparedStatements(sqlite, byIdStatement).get(id);
+  return row ? fromSqlite(row) : null;
+}
 
 /** A place in the explorer's order: occurredAt in Unix milliseconds, then id; first the sort column's value when sorted by one. */
 export interface KeysetPosition {
@@ -70,10 +80,10 @@ export async function* scanEvents(
             .all({ ...where.params, limit: batchSize, at: position.at, id: position.id, ...(beyondKey && beyondKey.value !== null ? { key: beyondKey.value } : {}) })
         : first.all({ ...where.params, limit: batchSize })
     ) as ScannedRow[];
-    if (rows.length > 0) yield rows.map((row) => ({ ...row, occurredAt: new Date(row.occurredAt) }));
+    if (rows.length > 0) yield rows.map(fromSqlite);
     if (rows.length < batchSize) return;
     const last = rows[rows.length - 1]!;
-    position = positionOf({ ...last, occurredAt: new Date(last.occurredAt) }, sort);
+    position = positionOf(fromSqlite(last), sort);
   }
 }
 

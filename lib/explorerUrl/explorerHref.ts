@@ -54,6 +54,11 @@ export function exportHref(filters: FilterParamValues, format: ExportFormat, tab
   return withQuery(TABLES[table].exportPath, params);
 }
 
+/** One stored event in full (app/events/detail/route.ts), what an opened row of the explorer fetches. */
+export function eventDetailHref(id: string): string {
+  return `/events/detail?${new URLSearchParams({ id })}`;
+}
+
 /** A URL's parameters in the shape Next.js hands a page its `searchParams`: repeated ones as arrays. */
 export function searchParamsRecord(params: URLSearchParams): Record<string, string | string[]> {
   const record: Record<string, string | string[]> = {};

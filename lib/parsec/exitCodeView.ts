@@ -10,6 +10,20 @@ export interface ExitCodeView {
   title: string;
 }
 
+/**
+ * The views of the distinct codes among `codes`, keyed by code: a table of many rows sends each
+ * code's meaning once instead of once per row (a meaning is up to ~450 characters).
+ */
+export function exitCodeViewsOf(codes: Iterable<number | null>): Record<number, ExitCodeView> {
+  const views: Record<number, ExitCodeView> = {};
+  for (const code of codes) {
+    if (code === null || code in views) continue;
+    const view = exitCodeView(code);
+    if (view) views[code] = view;
+  }
+  return views;
+}
+
 export function exitCodeView(code: number | null | undefined): ExitCodeView | null {
   const info = describeExitCode(code);
   if (!info) return null;

@@ -1,0 +1,19 @@
+import type { SqliteConnection } from "../db/sqlite";
+import { toParsecEvent } from "./eventRow";
+import { toEventListRow, type EventListRow } from "./queryEvents";
+import { findScannedEvent } from "./scanEvents";
+
+/**
+ * What an opened row of the explorer shows: the stored event in Parsec's shape (every field, the
+ * whole `data`), and the fields the viewer pulled out of it, as the table's row has them.
+ */
+export interface EventDetail {
+  event: Record<string, unknown>;
+  row: EventListRow;
+}
+
+/** The detail of one stored event; null when no event has this id. */
+export function findEventDetail(sqlite: SqliteConnection, id: string): EventDetail | null {
+  const stored = findScannedEvent(sqlite, id);
+  return stored ? { event: toParsecEvent(stored), row: toEventListRow(stored) } : null;
+}
