@@ -6,33 +6,9 @@ import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { getConfig } from "@/lib/config";
 import { getSqlite } from "@/lib/db/sqlite";
 import { getDatabase } from "@/lib/db/client";
-import {
-  concurrencyOverTime,
-  durationsByHost,
-  durationsByUser,
-  durationSummary,
-  exitCodesOverTime,
-  hoursConnectedPerUserPerDay,
-  topFailingHosts,
-  topFailingUsers,
-} from "@/lib/connections/insights";
-import {
-  concurrencyChart,
-  durationHistogramChart,
-  exitCodeLegend,
-  exitCodesChart,
-  failingHostsChart,
-  failingUsersChart,
-  hostPercentilesChart,
-  hoursPerUserChart,
-  shortDuration,
-  userPercentilesChart,
-  type BarChartModel,
-} from "@/lib/connections/insightsCharts";
-import { MAX_RANGE_DAYS, parseInsightsParams } from "@/lib/connections/insightsParams";
-import { firstConnectionStart, listConnectionHosts } from "@/lib/connections/listConnectionHosts";
-import { emailLookup } from "@/lib/connections/queryConnections";
-import { pickerOptions } from "@/lib/events/pickerOptions";
+import { shortDuration, type BarChartModel } from "@/lib/connections/insightsCharts";
+import { insightsPageData, type InsightsPageData } from "@/lib/connections/insightsPage";
+import { MAX_RANGE_DAYS } from "@/lib/connections/insightsParams";
 import { DEFAULT_EVENT_ORDER, DEFAULT_PAGE_SIZE } from "@/lib/explorerUrl/explorerParams";
 import { ParamProblems } from "@/components/events/ParamProblems";
 import { BarsChart } from "@/components/insights/BarsChart";
@@ -43,7 +19,6 @@ import { LocalTime } from "@/components/LocalTime";
 
 export const metadata: Metadata = { title: "Insights · Parsec audit log" };
 
-const TOP = 10;
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -53,27 +28,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const config = getConfig();
   const db = await getDatabase(config.databaseFile);
   const sqlite = getSqlite(config.databaseFile);
-  const [options, hosts, historyStartMs] = await Promise.all([pickerOptions(db), listConnectionHosts(db), firstConnectionStart(db)]);
-  const { query, filters, problems, capped } = parseInsightsParams(await searchParams, nowMs, historyStartMs);
-  const emailOf = emailLookup(options.users);
-  const scope = { user: filters.user ?? [], host: filters.host ?? [] };
-  const range = { from: [query.from.toISOString()], to: [query.to.toISOString()] };
-
-  const exitCodes = exitCodesOverTime(sqlite, query);
-  const durations = durationSummary(sqlite, query);
-  const charts = {
-    exitCodes: exitCodesChart(exitCodes, scope),
-    failingHosts: failingHostsChart(topFailingHosts(sqlite, query, TOP), scope, range),
-    failingUsers: failingUsersChart(topFailingUsers(sqlite, query, TOP), scope, range, emailOf),
-    histogram: durationHistogramChart(durations, scope, range),
-    userPercentiles: userPercentilesChart(durationsByUser(sqlite, query).slice(0, TOP), scope, range, emailOf),
-    hostPercentiles: hostPercentilesChart(durationsByHost(sqlite, query).slice(0, TOP), scope, range),
-    hours: hoursPerUserChart(hoursConnectedPerUserPerDay(sqlite, query), exitCodes.days.map((d) => d.day), scope, emailOf),
-  };
-  const concurrency = concurrencyOverTime(sqlite, query);
-  const points = concurrencyChart(concurrency, scope);
-  const attempts = exitCodes.days.reduce((sum, day) => sum + day.attempts, 0);
-  const failures = exitCodes.days.reduce((sum, day) => sum + day.failures, 0);
+  const { query, filters, problems, capped, users, hosts, durations, charts, exitCodeLegend: legend, seatChanges, concurrencyPoints: points, attempts, failures } =
+    await insightsPageData(db, sqlite, await searchParams, nowMs);
   const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
 
   return (
@@ -86,7 +42,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         click a bar for its connections.
       </p>
       <ParamProblems problems={problems} />
-      <InsightsFilterBar current={view} users={options.users} hosts={hosts} />
+      <InsightsFilterBar current={view} users={users} hosts={hosts} />
       {attempts === 0 ? (
         <div className="empty" data-testid="insights-empty">
           <strong>No connections in this range.</strong> Widen the time range or remove a filter.{" "}
@@ -98,7 +54,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         <div className="insights">
           <ChartSection id="exit-codes" title="Exit codes over time" wide model={charts.exitCodes} caption="Completion exit codes per UTC day">
             <BarsChart model={charts.exitCodes} testId="chart-exit-codes" height={340} legend={false} />
-            <ExitCodeLegend codes={exitCodeLegend(exitCodes, scope, range)} colors={new Map(charts.exitCodes.series.map((s) => [s.key, s.color]))} />
+            <ExitCodeLegend codes={legend} colors={new Map(charts.exitCodes.series.map((s) => [s.key, s.color]))} />
           </ChartSection>
           <ChartSection id="failing-hosts" title="Top failing hosts" model={charts.failingHosts} caption="Hosts by failed attempts">
             <BarsChart model={charts.failingHosts} horizontal testId="chart-failing-hosts" height={chartHeight(charts.failingHosts)} />
@@ -124,7 +80,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           <section className="insights__chart insights__chart--wide" aria-labelledby="concurrency-heading">
             <h2 id="concurrency-heading">Concurrent connections and seats</h2>
             <p className="muted chart-note">
-              Seats: {concurrency.seatChanges.length ? concurrency.seatChanges.map((c) => `${c.seats} from ${c.at.slice(0, 10)}`).join(", ") : "unknown (no team_create or seat change stored)"}.
+              Seats: {seatChanges.length ? seatChanges.map((c) => `${c.seats} from ${c.at.slice(0, 10)}`).join(", ") : "unknown (no team_create or seat change stored)"}.
             </p>
             <ConcurrencyChart points={points} testId="chart-concurrency" />
             <details className="chart-table">
@@ -161,7 +117,7 @@ function ChartSection({ id, title, wide = false, model, caption, children }: { i
 const LEGEND_SHOWN = 12;
 
 /** The exit codes of the range with their meanings, most frequent first: the chart's legend in words. */
-function ExitCodeLegend({ codes, colors }: { codes: ReturnType<typeof exitCodeLegend>; colors: Map<string, string> }) {
+function ExitCodeLegend({ codes, colors }: { codes: InsightsPageData["exitCodeLegend"]; colors: Map<string, string> }) {
   const item = (code: (typeof codes)[number]) => (
     <li key={code.key}>
       <span className="chart-swatch" style={{ background: colors.get(code.key) ?? colors.get("other") }} aria-hidden />
@@ -188,7 +144,7 @@ function ExitCodeLegend({ codes, colors }: { codes: ReturnType<typeof exitCodeLe
   );
 }
 
-function ConcurrencyTable({ points }: { points: ReturnType<typeof concurrencyChart> }) {
+function ConcurrencyTable({ points }: { points: InsightsPageData["concurrencyPoints"] }) {
   const busiest = [...points].sort((a, b) => b.overlapping - a.overlapping || b.average - a.average).slice(0, 24);
   return (
     <div className="table-wrap">

@@ -1,10 +1,13 @@
-import Link from "next/link";
 import type { BarChartModel } from "@/lib/connections/insightsCharts";
 import { chartBarHref } from "@/lib/explorerUrl/chartLinks";
 
 const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
-/** A chart's data as a table, inside <details>: readable without the chart, every number linking to its connections. */
+/**
+ * A chart's data as a table, inside <details>: readable without the chart, every number linking to
+ * its connections. Plain <a> links, not next/link: the tables of a long range hold thousands of
+ * them, and the browser need not hydrate a client component for each.
+ */
 export function ChartTable({ model, caption }: { model: BarChartModel; caption: string }) {
   const shownSeries = model.series.filter((s) => model.rows.some((row) => (row.values[s.key] ?? 0) > 0));
   return (
@@ -28,9 +31,7 @@ export function ChartTable({ model, caption }: { model: BarChartModel; caption: 
               <tr key={row.label}>
                 <th scope="row">
                   {row.pageHref ? (
-                    <Link href={row.pageHref} prefetch={false}>
-                      {row.label}
-                    </Link>
+                    <a href={row.pageHref}>{row.label}</a>
                   ) : (
                     row.label
                   )}
@@ -40,7 +41,7 @@ export function ChartTable({ model, caption }: { model: BarChartModel; caption: 
                   const href = chartBarHref(model.scope, row, s);
                   return (
                     <td key={s.key} className="num">
-                      {value > 0 && href ? <Link href={href} prefetch={false}>{number.format(value)}</Link> : number.format(value)}
+                      {value > 0 && href ? <a href={href}>{number.format(value)}</a> : number.format(value)}
                     </td>
                   );
                 })}

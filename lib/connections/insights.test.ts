@@ -136,6 +136,11 @@ describe("insights queries equal the figures of the Connection rows", () => {
     expect(new Map(byUser.map((u) => [u.clientUserId, u.sessions]))).toEqual(groupCount(sessions, (r) => r.clientUserId));
     const byHost = durationsByHost(fixture.sqlite, query);
     expect(new Map(byHost.map((h) => [h.hostComputerName, h.sessions]))).toEqual(groupCount(sessions, (r) => r.hostComputerName));
+    // With a limit: exactly the head of the whole list, ties at the cut included.
+    for (const limit of [0, 1, 3, 10]) {
+      expect(durationsByUser(fixture.sqlite, query, limit)).toEqual(byUser.slice(0, limit));
+      expect(durationsByHost(fixture.sqlite, query, limit)).toEqual(byHost.slice(0, limit));
+    }
   });
 
   it.each([0, 1, 2, 3, 4])("hours connected per user per day (%i)", (i) => {

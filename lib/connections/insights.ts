@@ -204,39 +204,61 @@ export function durationSummary(sqlite: SqliteConnection, query: InsightsQuery):
   return groups.get(null) ?? summarize(new Map(), 0, 0);
 }
 
-/** Per client user: sessions, hours and p50/p90/p99, most sessions first. */
-export function durationsByUser(sqlite: SqliteConnection, query: InsightsQuery): UserDurations[] {
+/**
+ * Per client user: sessions, hours and p50/p90/p99, most sessions first. With `limit`, the first
+ * `limit` of that list, exactly, without decoding the histograms of the users left out.
+ */
+export function durationsByUser(sqlite: SqliteConnection, query: InsightsQuery, limit?: number): UserDurations[] {
   const q = insightsQuerySchema.parse(query);
-  const groups = durationsBy(sqlite, q, q.hosts?.length ? "day-user-host-code" : "day-user", "clientUserId");
+  const groups = durationsBy(sqlite, q, q.hosts?.length ? "day-user-host-code" : "day-user", "clientUserId", limit);
   return [...groups.entries()]
     .map(([key, summary]) => ({ clientUserId: key as number | null, ...summary }))
-    .sort((a, b) => b.sessions - a.sessions || (a.clientUserId ?? -1) - (b.clientUserId ?? -1));
+    .sort((a, b) => b.sessions - a.sessions || (a.clientUserId ?? -1) - (b.clientUserId ?? -1))
+    .slice(0, limit);
 }
 
-/** Per host computer: sessions, hours and p50/p90/p99, most sessions first. */
-export function durationsByHost(sqlite: SqliteConnection, query: InsightsQuery): HostDurations[] {
+/**
+ * Per host computer: sessions, hours and p50/p90/p99, most sessions first. With `limit`, the
+ * first `limit` of that list, exactly, without decoding the histograms of the hosts left out.
+ */
+export function durationsByHost(sqlite: SqliteConnection, query: InsightsQuery, limit?: number): HostDurations[] {
   const q = insightsQuerySchema.parse(query);
-  const groups = durationsBy(sqlite, q, q.users?.length ? "day-user-host-code" : "day-host", "hostComputerName");
+  const groups = durationsBy(sqlite, q, q.users?.length ? "day-user-host-code" : "day-host", "hostComputerName", limit);
   return [...groups.entries()]
     .map(([key, summary]) => ({ hostComputerName: key as string | null, ...summary }))
-    .sort((a, b) => b.sessions - a.sessions || String(a.hostComputerName).localeCompare(String(b.hostComputerName)));
+    .sort((a, b) => b.sessions - a.sessions || String(a.hostComputerName).localeCompare(String(b.hostComputerName)))
+    .slice(0, limit);
 }
 
 type ParsedQuery = z.output<typeof insightsQuerySchema>;
+
+/** Keys past which `busiestKeys` reads every row instead of naming them (ties at the cut can be many). */
+const MAX_NAMED_KEYS = 500;
 
 function durationsBy(
   sqlite: SqliteConnection,
   q: ParsedQuery,
   grain: DailyGrain,
   by: "clientUserId" | "hostComputerName" | null,
+  limit?: number,
 ): Map<string | number | null, DurationSummary> {
   const where = dailyWhere(grain, q);
+  const keys = by !== null && limit !== undefined ? busiestKeys(sqlite, where, by, limit) : null;
+  let sql = where.sql;
+  const params = [...where.params];
+  if (keys) {
+    const named = keys.filter((key) => key !== null);
+    const clauses = named.length ? [`"${by}" IN (${named.map(() => "?").join(", ")})`] : [];
+    if (named.length < keys.length) clauses.push(`"${by}" IS NULL`);
+    sql += ` AND (${clauses.join(" OR ") || "0"})`;
+    params.push(...named);
+  }
   const rows = sqlite
     .prepare(
       `SELECT ${by ? `"${by}"` : "NULL"} AS key, "sessions", "connectedMs", "durationHistogram" AS histogram
-       FROM ${where.from} WHERE ${where.sql} AND "sessions" > 0`,
+       FROM ${where.from} WHERE ${sql} AND "sessions" > 0`,
     )
-    .all(...where.params) as { key: string | number | null; sessions: number; connectedMs: number; histogram: string }[];
+    .all(...params) as { key: string | number | null; sessions: number; connectedMs: number; histogram: string }[];
   const groups = new Map<string | number | null, { histogram: DurationHistogram; sessions: number; connectedMs: number }>();
   for (const row of rows) {
     let group = groups.get(row.key);
@@ -246,6 +268,22 @@ function durationsBy(
     group.connectedMs += row.connectedMs;
   }
   return new Map([...groups.entries()].map(([key, g]) => [key, summarize(g.histogram, g.sessions, g.connectedMs)]));
+}
+
+/**
+ * The keys that can be among the first `limit` by sessions: every key with at least as many
+ * sessions as the `limit`-th, ties included, so that the caller's own ordering picks among them
+ * as it would among all. Summed in SQL, without the histograms. null: every key (there are no
+ * more than `limit`, or too many tie to name them).
+ */
+function busiestKeys(sqlite: SqliteConnection, where: RollupWhere, by: "clientUserId" | "hostComputerName", limit: number): (string | number | null)[] | null {
+  const totals = sqlite
+    .prepare(`SELECT "${by}" AS key, SUM("sessions") AS sessions FROM ${where.from} WHERE ${where.sql} AND "sessions" > 0 GROUP BY "${by}"`)
+    .all(...where.params) as { key: string | number | null; sessions: number }[];
+  if (totals.length <= limit) return null;
+  const cut = limit > 0 ? totals.map((t) => t.sessions).sort((a, b) => b - a)[limit - 1]! : Infinity;
+  const keys = totals.filter((t) => t.sessions >= cut).map((t) => t.key);
+  return keys.length > MAX_NAMED_KEYS ? null : keys;
 }
 
 function summarize(histogram: DurationHistogram, sessions: number, connectedMs: number): DurationSummary {

@@ -3,7 +3,8 @@
 // share (such as --events) must have the same type in both, and is given to both.
 import type { Benchmark } from "./lib/benchmark";
 import { connectionsBenchmark } from "./connections";
+import { connectionPagesBenchmark } from "./connections/pages";
 import { eventsBenchmark } from "./events";
 import { syncBenchmark } from "./sync";
 
-export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, eventsBenchmark];
+export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark];

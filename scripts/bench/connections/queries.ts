@@ -3,14 +3,15 @@
 import type { SqliteConnection } from "@/lib/db/sqlite";
 import * as insights from "@/lib/connections/insights";
 import type { InsightsQuery } from "@/lib/connections/insights";
+import { INSIGHTS_TOP } from "@/lib/connections/insightsPage";
 
 export const INSIGHTS_QUERIES = {
   exitCodesOverTime: (s: SqliteConnection, q: InsightsQuery) => insights.exitCodesOverTime(s, q),
-  topFailingHosts: (s: SqliteConnection, q: InsightsQuery) => insights.topFailingHosts(s, q),
-  topFailingUsers: (s: SqliteConnection, q: InsightsQuery) => insights.topFailingUsers(s, q),
+  topFailingHosts: (s: SqliteConnection, q: InsightsQuery) => insights.topFailingHosts(s, q, INSIGHTS_TOP),
+  topFailingUsers: (s: SqliteConnection, q: InsightsQuery) => insights.topFailingUsers(s, q, INSIGHTS_TOP),
   durationSummary: (s: SqliteConnection, q: InsightsQuery) => insights.durationSummary(s, q),
-  durationsByUser: (s: SqliteConnection, q: InsightsQuery) => insights.durationsByUser(s, q),
-  durationsByHost: (s: SqliteConnection, q: InsightsQuery) => insights.durationsByHost(s, q),
+  durationsByUser: (s: SqliteConnection, q: InsightsQuery) => insights.durationsByUser(s, q, INSIGHTS_TOP),
+  durationsByHost: (s: SqliteConnection, q: InsightsQuery) => insights.durationsByHost(s, q, INSIGHTS_TOP),
   hoursConnectedPerUserPerDay: (s: SqliteConnection, q: InsightsQuery) => insights.hoursConnectedPerUserPerDay(s, q),
   concurrencyOverTime: (s: SqliteConnection, q: InsightsQuery) => insights.concurrencyOverTime(s, q),
 };

@@ -2,10 +2,15 @@
 // request needs to be let in (today: an admin's session cookie, see `benchSession`) is added in
 // one place, and an answer that is not the page (a redirect to sign-in, an error) fails the
 // benchmark instead of being timed as if it were.
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import path from "node:path";
 import { openDatabase } from "@/lib/db/client";
 import { ensureInitialAdmin } from "@/lib/auth/adminAccounts";
 import { SESSION_COOKIE } from "@/lib/auth/sessionCookie";
 import { createSession } from "@/lib/auth/sessions";
+import type { BenchContext } from "./benchmark";
+import { cleanEnv, NodeChild, REPO_ROOT } from "./child";
 
 export interface BenchSession {
   /** The Cookie header value that signs the requests in. */
@@ -40,4 +45,107 @@ export async function benchRequest(url: string, session: BenchSession | null): P
     throw new Error(`GET ${url} answered ${response.status}${response.headers.get("location") ? ` (to ${response.headers.get("location")})` : ""}: ${body.slice(0, 200)}`);
   }
   return { status: response.status, bytes: Buffer.byteLength(body), body };
+}
+
+/** The production build's BUILD_ID file; throws when there is no build to start. */
+export function requireProductionBuild(): string {
+  const buildId = path.join(REPO_ROOT, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) throw new Error("no production build in .next: run npm run build first");
+  return buildId;
+}
+
+export interface BenchServer {
+  /** http://127.0.0.1:<port> */
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** `next start` (the build in .next) on a free port over `databaseFile`, without its sync, once it answers /api/health. */
+export async function startBenchServer(databaseFile: string, ctx: BenchContext): Promise<BenchServer> {
+  requireProductionBuild();
+  const port = await freePort();
+  ctx.log(`starting next start on port ${port}`);
+  const server = NodeChild.start({
+    script: "node_modules/next/dist/bin/next",
+    noTsx: true,
+    args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    env: cleanEnv({ DATABASE_URL: `file:${databaseFile}`, SYNC_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" }),
+    timeoutMs: Math.max(60_000, ctx.deadline - performance.now()),
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitForServer(base, ctx);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return { base, stop: () => server.stop().then(() => undefined) };
+}
+
+export interface Timing {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+/**
+ * `runs` GETs of `url` as `session`, each followed by one run of `direct` (the same work done in
+ * this process), after `warmup` untimed pairs: alternating, so that a drift of the machine
+ * affects both alike. The answer's size is the last one's.
+ */
+export async function timeRequestsBesideDirect(
+  url: string,
+  session: BenchSession,
+  direct: () => unknown,
+  runs: number,
+  warmup: number,
+): Promise<{ server: Timing; direct: Timing; responseBytes: number }> {
+  const serverMs: number[] = [];
+  const directMs: number[] = [];
+  let responseBytes = 0;
+  for (let i = 0; i < warmup + runs; i++) {
+    let started = performance.now();
+    const answer = await benchRequest(url, session);
+    const serverTime = performance.now() - started;
+    started = performance.now();
+    await direct();
+    const directTime = performance.now() - started;
+    if (i < warmup) continue;
+    serverMs.push(serverTime);
+    directMs.push(directTime);
+    responseBytes = answer.bytes;
+  }
+  return { server: timing(serverMs), direct: timing(directMs), responseBytes };
+}
+
+/** Nearest-rank p50, p95 and the maximum of the samples (ms). */
+export function timing(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1]! };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitForServer(base: string, ctx: BenchContext): Promise<void> {
+  const until = performance.now() + 120_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${base}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (performance.now() > Math.min(until, ctx.deadline)) throw new Error("next start did not answer /api/health within 2 minutes");
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }

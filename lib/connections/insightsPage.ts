@@ -1,0 +1,73 @@
+import type { Db } from "../db/client";
+import type { SqliteConnection } from "../db/sqlite";
+import { pickerOptions } from "../events/pickerOptions";
+import {
+  concurrencyOverTime,
+  durationsByHost,
+  durationsByUser,
+  durationSummary,
+  exitCodesOverTime,
+  hoursConnectedPerUserPerDay,
+  topFailingHosts,
+  topFailingUsers,
+} from "./insights";
+import {
+  concurrencyChart,
+  durationHistogramChart,
+  exitCodeLegend,
+  exitCodesChart,
+  failingHostsChart,
+  failingUsersChart,
+  hostPercentilesChart,
+  hoursPerUserChart,
+  userPercentilesChart,
+} from "./insightsCharts";
+import { parseInsightsParams } from "./insightsParams";
+import { firstConnectionStart, listConnectionHosts } from "./listConnectionHosts";
+import { emailLookup } from "./queryConnections";
+
+/** Bars shown in each "top" chart. */
+export const INSIGHTS_TOP = 10;
+
+/**
+ * Everything /insights shows, from its URL: every query and chart model, without React, so that
+ * the page only renders it and the benchmark (`npm run bench -- --only connection-pages`) can
+ * time this part apart from the rendering.
+ */
+export async function insightsPageData(db: Db, sqlite: SqliteConnection, searchParams: Record<string, string | string[] | undefined>, nowMs: number) {
+  const [options, hosts, historyStartMs] = await Promise.all([pickerOptions(db), listConnectionHosts(db), firstConnectionStart(db)]);
+  const { query, filters, problems, capped } = parseInsightsParams(searchParams, nowMs, historyStartMs);
+  const emailOf = emailLookup(options.users);
+  const scope = { user: filters.user ?? [], host: filters.host ?? [] };
+  const range = { from: [query.from.toISOString()], to: [query.to.toISOString()] };
+
+  const exitCodes = exitCodesOverTime(sqlite, query);
+  const durations = durationSummary(sqlite, query);
+  const charts = {
+    exitCodes: exitCodesChart(exitCodes, scope),
+    failingHosts: failingHostsChart(topFailingHosts(sqlite, query, INSIGHTS_TOP), scope, range),
+    failingUsers: failingUsersChart(topFailingUsers(sqlite, query, INSIGHTS_TOP), scope, range, emailOf),
+    histogram: durationHistogramChart(durations, scope, range),
+    userPercentiles: userPercentilesChart(durationsByUser(sqlite, query, INSIGHTS_TOP), scope, range, emailOf),
+    hostPercentiles: hostPercentilesChart(durationsByHost(sqlite, query, INSIGHTS_TOP), scope, range),
+    hours: hoursPerUserChart(hoursConnectedPerUserPerDay(sqlite, query), exitCodes.days.map((d) => d.day), scope, emailOf),
+  };
+  const concurrency = concurrencyOverTime(sqlite, query);
+  return {
+    query,
+    filters,
+    problems,
+    capped,
+    users: options.users,
+    hosts,
+    durations,
+    charts,
+    exitCodeLegend: exitCodeLegend(exitCodes, scope, range),
+    seatChanges: concurrency.seatChanges,
+    concurrencyPoints: concurrencyChart(concurrency, scope),
+    attempts: exitCodes.days.reduce((sum, day) => sum + day.attempts, 0),
+    failures: exitCodes.days.reduce((sum, day) => sum + day.failures, 0),
+  };
+}
+
+export type InsightsPageData = Awaited<ReturnType<typeof insightsPageData>>;
