@@ -4,7 +4,7 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { isFailure } from "../parsec/exitCodes";
 import { connectDatabase, runCli, startSyncFixture, type SyncFixture } from "../sync/testing";
-import { rebuildConnections } from "./rebuildConnections";
+import { connectionsNeedRebuild, rebuildConnections } from "./rebuildConnections";
 import { readConnections, readRollups } from "./testing";
 
 interface Reference {
@@ -113,7 +113,10 @@ describe("connections kept by the sync", () => {
   it("are rebuilt by scripts/rebuild-connections.ts (npm run connections:rebuild) from the events alone", async () => {
     const fixture = await syncedFixture({ events: 1_500, seed: 5 }, 300);
     const kept = { connections: readConnections(fixture.sqlite), rollups: readRollups(fixture.sqlite) };
+    expect(connectionsNeedRebuild(fixture.sqlite), "stitched as they were stored").toBe(false);
     fixture.sqlite.exec(`DELETE FROM "Connection"; DELETE FROM "ConnectionDailyRollup"; DELETE FROM "ConnectionHourlyRollup";`);
+    // What a database from before connections were kept looks like: the server rebuilds it at start.
+    expect(connectionsNeedRebuild(fixture.sqlite)).toBe(true);
     await fixture.database.disconnect();
     const run = await runCli("rebuild-connections.ts", [], fixture.cliEnv());
     expect(run.code, run.stderr).toBe(0);
@@ -122,6 +125,7 @@ describe("connections kept by the sync", () => {
     try {
       expect(readConnections(reopened.sqlite)).toEqual(kept.connections);
       expect(readRollups(reopened.sqlite)).toEqual(kept.rollups);
+      expect(connectionsNeedRebuild(reopened.sqlite)).toBe(false);
     } finally {
       await reopened.disconnect();
     }

@@ -16,6 +16,17 @@ export interface RebuildResult {
 const ATTEMPTS_PER_TRANSACTION = 2_000;
 
 /**
+ * True for a database whose connection events were stored before connections were kept (an
+ * upgrade): events carry attempt ids but no connection exists. Never true once a rebuild or the
+ * sync has stitched anything, because every stored attempt gets its row in the same transaction.
+ */
+export function connectionsNeedRebuild(sqlite: SqliteConnection): boolean {
+  const hasConnection = sqlite.prepare(`SELECT 1 FROM "Connection" LIMIT 1`).get() !== undefined;
+  if (hasConnection) return false;
+  return sqlite.prepare(`SELECT 1 FROM "Event" WHERE "attemptId" IS NOT NULL LIMIT 1`).get() !== undefined;
+}
+
+/**
  * Builds the Connection table and its rollups again from the stored events: for an existing
  * database, or after a change to the stitching rules. The same code as the incremental path
  * (refreshConnections) over every attempt id, so a rebuild and the sync always agree.

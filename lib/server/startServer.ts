@@ -1,6 +1,8 @@
 import { ConfigError, getConfig } from "../config";
 import { getDatabase } from "../db/client";
 import { startSyncScheduler } from "../sync/syncScheduler";
+import { connectionsNeedRebuild, rebuildConnections } from "../connections/rebuildConnections";
+import { getSqlite } from "../db/sqlite";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";
 
@@ -31,6 +33,19 @@ export async function startServer(): Promise<void> {
   } else {
     console.log(`[parsec-viewer] syncing team ${config.parsec?.teamId} from ${config.parsec?.baseUrl}`);
   }
-  if (config.sync.intervalMs > 0) startSyncScheduler(config.sync.intervalMs);
-  else console.log("[parsec-viewer] background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
+  const startSync = () => {
+    if (config.sync.intervalMs > 0) startSyncScheduler(config.sync.intervalMs);
+    else console.log("[parsec-viewer] background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
+  };
+  const sqlite = getSqlite(config.databaseFile);
+  if (!connectionsNeedRebuild(sqlite)) return startSync();
+  // A database from before connections were kept: stitch them once, in the background so that the
+  // pages answer meanwhile, and only then sync (the rebuild holds the sync's lease).
+  console.log("[parsec-viewer] stitching connections from the events stored before connections were kept (once)...");
+  rebuildConnections({ db, sqlite })
+    .then((result) => console.log(`[parsec-viewer] ${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
+    .catch((error: unknown) =>
+      console.error(`[parsec-viewer] stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`),
+    )
+    .finally(startSync);
 }
