@@ -17,6 +17,7 @@ import { openDatabase } from "@/lib/db/client";
 import { openSqlite, type SqliteConnection } from "@/lib/db/sqlite";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
 import { cleanEnv, runNode } from "../lib/child";
+import { cachedHistoryFlagSpecs, historyFlags, wholeNumberFlag } from "../lib/flags";
 import { int, percent, ratio, seconds, table } from "../lib/format";
 import { startSimulatorProcess } from "../lib/simulatorProcess";
 import { flushDisks, PAGE_SIZE, removeDatabase } from "../sync/phases";
@@ -26,19 +27,10 @@ import { measureStoreLevel, type StoreLevelResult } from "./storeLevel";
 const TARGETS = { maxStitchingCost: 0.2, maxQueryP95Ms: 100 };
 
 const optionsSchema = z.object({
-  events: z
-    .string()
-    .regex(/^\d+$/, "--events must be a whole number")
-    .transform(Number)
-    .pipe(z.number().min(1_000).max(20_000_000))
-    .default(1_000_000),
-  seed: z.string().regex(/^\d+$/, "--seed must be a whole number").transform(Number).default(1),
-  "end-at": z.iso
-    .datetime({ offset: true, message: "--end-at must be an RFC 3339 date-time" })
-    .default("2025-06-01T00:00:00Z")
-    .transform((s) => new Date(s)),
-  "query-runs": z.string().regex(/^\d+$/, "--query-runs must be a whole number").transform(Number).default(30),
-  "store-level-events": z.string().regex(/^\d+$/, "--store-level-events must be a whole number").transform(Number).default(100_000),
+  events: wholeNumberFlag("events", 1_000).default(1_000_000),
+  ...historyFlags,
+  "query-runs": wholeNumberFlag("query-runs", 1, 10_000).default(30),
+  "store-level-events": wholeNumberFlag("store-level-events", 0).default(100_000),
   "keep-db": z.boolean().default(false),
   "queries-on": z.string().min(1).optional(),
 });
@@ -57,9 +49,8 @@ export const connectionsBenchmark = defineBenchmark<Options>({
   name: "connections",
   description: "sync throughput with connection stitching vs without, rebuild = incremental, insights query p95",
   flags: {
+    ...cachedHistoryFlagSpecs,
     events: { type: "string", help: "events in the history (default 1000000)" },
-    seed: { type: "string", help: "simulator seed (default 1)" },
-    "end-at": { type: "string", help: "end of the simulated history (default 2025-06-01T00:00:00Z)" },
     "query-runs": { type: "string", help: "timed runs of each insights query per scenario (default 30)" },
     "store-level-events": {
       type: "string",
