@@ -83,16 +83,28 @@ async function detectFormat(filePath: string): Promise<ImportFormat> {
   const kindOf = (line: string) => {
     try {
       const value: unknown = JSON.parse(line);
-      if (envelopeSchema.safeParse(value).success) return "envelope";
-      return value !== null && typeof value === "object" && !Array.isArray(value) ? "object" : "other";
+      if (value === null || typeof value !== "object" || Array.isArray(value)) return "other";
+      return looksLikeDocument(value) ? "document" : "event";
     } catch {
       return "broken";
     }
   };
   const firstKind = kindOf(first);
-  if (firstKind === "object") return "ndjson";
-  if (firstKind === "broken" && first !== "{" && kindOf(second) === "object") return "ndjson";
+  if (firstKind === "event") return "ndjson";
+  if (firstKind === "broken" && first !== "{" && kindOf(second) === "event") return "ndjson";
   return "json-object";
+}
+
+/**
+ * A one-line object is a whole document rather than an NDJSON event when it carries a list
+ * (`{"events": [...]}`, `{"data": [...]}`) or a `data`/`next_cursor` envelope key without the
+ * event's own `id` and `name`: such a file is then refused with the document's error instead of
+ * being quarantined as one strange event.
+ */
+function looksLikeDocument(value: object): boolean {
+  const record = value as Record<string, unknown>;
+  if (typeof record.id === "string" && typeof record.name === "string") return false;
+  return "next_cursor" in record || Object.values(record).some((field) => Array.isArray(field)) || envelopeSchema.safeParse(value).success;
 }
 
 async function readHead(filePath: string, bytes: number): Promise<string> {

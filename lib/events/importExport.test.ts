@@ -150,6 +150,8 @@ describe("import", () => {
     ["a file of a BOM and blank lines", "blank.ndjson", "\uFEFF\n\n  \r\n", /is empty/],
     ["a broken JSON document", "broken.json", '{\n  "data": [\n    {"id": "x"', /is not valid JSON/],
     ["an object without a data array", "other.json", '{\n  "events": []\n}\n', /without a `data` array/],
+    ["an object without a data array, on one line", "other-line.json", '{"events": [{"id": "1", "name": "client_connect"}]}\n', /without a `data` array/],
+    ["an object whose data is not an array, on one line", "data-object.json", '{"data": {"id": "1"}, "next_cursor": null}', /without a `data` array/],
   ])("of %s fails with a clear ImportFileError and stores nothing", async (_what, name, content, message) => {
     const database = await freshDatabase();
     const file = writeFile(name, content);
