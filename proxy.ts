@@ -4,6 +4,7 @@ import { acceptsBearer, isPublicPath, PATH_HEADER } from "@/lib/auth/publicPaths
 import { isHttps } from "@/lib/auth/requestContext";
 import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "@/lib/auth/securityHeaders";
 import { SESSION_COOKIE } from "@/lib/auth/sessionCookie";
+import { hasBrokenPercentEncoding } from "@/lib/explorerUrl/entityHref";
 
 /**
  * Runs before every route (Node.js runtime in Next.js 16). Two jobs:
@@ -32,6 +33,11 @@ export function proxy(request: NextRequest) {
     return response;
   };
 
+  // Next.js answers such a path with a bare 500 before any page can explain it.
+  if (hasBrokenPercentEncoding(pathname)) {
+    return withHeaders(new NextResponse(BROKEN_ADDRESS_PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8" } }));
+  }
+
   const mayPass = isPublicPath(pathname) || acceptsBearer(pathname, request.headers.get("authorization"));
   if (!mayPass && !request.cookies.get(SESSION_COOKIE)?.value) {
     const wantsPage = request.method === "GET" && (request.headers.get("accept") ?? "").includes("text/html");
@@ -50,6 +56,11 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
 }
+
+const BROKEN_ADDRESS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Broken address · Parsec audit log</title></head>
+<body><h1>This address is broken</h1><p>Part of its path is not valid percent-encoding (a "%" not followed by a character's
+UTF-8 bytes), so no page can read it. The link that led here was cut or mistyped: check it, or start again from
+<a href="/">the overview</a>.</p></body></html>`;
 
 export const config = {
   // Everything but the build's static files (hashed JS and CSS, which carry no data).

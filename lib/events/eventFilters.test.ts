@@ -40,6 +40,7 @@ describe("parseEventFilters", () => {
     expect(() => parseEventFilters({ from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" })).toThrow(/from must not be later than to/);
     expect(() => parseEventFilters({ from: "2026-01-01T00:00:00.0002Z", to: "2026-01-01T00:00:00.0001Z" })).toThrow(/from must not be later than to/);
     expect(() => parseEventFilters({ not_user: "me" })).toThrow(/^not_user must be a Parsec user id/);
+    expect(() => parseEventFilters({ user: "99999999999999999999" })).toThrow(/^user must be a Parsec user id \(a whole number\), not one this large/);
     expect(() => parseEventFilters({ q: ["a", "b"] })).toThrow(/^q must be given only once/);
     expect(() => parseEventFilters({ q: "x".repeat(201) })).toThrow(/^q must be a search text of at most 200 characters/);
   });

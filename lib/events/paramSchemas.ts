@@ -41,7 +41,9 @@ export const userIdParam = z
   .string()
   .trim()
   .regex(/^-?\d+$/, { message: "must be a Parsec user id (a whole number)" })
-  .transform(Number);
+  .transform(Number)
+  // "99999999999999999999" is digits but no id: past 2^53 the number is not even exact.
+  .refine((id) => Number.isSafeInteger(id), { message: "must be a Parsec user id (a whole number), not one this large" });
 
 /** A specific exit code, or every success (0) / every failure (anything else). */
 export const exitParam = z

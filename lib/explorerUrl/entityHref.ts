@@ -45,3 +45,8 @@ export function decodePathSegment(raw: string): string | null {
     return null;
   }
 }
+
+/** True when a segment of the path is not valid percent-encoding ("%E0%A4%A"): no route can read it. */
+export function hasBrokenPercentEncoding(pathname: string): boolean {
+  return pathname.split("/").some((segment) => decodePathSegment(segment) === null);
+}
