@@ -20,6 +20,17 @@ test("Sync now starts a sync from the overview, and the viewer audit shows it wi
   await page.screenshot({ path: "test-results/viewer-audit-exports.png", fullPage: true });
 });
 
+test("the viewer audit records the address the request came from, not one the client wrote in its headers", async ({ page }) => {
+  const exported = await page.request.get("/events/export?format=ndjson&name=team_create", {
+    headers: { "x-forwarded-for": "203.0.113.9", "x-parsec-peer-address": "198.51.100.66", "x-real-ip": "192.0.2.1" },
+  });
+  expect(exported.status()).toBe(200);
+  await page.goto("/admin/audit?action=export");
+  const row = page.getByTestId("viewer-audit").locator("tbody tr").filter({ hasText: "parsec-events_name-team_create.ndjson" }).first();
+  await expect(row).toContainText("127.0.0.1");
+  await expect(row).not.toContainText(/203\.0\.113\.9|198\.51\.100\.66|192\.0\.2\.1/);
+});
+
 test("a server action posted from another site, or without the CSRF token, does nothing", async ({ page, request }) => {
   await page.goto("/");
   const form = page.locator("form.sync-now");

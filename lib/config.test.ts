@@ -94,6 +94,17 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
     expect(config.auth.sessionMaxMs).toBe(12 * 3_600_000);
     expect(config.importMaxBytes).toBe(50 * 1024 * 1024);
     expect(config.auth.oidc).toBeNull();
+    expect(config.auth.trustedProxies).toEqual(["loopback"]);
+  });
+
+  it("reads the trusted proxies, and refuses what is not an address or a range", () => {
+    expect(loadConfig({ TRUSTED_PROXIES: "loopback, 10.0.0.0/8,2001:db8::/32 ,192.0.2.7" }).auth.trustedProxies).toEqual([
+      "loopback", "10.0.0.0/8", "2001:db8::/32", "192.0.2.7",
+    ]);
+    expect(loadConfig({ TRUSTED_PROXIES: "none" }).auth.trustedProxies).toEqual([]);
+    for (const wrong of ["proxy.example.com", "10.0.0.0/33", "::1/129", "10.0.0.1/8/2", "10.0.0"]) {
+      expect(problemsOf({ TRUSTED_PROXIES: wrong })[0]).toMatch(/^TRUSTED_PROXIES must be a comma-separated list of "loopback", "none", addresses/);
+    }
   });
 
   it("reads the admin, the session times and an OpenID Connect provider with its allow-list", () => {

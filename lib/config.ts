@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -136,6 +137,17 @@ const envSchema = z.object({
   OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[\x21-\x7e]+$/, { message: "must be the client secret, without spaces" }).optional()),
   OIDC_ALLOWED_EMAILS: commaList(/^[^\s@]+@[^\s@]+$/, "must be a comma-separated list of email addresses"),
   OIDC_ALLOWED_DOMAINS: commaList(/^[a-z0-9.-]+\.[a-z0-9-]+$/, "must be a comma-separated list of domains such as example.com"),
+  TRUSTED_PROXIES: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .default("loopback")
+      .transform((value) => [...new Set(value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))])
+      .refine((items) => items.every(isProxyEntry), {
+        message: 'must be a comma-separated list of "loopback", "none", addresses and address/prefix ranges, such as "loopback,10.0.0.0/8"',
+      })
+      .transform((items) => items.filter((item) => item !== "none")),
+  ),
   OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60, { message: "must be at most 60 characters" }).default("single sign-on")),
 });
 
@@ -149,6 +161,16 @@ function commaList(pattern: RegExp, message: string) {
       .transform((value) => [...new Set(value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))])
       .refine((items) => items.every((item) => pattern.test(item)), { message }),
   );
+}
+
+/** "loopback", "none", an IP address, or an address with a prefix length that fits its family. */
+function isProxyEntry(entry: string): boolean {
+  if (entry === "loopback" || entry === "none") return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32);
 }
 
 function isLoopbackUrl(value: string): boolean {
@@ -188,6 +210,8 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
       initialAdmin: { email: env.ADMIN_EMAIL ?? DEFAULT_ADMIN_EMAIL, password: env.ADMIN_PASSWORD ?? null },
       sessionIdleMs: env.SESSION_IDLE_MINUTES * 60_000,
       sessionMaxMs: env.SESSION_MAX_HOURS * 3_600_000,
+      /** Proxies whose X-Forwarded-For entry is believed (lib/auth/requestContext.ts clientIp). */
+      trustedProxies: env.TRUSTED_PROXIES,
       /** null: OpenID Connect sign-in is off. */
       oidc:
         env.OIDC_ISSUER_URL && env.OIDC_CLIENT_ID

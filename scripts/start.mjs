@@ -25,5 +25,6 @@ if (builtAt < Math.max(...SOURCES.map(newestMtime))) {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const serve = spawnSync("npx", ["next", "start", ...process.argv.slice(2)], { stdio: "inherit", env });
+// scripts/serve.mjs is `next start` plus the TCP peer's address on each request (see there why).
+const serve = spawnSync(process.execPath, ["scripts/serve.mjs", ...process.argv.slice(2)], { stdio: "inherit", env });
 process.exit(serve.status ?? 1);

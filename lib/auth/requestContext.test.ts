@@ -1,7 +1,7 @@
 import * as crypto from "node:crypto";
 import { describe, expect, it, vi } from "vitest";
 import { bearerToken, constantTimeEqual } from "./constantTimeEqual";
-import { clientIp, isHttps, originAllowed, safeNextPath } from "./requestContext";
+import { clientIp, isHttps, originAllowed, PEER_ADDRESS_HEADER, safeNextPath } from "./requestContext";
 import { contentSecurityPolicy } from "./securityHeaders";
 import { sessionCookieAttributes } from "./sessionCookie";
 
@@ -54,9 +54,31 @@ describe("the request's origin", () => {
     expect(sessionCookieAttributes(false, 3_600_000)).toMatchObject({ httpOnly: true, secure: false, maxAge: 3600 });
   });
 
-  it("takes the client address the nearest proxy appended", () => {
-    expect(clientIp(headers({ "x-forwarded-for": "10.0.0.1, 198.51.100.7" }))).toBe("198.51.100.7");
-    expect(clientIp(headers({}))).toBe("unknown");
+  it("without the peer header (plain next start), takes the last X-Forwarded-For entry", () => {
+    expect(clientIp(headers({ "x-forwarded-for": "10.0.0.1, 198.51.100.7" }), ["loopback"])).toBe("198.51.100.7");
+    expect(clientIp(headers({}), ["loopback"])).toBe("unknown");
+  });
+
+  it("with the peer (npm start), believes X-Forwarded-For only as far as trusted proxies vouch for it", () => {
+    const peer = (address: string, forwarded?: string) =>
+      headers({ [PEER_ADDRESS_HEADER]: address, ...(forwarded === undefined ? {} : { "x-forwarded-for": forwarded }) });
+    // No proxy in front: whatever the client wrote is ignored, its own address counts.
+    expect(clientIp(peer("198.51.100.7", "203.0.113.1"), ["loopback"])).toBe("198.51.100.7");
+    expect(clientIp(peer("::ffff:198.51.100.7", "1.1.1.1, 2.2.2.2"), ["loopback"])).toBe("198.51.100.7");
+    // A proxy on the same machine: the entry it appended is the client; what the client itself sent before it is not.
+    expect(clientIp(peer("127.0.0.1", "203.0.113.1, 198.51.100.7"), ["loopback"])).toBe("198.51.100.7");
+    expect(clientIp(peer("::1", "2001:db8::5"), ["loopback"])).toBe("2001:db8::5");
+    expect(clientIp(peer("::ffff:127.0.0.1", "198.51.100.7"), ["loopback"])).toBe("198.51.100.7");
+    // Two proxies (a load balancer in 10.0.0.0/8, then the local one).
+    expect(clientIp(peer("127.0.0.1", "203.0.113.1, 198.51.100.7, 10.1.2.3"), ["loopback", "10.0.0.0/8"])).toBe("198.51.100.7");
+    // A proxy that is not trusted is the client as far as we can tell.
+    expect(clientIp(peer("192.0.2.50", "198.51.100.7"), ["loopback"])).toBe("192.0.2.50");
+    // Nothing trusted: even a loopback peer is taken as the client.
+    expect(clientIp(peer("127.0.0.1", "198.51.100.7"), [])).toBe("127.0.0.1");
+    // Only trusted hops and nothing before them: the leftmost one.
+    expect(clientIp(peer("127.0.0.1"), ["loopback"])).toBe("127.0.0.1");
+    // Garbage in the header is an untrusted entry, never a crash.
+    expect(clientIp(peer("127.0.0.1", "not-an-ip"), ["loopback"])).toBe("not-an-ip");
   });
 });
 

@@ -4,16 +4,69 @@
  * request's headers (Next.js fills in x-forwarded-proto, -host and -for from the socket when no
  * proxy in front of it did).
  */
+import { BlockList, isIP } from "node:net";
+import { getConfig } from "../config";
 
 interface HeaderReader {
   get(name: string): string | null;
 }
 
-/** The client's address: the entry the nearest proxy appended to X-Forwarded-For (the last one). */
-export function clientIp(headers: HeaderReader): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
-  return (last ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64);
+/** Set by scripts/serve.mjs (`npm start`) on every request to the TCP peer's address, overwriting any client's copy. */
+export const PEER_ADDRESS_HEADER = "x-parsec-peer-address";
+
+/**
+ * The client's address, for the per-address sign-in limit and the viewer audit. The chain is
+ * X-Forwarded-For's entries followed by the TCP peer; read from the right, each address that is a
+ * trusted proxy (TRUSTED_PROXIES, by default the loopback addresses of a proxy on the same machine)
+ * vouches for the entry to its left, and the first one that is not trusted is the client. So a
+ * client that writes its own X-Forwarded-For gains nothing: without a trusted proxy in front, its
+ * own address is the peer and the header is never read.
+ * Without the peer header (the app run by plain `next start`, which keeps a client's
+ * X-Forwarded-For), the last X-Forwarded-For entry is all there is: README says to use `npm start`.
+ */
+export function clientIp(headers: HeaderReader, trustedProxies: readonly string[] = getConfig().auth.trustedProxies): string {
+  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const peer = headers.get(PEER_ADDRESS_HEADER);
+  if (peer === null) return (forwarded.at(-1) ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64);
+  const chain = [...forwarded, peer].map(unmapIpv4);
+  const trusted = trustList(trustedProxies);
+  let index = chain.length - 1;
+  while (index > 0 && isTrusted(trusted, chain[index]!)) index -= 1;
+  return chain[index]!.slice(0, 64);
+}
+
+/** "::ffff:127.0.0.1" (an IPv4 client of a dual-stack socket) is 127.0.0.1. */
+function unmapIpv4(address: string): string {
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
+}
+
+function isTrusted(list: BlockList, address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && list.check(address, family === 6 ? "ipv6" : "ipv4");
+}
+
+const trustLists = new Map<string, BlockList>();
+
+/** TRUSTED_PROXIES' entries ("loopback", an address, or address/prefix, checked by lib/config.ts) as a lookup. */
+function trustList(entries: readonly string[]): BlockList {
+  const key = entries.join(",");
+  let list = trustLists.get(key);
+  if (!list) {
+    list = new BlockList();
+    for (const entry of entries) {
+      if (entry === "loopback") {
+        list.addSubnet("127.0.0.0", 8, "ipv4");
+        list.addAddress("::1", "ipv6");
+        continue;
+      }
+      const [address = "", prefix] = entry.split("/");
+      const type = isIP(address) === 6 ? "ipv6" : "ipv4";
+      if (prefix === undefined) list.addAddress(address, type);
+      else list.addSubnet(address, Number(prefix), type);
+    }
+    trustLists.set(key, list);
+  }
+  return list;
 }
 
 /** True when the browser reached us over HTTPS (directly, or through a proxy that says so). */
