@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/config";
 import { isPublicPath } from "@/lib/auth/publicPaths";
 import { AppHeader } from "@/components/AppHeader";
-import { currentAdmin, requestedPathRaw } from "./_auth/requireAdmin";
+import { currentAdminForRender, requestedPathRaw } from "./_auth/requireAdmin";
 import { signOutAction } from "./_auth/signOutAction";
 import "./globals.css";
 
@@ -15,7 +15,7 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const config = getConfig();
-  const admin = await currentAdmin();
+  const admin = await currentAdminForRender();
   // Defence in depth for every page under this layout, new ones included. It is not the boundary:
   // a layout is not re-run on client-side navigation, so each page calls requireAdmin() as well.
   const path = await requestedPathRaw();

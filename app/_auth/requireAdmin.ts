@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { adminForSessionToken, type SignedInAdmin } from "@/lib/auth/currentAdmin";
@@ -9,6 +10,13 @@ import { SESSION_COOKIE } from "@/lib/auth/sessionCookie";
 export async function currentAdmin(): Promise<SignedInAdmin | null> {
   return adminForSessionToken((await cookies()).get(SESSION_COOKIE)?.value);
 }
+
+/**
+ * `currentAdmin` read once per server render: the layout (header) and the page (`requireAdmin`)
+ * both ask, and each read is a session lookup in the database. Only for rendering: a server
+ * action's own checks (requireAdminAction, sign-out) read afresh, before the render that follows.
+ */
+export const currentAdminForRender = cache(currentAdmin);
 
 /** Where this request was going (set by proxy.ts), for the way back after sign-in. */
 export async function requestedPath(): Promise<string> {
@@ -30,7 +38,7 @@ export const PASSWORD_PAGE = "/admin/password";
  * redirect is only the fast path.
  */
 export async function requireAdmin(options: { passwordChangePage?: boolean } = {}): Promise<SignedInAdmin> {
-  const admin = await currentAdmin();
+  const admin = await currentAdminForRender();
   const here = await requestedPath();
   if (!admin) redirect(here === "/" ? "/sign-in" : `/sign-in?next=${encodeURIComponent(here)}`);
   if (admin.mustChangePassword && !options.passwordChangePage) {

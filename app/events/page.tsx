@@ -3,10 +3,9 @@ import { connection } from "next/server";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { getSqlite } from "@/lib/db/sqlite";
-import { countEvents } from "@/lib/events/countEvents";
 import { filtersToParams, hasFilters } from "@/lib/events/eventFilters";
 import { groupEventNames } from "@/lib/events/listEventNames";
-import { eventHistogram } from "@/lib/events/eventHistogram";
+import { countAndHistogram } from "@/lib/events/eventHistogram";
 import { planSearch } from "@/lib/events/eventSearch";
 import { parseExplorerParams } from "@/lib/events/parseExplorerParams";
 import { pickerOptions } from "@/lib/events/pickerOptions";
@@ -35,11 +34,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const sqlite = getSqlite(config.databaseFile);
   const cursor = paging.cursor ?? null;
   const search = planSearch(sqlite, filters.q);
-  const [page, count, histogram, options] = await Promise.all([
+  const [page, { count, histogram }, options] = await Promise.all([
     queryEvents(sqlite, { filters, limit: paging.limit, order: paging.order, cursor, sort: paging.sort }, search),
-    countEvents(sqlite, filters, search),
-    eventHistogram(sqlite, filters, search),
-    pickerOptions(db),
+    countAndHistogram(sqlite, filters, search),
+    pickerOptions(db, Date.now(), { staleWhileRefreshing: true }),
   ]);
   const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order, sort: paging.sort } };
   // A new page is a new table: the row detail and keyboard position start afresh.

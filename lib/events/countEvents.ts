@@ -1,12 +1,17 @@
 import type { SqliteConnection } from "../db/sqlite";
 import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
-import { countCandidates, countingPlan, planSearch, type SearchPlan } from "./eventSearch";
+import { countCandidates, countingPlan, EXACT_SEARCH_COUNT_LIMIT, planSearch, type SearchPlan } from "./eventSearch";
+import { estimateCount, MIN_SEARCH_SAMPLE, sampleSearchShare, type SearchShare } from "./searchEstimate";
 
 export interface EventCount {
   count: number;
-  /** False when `count` is an upper bound: the search index's candidates, not checked one by one (see `countingPlan`). */
+  /**
+   * False when `count` is an upper bound (the search index's candidates, not checked one by one,
+   * see `countingPlan`) or, with `estimated`, an estimate (see searchEstimate.ts).
+   */
   exact: boolean;
+  estimated?: boolean;
 }
 
 /**
@@ -16,7 +21,9 @@ export interface EventCount {
 export async function countEvents(sqlite: SqliteConnection, filters: EventFilters, search?: SearchPlan): Promise<EventCount> {
   // Every event: the hourly counts add up to it (a few thousand rows rather than a million index entries).
   if (!hasFilters(filters)) return { count: sqlite.prepare(`SELECT coalesce(sum("count"), 0) FROM "EventHourCount"`).pluck().get() as number, exact: true };
-  const plan = countingPlan(sqlite, search ?? planSearch(sqlite, filters.q));
+  const method = await countingMethod(sqlite, filters, search ?? planSearch(sqlite, filters.q));
+  if (method.kind === "estimate") return { count: estimateCount(method.share, method.othersCount), exact: false, estimated: true };
+  const { plan } = method;
   const exact = plan.kind !== "candidates";
   // The search alone: the index counts its candidates without reading a row.
   if (plan.kind === "candidates" && !hasFilters({ ...filters, q: undefined })) return { count: countCandidates(sqlite, plan.match), exact };
@@ -30,6 +37,48 @@ export async function countEvents(sqlite: SqliteConnection, filters: EventFilter
     .all(where.params) as { timestamp: string }[];
   const excluded = boundaryRows.filter((row) => !matchesExactly(row, filters)).length;
   return { count: count - excluded, exact };
+}
+
+/**
+ * How a count or histogram applies the search: with `plan` (exact, but for "candidates": an upper
+ * bound), or, for a search too broad to check each candidate (countingPlan), as an estimate from
+ * a sample of the other filters' events when they are too many to check each one either.
+ */
+export type CountingMethod = { kind: "plan"; plan: SearchPlan } | { kind: "estimate"; share: SearchShare; othersCount: number };
+
+const countingMethods = new WeakMap<SearchPlan, Promise<CountingMethod>>();
+
+/**
+ * Decided (and sampled) once per `search`: one page's count and histogram ask with the same plan,
+ * and then agree. `limits` are for tests, which have no million events.
+ */
+export function countingMethod(
+  sqlite: SqliteConnection,
+  filters: EventFilters,
+  search: SearchPlan,
+  limits = { exactCount: EXACT_SEARCH_COUNT_LIMIT, minSample: MIN_SEARCH_SAMPLE },
+): Promise<CountingMethod> {
+  const plan = countingPlan(sqlite, search);
+  if (plan.kind !== "candidates") return Promise.resolve({ kind: "plan", plan });
+  let method = countingMethods.get(search);
+  if (!method) {
+    method = broadSearchMethod(sqlite, filters, plan, limits);
+    countingMethods.set(search, method);
+  }
+  return method;
+}
+
+async function broadSearchMethod(
+  sqlite: SqliteConnection,
+  filters: EventFilters,
+  candidates: SearchPlan & { pattern: string },
+  limits: { exactCount: number; minSample: number },
+): Promise<CountingMethod> {
+  const othersCount = (await countEvents(sqlite, { ...filters, q: undefined })).count;
+  // Few events pass the other filters (a user, a day): checking each of them is exact and cheap.
+  if (othersCount <= limits.exactCount) return { kind: "plan", plan: { kind: "scan", pattern: candidates.pattern } };
+  const share = sampleSearchShare(sqlite, filters, candidates.pattern);
+  return share && share.sampled.length >= Math.max(1, limits.minSample) ? { kind: "estimate", share, othersCount } : { kind: "plan", plan: candidates };
 }
 
 function countWhere(sqlite: SqliteConnection, where: string, params: Record<string, string | number>): number {

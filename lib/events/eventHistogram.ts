@@ -1,7 +1,9 @@
 import type { SqliteConnection } from "../db/sqlite";
 import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
 import { eventFiltersSql, type SqlCondition } from "./eventFiltersSql";
-import { countingPlan, planSearch, type SearchPlan } from "./eventSearch";
+import { countEvents, countingMethod, type EventCount } from "./countEvents";
+import { planSearch, type SearchPlan } from "./eventSearch";
+import { estimateBuckets } from "./searchEstimate";
 
 /** Bucket widths a histogram may use, in milliseconds: round steps a person reads at a glance. */
 const SECOND = 1_000;
@@ -29,8 +31,12 @@ export interface EventHistogram {
   stepMs: number;
   /** Every bucket of the range in order, empty ones included. */
   buckets: HistogramBucket[];
-  /** False when the counts are upper bounds (a free-text search with too many candidates to check each). */
+  /**
+   * False when the counts are upper bounds (a free-text search with too many candidates to check
+   * each) or, with `estimated`, estimates (see searchEstimate.ts).
+   */
   exact: boolean;
+  estimated?: boolean;
 }
 
 /** The smallest round step that covers `spanMs` in at most MAX_BUCKETS buckets. */
@@ -48,9 +54,23 @@ export async function eventHistogram(sqlite: SqliteConnection, filters: EventFil
   if (!range) return null;
   const stepMs = bucketStep(range.end - range.start);
   const start = Math.floor(range.start / stepMs) * stepMs;
-  const plan = countingPlan(sqlite, search ?? planSearch(sqlite, filters.q));
+  const method = await countingMethod(sqlite, filters, search ?? planSearch(sqlite, filters.q));
+  if (method.kind === "estimate") {
+    // The same range and buckets: they follow only the time bounds and the stored history.
+    const others = (await eventHistogram(sqlite, { ...filters, q: undefined }))!;
+    const { share } = method;
+    const estimates = estimateBuckets(share, others.buckets.map((bucket) => bucket.count), (ms) => Math.floor((ms - others.start) / others.stepMs));
+    return { ...others, buckets: others.buckets.map((bucket, i) => ({ start: bucket.start, count: estimates[i]! })), exact: false, estimated: true };
+  }
+  const { plan } = method;
   const where = eventFiltersSql(filters, plan);
-  const counts = onlyTimeFiltered(filters) && stepMs % HOUR === 0 ? countFromHours(sqlite, filters, start, stepMs) : countByGroup(sqlite, where, start, stepMs);
+  const bucketCount = Math.max(1, Math.ceil((range.end - start) / stepMs));
+  const counts =
+    onlyTimeFiltered(filters) && stepMs % HOUR === 0
+      ? countFromHours(sqlite, filters, start, stepMs)
+      : countsByRange(filters)
+        ? countByRange(sqlite, where, start, stepMs, bucketCount)
+        : countByGroup(sqlite, where, start, stepMs);
   // As in countEvents: rows in a bound's own millisecond may lie outside it by the digits after it.
   const boundaryMs = [filters.from, filters.to].flatMap((bound) => (bound === undefined ? [] : [Date.parse(bound)]));
   if (boundaryMs.length > 0) {
@@ -63,7 +83,6 @@ export async function eventHistogram(sqlite: SqliteConnection, filters: EventFil
       counts.set(bucket, (counts.get(bucket) ?? 1) - 1);
     }
   }
-  const bucketCount = Math.max(1, Math.ceil((range.end - start) / stepMs));
   return {
     start,
     end: start + bucketCount * stepMs,
@@ -71,6 +90,21 @@ export async function eventHistogram(sqlite: SqliteConnection, filters: EventFil
     buckets: Array.from({ length: bucketCount }, (_, i) => ({ start: start + i * stepMs, count: counts.get(i) ?? 0 })),
     exact: plan.kind !== "candidates",
   };
+}
+
+/**
+ * The explorer's count and histogram of one set of filters, `search` their plan. An exact
+ * histogram covers every match (its range is the filters' or the whole stored history), so its
+ * bars add up to the count, which then costs no second pass over the matches.
+ */
+export async function countAndHistogram(
+  sqlite: SqliteConnection,
+  filters: EventFilters,
+  search: SearchPlan,
+): Promise<{ count: EventCount; histogram: EventHistogram | null }> {
+  const histogram = await eventHistogram(sqlite, filters, search);
+  if (histogram?.exact) return { count: { count: histogram.buckets.reduce((sum, bucket) => sum + bucket.count, 0), exact: true }, histogram };
+  return { count: await countEvents(sqlite, filters, search), histogram };
 }
 
 function onlyTimeFiltered(filters: EventFilters): boolean {
@@ -84,6 +118,34 @@ function countByGroup(sqlite: SqliteConnection, where: SqlCondition, start: numb
     .prepare(`SELECT ("occurredAt" - ${start}) / ${stepMs} AS "bucket", count(*) AS "n" FROM "Event" WHERE ${where.sql} GROUP BY "bucket"`)
     .all(where.params) as { bucket: number; n: number }[];
   return new Map(rows.map((row) => [row.bucket, row.n]));
+}
+
+/**
+ * Whether `countByRange` suits the filters: one of them is an equality on the first column of a
+ * (column, occurredAt) index (user, name, host, an exit code or success), so each bucket is a short
+ * range of that index. Not for a search, whose condition would be evaluated again for every
+ * bucket, nor for filters without such an index (exit failure, not_user, ip alone), for which
+ * each bucket would walk the time index and read every row in it (1.5 s instead of 0.1 s).
+ */
+function countsByRange(filters: EventFilters): boolean {
+  if (filters.q !== undefined) return false;
+  return filters.user.length > 0 || filters.name.length > 0 || filters.host.length > 0 || (filters.exit.length > 0 && !filters.exit.includes("failure"));
+}
+
+/**
+ * Per bucket, the rows of `where`, as one count per bucket's time range: SQLite answers each from
+ * the filter's (column, occurredAt) index and never sorts, where one GROUP BY over the buckets
+ * sorts every matching row by bucket (a quarter of a million events: 12 ms instead of 60 ms).
+ */
+function countByRange(sqlite: SqliteConnection, where: SqlCondition, start: number, stepMs: number, bucketCount: number): Map<number, number> {
+  const rows = sqlite
+    .prepare(
+      `WITH RECURSIVE "bucket"("i") AS (SELECT 0 UNION ALL SELECT "i" + 1 FROM "bucket" WHERE "i" < ${bucketCount - 1})
+      SELECT "i" AS "bucket", (SELECT count(*) FROM "Event" WHERE (${where.sql})
+        AND "occurredAt" >= ${start} + "i" * ${stepMs} AND "occurredAt" < ${start} + ("i" + 1) * ${stepMs}) AS "n" FROM "bucket"`,
+    )
+    .all(where.params) as { bucket: number; n: number }[];
+  return new Map(rows.filter((row) => row.n > 0).map((row) => [row.bucket, row.n]));
 }
 
 function addCounts(into: Map<number, number>, more: Map<number, number>): void {

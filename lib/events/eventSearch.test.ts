@@ -1,6 +1,8 @@
+import Database from "better-sqlite3";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTempDatabase, type TempDatabase } from "../sync/testing";
-import { countCandidates, likePattern, searchIndexQuery } from "./eventSearch";
+import { countCandidates, likePattern, SEARCH_COLUMNS, searchIndexQuery, searchRowMatcher } from "./eventSearch";
 import { makeEvent, seedEvents } from "./testing";
 
 describe("searchIndexQuery", () => {
@@ -39,6 +41,32 @@ describe("searchIndexQuery", () => {
 describe("likePattern", () => {
   it("takes %, _ and \\ literally", () => {
     expect(likePattern("100% done_ok\\x")).toBe("%100\\% done\\_ok\\\\x%");
+  });
+});
+
+describe("searchRowMatcher", () => {
+  it("agrees with SQLite's LIKE on every searched column", () => {
+    const sqlite = new Database(":memory:");
+    try {
+      const like = sqlite.prepare<[string, string], { matches: number }>(`SELECT ? LIKE ? ESCAPE '\\' AS "matches"`);
+      // Few characters, so that matches are common: A-Z case, case beyond ASCII, LIKE's own wildcards, a pair of surrogates.
+      const text = fc.string({ unit: fc.constantFrom("a", "A", "b", "é", "É", "%", "_", "\\", "会", "\u{1F5A5}"), maxLength: 12 });
+      fc.assert(
+        fc.property(text, fc.array(fc.option(text), { minLength: SEARCH_COLUMNS.length, maxLength: SEARCH_COLUMNS.length }), (q, values) => {
+          const row = Object.fromEntries(SEARCH_COLUMNS.map((column, i) => [column, values[i] ?? null])) as Parameters<NonNullable<ReturnType<typeof searchRowMatcher>>>[0];
+          const expected = SEARCH_COLUMNS.some((column) => row[column] !== null && like.get(row[column]!, likePattern(q))!.matches === 1);
+          expect(searchRowMatcher(q)!(row)).toBe(expected);
+        }),
+        { numRuns: 500 },
+      );
+    } finally {
+      sqlite.close();
+    }
+  });
+
+  it("declines a search with half a surrogate pair, which SQLite would see replaced", () => {
+    expect(searchRowMatcher("ab\uD800c")).toBeNull();
+    expect(searchRowMatcher("ab\u{1F5A5}c")).not.toBeNull();
   });
 });
 

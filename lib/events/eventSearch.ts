@@ -16,8 +16,10 @@ import type { SqliteConnection } from "../db/sqlite";
 
 export const SEARCH_COLUMNS = ["userEmail", "hostComputerName", "clientComputerName", "ip", "attemptId", "name", "data"] as const;
 
+/** Half of a UTF-16 surrogate pair without its other half: JSON escapes it, SQLite replaces it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
 /** Characters that JSON escapes, so that text around them may not appear as-is in the index. */
-const UNINDEXABLE = /["\\\u0000-\u001f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+const UNINDEXABLE = new RegExp(`["\\\\\\u0000-\\u001f]|${LONE_SURROGATE.source}`, "u");
 const UNINDEXABLE_SPLIT = new RegExp(UNINDEXABLE.source, "gu");
 /** More trigrams narrow little further and each costs a pass over its list of events. */
 const MAX_TRIGRAMS = 12;
@@ -57,6 +59,27 @@ export function likePattern(q: string): string {
 export const SEARCH_CONDITION = `(${SEARCH_COLUMNS.map((column) => `"${column}" LIKE @search ESCAPE '\\'`).join(" OR ")})`;
 
 /**
+ * The exact condition of `q` (SEARCH_CONDITION) tried on one row in JavaScript: a substring of
+ * one of the searched columns, A-Z case ignored and every other character compared as is, which
+ * is SQLite's LIKE without ICU. For the walk of a broad search (`walkFirst`), which reads the rows
+ * anyway. Null when `q` holds an unpaired surrogate, which SQLite would see replaced: use the SQL.
+ */
+export function searchRowMatcher(q: string): ((row: Record<SearchColumn, string | null>) => boolean) | null {
+  if (LONE_SURROGATE.test(q)) return null;
+  const needle = foldAsciiCase(q);
+  return (row) => SEARCH_COLUMNS.some((column) => {
+    const value = row[column];
+    return value !== null && foldAsciiCase(value).includes(needle);
+  });
+}
+
+export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
+
+function foldAsciiCase(text: string): string {
+  return text.replace(/[A-Z]+/g, (upper) => upper.toLowerCase());
+}
+
+/**
  * How a query applies `q`:
  * - `scan`: no trigram to look up; the LIKE conditions are tried on every row the other
  *   filters leave (slow on a large store, and the page says so).
@@ -65,7 +88,9 @@ export const SEARCH_CONDITION = `(${SEARCH_COLUMNS.map((column) => `"${column}" 
  *   keeps the rows among them (`+rowid` stops SQLite from starting from the candidates, which
  *   would mean reading and sorting every one of them to show the first page).
  * - `candidates`: the index's candidates alone, without the exact check: a superset, for counts
- *   and histograms too large to check row by row, which then say they are upper bounds.
+ *   and histograms too large to check row by row. They are then estimated from a sample
+ *   (searchEstimate.ts) and say "about", or, where the sample is too thin, count the candidates
+ *   and say they are upper bounds.
  */
 export type SearchPlan =
   | { kind: "none" }
@@ -77,6 +102,15 @@ export type SearchPlan =
  * past the non-matching rows: measured on a million events, 5,000 candidates read in about 100 ms.
  */
 export const INDEX_DRIVEN_LIMIT = 5_000;
+
+/**
+ * A page of an `index-filtered` search first walks the other filters' order checking each row
+ * (searchRowMatcher), without the index, for at most this many rows (about 15 ms): a word in most
+ * events fills the page within the first hundred, where the index would first have to gather its
+ * hundreds of thousands of candidates (about 200 ms on a million events). When the walk finds too
+ * few, the matches are sparse there and the index takes over from where the walk stopped.
+ */
+export const SEARCH_WALK_LIMIT = 3_000;
 
 export function planSearch(sqlite: SqliteConnection, q: string | undefined): SearchPlan {
   if (q === undefined) return { kind: "none" };
@@ -127,9 +161,17 @@ export const EXACT_SEARCH_COUNT_LIMIT = 50_000;
  */
 export function countingPlan(sqlite: SqliteConnection, plan: SearchPlan): SearchPlan {
   if (plan.kind !== "index-filtered") return plan;
-  const many = countCandidates(sqlite, plan.match, EXACT_SEARCH_COUNT_LIMIT + 1) > EXACT_SEARCH_COUNT_LIMIT;
-  return { ...plan, kind: many ? "candidates" : "index-driven" };
+  // The count and the histogram of one page ask with the same plan: one look at the index.
+  let counting = countingPlans.get(plan);
+  if (!counting) {
+    const many = countCandidates(sqlite, plan.match, EXACT_SEARCH_COUNT_LIMIT + 1) > EXACT_SEARCH_COUNT_LIMIT;
+    counting = { ...plan, kind: many ? "candidates" : "index-driven" };
+    countingPlans.set(plan, counting);
+  }
+  return counting;
 }
+
+const countingPlans = new WeakMap<SearchPlan, SearchPlan>();
 
 export function searchParams(plan: SearchPlan): Record<string, string> {
   switch (plan.kind) {

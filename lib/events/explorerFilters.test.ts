@@ -8,11 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTimestampMicros } from "../parsec/simulator";
 import { compareIds, groundTruth, startSyncFixture, type ParsecEventJson, type SyncFixture } from "../sync/testing";
-import { countEvents } from "./countEvents";
+import { countEvents, countingMethod } from "./countEvents";
 import { eventCursorSchema } from "./eventCursor";
 import { parseEventFilters, type EventFilters } from "./eventFilters";
-import { eventHistogram } from "./eventHistogram";
-import { planSearch, type SearchPlan } from "./eventSearch";
+import { countAndHistogram, eventHistogram } from "./eventHistogram";
+import { likePattern, planSearch, type SearchPlan } from "./eventSearch";
 import { exportEvents } from "./exportEvents";
 import { queryEvents } from "./queryEvents";
 
@@ -102,6 +102,7 @@ async function expectExact(raw: Record<string, string | string[]>, plans?: Searc
   expect(await countEvents(f.sqlite, filters, search)).toEqual({ count: expected.length, exact: true });
   const histogram = await eventHistogram(f.sqlite, filters, search);
   expect(histogram?.buckets.reduce((sum, bucket) => sum + bucket.count, 0) ?? 0).toBe(expected.length);
+  expect((await countAndHistogram(f.sqlite, filters, search)).count).toEqual({ count: expected.length, exact: true });
   expect(await exportedIds(filters)).toEqual([...expected].reverse());
   return expected;
 }
@@ -140,7 +141,10 @@ describe("explorer filters on the simulator's history", () => {
     ["the whole history (hourly counts)", () => ({})],
     ["from/to cutting through hours, weeks apart (hourly counts and the cut hours)", () => ({ from: truth[300]!.timestamp as string, to: truth[3_300]!.timestamp as string })],
     ["from/to within a day (minute buckets)", () => ({ from: truth[2_000]!.timestamp as string, to: new Date(micros(truth[2_000]!.timestamp) / 1000 + 20 * 3_600_000).toISOString() })],
-    ["a name (one GROUP BY)", () => ({ name: "client_disconnect" })],
+    ["a name (a count per bucket)", () => ({ name: "client_disconnect" })],
+    ["a search (one GROUP BY)", () => ({ q: "ThinkPad" })],
+    ["exit failure, no index to range over (one GROUP BY)", () => ({ exit: "failure" })],
+    ["a user and exit success (a count per bucket)", () => ({ user: String(truth[10]!.user_id), exit: "success" })],
   ])("histogram of %s: every bar holds exactly the reference's events", async (_what, make) => {
     const raw: Record<string, string | string[]> = make();
     const histogram = (await eventHistogram(f.sqlite, parseEventFilters(raw)))!;
@@ -177,14 +181,64 @@ describe("explorer filters on the simulator's history", () => {
     expect((await expectExact({ q: "ThinkPad", exit: "failure" }, allPlans("ThinkPad"))).length).toBeGreaterThan(0);
   });
 
-  it("counts the index's candidates, said to be an upper bound, when there are too many to check", async () => {
+  /** A search the index answers with too many candidates to check each for the count (forced: the fixture is small). */
+  const broadSearch = (q: string): SearchPlan => {
+    const plan = planSearch(f.sqlite, q);
+    if (plan.kind !== "index-driven") throw new Error("expected an index-driven plan");
+    return { ...plan, kind: "candidates" };
+  };
+
+  it("counts a broad search exactly by checking each event of its other filters when they are few", async () => {
     const raw = { q: "ThinkPad", exit: "failure" };
     const filters = parseEventFilters(raw);
-    const plan = planSearch(f.sqlite, filters.q);
-    if (plan.kind !== "index-driven") throw new Error("expected an index-driven plan");
-    const candidates: SearchPlan = { ...plan, kind: "candidates" };
-    const count = await countEvents(f.sqlite, filters, candidates);
+    const search = broadSearch("ThinkPad");
+    expect(await countingMethod(f.sqlite, filters, search)).toEqual({ kind: "plan", plan: { kind: "scan", pattern: likePattern("ThinkPad") } });
+    expect(await countEvents(f.sqlite, filters, search)).toEqual({ count: expectedIds(raw).length, exact: true });
+  });
+
+  it("estimates a broad search from a sample when its other filters select too many events to check: about, in count and bars", async () => {
+    const raw = { q: "ThinkPad", name: ["client_disconnect", "conn_client_offer"] };
+    const filters = parseEventFilters(raw);
+    const search = broadSearch("ThinkPad");
+    // Decided once per plan: the page's count and histogram below follow this decision.
+    const method = await countingMethod(f.sqlite, filters, search, { exactCount: 0, minSample: 100 });
+    expect(method.kind).toBe("estimate");
+    const expected = expectedIds(raw).length;
+    const others = expectedIds({ name: raw.name }).length;
+    // Below 4,020 events the sample is the whole store, so the estimate is the exact count (to three digits).
+    if (method.kind === "estimate") expect(method.share.sampled).toHaveLength(others);
+    const { count, histogram } = await countAndHistogram(f.sqlite, filters, search);
+    expect(count).toEqual({ count: Number(expected.toPrecision(3)), exact: false, estimated: true });
+    expect(histogram!.exact).toBe(false);
+    expect(histogram!.estimated).toBe(true);
+    expect(Math.abs(histogram!.buckets.reduce((sum, bucket) => sum + bucket.count, 0) - expected)).toBeLessThan(expected * 0.05);
+    // The rows stay exact.
+    expect(await pageThrough(filters, planSearch(f.sqlite, filters.q))).toEqual(expectedIds(raw));
+  });
+
+  it("falls back to the index's candidates, said to be an upper bound, when the sample is too thin", async () => {
+    const raw = { q: "ThinkPad", exit: "failure" };
+    const filters = parseEventFilters(raw);
+    const search = broadSearch("ThinkPad");
+    expect((await countingMethod(f.sqlite, filters, search, { exactCount: 0, minSample: 1_000_000 })).kind).toBe("plan");
+    const count = await countEvents(f.sqlite, filters, search);
     expect(count.exact).toBe(false);
+    expect(count.estimated).toBeUndefined();
     expect(count.count).toBeGreaterThanOrEqual(expectedIds(raw).length);
+    expect((await eventHistogram(f.sqlite, filters, search))!.exact).toBe(false);
+  });
+
+  it("pages a search through its first rows without the index, and on through it where matches thin out", async () => {
+    // Rare in the newest events: the walk gives up after SEARCH_WALK_LIMIT rows and the index takes over.
+    const raw = { q: "team_invite" };
+    const filters = parseEventFilters(raw);
+    const plan = planSearch(f.sqlite, filters.q);
+    if (plan.kind === "none" || plan.kind === "scan") throw new Error("expected an indexed plan");
+    const expected = expectedIds(raw);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const order of ["newest", "oldest"] as const) {
+      const page = await queryEvents(f.sqlite, { filters, limit: 50, order, cursor: null }, { ...plan, kind: "index-filtered" });
+      expect(page.rows.map((row) => row.id)).toEqual((order === "newest" ? expected : [...expected].reverse()).slice(0, 50));
+    }
   });
 });

@@ -59,4 +59,13 @@ describe("pickerOptions", () => {
     expect(await pickerOptions(database.db, 3_000 + 9 * 60_000)).toBe(afterNewEvent);
     expect(await pickerOptions(database.db, 3_000 + 10 * 60_000)).not.toBe(afterNewEvent);
   });
+
+  it("answers with the previous lists while new ones are made, when asked to", async () => {
+    const before = await pickerOptions(database.db, 100_000_000);
+    seedEvents(database, [makeEvent({ id: "d2", timestamp: "2026-04-02T00:00:00Z", user_id: 41, user_email: "newer.member@example.jp" })]);
+    expect(await pickerOptions(database.db, 100_000_001, { staleWhileRefreshing: true })).toBe(before);
+    const after = await pickerOptions(database.db, 100_000_002);
+    expect(after.users.map((u) => u.userId)).toContain(41);
+    expect(await pickerOptions(database.db, 100_000_003, { staleWhileRefreshing: true })).toBe(after);
+  });
 });

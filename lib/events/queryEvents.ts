@@ -3,7 +3,7 @@ import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
 import type { EventCursor } from "./eventCursor";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
-import { planSearch, type SearchPlan } from "./eventSearch";
+import { planSearch, searchRowMatcher, SEARCH_WALK_LIMIT, type SearchPlan } from "./eventSearch";
 import { readKeysetPage, type KeysetPage } from "./keysetPage";
 import { positionOf, scanEvents, type KeysetPosition, type ScanDirection, type ScannedEvent } from "./scanEvents";
 
@@ -68,15 +68,27 @@ async function readMatching(
   direction: ScanDirection,
   start: KeysetPosition | null,
   want: number,
+  walkFirst = true,
 ): Promise<ScannedEvent[]> {
   const exact = needsExactCheck(filters);
-  // With the exact check, larger batches keep the number of queries down when the database lets
+  // A broad search walks the rows in order checking each itself first (see SEARCH_WALK_LIMIT).
+  const walkMatcher = walkFirst && search.kind === "index-filtered" && filters.q !== undefined ? searchRowMatcher(filters.q) : null;
+  const keep = (row: ScannedEvent) => (walkMatcher === null || walkMatcher(row)) && (!exact || matchesExactly(row, filters));
+  // With a check here, larger batches keep the number of queries down when the database lets
   // many non-matching rows through.
+  const batchSize = walkMatcher ? Math.max(want, 100) : exact ? Math.max(want, 500) : want;
   const rows: ScannedEvent[] = [];
-  const where = eventFiltersSql(filters, search);
-  for await (const batch of scanEvents(sqlite, where, { direction, start, sort, batchSize: exact ? Math.max(want, 500) : want })) {
-    rows.push(...(exact ? batch.filter((row) => matchesExactly(row, filters)) : batch));
+  let examined = 0;
+  const where = eventFiltersSql(filters, walkMatcher ? { kind: "none" } : search);
+  for await (const batch of scanEvents(sqlite, where, { direction, start, sort, batchSize })) {
+    rows.push(...batch.filter(keep));
     if (rows.length >= want) break;
+    examined += batch.length;
+    if (walkMatcher && examined >= SEARCH_WALK_LIMIT) {
+      // Sparse matches here: the search index finds the rest, from where the walk stopped.
+      const stoppedAt = positionOf(batch[batch.length - 1]!, sort);
+      return [...rows, ...(await readMatching(sqlite, filters, search, sort, direction, stoppedAt, want - rows.length, false))];
+    }
   }
   return rows.slice(0, want);
 }

@@ -2,17 +2,20 @@
 // it, executed directly with better-sqlite3 (the same statements, built and run by the same
 // functions, without Next.js, React or HTTP in between).
 import type Database from "better-sqlite3";
-import { countEvents } from "@/lib/events/countEvents";
 import { filtersToParams, parseEventFilters, type EventFilters } from "@/lib/events/eventFilters";
-import { eventHistogram } from "@/lib/events/eventHistogram";
+import { countAndHistogram, eventHistogram } from "@/lib/events/eventHistogram";
 import { planSearch } from "@/lib/events/eventSearch";
 import { queryEvents } from "@/lib/events/queryEvents";
 import { explorerSearchParams } from "@/lib/explorerUrl/explorerHref";
 
 export interface Scenario {
   name: string;
-  /** "indexed": the p95 < 100 ms and 3x-raw targets apply; "search": the 500 ms one. */
-  kind: "indexed" | "search";
+  /**
+   * "indexed": the p95 < 100 ms and 3x-raw targets apply; "search": the 500 ms one; "floor": no
+   * target, the cost of any signed-in page (session check, layout, header, HTTP) beside which the
+   * others' ratios are read.
+   */
+  kind: "indexed" | "search" | "floor";
   path: string;
   filters: EventFilters;
   /** The SQL behind the answer, run directly. */
@@ -33,6 +36,13 @@ export function scenarios(sqlite: Database.Database): Scenario[] {
     return { name, kind, filters, path: `/events?${explorerSearchParams(filtersToParams(filters))}`, raw: (db) => pageQueries(db, filters) };
   };
   return [
+    {
+      name: "floor: signed-in page, no data",
+      kind: "floor",
+      filters: parseEventFilters({}),
+      path: "/admin/password",
+      raw: async () => {},
+    },
     page("no filter", "indexed", {}),
     page("user", "indexed", { user: String(user) }),
     page("event name (rare)", "indexed", { name: "team_member_role_update" }),
@@ -61,11 +71,10 @@ export function scenarios(sqlite: Database.Database): Scenario[] {
 /**
  * What /events reads, by the very functions the page calls (the same SQL, built the same way) on
  * this direct connection: the search plan, the first page (51 rows, one to tell a next page),
- * the count and the histogram. Only Next.js, React, the session check and HTTP are left out.
+ * the count and the histogram (countAndHistogram). Only Next.js, React, the session check and HTTP are left out.
  */
 async function pageQueries(sqlite: Database.Database, filters: EventFilters): Promise<void> {
   const search = planSearch(sqlite, filters.q);
   await queryEvents(sqlite, { filters, limit: 50, order: "newest", cursor: null }, search);
-  await countEvents(sqlite, filters, search);
-  await eventHistogram(sqlite, filters, search);
+  await countAndHistogram(sqlite, filters, search);
 }
