@@ -38,8 +38,9 @@ test("a user's timeline from the events table: day and week, then a failed conne
   // The day of that failure, in the viewer's zone: the failed attempt is marked on its host's lane.
   const day = new Date(Date.parse(occurredAt) + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
   await page.goto(`${userPath}?span=day&date=${day}`);
-  const failedMark = page.getByTestId("timeline").locator(`[data-attempt-id="${attemptId}"]`);
-  await expect(failedMark).toHaveAttribute("data-status", "failed");
+  const failedMark = page.getByTestId("timeline").locator(`a[href="/connections/${attemptId}"]`);
+  // A failed attempt is a mark, not a bar.
+  await expect(failedMark).toHaveClass("timeline__mark");
   await expect(page.getByTestId("timeline-totals")).toContainText("Failure rate");
   await page.screenshot({ path: "test-results/user-timeline-day.png", fullPage: true });
 
@@ -48,7 +49,9 @@ test("a user's timeline from the events table: day and week, then a failed conne
   await expect(page).toHaveURL(new RegExp(`span=week&date=${day}`));
   await expect(page.getByTestId("timeline-window")).toContainText("Week of");
   await expect(failedMark).toBeVisible();
-  expect(await failedMark.getAttribute("title")).toContain(`failed: ${exitCode}`);
+  // Its details are written into its tooltip when the pointer reaches it.
+  await failedMark.hover();
+  await expect(failedMark).toHaveAttribute("title", new RegExp(`failed: ${exitCode}\\b`));
   await page.screenshot({ path: "test-results/user-timeline-week.png", fullPage: true });
   // And back and forth between weeks.
   await page.getByRole("link", { name: "← Previous week" }).click();
@@ -72,7 +75,7 @@ test("a user's timeline from the events table: day and week, then a failed conne
   await hostLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(hostName);
   await page.goto(`${new URL(page.url()).pathname}?span=week&date=${day}`);
-  await expect(page.getByTestId("timeline").locator(`[data-attempt-id="${attemptId}"]`)).toBeVisible();
+  await expect(page.getByTestId("timeline").locator(`a[href="/connections/${attemptId}"]`)).toBeVisible();
   await expect(page.getByTestId("timeline").getByRole("link", { name: email ?? userName, exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/host-timeline.png", fullPage: true });
 });
@@ -111,7 +114,14 @@ test("insights: the charts show the demo team's connections, and a bar opens its
 
   // The top failing host: its bar of failures opens exactly its failed connections.
   const hosts = page.locator("#failing-hosts-heading").locator("..");
+  // The chart's table fallback is made when it is opened.
+  await expect(hosts.locator(".chart-table tbody")).toHaveCount(0);
+  await hosts.locator(".chart-table summary").click();
   const topHost = (await hosts.locator(".chart-table tbody th").first().textContent())!;
+  await expect(hosts.getByRole("table")).toBeVisible();
+  // Computer names are shown as they are ("OFFICE\Anna" is not "OFFICE\ANNA"), unlike column headings.
+  await expect(hosts.locator(".chart-table tbody th").first()).toHaveCSS("text-transform", "none");
+  await page.screenshot({ path: "test-results/insights-table-open.png", fullPage: true });
   await hosts.getByTestId("chart-failing-hosts").locator(".recharts-bar").first().locator(".recharts-rectangle").first().click();
   await expect(page).toHaveURL(/\/connections\?/);
   const url = new URL(page.url());

@@ -9,6 +9,7 @@ import { getDatabase } from "@/lib/db/client";
 import { shortDuration, type BarChartModel } from "@/lib/connections/insightsCharts";
 import { insightsPageData, type InsightsPageData } from "@/lib/connections/insightsPage";
 import { MAX_RANGE_DAYS } from "@/lib/connections/insightsParams";
+import { periodHref } from "@/lib/explorerUrl/chartLinks";
 import { DEFAULT_EVENT_ORDER, DEFAULT_PAGE_SIZE } from "@/lib/explorerUrl/explorerParams";
 import { ParamProblems } from "@/components/events/ParamProblems";
 import { BarsChart } from "@/components/insights/BarsChart";
@@ -28,7 +29,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   const config = getConfig();
   const db = await getDatabase(config.databaseFile);
   const sqlite = getSqlite(config.databaseFile);
-  const { query, filters, problems, capped, users, hosts, durations, charts, exitCodeLegend: legend, seatChanges, concurrencyPoints: points, attempts, failures } =
+  const { query, filters, problems, capped, users, hosts, durations, charts, exitCodeLegend: legend, seatChanges, concurrency, attempts, failures } =
     await insightsPageData(db, sqlite, await searchParams, nowMs);
   const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
 
@@ -82,10 +83,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
             <p className="muted chart-note">
               Seats: {seatChanges.length ? seatChanges.map((c) => `${c.seats} from ${c.at.slice(0, 10)}`).join(", ") : "unknown (no team_create or seat change stored)"}.
             </p>
-            <ConcurrencyChart points={points} testId="chart-concurrency" />
+            <ConcurrencyChart model={concurrency} testId="chart-concurrency" />
             <details className="chart-table">
-              <summary>Table of this chart (busiest hours)</summary>
-              <ConcurrencyTable points={points} />
+              <summary>Table of this chart (busiest {concurrency.hoursPerPoint > 1 ? `periods of ${concurrency.hoursPerPoint} hours` : "hours"})</summary>
+              <ConcurrencyTable model={concurrency} />
             </details>
           </section>
         </div>
@@ -144,14 +145,19 @@ function ExitCodeLegend({ codes, colors }: { codes: InsightsPageData["exitCodeLe
   );
 }
 
-function ConcurrencyTable({ points }: { points: InsightsPageData["concurrencyPoints"] }) {
-  const busiest = [...points].sort((a, b) => b.overlapping - a.overlapping || b.average - a.average).slice(0, 24);
+/** The busiest periods of the concurrency chart, each linking to the connections that started in it. */
+function ConcurrencyTable({ model }: { model: InsightsPageData["concurrency"] }) {
+  const periodMs = model.hoursPerPoint * 3_600_000;
+  const busiest = model.average
+    .map((average, i) => ({ at: model.startMs + i * periodMs, average, overlapping: model.overlapping[i]!, seats: model.seats[i] ?? null }))
+    .sort((a, b) => b.overlapping - a.overlapping || b.average - a.average)
+    .slice(0, 24);
   return (
     <div className="table-wrap">
       <table className="table table--compact">
         <thead>
           <tr>
-            <th scope="col">Hour (UTC)</th>
+            <th scope="col">{model.hoursPerPoint > 1 ? "Period from (UTC)" : "Hour (UTC)"}</th>
             <th scope="col" className="num">Open on average</th>
             <th scope="col" className="num">Open at some moment</th>
             <th scope="col" className="num">Seats</th>
@@ -159,11 +165,9 @@ function ConcurrencyTable({ points }: { points: InsightsPageData["concurrencyPoi
         </thead>
         <tbody>
           {busiest.map((point) => (
-            <tr key={point.hour}>
+            <tr key={point.at}>
               <th scope="row">
-                <Link href={point.href} prefetch={false}>
-                  {point.hour.slice(0, 13).replace("T", " ")}:00
-                </Link>
+                <a href={periodHref(model.scope, point.at, periodMs)}>{new Date(point.at).toISOString().slice(0, 13).replace("T", " ")}:00</a>
               </th>
               <td className="num">{number.format(point.average)}</td>
               <td className="num">{point.overlapping}</td>

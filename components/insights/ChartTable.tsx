@@ -1,3 +1,6 @@
+"use client";
+
+import { useState } from "react";
 import type { BarChartModel } from "@/lib/connections/insightsCharts";
 import { chartBarHref } from "@/lib/explorerUrl/chartLinks";
 
@@ -5,14 +8,25 @@ const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
 
 /**
  * A chart's data as a table, inside <details>: readable without the chart, every number linking to
- * its connections. Plain <a> links, not next/link: the tables of a long range hold thousands of
- * them, and the browser need not hydrate a client component for each.
+ * its connections. The table is made when the details are opened, from the model the chart
+ * already has: a year of days by a dozen exit codes is thousands of cells and links, which every
+ * view of /insights would otherwise send (they were most of its 1 MB). Plain <a> links, not
+ * next/link: the browser need not hydrate a component for each.
  */
 export function ChartTable({ model, caption }: { model: BarChartModel; caption: string }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="chart-table" onToggle={(event) => setOpen(event.currentTarget.open)}>
+      <summary>Table of this chart</summary>
+      {open && <ChartTableBody model={model} caption={caption} />}
+    </details>
+  );
+}
+
+function ChartTableBody({ model, caption }: { model: BarChartModel; caption: string }) {
   const shownSeries = model.series.filter((s) => model.rows.some((row) => (row.values[s.key] ?? 0) > 0));
   return (
-    <details className="chart-table">
-      <summary>Table of this chart</summary>
+    <>
       <div className="table-wrap">
         <table className="table table--compact">
           <caption className="visually-hidden">{caption}</caption>
@@ -51,6 +65,6 @@ export function ChartTable({ model, caption }: { model: BarChartModel; caption: 
         </table>
       </div>
       <p className="muted">Values in {model.unit}.</p>
-    </details>
+    </>
   );
 }

@@ -1,91 +1,113 @@
-import type { ReactNode } from "react";
-import type { TimelineConnection } from "@/lib/connections/timelineConnections";
-import { formatZonedTime, type TimelineWindow } from "@/lib/connections/timelineWindow";
+"use client";
+
+import { useSyncExternalStore, type FocusEvent, type PointerEvent, type ReactNode } from "react";
+import { STATUS_OF_LETTER, type TimelineBars } from "@/lib/connections/timelineBars";
+import type { TimelineTick } from "@/lib/connections/timelineWindow";
+import { formatZonedTime } from "@/lib/connections/zonedTime";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
 import { formatSeconds } from "../formatSeconds";
 
-export interface TimelineLane {
+export interface TimelineLaneLabel {
   key: string;
   label: ReactNode;
-  connections: TimelineConnection[];
 }
+
+/** What the timeline needs of its window (lib/connections/timelineWindow TimelineWindow). */
+export interface TimelineFrame {
+  span: string;
+  timeZone: string;
+  startMs: number;
+  endMs: number;
+  ticks: TimelineTick[];
+}
+
+/** Nothing changes where the page runs: the server renders no bars, the browser all of them. */
+const subscribeToNothing = () => () => {};
 
 const percent = (value: number) => `${(Math.min(1, Math.max(0, value)) * 100).toFixed(3)}%`;
 
-/** What hovering a bar says: when, how long, how it went, with whom. */
-function describe(connection: TimelineConnection, window: TimelineWindow, counterpart: string): string {
-  const zone = window.timeZone;
-  const when =
-    connection.status === "failed"
-      ? formatZonedTime(connection.fromMs, zone)
-      : `${formatZonedTime(connection.fromMs, zone)} – ${connection.status === "active" ? "now" : formatZonedTime(connection.toMs, zone)}`;
-  const length = connection.durationSeconds !== null ? ` (${formatSeconds(connection.durationSeconds)})` : "";
-  const exit = connection.completionExitCode;
-  const verdict = connection.status === "failed" && exit ? `failed: ${exit.code}${exit.name ? ` ${exit.name}` : ""}` : connection.status;
-  return `${counterpart}\n${when}${length}\n${verdict} · from ${connection.clientComputerName ?? "unknown client"}`;
-}
-
 /**
- * Connections as bars on lanes (one lane per host computer, or per user), laid out on the server
- * as plain HTML: no chart library, no browser code. A failed attempt is a red mark at its start.
- * Hovering shows the details (a native tooltip), and every bar is a link to the connection: a
- * plain <a>, not next/link, so that a month of a busy user's connections (1,500 bars) is not as
- * many client components for the browser to hydrate.
+ * Connections as bars on lanes (one lane per host computer, or per user), from compact columns
+ * (lib/connections/timelineBars): a failed attempt is a red mark at its start, every bar a link to
+ * its connection. The server renders the lanes, their names and the grid; the bars are drawn in
+ * the browser, as the charts of /insights are: a month of a busy user is 1,500 of them, and
+ * rendering them into the HTML as well took the server longer than all of the page's queries
+ * (and tripled the page). The grid lines are drawn once behind all lanes, and a bar's details
+ * (when, how long, how it went, from which client) are written into its tooltip when the pointer
+ * or the focus reaches it.
  */
-export function Timeline({
-  window,
-  lanes,
-  counterpartOf,
-  nowMs,
-}: {
-  window: TimelineWindow;
-  lanes: TimelineLane[];
-  counterpartOf: (connection: TimelineConnection) => string;
-  nowMs: number;
-}) {
-  const spanMs = window.endMs - window.startMs;
-  const at = (ms: number) => (ms - window.startMs) / spanMs;
-  const grid = window.ticks.map((tick) => (
-    <span key={tick.atMs} className={`timeline__grid${tick.major ? " timeline__grid--major" : ""}`} style={{ left: percent(at(tick.atMs)) }} aria-hidden />
-  ));
-  const nowLine = nowMs >= window.startMs && nowMs < window.endMs && <span className="timeline__now" style={{ left: percent(at(nowMs)) }} title="now" aria-hidden />;
+export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; lanes: TimelineLaneLabel[]; bars: TimelineBars; nowMs: number }) {
+  const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const spanMs = frame.endMs - frame.startMs;
+  const at = (ms: number) => (ms - frame.startMs) / spanMs;
+  const atSeconds = (seconds: number) => (seconds * 1000) / spanMs;
+
+  /** The hover text of bar `index` of lane `laneIndex`. */
+  const describe = (laneIndex: number, index: number): string => {
+    const lane = bars.lanes[laneIndex]!;
+    const status = STATUS_OF_LETTER[lane.statuses[index]!] ?? "incomplete";
+    const time = (seconds: number) => formatZonedTime(frame.startMs + seconds * 1000, frame.timeZone);
+    const when = status === "failed" ? time(lane.from[index]!) : `${time(lane.from[index]!)} – ${status === "active" ? "now" : time(lane.to[index]!)}`;
+    const duration = lane.durations[index];
+    const length = duration !== null && duration !== undefined ? ` (${formatSeconds(duration)})` : "";
+    const code = lane.codes[index];
+    const name = code === null || code === undefined ? "" : bars.codeNames[code];
+    const verdict = status === "failed" && code !== null && code !== undefined ? `failed: ${code}${name ? ` ${name}` : ""}` : status;
+    const client = bars.clients[lane.clients[index]!] ?? "unknown client";
+    return `${lanes[laneIndex]!.key}\n${when}${length}\n${verdict} · from ${client}`;
+  };
+
+  /** Writes the details into the bar's title as the pointer or the focus reaches it (one handler for every bar). */
+  const showDetails = (event: PointerEvent<HTMLDivElement> | FocusEvent<HTMLDivElement>) => {
+    const bar = (event.target as Element).closest?.("a.timeline__bar, a.timeline__mark");
+    const track = bar?.parentElement;
+    const laneIndex = Number(track?.getAttribute("data-lane-index"));
+    if (!bar || !track || !Number.isInteger(laneIndex)) return;
+    bar.setAttribute("title", describe(laneIndex, Array.prototype.indexOf.call(track.children, bar)));
+  };
+
   return (
-    <div className="timeline" data-testid="timeline" data-span={window.span}>
-      <div className="timeline__row timeline__row--axis" aria-hidden>
+    <div className="timeline" data-testid="timeline" data-span={frame.span} onPointerOver={showDetails} onFocus={showDetails}>
+      <div className="timeline__row timeline__row--axis" style={{ gridRow: 1 }} aria-hidden>
         <span className="timeline__label" />
         <div className="timeline__track timeline__track--axis">
-          {window.ticks.map((tick) => (
+          {frame.ticks.map((tick) => (
             <span key={tick.atMs} className="timeline__tick" style={{ left: percent(at(tick.atMs)) }}>
               {tick.label}
             </span>
           ))}
         </div>
       </div>
-      {lanes.map((lane) => (
-        <div key={lane.key} className="timeline__row" role="group" aria-label={`${lane.key}: ${lane.connections.length} connections`} data-lane={lane.key}>
-          <span className="timeline__label">{lane.label}</span>
-          <div className="timeline__track">
-            {grid}
-            {nowLine}
-            {lane.connections.map((connection) => {
-              const text = describe(connection, window, counterpartOf(connection));
-              const failed = connection.status === "failed";
-              const left = at(connection.fromMs);
-              return (
-                <a
-                  key={connection.attemptId}
-                  href={connectionHref(connection.attemptId)}
-                  className={failed ? "timeline__mark" : `timeline__bar timeline__bar--${connection.status}`}
-                  style={failed ? { left: percent(left) } : { left: percent(left), width: percent(at(connection.toMs) - Math.max(0, left)) }}
-                  title={text}
-                  data-attempt-id={connection.attemptId}
-                  data-status={connection.status}
-                />
-              );
-            })}
+      <div className="timeline__grid-layer" style={{ gridRow: `2 / span ${Math.max(1, lanes.length)}` }} aria-hidden>
+        {frame.ticks.map((tick) => (
+          <span key={tick.atMs} className={`timeline__grid${tick.major ? " timeline__grid--major" : ""}`} style={{ left: percent(at(tick.atMs)) }} />
+        ))}
+        {nowMs >= frame.startMs && nowMs < frame.endMs && <span className="timeline__now" style={{ left: percent(at(nowMs)) }} title="now" />}
+      </div>
+      {lanes.map((lane, laneIndex) => {
+        const laneBars = bars.lanes[laneIndex]!;
+        return (
+          <div key={lane.key} className="timeline__row" style={{ gridRow: laneIndex + 2 }} role="group" aria-label={`${lane.key}: ${laneBars.attemptIds.length} connections`} data-lane={lane.key}>
+            <span className="timeline__label">{lane.label}</span>
+            <div className="timeline__track" data-lane-index={laneIndex}>
+              {inBrowser && laneBars.attemptIds.map((attemptId, i) => {
+                const status = STATUS_OF_LETTER[laneBars.statuses[i]!] ?? "incomplete";
+                const left = atSeconds(laneBars.from[i]!);
+                const failed = status === "failed";
+                return (
+                  <a
+                    key={attemptId}
+                    href={connectionHref(attemptId)}
+                    className={failed ? "timeline__mark" : `timeline__bar timeline__bar--${status}`}
+                    style={failed ? { left: percent(left) } : { left: percent(left), width: percent(atSeconds(laneBars.to[i]!) - Math.max(0, left)) }}
+                    aria-label={`${formatZonedTime(frame.startMs + laneBars.from[i]! * 1000, frame.timeZone)} ${status}`}
+                  />
+                );
+              })}
+            </div>
           </div>
-        </div>
-      ))}
+        );
+      })}
     </div>
   );
 }

@@ -1,11 +1,23 @@
+import type { ReactNode } from "react";
+import { timelineBars } from "@/lib/connections/timelineBars";
 import type { TimelineConnection, TimelineTotals } from "@/lib/connections/timelineConnections";
 import type { TimelineWindow } from "@/lib/connections/timelineWindow";
 import type { TimelineWindowParams } from "@/lib/explorerUrl/entityHref";
-import { Timeline, type TimelineLane } from "./Timeline";
+import { exitCodeView } from "@/lib/parsec/exitCodeView";
+import { Timeline } from "./Timeline";
 import { TimelineLegend } from "./TimelineLegend";
 import { TimelineNav } from "./TimelineNav";
 import { TimelineTotalsCards } from "./TimelineTotalsCards";
 import { ViewerZoneCookie } from "./ViewerZoneCookie";
+
+/** One lane of the timeline: its name (the counterpart: a host, or a user), how it is shown, its connections. */
+export interface TimelineLane {
+  key: string;
+  label: ReactNode;
+  connections: TimelineConnection[];
+}
+
+const codeName = (code: number) => exitCodeView(code)?.name ?? "";
 
 /** The window's navigation, totals and lanes: what a user's and a host's page share. */
 export function TimelineSection({
@@ -14,7 +26,6 @@ export function TimelineSection({
   totals,
   laneTitle,
   counterparts,
-  counterpartOf,
   hrefOf,
   nowMs,
 }: {
@@ -23,7 +34,6 @@ export function TimelineSection({
   totals: TimelineTotals;
   laneTitle: string;
   counterparts: string;
-  counterpartOf: (connection: TimelineConnection) => string;
   hrefOf: (params: TimelineWindowParams) => string;
   nowMs: number;
 }) {
@@ -40,7 +50,12 @@ export function TimelineSection({
           </p>
         ) : (
           <>
-            <Timeline window={window} lanes={lanes} counterpartOf={counterpartOf} nowMs={nowMs} />
+            <Timeline
+              frame={{ span: window.span, timeZone: window.timeZone, startMs: window.startMs, endMs: window.endMs, ticks: window.ticks }}
+              lanes={lanes.map(({ key, label }) => ({ key, label }))}
+              bars={timelineBars(lanes, window.startMs, codeName)}
+              nowMs={nowMs}
+            />
             <TimelineLegend />
           </>
         )}

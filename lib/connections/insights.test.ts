@@ -11,16 +11,21 @@ import {
   durationSummary,
   exitCodesOverTime,
   hoursConnectedPerUserPerDay,
+  insightsOverview,
   insightsQuerySchema,
   teamSeats,
   topFailingHosts,
   topFailingUsers,
   type InsightsQuery,
+  type UserDayHours,
 } from "./insights";
+import { OPEN_CONNECTION_MAX_AGE_MS } from "./connectionStatus";
 
 interface Row {
   status: string;
   startedAt: number;
+  completedAt: number | null;
+  lastEventAt: number;
   endedAt: number | null;
   durationSeconds: number | null;
   clientUserId: number;
@@ -39,7 +44,7 @@ beforeAll(async () => {
   fixture = await startSyncFixture({ events: 5_000, seed: 3 });
   await fixture.sync();
   rows = fixture.sqlite
-    .prepare(`SELECT "status", "startedAt", "endedAt", "durationSeconds", "clientUserId", "hostComputerName", "completionExitCode" FROM "Connection"`)
+    .prepare(`SELECT "status", "startedAt", "completedAt", "lastEventAt", "endedAt", "durationSeconds", "clientUserId", "hostComputerName", "completionExitCode" FROM "Connection"`)
     .all() as Row[];
   const count = <K>(key: (r: Row) => K) => {
     const counts = new Map<K, number>();
@@ -148,8 +153,21 @@ describe("insights queries equal the figures of the Connection rows", () => {
     const sessions = rows.filter(keep).filter((r) => r.durationSeconds !== null);
     const expected = groupCount(sessions, (r) => `${Math.floor(r.startedAt / DAY) * DAY}|${r.clientUserId}`, (r) => r.durationSeconds! / 3600);
     const actual = hoursConnectedPerUserPerDay(fixture.sqlite, query);
-    expect(actual.length).toBe(expected.size);
-    for (const entry of actual) expect(entry.hours).toBeCloseTo(expected.get(`${Date.parse(entry.day)}|${entry.clientUserId}`)!, 6);
+    expect(actual.entries.length).toBe(expected.size);
+    expect(actual.otherUsers).toBe(0);
+    for (const entry of actual.entries) expect(entry.hours).toBeCloseTo(expected.get(`${Date.parse(entry.day)}|${entry.clientUserId}`)!, 6);
+    // With a limit: the users with the most hours by name, every other user's hours summed per day.
+    for (const limit of [1, 3, 8]) {
+      const limited = hoursConnectedPerUserPerDay(fixture.sqlite, query, limit);
+      const more = actual.users.length > limit;
+      expect(limited.users).toEqual(actual.users.slice(0, more ? limit - 1 : limit));
+      expect(limited.otherUsers).toBe(actual.users.length - limited.users.length);
+      const shown = new Set(limited.users.map((u) => u.clientUserId));
+      expect(limited.entries).toEqual(actual.entries.filter((e) => shown.has(e.clientUserId)));
+      const othersByDay = groupCount(sessions.filter((r) => !shown.has(r.clientUserId)), (r) => new Date(Math.floor(r.startedAt / DAY) * DAY).toISOString(), (r) => r.durationSeconds! / 3600);
+      expect(limited.others.map((o) => o.day)).toEqual([...othersByDay.keys()].sort());
+      for (const other of limited.others) expect(other.hours).toBeCloseTo(othersByDay.get(other.day)!, 6);
+    }
   });
 
   it.each([0, 2, 3])("concurrency per hour (%i)", (i) => {
@@ -187,7 +205,82 @@ describe("insights queries equal the figures of the Connection rows", () => {
     );
   });
 
+  it.each([0, 1, 2, 3, 4])("the page's overview equals the queries one by one (%i)", (i) => {
+    const { query } = ranges()[i]!;
+    // At the end of the history, so that sessions still connected count too.
+    const now = new Date(Math.max(...rows.map((r) => r.lastEventAt)) + 60_000);
+    const q = { ...query, now };
+    expect(insightsOverview(fixture.sqlite, q, { top: 3, hoursSeries: 4 })).toEqual({
+      exitCodes: exitCodesOverTime(fixture.sqlite, q),
+      durations: durationSummary(fixture.sqlite, q),
+      failingHosts: topFailingHosts(fixture.sqlite, q, 3),
+      failingUsers: topFailingUsers(fixture.sqlite, q, 3),
+      userDurations: durationsByUser(fixture.sqlite, q, 3),
+      hostDurations: durationsByHost(fixture.sqlite, q, 3),
+      hours: hoursConnectedPerUserPerDay(fixture.sqlite, q, 4),
+      concurrency: concurrencyOverTime(fixture.sqlite, q),
+    });
+  });
+
   it("refuses a range that ends before it starts", () => {
     expect(() => exitCodesOverTime(fixture.sqlite, { from: new Date(2), to: new Date(1) })).toThrow(/before/);
+  });
+});
+
+describe("sessions still connected count as connected time up to now", () => {
+  /** The history's last moment: its sessions that were still going are open and recent, so "active". */
+  const nowOf = () => new Date(Math.max(...rows.map((r) => r.lastEventAt)) + 60_000);
+  const openAt = (now: Date) => rows.filter((r) => r.status === "open" && r.lastEventAt >= now.getTime() - OPEN_CONNECTION_MAX_AGE_MS);
+  const connectedFrom = (r: Row) => r.completedAt ?? r.startedAt;
+
+  it("has sessions still connected at the end of the history", () => {
+    expect(openAt(nowOf()).length).toBeGreaterThan(0);
+  });
+
+  it("in concurrency: every hour from their connection to now, the current hour holding all of them", () => {
+    const now = nowOf();
+    const query = { from: new Date(now.getTime() - 3 * DAY), to: new Date(now.getTime() + 2 * HOUR), now };
+    const q = insightsQuerySchema.parse(query);
+    const open = openAt(now);
+    const ended = rows.filter((r) => r.durationSeconds !== null && r.endedAt !== null);
+    const result = concurrencyOverTime(fixture.sqlite, query);
+    const withoutOpen = concurrencyOverTime(fixture.sqlite, { ...query, now: new Date("2100-01-01T00:00:00Z") });
+    for (const hour of result.hours) {
+      const start = Date.parse(hour.hour);
+      const endedMs = ended.reduce((sum, r) => {
+        const begin = r.endedAt! - Math.round(r.durationSeconds! * 1000);
+        return sum + Math.max(0, Math.min(r.endedAt!, start + HOUR) - Math.max(begin, start));
+      }, 0);
+      const overlappingOpen = open.filter((r) => connectedFrom(r) < Math.min(start + HOUR, now.getTime()) && start < now.getTime());
+      const openMs = overlappingOpen.reduce((sum, r) => sum + Math.max(0, Math.min(now.getTime(), start + HOUR) - Math.max(connectedFrom(r), start)), 0);
+      const before = withoutOpen.hours.find((h) => h.hour === hour.hour)!;
+      expect(hour.overlappingSessions, hour.hour).toBe(before.overlappingSessions + overlappingOpen.length);
+      expect(hour.averageConcurrent, hour.hour).toBeCloseTo((endedMs + openMs) / HOUR, 9);
+    }
+    const current = result.hours.find((h) => Date.parse(h.hour) === Math.floor(now.getTime() / HOUR) * HOUR)!;
+    expect(current.overlappingSessions).toBeGreaterThanOrEqual(open.length);
+    // Nothing is connected after now.
+    expect(result.hours.filter((h) => Date.parse(h.hour) > now.getTime()).every((h) => h.overlappingSessions === 0)).toBe(true);
+  });
+
+  it("in hours per user per day, on the day they started; not in the duration percentiles", () => {
+    const now = nowOf();
+    const query = { from: new Date(now.getTime() - 10 * DAY), to: now, now };
+    const dayOf = (ms: number) => Math.floor(ms / DAY) * DAY;
+    const first = dayOf(query.from.getTime());
+    const open = openAt(now).filter((r) => dayOf(r.startedAt) >= first);
+    const ended = rows.filter((r) => r.durationSeconds !== null && r.startedAt >= first && r.startedAt < now.getTime());
+    const expected = groupCount(ended, (r) => `${dayOf(r.startedAt)}|${r.clientUserId}`, (r) => r.durationSeconds! / 3600);
+    for (const r of open) {
+      const key = `${dayOf(r.startedAt)}|${r.clientUserId}`;
+      expected.set(key, (expected.get(key) ?? 0) + (now.getTime() - connectedFrom(r)) / HOUR);
+    }
+    const actual = hoursConnectedPerUserPerDay(fixture.sqlite, query);
+    expect(actual.entries.length).toBe(expected.size);
+    for (const entry of actual.entries) expect(entry.hours).toBeCloseTo(expected.get(`${Date.parse(entry.day)}|${entry.clientUserId}`)!, 6);
+    const sessionsOf = (list: UserDayHours[]) => list.reduce((sum, e) => sum + e.sessions, 0);
+    expect(sessionsOf(actual.entries)).toBe(ended.length + open.length);
+    // A duration is only known once a session ends.
+    expect(durationSummary(fixture.sqlite, query).sessions).toBe(ended.length);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chartBarHref } from "../explorerUrl/chartLinks";
-import type { ExitCodesOverTime, UserDayHours } from "./insights";
+import type { ExitCodesOverTime, HoursConnected, UserDayHours } from "./insights";
 import { durationHistogramChart, exitCodeLegend, exitCodesChart, hoursPerUserChart, shortDuration, type BarChartModel } from "./insightsCharts";
 
 const scope = { user: ["1001"], host: [] };
@@ -64,8 +64,15 @@ describe("insights charts", () => {
 
   it("stacks hours per user, the users with the most hours by name, the rest as others", () => {
     const days = ["2026-03-01T00:00:00.000Z", "2026-03-02T00:00:00.000Z"];
-    const entries: UserDayHours[] = Array.from({ length: 10 }, (_, i) => ({ day: days[i % 2]!, clientUserId: 100 + i, hours: 10 - i, sessions: 1 }));
-    const chart = hoursPerUserChart(entries, days, {}, (id) => (id === 100 ? "松本@example.jp" : null));
+    // As hoursConnectedPerUserPerDay gives ten users' hours with a limit of 8: seven by name, three summed.
+    const entries: UserDayHours[] = Array.from({ length: 7 }, (_, i) => ({ day: days[i % 2]!, clientUserId: 100 + i, hours: 10 - i, sessions: 1 }));
+    const hours: HoursConnected = {
+      users: entries.map((e) => ({ clientUserId: e.clientUserId, hours: e.hours })),
+      entries: [...entries].sort((a, b) => a.day.localeCompare(b.day)),
+      others: [{ day: days[0]!, hours: 2, sessions: 2 }, { day: days[1]!, hours: 3 + 1, sessions: 2 }],
+      otherUsers: 3,
+    };
+    const chart = hoursPerUserChart(hours, days, {}, (id) => (id === 100 ? "松本@example.jp" : null));
     expect(chart.series).toHaveLength(8);
     expect(chart.series[0]).toMatchObject({ key: "100", label: "松本@example.jp" });
     expect(chart.series.at(-1)).toMatchObject({ key: "others", label: "3 other users" });

@@ -2,7 +2,7 @@ import { hostHref, userHref } from "../explorerUrl/entityHref";
 import { connectionsHref } from "../explorerUrl/explorerHref";
 import type { FilterParamValues } from "../explorerUrl/explorerParams";
 import type { EmailOf } from "./connectionRow";
-import type { ConcurrencyOverTime, DurationSummary, ExitCodesOverTime, FailingHost, FailingUser, HostDurations, UserDayHours, UserDurations } from "./insights";
+import type { ConcurrencyOverTime, DurationSummary, ExitCodesOverTime, FailingHost, FailingUser, HostDurations, HoursConnected, UserDurations } from "./insights";
 
 /**
  * Pure transforms from the insights queries (lib/connections/insights.ts) to what a chart and its
@@ -44,7 +44,6 @@ export interface BarChartModel {
 export type InsightsScope = Pick<FilterParamValues, "user" | "host">;
 
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 /** [start, end] of a period as the connections table's from/to (both inclusive, to the millisecond). */
 function period(startIso: string, lengthMs: number): Pick<FilterParamValues, "from" | "to"> {
@@ -203,7 +202,7 @@ const PERCENTILE_SERIES: ChartSeries[] = [
 function percentilesChart(groups: { label: string; summary: DurationSummary; filter: FilterParamValues | null }[], scope: InsightsScope, range: Range): BarChartModel {
   const rows = groups.map((group): ChartRow => ({
     label: group.label,
-    values: { p50: (group.summary.p50 ?? 0) / 60, p90: (group.summary.p90 ?? 0) / 60, p99: (group.summary.p99 ?? 0) / 60 },
+    values: { p50: round2((group.summary.p50 ?? 0) / 60), p90: round2((group.summary.p90 ?? 0) / 60), p99: round2((group.summary.p99 ?? 0) / 60) },
     filter: group.filter,
     pageHref: entityPage(group.filter),
   }));
@@ -231,42 +230,50 @@ export function hostPercentilesChart(hosts: HostDurations[], scope: InsightsScop
 }
 
 const USER_COLORS = ["#3a5bd9", "#1f9d55", "#d4a72c", "#9b7bd4", "#e4572e", "#4fb0c6", "#b83280", "#7aa95c"];
-const MAX_USER_SERIES = USER_COLORS.length;
+/** Series of the hours chart: ask hoursConnectedPerUserPerDay for this limit. */
+export const HOURS_CHART_SERIES = USER_COLORS.length;
 
-/** Connected hours per day, stacked by user: the users with the most hours, the rest as "others". */
-export function hoursPerUserChart(entries: UserDayHours[], days: string[], scope: InsightsScope, emailOf: EmailOf): BarChartModel {
-  const totals = new Map<string, number>();
+/** Two decimals are all a chart or its table shows: the rest would only lengthen the page. */
+const round2 = (value: number) => Math.round(value * 100) / 100;
+
+/** Connected hours per day, stacked by user: the users with the most hours (HOURS_CHART_SERIES), the rest as "others". */
+export function hoursPerUserChart(result: HoursConnected, days: string[], scope: InsightsScope, emailOf: EmailOf): BarChartModel {
   const keyOf = (user: number | null) => (user === null ? "unknown" : String(user));
-  for (const entry of entries) totals.set(keyOf(entry.clientUserId), (totals.get(keyOf(entry.clientUserId)) ?? 0) + entry.hours);
-  const ranked = [...totals.entries()].sort((a, b) => b[1] - a[1]).map(([key]) => key);
-  const shown = new Set(ranked.slice(0, ranked.length > MAX_USER_SERIES ? MAX_USER_SERIES - 1 : MAX_USER_SERIES));
-  const series: ChartSeries[] = [...shown].map((key, i) => ({
-    key,
-    label: key === "unknown" ? "(unknown user)" : (emailOf(Number(key)) ?? `user ${key}`),
-    color: USER_COLORS[i]!,
-    filter: key === "unknown" ? null : { user: [key] },
+  const series: ChartSeries[] = result.users.map(({ clientUserId }, i) => ({
+    key: keyOf(clientUserId),
+    label: clientUserId === null ? "(unknown user)" : (emailOf(clientUserId) ?? `user ${clientUserId}`),
+    color: USER_COLORS[i % USER_COLORS.length]!,
+    filter: clientUserId === null ? null : { user: [String(clientUserId)] },
   }));
   // "Others" links to everyone's connections that day: the connections table has no "all but these users" filter for so many.
-  if (ranked.length > shown.size) series.push({ key: "others", label: `${ranked.length - shown.size} other users`, color: NO_COMPLETION, filter: {} });
+  if (result.otherUsers > 0) series.push({ key: "others", label: `${result.otherUsers} other users`, color: NO_COMPLETION, filter: {} });
   const byDay = new Map(days.map((day) => [day, { label: dayLabel(day), values: {} as Record<string, number>, filter: period(day, DAY_MS) }]));
-  for (const entry of entries) {
-    const row = byDay.get(entry.day);
-    if (!row) continue;
-    const key = shown.has(keyOf(entry.clientUserId)) ? keyOf(entry.clientUserId) : "others";
-    row.values[key] = (row.values[key] ?? 0) + entry.hours;
-  }
+  const add = (day: string, key: string, hours: number) => {
+    const row = byDay.get(day);
+    if (row) row.values[key] = round2((row.values[key] ?? 0) + hours);
+  };
+  for (const entry of result.entries) add(entry.day, keyOf(entry.clientUserId), entry.hours);
+  for (const other of result.others) add(other.day, "others", other.hours);
   return { rows: [...byDay.values()], series, stacked: true, unit: "hours", scope };
 }
 
-export interface ConcurrencyPoint {
-  /** ISO start of the period (one or more UTC hours). */
-  hour: string;
+/**
+ * Connections open over time against the seat count, as columns: point i covers the
+ * `hoursPerPoint` UTC hours from `startMs + i * hoursPerPoint` hours. A point's link (the
+ * connections that started in its period, lib/explorerUrl/chartLinks periodHref) is made in the
+ * browser when it is clicked, not sent for each of 720 points.
+ */
+export interface ConcurrencyChartModel {
+  startMs: number;
+  hoursPerPoint: number;
   /** Connections open on average over the period. */
-  average: number;
+  average: number[];
   /** The most connections open at some moment of one of its hours. */
-  overlapping: number;
-  seats: number | null;
-  href: string;
+  overlapping: number[];
+  /** The seat count at the end of the period, null before any is known. */
+  seats: (number | null)[];
+  /** The charts' user and host filters, kept by every link. */
+  scope: InsightsScope;
 }
 
 /** More points than a chart's width has pixels only slow the browser: longer ranges merge hours. */
@@ -274,22 +281,23 @@ const MAX_CONCURRENCY_POINTS = 720;
 
 /**
  * Connections open per period against the seat count: hours, or for long ranges several hours
- * merged (average of the averages, the highest overlap, the last seat count). A point links to
- * the connections that started in its period.
+ * merged (average of the averages, the highest overlap, the last seat count).
  */
-export function concurrencyChart(result: ConcurrencyOverTime, scope: InsightsScope): ConcurrencyPoint[] {
+export function concurrencyChart(result: ConcurrencyOverTime, scope: InsightsScope): ConcurrencyChartModel {
   const hoursPerPoint = Math.max(1, Math.ceil(result.hours.length / MAX_CONCURRENCY_POINTS));
-  const points: ConcurrencyPoint[] = [];
+  const model: ConcurrencyChartModel = {
+    startMs: result.hours.length ? Date.parse(result.hours[0]!.hour) : 0,
+    hoursPerPoint,
+    average: [],
+    overlapping: [],
+    seats: [],
+    scope,
+  };
   for (let i = 0; i < result.hours.length; i += hoursPerPoint) {
     const group = result.hours.slice(i, i + hoursPerPoint);
-    const average = group.reduce((sum, hour) => sum + hour.averageConcurrent, 0) / group.length;
-    points.push({
-      hour: group[0]!.hour,
-      average: Math.round(average * 100) / 100,
-      overlapping: Math.max(...group.map((hour) => hour.overlappingSessions)),
-      seats: group.at(-1)!.seats,
-      href: connectionsHref({ ...scope, ...period(group[0]!.hour, group.length * HOUR_MS) }),
-    });
+    model.average.push(round2(group.reduce((sum, hour) => sum + hour.averageConcurrent, 0) / group.length));
+    model.overlapping.push(Math.max(...group.map((hour) => hour.overlappingSessions)));
+    model.seats.push(group.at(-1)!.seats);
   }
-  return points;
+  return model;
 }

@@ -1,19 +1,11 @@
 import type { Db } from "../db/client";
 import type { SqliteConnection } from "../db/sqlite";
 import { pickerOptions } from "../events/pickerOptions";
-import {
-  concurrencyOverTime,
-  durationsByHost,
-  durationsByUser,
-  durationSummary,
-  exitCodesOverTime,
-  hoursConnectedPerUserPerDay,
-  topFailingHosts,
-  topFailingUsers,
-} from "./insights";
+import { insightsOverview } from "./insights";
 import {
   concurrencyChart,
   durationHistogramChart,
+  HOURS_CHART_SERIES,
   exitCodeLegend,
   exitCodesChart,
   failingHostsChart,
@@ -36,23 +28,26 @@ export const INSIGHTS_TOP = 10;
  */
 export async function insightsPageData(db: Db, sqlite: SqliteConnection, searchParams: Record<string, string | string[] | undefined>, nowMs: number) {
   const [options, hosts, historyStartMs] = await Promise.all([pickerOptions(db), listConnectionHosts(db), firstConnectionStart(db)]);
-  const { query, filters, problems, capped } = parseInsightsParams(searchParams, nowMs, historyStartMs);
+  const parsed = parseInsightsParams(searchParams, nowMs, historyStartMs);
+  const { filters, problems, capped } = parsed;
+  const query = { ...parsed.query, now: new Date(nowMs) };
   const emailOf = emailLookup(options.users);
   const scope = { user: filters.user ?? [], host: filters.host ?? [] };
   const range = { from: [query.from.toISOString()], to: [query.to.toISOString()] };
 
-  const exitCodes = exitCodesOverTime(sqlite, query);
-  const durations = durationSummary(sqlite, query);
+  const { exitCodes, durations, failingHosts, failingUsers, userDurations, hostDurations, hours, concurrency } = insightsOverview(sqlite, query, {
+    top: INSIGHTS_TOP,
+    hoursSeries: HOURS_CHART_SERIES,
+  });
   const charts = {
     exitCodes: exitCodesChart(exitCodes, scope),
-    failingHosts: failingHostsChart(topFailingHosts(sqlite, query, INSIGHTS_TOP), scope, range),
-    failingUsers: failingUsersChart(topFailingUsers(sqlite, query, INSIGHTS_TOP), scope, range, emailOf),
+    failingHosts: failingHostsChart(failingHosts, scope, range),
+    failingUsers: failingUsersChart(failingUsers, scope, range, emailOf),
     histogram: durationHistogramChart(durations, scope, range),
-    userPercentiles: userPercentilesChart(durationsByUser(sqlite, query, INSIGHTS_TOP), scope, range, emailOf),
-    hostPercentiles: hostPercentilesChart(durationsByHost(sqlite, query, INSIGHTS_TOP), scope, range),
-    hours: hoursPerUserChart(hoursConnectedPerUserPerDay(sqlite, query), exitCodes.days.map((d) => d.day), scope, emailOf),
+    userPercentiles: userPercentilesChart(userDurations, scope, range, emailOf),
+    hostPercentiles: hostPercentilesChart(hostDurations, scope, range),
+    hours: hoursPerUserChart(hours, exitCodes.days.map((d) => d.day), scope, emailOf),
   };
-  const concurrency = concurrencyOverTime(sqlite, query);
   return {
     query,
     filters,
@@ -64,7 +59,7 @@ export async function insightsPageData(db: Db, sqlite: SqliteConnection, searchP
     charts,
     exitCodeLegend: exitCodeLegend(exitCodes, scope, range),
     seatChanges: concurrency.seatChanges,
-    concurrencyPoints: concurrencyChart(concurrency, scope),
+    concurrency: concurrencyChart(concurrency, scope),
     attempts: exitCodes.days.reduce((sum, day) => sum + day.attempts, 0),
     failures: exitCodes.days.reduce((sum, day) => sum + day.failures, 0),
   };

@@ -3,10 +3,20 @@ import type { Db } from "../db/client";
 
 const hostsSchema = z.array(z.object({ name: z.string() }));
 
-/** Every host computer name among the stored connections, for the host filter's suggestions (a walk of its index). */
+/**
+ * Every host computer name among the stored connections, for the host filter's suggestions. A
+ * skip scan of the (hostComputerName, startedAt) index, one seek per name: SQLite's DISTINCT
+ * walks every entry instead (17 ms at 166,000 connections, on every view of /insights).
+ */
 export async function listConnectionHosts(db: Db): Promise<string[]> {
   const rows = hostsSchema.parse(
-    await db.$queryRaw`SELECT DISTINCT "hostComputerName" AS "name" FROM "Connection" WHERE "hostComputerName" IS NOT NULL ORDER BY 1`,
+    await db.$queryRaw`
+      WITH RECURSIVE "hosts"("name") AS (
+        SELECT MIN("hostComputerName") FROM "Connection" WHERE "hostComputerName" IS NOT NULL
+        UNION ALL
+        SELECT (SELECT MIN("hostComputerName") FROM "Connection" WHERE "hostComputerName" > "hosts"."name") FROM "hosts" WHERE "name" IS NOT NULL
+      )
+      SELECT "name" FROM "hosts" WHERE "name" IS NOT NULL`,
   );
   return rows.map((row) => row.name);
 }

@@ -132,13 +132,13 @@ describe("timelineConnections", () => {
     // The window opens in the middle of one of the user's longer sessions.
     const long = all.find((s) => s.clientUserId === 1002 && s.failure === 0 && s.duration > 1800 && s.startMs > START + 24 * 3_600_000)!;
     const window = { startMs: long.startMs + 900_000, endMs: long.startMs + 900_000 + 86_400_000 };
-    const rows = await timelineConnections(database.db, { userId: 1002 }, window, NOW, emailOf);
+    const rows = timelineConnections(database.sqlite, { userId: 1002 }, window, NOW, emailOf);
     // Built flows: offer at start, completion 3 s later, disconnect 5 s + duration after the start.
     const endOf = (s: (typeof all)[number]) => (s.failure !== 0 ? s.startMs + 3_100 : s.startMs + 5_400 + s.duration * 1000);
     const expected = reference((s) => s.clientUserId === 1002 && s.startMs < window.endMs && endOf(s) >= window.startMs);
     expect(expected.some((id) => all.find((s) => s.attemptId === id)!.startMs < window.startMs)).toBe(true);
     expect(rows.map((row) => row.attemptId).sort()).toEqual(expected);
-    const byHost = await timelineConnections(database.db, { hostComputerName: "render-01 🎬" }, window, NOW, emailOf);
+    const byHost = timelineConnections(database.sqlite, { hostComputerName: "render-01 🎬" }, window, NOW, emailOf);
     expect(byHost.map((row) => row.attemptId).sort()).toEqual(reference((s) => s.hostComputerName === "render-01 🎬" && s.startMs < window.endMs && endOf(s) >= window.startMs));
   });
 });

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
 import { single } from "../events/paramSchemas";
+import { civilDayLabel as dayLabel, MONTHS, weekday, zonedFields, type CivilDate } from "./zonedTime";
+
+export { formatZonedTime, zonedFields, type CivilDate } from "./zonedTime";
 
 /**
  * The window a user's or a host's timeline shows: one day, one week (Monday to Sunday) or one
@@ -23,13 +26,6 @@ export const timelineParamsSchema = z.object({
 });
 
 export type TimelineParams = z.output<typeof timelineParamsSchema>;
-
-/** A calendar day, month 1-12. */
-export interface CivilDate {
-  year: number;
-  month: number;
-  day: number;
-}
 
 export interface TimelineWindow {
   span: TimelineSpan;
@@ -84,32 +80,6 @@ function addMonths(date: CivilDate, months: number): CivilDate {
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: 1 };
 }
 
-const partsFormats = new Map<string, Intl.DateTimeFormat>();
-function partsFormat(timeZone: string): Intl.DateTimeFormat {
-  let format = partsFormats.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    partsFormats.set(timeZone, format);
-  }
-  return format;
-}
-
-/** The wall-clock fields of an instant in a zone. */
-export function zonedFields(ms: number, timeZone: string): CivilDate & { hour: number; minute: number; second: number } {
-  const fields: Record<string, number> = {};
-  for (const part of partsFormat(timeZone).formatToParts(ms)) if (part.type !== "literal") fields[part.type] = Number(part.value);
-  return { year: fields.year!, month: fields.month!, day: fields.day!, hour: fields.hour! % 24, minute: fields.minute!, second: fields.second! };
-}
-
 /** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
 function offsetMs(ms: number, timeZone: string): number {
   const f = zonedFields(ms, timeZone);
@@ -122,11 +92,6 @@ export function zonedInstant(date: CivilDate, hour: number, timeZone: string): n
   const first = wall - offsetMs(wall, timeZone);
   return wall - offsetMs(first, timeZone);
 }
-
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-const weekday = (date: CivilDate) => new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-const dayLabel = (date: CivilDate) => `${WEEKDAYS[weekday(date)]} ${date.day} ${MONTHS[date.month - 1]}`;
 
 /**
  * The window of `span` that holds `date` (today in the zone when absent), its neighbours and its
@@ -157,10 +122,4 @@ export function timelineWindow(params: TimelineParams, timeZone: string, nowMs: 
         ? `Week of ${dayLabel(first)} ${first.year}`
         : `${MONTHS[first.month - 1]} ${first.year}`;
   return { span, timeZone, date: formatCivil(first), startMs, endMs, previousDate: formatCivil(before), nextDate: formatCivil(after), label, ticks };
-}
-
-/** An instant as the timeline's tooltips write it, in the window's zone: "Tue 25 Nov 14:05". */
-export function formatZonedTime(ms: number, timeZone: string): string {
-  const f = zonedFields(ms, timeZone);
-  return `${dayLabel(f)} ${String(f.hour).padStart(2, "0")}:${String(f.minute).padStart(2, "0")}`;
 }

@@ -16,3 +16,8 @@ export function chartBarHref(
   if (row.filter === null || series.filter === null) return null;
   return connectionsHref({ ...scope, ...row.filter, ...series.filter });
 }
+
+/** The connections of the scope that started in [startMs, startMs + lengthMs): a period of a chart over time. */
+export function periodHref(scope: FilterParamValues, startMs: number, lengthMs: number): string {
+  return connectionsHref({ ...scope, from: [new Date(startMs).toISOString()], to: [new Date(startMs + lengthMs - 1).toISOString()] });
+}

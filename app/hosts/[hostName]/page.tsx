@@ -7,8 +7,7 @@ import { groupByLane, timelineConnections, timelineTotals } from "@/lib/connecti
 import { decodePathSegment, hostHref } from "@/lib/explorerUrl/entityHref";
 import { connectionsHref, explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { ParamProblems } from "@/components/events/ParamProblems";
-import type { TimelineLane } from "@/components/timeline/Timeline";
-import { TimelineSection } from "@/components/timeline/TimelineSection";
+import { TimelineSection, type TimelineLane } from "@/components/timeline/TimelineSection";
 import { UserLink } from "@/components/UserLink";
 
 export const metadata: Metadata = { title: "Host computer · Parsec audit log" };
@@ -29,8 +28,8 @@ export default async function HostPage({
   if (hostName === null || hostName.trim() === "" || hostName.length > 256) {
     return <BadPathNotice title="Host computer" given={rawName} expected="a computer name this viewer can read" />;
   }
-  const { nowMs, window, problems, db, emailOf, windowFilter } = await timelinePageContext(searchParams);
-  const connections = await timelineConnections(db, { hostComputerName: hostName }, window, nowMs, emailOf);
+  const { nowMs, window, problems, db, sqlite, emailOf, windowFilter } = await timelinePageContext(searchParams);
+  const connections = timelineConnections(sqlite, { hostComputerName: hostName }, window, nowMs, emailOf);
   const userOf = (c: { clientUserId: number | null; clientEmail: string | null }) =>
     c.clientUserId === null ? UNKNOWN_USER : (c.clientEmail ?? `user ${c.clientUserId}`);
   const lanes: TimelineLane[] = groupByLane(connections, userOf).map(({ key, connections }) => {
@@ -55,7 +54,6 @@ export default async function HostPage({
         totals={timelineTotals(connections, window, userOf)}
         laneTitle="Connections by user"
         counterparts="Users"
-        counterpartOf={userOf}
         hrefOf={(p) => hostHref(hostName, p)}
         nowMs={nowMs}
       />

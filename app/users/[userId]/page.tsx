@@ -11,8 +11,7 @@ import { connectionsHref, explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { RawEventsTable } from "@/components/connections/RawEventsTable";
 import { ParamProblems } from "@/components/events/ParamProblems";
 import { HostLink } from "@/components/HostLink";
-import type { TimelineLane } from "@/components/timeline/Timeline";
-import { TimelineSection } from "@/components/timeline/TimelineSection";
+import { TimelineSection, type TimelineLane } from "@/components/timeline/TimelineSection";
 
 export const metadata: Metadata = { title: "User · Parsec audit log" };
 
@@ -33,11 +32,9 @@ export default async function UserPage({
     return <BadPathNotice title="User" given={rawId} expected="a Parsec user id (a whole number)" />;
   }
   const userId = parsedId.data;
-  const { nowMs, window, problems, db, users, emailOf, windowFilter } = await timelinePageContext(searchParams);
-  const [connections, actions] = await Promise.all([
-    timelineConnections(db, { userId }, window, nowMs, emailOf),
-    userAdminActions(db, userId, window, ADMIN_ACTIONS_SHOWN),
-  ]);
+  const { nowMs, window, problems, db, sqlite, users, emailOf, windowFilter } = await timelinePageContext(searchParams);
+  const connections = timelineConnections(sqlite, { userId }, window, nowMs, emailOf);
+  const actions = await userAdminActions(db, userId, window, ADMIN_ACTIONS_SHOWN);
   const known = users.find((user) => user.userId === userId);
   const email = emailOf(userId);
   const hostOf = (c: { hostComputerName: string | null }) => c.hostComputerName ?? UNKNOWN_HOST;
@@ -65,7 +62,6 @@ export default async function UserPage({
         totals={timelineTotals(connections, window, hostOf)}
         laneTitle="Connections by host computer"
         counterparts="Hosts used"
-        counterpartOf={hostOf}
         hrefOf={(p) => userHref(userId, p)}
         nowMs={nowMs}
       />

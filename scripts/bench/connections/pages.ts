@@ -131,7 +131,7 @@ function pageScenarios(db: Db, sqlite: SqliteConnection): PageScenario[] {
   };
   const timeline = (name: string, subject: TimelineSubject, spanName: TimelineSpan, date: string): PageScenario => {
     const path = "userId" in subject ? userHref(subject.userId, { span: spanName, date }) : hostHref(subject.hostComputerName, { span: spanName, date });
-    return { name, path, direct: () => timelinePageWork(db, subject, { span: spanName, date }) };
+    return { name, path, direct: () => timelinePageWork(db, sqlite, subject, { span: spanName, date }) };
   };
   const monthAgo = new Date(span.last + 1 - 30 * DAY_MS).toISOString();
   const yearAgo = new Date(span.last + 1 - 366 * DAY_MS).toISOString();
@@ -149,15 +149,13 @@ function pageScenarios(db: Db, sqlite: SqliteConnection): PageScenario[] {
 }
 
 /** What app/users/[userId] and app/hosts/[hostName] await before rendering (the window in UTC: the bench sends no zone cookie). */
-async function timelinePageWork(db: Db, subject: TimelineSubject, params: { span: TimelineSpan; date: string }) {
+async function timelinePageWork(db: Db, sqlite: SqliteConnection, subject: TimelineSubject, params: { span: TimelineSpan; date: string }) {
   const nowMs = Date.now();
   const { window } = timelinePageWindow(params, undefined, nowMs);
   const { users } = await pickerOptions(db);
   const emailOf = emailLookup(users);
-  const [connections, actions] = await Promise.all([
-    timelineConnections(db, subject, window, nowMs, emailOf),
-    "userId" in subject ? userAdminActions(db, subject.userId, window, ADMIN_ACTIONS_SHOWN) : null,
-  ]);
+  const connections = timelineConnections(sqlite, subject, window, nowMs, emailOf);
+  const actions = "userId" in subject ? await userAdminActions(db, subject.userId, window, ADMIN_ACTIONS_SHOWN) : null;
   const laneOf = "userId" in subject ? (c: { hostComputerName: string | null }) => c.hostComputerName ?? "" : (c: { clientUserId: number | null }) => String(c.clientUserId);
   return { lanes: groupByLane(connections, laneOf), totals: timelineTotals(connections, window, laneOf), actions };
 }

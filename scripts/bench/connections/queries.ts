@@ -3,6 +3,7 @@
 import type { SqliteConnection } from "@/lib/db/sqlite";
 import * as insights from "@/lib/connections/insights";
 import type { InsightsQuery } from "@/lib/connections/insights";
+import { HOURS_CHART_SERIES } from "@/lib/connections/insightsCharts";
 import { INSIGHTS_TOP } from "@/lib/connections/insightsPage";
 
 export const INSIGHTS_QUERIES = {
@@ -12,8 +13,10 @@ export const INSIGHTS_QUERIES = {
   durationSummary: (s: SqliteConnection, q: InsightsQuery) => insights.durationSummary(s, q),
   durationsByUser: (s: SqliteConnection, q: InsightsQuery) => insights.durationsByUser(s, q, INSIGHTS_TOP),
   durationsByHost: (s: SqliteConnection, q: InsightsQuery) => insights.durationsByHost(s, q, INSIGHTS_TOP),
-  hoursConnectedPerUserPerDay: (s: SqliteConnection, q: InsightsQuery) => insights.hoursConnectedPerUserPerDay(s, q),
+  hoursConnectedPerUserPerDay: (s: SqliteConnection, q: InsightsQuery) => insights.hoursConnectedPerUserPerDay(s, q, HOURS_CHART_SERIES),
   concurrencyOverTime: (s: SqliteConnection, q: InsightsQuery) => insights.concurrencyOverTime(s, q),
+  // All of the above as /insights asks for them: each user's and host's sums read once.
+  insightsOverview: (s: SqliteConnection, q: InsightsQuery) => insights.insightsOverview(s, q, { top: INSIGHTS_TOP, hoursSeries: HOURS_CHART_SERIES }),
 };
 
 export interface QueryTiming {

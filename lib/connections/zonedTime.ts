@@ -1,0 +1,49 @@
+/**
+ * Wall-clock fields and labels of instants in an IANA zone, with Intl alone: no zod, no server
+ * code, so that the browser's timeline (components/timeline) formats what the server laid out.
+ */
+
+/** A calendar day, month 1-12. */
+export interface CivilDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const partsFormats = new Map<string, Intl.DateTimeFormat>();
+function partsFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = partsFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+      hour: "numeric",
+      minute: "numeric",
+      second: "numeric",
+    });
+    partsFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+/** The wall-clock fields of an instant in a zone. */
+export function zonedFields(ms: number, timeZone: string): CivilDate & { hour: number; minute: number; second: number } {
+  const fields: Record<string, number> = {};
+  for (const part of partsFormat(timeZone).formatToParts(ms)) if (part.type !== "literal") fields[part.type] = Number(part.value);
+  return { year: fields.year!, month: fields.month!, day: fields.day!, hour: fields.hour! % 24, minute: fields.minute!, second: fields.second! };
+}
+
+export const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
+export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+export const weekday = (date: CivilDate) => new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
+/** "Tue 25 Nov". */
+export const civilDayLabel = (date: CivilDate) => `${WEEKDAYS[weekday(date)]} ${date.day} ${MONTHS[date.month - 1]}`;
+
+/** An instant as the timeline's tooltips write it, in the window's zone: "Tue 25 Nov 14:05". */
+export function formatZonedTime(ms: number, timeZone: string): string {
+  const f = zonedFields(ms, timeZone);
+  return `${civilDayLabel(f)} ${String(f.hour).padStart(2, "0")}:${String(f.minute).padStart(2, "0")}`;
+}
