@@ -60,15 +60,15 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** `next start` (the build in .next) on a free port over `databaseFile`, without its sync, once it answers /api/health. */
+/** The production server (`npm start`'s scripts/serve.mjs over the build in .next) on a free port over `databaseFile`, without its sync, once it answers /api/health. */
 export async function startBenchServer(databaseFile: string, ctx: BenchContext): Promise<BenchServer> {
   requireProductionBuild();
   const port = await freePort();
-  ctx.log(`starting next start on port ${port}`);
+  ctx.log(`starting the production server (scripts/serve.mjs) on port ${port}`);
   const server = NodeChild.start({
-    script: "node_modules/next/dist/bin/next",
+    script: "scripts/serve.mjs",
     noTsx: true,
-    args: ["start", "--port", String(port), "--hostname", "127.0.0.1"],
+    args: ["--port", String(port), "--hostname", "127.0.0.1"],
     env: cleanEnv({ DATABASE_URL: `file:${databaseFile}`, SYNC_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" }),
     timeoutMs: Math.max(60_000, ctx.deadline - performance.now()),
   });
@@ -145,7 +145,7 @@ async function waitForServer(base: string, ctx: BenchContext): Promise<void> {
     } catch {
       // not listening yet
     }
-    if (performance.now() > Math.min(until, ctx.deadline)) throw new Error("next start did not answer /api/health within 2 minutes");
+    if (performance.now() > Math.min(until, ctx.deadline)) throw new Error("the production server did not answer /api/health within 2 minutes");
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
