@@ -1,4 +1,4 @@
-// The connection pages benchmark: a production server (`next start`, the build in .next) over a
+// The connection pages benchmark: the production server (`npm start`'s scripts/serve.mjs, the build in .next) over a
 // simulated history with its connections and rollups (a million events by default, cached under
 // data/bench/, see pagesDatabase.ts), asked for /insights, /users/[id] and /hosts/[name] over HTTP
 // as a signed-in admin, beside the same lib functions the page calls run directly in this process
@@ -56,7 +56,7 @@ interface PageResult {
 
 export const connectionPagesBenchmark = defineBenchmark<Options>({
   name: "connection-pages",
-  description: "/insights, /users/[id] and /hosts/[name] over HTTP (next start) on connections of a simulated history, vs. the page's lib calls run directly",
+  description: "/insights, /users/[id] and /hosts/[name] over HTTP (the production server) on connections of a simulated history, vs. the page's lib calls run directly",
   flags: {
     ...cachedHistoryFlagSpecs,
     requests: { type: "string", help: "timed requests per scenario, and as many direct runs (default 40)" },
@@ -193,7 +193,7 @@ function render(results: PageResult[], options: Options, sizeMb: number): string
       ]),
     ),
     "",
-    "Times in ms. Server: GET over HTTP to next start as a signed-in admin, whole body read. Direct: the lib calls the page awaits",
+    "Times in ms. Server: GET over HTTP to the production server as a signed-in admin, whole body read. Direct: the lib calls the page awaits",
     "(lib/connections/insightsPage.ts insightsPageData; pickerOptions, timelineConnections, userAdminActions, timelineTotals), in this process.",
   ].join("\n");
 }

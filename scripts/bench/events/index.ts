@@ -1,4 +1,4 @@
-// The events explorer benchmark: a production server (`next start`, the build in .next) over a
+// The events explorer benchmark: the production server (`npm start`'s scripts/serve.mjs, the build in .next) over a
 // database of a simulated history (a million events by default, built once and kept under
 // data/bench/), asked for /events with each scenario's filters over HTTP, beside the SQL behind
 // each answer run directly with better-sqlite3 in this process, in the same run and alternating,
@@ -41,7 +41,7 @@ interface ScenarioResult {
 
 export const eventsBenchmark = defineBenchmark<EventsBenchOptions>({
   name: "events",
-  description: "/events over HTTP (next start) for each filter, the free-text search and the histogram, vs. the same SQL run directly",
+  description: "/events over HTTP (the production server) for each filter, the free-text search and the histogram, vs. the same SQL run directly",
   flags: {
     ...cachedHistoryFlagSpecs,
     requests: { type: "string", help: "timed requests per scenario, and as many raw runs (default 40)" },
@@ -117,7 +117,7 @@ function render(results: ScenarioResult[], options: EventsBenchOptions, sizeMb: 
       ),
     ),
     "",
-    "Times in ms. Server: GET over HTTP to next start, whole body read (answer: its size). Raw: the same SQL statements run directly with better-sqlite3.",
+    "Times in ms. Server: GET over HTTP to the production server, whole body read (answer: its size). Raw: the same SQL statements run directly with better-sqlite3.",
     "Floor: /admin/password, a signed-in page that reads nothing but the session: what every page costs before its own queries.",
     "",
     `client JavaScript for /events: ${kb(clientJs.gzippedBytes)} gzipped (${kb(clientJs.withPolyfillsBytes)} with the legacy polyfills); ` +
