@@ -165,12 +165,28 @@ function commaList(pattern: RegExp, message: string) {
 
 /** "loopback", "none", an IP address, or an address with a prefix length that fits its family. */
 function isProxyEntry(entry: string): boolean {
-  if (entry === "loopback" || entry === "none") return true;
+  return entry === "none" || proxyRanges(entry) !== null;
+}
+
+export interface ProxyRange {
+  address: string;
+  prefix: number;
+  type: "ipv4" | "ipv6";
+}
+
+/**
+ * A TRUSTED_PROXIES entry as address ranges (a lone address is a full-length prefix), or null when
+ * it is neither "loopback", an address, nor address/prefix. The one reading of the setting, for
+ * validating it here and for lib/auth/requestContext.ts's lookup.
+ */
+export function proxyRanges(entry: string): ProxyRange[] | null {
+  if (entry === "loopback") return [{ address: "127.0.0.0", prefix: 8, type: "ipv4" }, { address: "::1", prefix: 128, type: "ipv6" }];
   const [address = "", prefix, ...rest] = entry.split("/");
   const family = isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 6 ? 128 : 32);
+  if (family === 0 || rest.length > 0) return null;
+  const bits = family === 6 ? 128 : 32;
+  if (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits)) return null;
+  return [{ address, prefix: prefix === undefined ? bits : Number(prefix), type: family === 6 ? "ipv6" : "ipv4" }];
 }
 
 function isLoopbackUrl(value: string): boolean {

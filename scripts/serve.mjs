@@ -9,7 +9,7 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
 
-/** Keep in step with PEER_ADDRESS_HEADER in lib/auth/requestContext.ts. */
+/** The header lib/auth/requestContext.ts reads (its test checks the two agree). */
 const PEER_ADDRESS_HEADER = "x-parsec-peer-address";
 
 process.env.NODE_ENV = "production";

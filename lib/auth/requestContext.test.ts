@@ -1,4 +1,6 @@
 import * as crypto from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { bearerToken, constantTimeEqual } from "./constantTimeEqual";
 import { clientIp, isHttps, originAllowed, PEER_ADDRESS_HEADER, safeNextPath } from "./requestContext";
@@ -57,6 +59,12 @@ describe("the request's origin", () => {
   it("without the peer header (plain next start), takes the last X-Forwarded-For entry", () => {
     expect(clientIp(headers({ "x-forwarded-for": "10.0.0.1, 198.51.100.7" }), ["loopback"])).toBe("198.51.100.7");
     expect(clientIp(headers({}), ["loopback"])).toBe("unknown");
+  });
+
+  it("reads the peer from the very header scripts/serve.mjs (npm start) writes", () => {
+    const server = readFileSync(path.resolve(import.meta.dirname, "../../scripts/serve.mjs"), "utf8");
+    expect(server).toContain(`const PEER_ADDRESS_HEADER = "${PEER_ADDRESS_HEADER}";`);
+    expect(server).toContain("request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress");
   });
 
   it("with the peer (npm start), believes X-Forwarded-For only as far as trusted proxies vouch for it", () => {

@@ -5,7 +5,7 @@
  * proxy in front of it did).
  */
 import { BlockList, isIP } from "node:net";
-import { getConfig } from "../config";
+import { getConfig, proxyRanges } from "../config";
 
 interface HeaderReader {
   get(name: string): string | null;
@@ -47,23 +47,13 @@ function isTrusted(list: BlockList, address: string): boolean {
 
 const trustLists = new Map<string, BlockList>();
 
-/** TRUSTED_PROXIES' entries ("loopback", an address, or address/prefix, checked by lib/config.ts) as a lookup. */
+/** TRUSTED_PROXIES' entries (checked by lib/config.ts) as a lookup. */
 function trustList(entries: readonly string[]): BlockList {
   const key = entries.join(",");
   let list = trustLists.get(key);
   if (!list) {
     list = new BlockList();
-    for (const entry of entries) {
-      if (entry === "loopback") {
-        list.addSubnet("127.0.0.0", 8, "ipv4");
-        list.addAddress("::1", "ipv6");
-        continue;
-      }
-      const [address = "", prefix] = entry.split("/");
-      const type = isIP(address) === 6 ? "ipv6" : "ipv4";
-      if (prefix === undefined) list.addAddress(address, type);
-      else list.addSubnet(address, Number(prefix), type);
-    }
+    for (const range of entries.flatMap((entry) => proxyRanges(entry) ?? [])) list.addSubnet(range.address, range.prefix, range.type);
     trustLists.set(key, list);
   }
   return list;

@@ -252,12 +252,7 @@ export function durationsByUser(sqlite: SqliteConnection, query: InsightsQuery, 
 }
 
 function userDurationsFrom(sqlite: SqliteConnection, q: ParsedQuery, tallies: KeyTally[] | null, limit?: number): UserDurations[] {
-  const keys = tallies && limit !== undefined ? busiestKeys(tallies, limit) : null;
-  const groups = durationsBy(sqlite, q, q.hosts?.length ? "day-user-host-code" : "day-user", "clientUserId", keys);
-  return [...groups.entries()]
-    .map(([key, summary]) => ({ clientUserId: key as number | null, ...summary }))
-    .sort((a, b) => b.sessions - a.sessions || (a.clientUserId ?? -1) - (b.clientUserId ?? -1))
-    .slice(0, limit);
+  return durationsPerKey(sqlite, q, "clientUserId", tallies, limit).map(([key, summary]) => ({ clientUserId: key as number | null, ...summary }));
 }
 
 /**
@@ -270,11 +265,27 @@ export function durationsByHost(sqlite: SqliteConnection, query: InsightsQuery, 
 }
 
 function hostDurationsFrom(sqlite: SqliteConnection, q: ParsedQuery, tallies: KeyTally[] | null, limit?: number): HostDurations[] {
+  return durationsPerKey(sqlite, q, "hostComputerName", tallies, limit).map(([key, summary]) => ({ hostComputerName: key as string | null, ...summary }));
+}
+
+/**
+ * Per user or per host (`by`): each key's duration summary, most sessions first (ties by user id,
+ * or by name); with `limit`, exactly the first `limit`, decoding only their histograms.
+ */
+function durationsPerKey(
+  sqlite: SqliteConnection,
+  q: ParsedQuery,
+  by: "clientUserId" | "hostComputerName",
+  tallies: KeyTally[] | null,
+  limit?: number,
+) {
   const keys = tallies && limit !== undefined ? busiestKeys(tallies, limit) : null;
-  const groups = durationsBy(sqlite, q, q.users?.length ? "day-user-host-code" : "day-host", "hostComputerName", keys);
-  return [...groups.entries()]
-    .map(([key, summary]) => ({ hostComputerName: key as string | null, ...summary }))
-    .sort((a, b) => b.sessions - a.sessions || String(a.hostComputerName).localeCompare(String(b.hostComputerName)))
+  const filteredByTheOther = by === "clientUserId" ? q.hosts?.length : q.users?.length;
+  const grain: DailyGrain = filteredByTheOther ? "day-user-host-code" : by === "clientUserId" ? "day-user" : "day-host";
+  const byKey = (a: TallyKey | null, b: TallyKey | null) =>
+    by === "clientUserId" ? ((a as number | null) ?? -1) - ((b as number | null) ?? -1) : String(a).localeCompare(String(b));
+  return [...durationsBy(sqlite, q, grain, by, keys).entries()]
+    .sort(([keyA, a], [keyB, b]) => b.sessions - a.sessions || byKey(keyA, keyB))
     .slice(0, limit);
 }
 

@@ -97,14 +97,14 @@ async function detectFormat(filePath: string): Promise<ImportFormat> {
 
 /**
  * A one-line object is a whole document rather than an NDJSON event when it carries a list
- * (`{"events": [...]}`, `{"data": [...]}`) or a `data`/`next_cursor` envelope key without the
+ * (`{"events": [...]}`, `{"data": [...]}`) or the API envelope's `next_cursor`, without the
  * event's own `id` and `name`: such a file is then refused with the document's error instead of
  * being quarantined as one strange event.
  */
 function looksLikeDocument(value: object): boolean {
   const record = value as Record<string, unknown>;
   if (typeof record.id === "string" && typeof record.name === "string") return false;
-  return "next_cursor" in record || Object.values(record).some((field) => Array.isArray(field)) || envelopeSchema.safeParse(value).success;
+  return "next_cursor" in record || Object.values(record).some((field) => Array.isArray(field));
 }
 
 async function readHead(filePath: string, bytes: number): Promise<string> {
