@@ -4,8 +4,8 @@
 import { describe, expect, it, onTestFinished } from "vitest";
 import { isFailure } from "../parsec/exitCodes";
 import { connectDatabase, runCli, startSyncFixture, type SyncFixture } from "../sync/testing";
-import { connectionsNeedRebuild, rebuildConnections } from "./rebuildConnections";
-import { readConnections, readRollups } from "./testing";
+import { connectionsNeedRebuild } from "./rebuildConnections";
+import { keptAndRebuilt, readConnections, readRollups } from "./testing";
 
 interface Reference {
   byStatus: Record<string, number>;
@@ -65,10 +65,14 @@ function storedFigures(fixture: SyncFixture): Reference {
   return figures;
 }
 
-async function syncedFixture(options: Parameters<typeof startSyncFixture>[0], pageSize: number): Promise<SyncFixture> {
+async function syncedFixture(
+  options: Parameters<typeof startSyncFixture>[0],
+  pageSize: number,
+  sync: Parameters<SyncFixture["sync"]>[0] = {},
+): Promise<SyncFixture> {
   const fixture = await startSyncFixture(options);
   onTestFinished(fixture.close);
-  await fixture.sync({ pageSize });
+  await fixture.sync({ pageSize, ...sync });
   return fixture;
 }
 
@@ -81,17 +85,16 @@ describe("connections kept by the sync", () => {
     expect(reference.byStatus.incomplete, "and ones with lost events").toBeGreaterThan(0);
     expect(storedFigures(newestFirst)).toEqual(reference);
 
-    // The same history, pages the other way round and cut elsewhere: the same rows, the same rollups.
-    const oldestFirst = await syncedFixture({ events: 4_000, seed: 7, order: "oldest-first" }, 137);
+    // The same history, pages the other way round and cut elsewhere, their connections stitched in
+    // batches that end mid-page rather than once at the end of the run: the same rows and rollups.
+    const oldestFirst = await syncedFixture({ events: 4_000, seed: 7, order: "oldest-first" }, 137, { storeOptions: { stitchAfterEvents: 450 } });
     expect(readConnections(oldestFirst.sqlite)).toEqual(readConnections(newestFirst.sqlite));
     expect(readRollups(oldestFirst.sqlite)).toEqual(readRollups(newestFirst.sqlite));
 
     // Rebuilding from the events gives what the page-by-page maintenance gave.
-    const incremental = { connections: readConnections(newestFirst.sqlite), rollups: readRollups(newestFirst.sqlite) };
-    const rebuilt = await rebuildConnections({ db: newestFirst.db, sqlite: newestFirst.sqlite, batchSize: 97 });
-    expect(rebuilt.attempts).toBe(incremental.connections.length);
-    expect(readConnections(newestFirst.sqlite)).toEqual(incremental.connections);
-    expect(readRollups(newestFirst.sqlite)).toEqual(incremental.rollups);
+    const { kept, rebuilt, attempts } = await keptAndRebuilt(newestFirst.db, newestFirst.sqlite, 97);
+    expect(attempts).toBe(kept.connections.length);
+    expect(rebuilt).toEqual(kept);
   });
 
   it("stay exact when later runs bring the rest of open attempts", async () => {
@@ -104,10 +107,8 @@ describe("connections kept by the sync", () => {
     const reference = referenceOf(fixture.sim.groundTruth());
     expect((reference.byStatus.open ?? 0) + (reference.byStatus.connecting ?? 0), "attempts still under way").toBeGreaterThan(0);
     expect(storedFigures(fixture)).toEqual(reference);
-    const incremental = { connections: readConnections(fixture.sqlite), rollups: readRollups(fixture.sqlite) };
-    await rebuildConnections({ db: fixture.db, sqlite: fixture.sqlite });
-    expect(readConnections(fixture.sqlite)).toEqual(incremental.connections);
-    expect(readRollups(fixture.sqlite)).toEqual(incremental.rollups);
+    const { kept, rebuilt } = await keptAndRebuilt(fixture.db, fixture.sqlite);
+    expect(rebuilt).toEqual(kept);
   });
 
   it("are rebuilt by scripts/rebuild-connections.ts (npm run connections:rebuild) from the events alone", async () => {

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
 import { writeTransaction, type SqliteConnection } from "../db/sqlite";
 import { acquireSyncLock } from "../sync/syncLock";
+import { markAllStitched } from "./connectionBacklog";
 import { refreshConnections } from "./refreshConnections";
 
 export interface RebuildProgress {
@@ -17,13 +18,20 @@ const ATTEMPTS_PER_TRANSACTION = 2_000;
 
 /**
  * True for a database whose connection events were stored before connections were kept (an
- * upgrade): events carry attempt ids but no connection exists. Never true once a rebuild or the
- * sync has stitched anything, because every stored attempt gets its row in the same transaction.
+ * upgrade): events below the stitch mark carry attempt ids but no connection exists. Events above
+ * the mark (a first sync that died before stitching) are not a reason: the next sync stitches them.
  */
 export function connectionsNeedRebuild(sqlite: SqliteConnection): boolean {
   const hasConnection = sqlite.prepare(`SELECT 1 FROM "Connection" LIMIT 1`).get() !== undefined;
   if (hasConnection) return false;
-  return sqlite.prepare(`SELECT 1 FROM "Event" WHERE "attemptId" IS NOT NULL LIMIT 1`).get() !== undefined;
+  return (
+    sqlite
+      .prepare(
+        `SELECT 1 FROM "Event" WHERE "attemptId" IS NOT NULL
+           AND "rowid" <= coalesce((SELECT "eventRowid" FROM "ConnectionStitchMark" WHERE "id" = 1), 0) LIMIT 1`,
+      )
+      .get() !== undefined
+  );
 }
 
 /**
@@ -47,6 +55,8 @@ export async function rebuildConnections(options: {
     const totalAttempts = (sqlite.prepare(`SELECT COUNT(DISTINCT "attemptId") AS n FROM "Event" WHERE "attemptId" IS NOT NULL`).get() as { n: number }).n;
     await writeTransaction(sqlite, () => {
       sqlite.exec(`DELETE FROM "Connection"; DELETE FROM "ConnectionDailyRollup"; DELETE FROM "ConnectionHourlyRollup";`);
+      // Every attempt stored by now is stitched below; later events are stitched by their own store.
+      markAllStitched(sqlite);
     });
     const nextIds = sqlite.prepare<[string, number], { attemptId: string }>(
       `SELECT DISTINCT "attemptId" FROM "Event" WHERE "attemptId" > ? ORDER BY "attemptId" LIMIT ?`,

@@ -6,6 +6,7 @@ import { toRawConnectionRow } from "./connectionRows";
 import { refreshConnections } from "./refreshConnections";
 import { stitchConnection } from "./stitchConnection";
 import { fromParsecEvent } from "./attemptEvent";
+import { catchUpConnections } from "./connectionBacklog";
 import { flowParsecEvents, readConnections, readRollups, type FlowSpec, type FlowStepName } from "./testing";
 
 let database: TempDatabase;
@@ -41,14 +42,16 @@ const attemptSpec = fc.record({
 });
 
 describe("connections kept page by page", () => {
-  it("equal stitching the whole history, and the rollups a rebuild from scratch, however the events are split, ordered or repeated", () => {
-    fc.assert(
-      fc.property(
+  it("equal stitching the whole history, and the rollups a rebuild from scratch, however the events are split, ordered, repeated or left to wait", async () => {
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(attemptSpec, { minLength: 1, maxLength: 6 }),
         fc.infiniteStream(fc.nat()),
         fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 10 }),
         fc.array(fc.nat(), { maxLength: 8 }),
-        (specs, randomness, pageSizes, repeats) => {
+        // Per page, how many new events may wait before they are stitched (0: at once).
+        fc.array(fc.constantFrom(0, 0, 3, 10, 1_000), { minLength: 1, maxLength: 6 }),
+        async (specs, randomness, pageSizes, repeats, waits) => {
           clear();
           const attempts = specs.map((spec, i) => flowParsecEvents({ ...(spec as FlowSpec), attemptId: `attempt-${i}-0000-0000` }));
           const all = attempts.flat();
@@ -58,9 +61,11 @@ describe("connections kept page by page", () => {
           for (let at = 0, page = 0; at < delivered.length; page += 1) {
             const size = pageSizes[page % pageSizes.length]!;
             const items = delivered.slice(at, at + size);
-            database.sqlite.transaction(() => storeEvents(database.sqlite, items, "test"))();
+            const stitchAfterEvents = waits[page % waits.length]!;
+            database.sqlite.transaction(() => storeEvents(database.sqlite, items, "test", [], { stitchAfterEvents }))();
             at += size;
           }
+          await catchUpConnections(database.sqlite);
           const expected = attempts
             .map((events) => {
               const attemptId = (events[0]!.data as { attempt_id: string }).attempt_id;

@@ -3,6 +3,7 @@ import { open, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { z } from "zod";
+import { catchUpConnections, STITCH_BATCH_EVENTS } from "../connections/connectionBacklog";
 import type { Db } from "../db/client";
 import { writeTransaction, type SqliteConnection } from "../db/sqlite";
 import { addRunCounts, finishRun, markInterruptedRuns, startRun, type RunTrigger } from "../sync/syncRuns";
@@ -44,7 +45,7 @@ export async function importEventsFile(
   let totals = emptyCounts();
   const storeBatch = async (items: unknown[], unreadable: UnreadableItem[] = []) => {
     const counts = await writeTransaction(options.sqlite, () => {
-      const stored = storeEvents(options.sqlite, items, source, unreadable);
+      const stored = storeEvents(options.sqlite, items, source, unreadable, { stitchAfterEvents: STITCH_BATCH_EVENTS });
       addRunCounts(options.sqlite, run.id, stored, { source });
       return stored;
     });
@@ -58,10 +59,13 @@ export async function importEventsFile(
       const events = await readJsonDocument(filePath);
       for (let start = 0; start < events.length; start += BATCH) await storeBatch(events.slice(start, start + BATCH));
     }
+    await catchUpConnections(options.sqlite);
     await finishRun(options.db, run.id, {});
     return { runId: run.id, format, ...totals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
+    // The batches stored before the failure stay, and so do their connections.
+    await catchUpConnections(options.sqlite).catch(() => undefined);
     await finishRun(options.db, run.id, { error: message }).catch(() => undefined);
     throw error;
   }

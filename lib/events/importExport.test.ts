@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
+import { keptAndRebuilt } from "../connections/testing";
 import { parseTimestampMicros, startSimulator } from "../parsec/simulator";
 import type { Db } from "../db/client";
 import type { SqliteConnection } from "../db/sqlite";
@@ -84,6 +85,10 @@ describe("import", () => {
     expectSameEvents(await storedEvents(database.db), expected);
     const runs = await database.db.syncRun.findMany();
     expect(runs).toMatchObject([{ id: summary.runId, kind: "import", mode: format, status: "succeeded", inserted: expected.length, error: null }]);
+    // Fewer events than a stitching batch: the import stitched their connections when it ended.
+    const connections = await keptAndRebuilt(database.db, database.sqlite);
+    expect(connections.kept.connections.length).toBeGreaterThan(name === "object-short.json" ? 0 : 200);
+    expect(connections.rebuilt).toEqual(connections.kept);
   });
 
   it("of NDJSON (BOM, CRLF, a blank line, a garbage line, an invalid event) stores the rest and quarantines those two", async () => {

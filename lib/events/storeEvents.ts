@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { stitchNewEvents } from "../connections/connectionBacklog";
 import { refreshConnections } from "../connections/refreshConnections";
 import { preparedStatements, type SqliteConnection } from "../db/sqlite";
 import { CONTENT_COLUMNS, toEventRow, type EventRow } from "./eventRow";
@@ -19,10 +20,15 @@ export interface UnreadableItem {
 
 export interface StoreOptions {
   /**
-   * Rewrite the connections (and their insights rollups) of the attempts the page touched, in the
-   * same transaction (lib/connections/refreshConnections.ts). Default true; only the benchmark
-   * turns it off, to measure what stitching costs. Not a setting: without it the Connection
-   * table falls out of step until `npm run connections:rebuild`.
+   * New events that may wait before their connections are stitched (lib/connections/
+   * connectionBacklog.ts): 0, the default, stitches them in this transaction. The sync and the
+   * import pass STITCH_BATCH_EVENTS and call catchUpConnections when they end. Events whose
+   * content changed are stitched at once either way: their rows keep their place below the mark.
+   */
+  stitchAfterEvents?: number;
+  /**
+   * false: stitch nothing. Only the benchmark sets it, to measure what stitching costs. Not a
+   * setting: without it the Connection table falls out of step until `npm run connections:rebuild`.
    */
   connections?: boolean;
 }
@@ -83,7 +89,7 @@ function prepare(connection: SqliteConnection) {
  * never duplicates; a re-delivered event whose content changed, such as a user's new email, is
  * updated), and quarantine what fails validation with its raw JSON and the reason.
  * The connections of the attempts whose events were inserted or changed are stitched again in
- * the same transaction, so the Connection table never lags behind the events.
+ * the same transaction, unless the caller lets new events wait for a batch (StoreOptions).
  * Synchronous: call it inside the caller's `connection.transaction`, together with whatever
  * records how far the caller got, so that both commit or neither does.
  */
@@ -111,7 +117,8 @@ export function storeEvents(
   counts.quarantined = rejects.length;
 
   const releaseQuarantine = statements.hasQuarantinedIds.get() !== undefined;
-  const touchedAttempts = new Set<string>();
+  // Attempts of changed events; those of new events are found above the stitch mark.
+  const changedAttempts = new Set<string>();
   // New rows get rowids above the largest one (Event has no AUTOINCREMENT and is never near the
   // rowid limit), so "rowid > before" is exactly what this page inserted.
   const before = statements.lastRowid.get()?.rowid ?? 0;
@@ -121,12 +128,11 @@ export function storeEvents(
     if (!current) {
       statements.insert.run({ ...params, storedAt: now });
       counts.inserted += 1;
-      if (row.attemptId) touchedAttempts.add(row.attemptId);
     } else if (CONTENT_COLUMNS.some((column) => current[column] !== params[column])) {
       statements.update.run(params);
       counts.updated += 1;
-      if (row.attemptId) touchedAttempts.add(row.attemptId);
-      if (current.attemptId) touchedAttempts.add(current.attemptId);
+      if (row.attemptId) changedAttempts.add(row.attemptId);
+      if (current.attemptId) changedAttempts.add(current.attemptId);
     }
     // An event that was quarantined once and has now arrived valid is no longer a problem to show.
     if (releaseQuarantine) statements.release.run(row.id);
@@ -137,7 +143,10 @@ export function storeEvents(
     statements.indexSearchText.run(before);
     statements.countHours.run(before);
   }
-  if (options.connections !== false && touchedAttempts.size > 0) refreshConnections(connection, touchedAttempts, now);
+  if (options.connections !== false) {
+    if (changedAttempts.size > 0) refreshConnections(connection, changedAttempts, now);
+    stitchNewEvents(connection, before, options.stitchAfterEvents ?? 0, now);
+  }
   // Repeats within the page count as unchanged: their later copy was stored.
   counts.unchanged = counts.received - counts.inserted - counts.updated - counts.quarantined;
   return counts;

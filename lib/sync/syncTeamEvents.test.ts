@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { hostname } from "node:os";
 import { describe, expect, it, onTestFinished } from "vitest";
+import { keptAndRebuilt, readConnections } from "../connections/testing";
 import { AuthError, NotFoundError, PermissionError } from "../parsec/errors";
 import type { Fault } from "../parsec/simulator";
 import { DbRequestLedger } from "./dbRequestLedger";
@@ -225,6 +226,10 @@ describe("faults", () => {
     const checkpoint = await f.db.syncCheckpoint.findUniqueOrThrow({ where: { teamId: f.sim.teamId } });
     expect(checkpoint).toMatchObject({ passMode: "backfill", passPages: kept, passEvents: kept * 200, coveredUntil: null });
     expect(checkpoint.passCursor).toBe(newestFirst[kept * 200]!.id);
+    // Fewer new events than a stitching batch were stored: the failed run stitched them before it ended.
+    const connections = await keptAndRebuilt(f.db, f.sqlite);
+    expect(connections.kept.connections.length).toBeGreaterThan(100);
+    expect(connections.rebuilt).toEqual(connections.kept);
 
     const urls: URL[] = [];
     const resumed = await f.sync({ api: { fetch: recordingFetch(urls) }, overlapMs: 0 });
@@ -388,6 +393,8 @@ describe("interruption", () => {
     expect(killed.passCursor).toBe(newestFirst[killed.passPages * pageSize]!.id);
     const [killedRun] = await db.syncRun.findMany();
     expect(killedRun).toMatchObject({ status: "running", pages: killed.passPages, inserted: killed.passPages * pageSize });
+    // Fewer events than a stitching batch: they wait for their connections, which the next run stitches.
+    expect(readConnections(sqlite)).toEqual([]);
 
     // The next run (in this process) takes over the dead process's lock and resumes the pass.
     const urls: URL[] = [];
@@ -398,6 +405,9 @@ describe("interruption", () => {
     expect(resumed.pages).toBeLessThan(totalPages);
     expect(resumed.inserted).toBe(truth.length - stored.length);
     expectSameEvents(await storedEvents(db), truth);
+    const connections = await keptAndRebuilt(db, sqlite);
+    expect(connections.kept.connections.length).toBeGreaterThan(300);
+    expect(connections.rebuilt).toEqual(connections.kept);
 
     const runs = await db.syncRun.findMany({ orderBy: { id: "asc" } });
     expect(runs.map((r) => r.status)).toEqual(["interrupted", "succeeded"]);

@@ -1,3 +1,4 @@
+import { catchUpConnections, STITCH_BATCH_EVENTS } from "../connections/connectionBacklog";
 import type { Db } from "../db/client";
 import { writeTransaction, type SqliteConnection } from "../db/sqlite";
 import { addCounts, emptyCounts, storeEvents, type StoreCounts, type StoreOptions } from "../events/storeEvents";
@@ -34,7 +35,7 @@ export interface SyncTeamEventsOptions {
   onStarted?: (runId: number) => void;
   now?: () => Date;
   lockTtlMs?: number;
-  /** Passed to storeEvents with every page; only the benchmark sets it (see StoreOptions). */
+  /** Passed to storeEvents with every page; only the benchmark and the tests set it (see StoreOptions). */
   storeOptions?: StoreOptions;
 }
 
@@ -104,15 +105,23 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
       if (!resumed) break;
       resumed = null;
     }
+    await stitchWaitingConnections(options);
     await finishRun(db, run.id, { mode: passes.join("+") });
     return { runId: run.id, pages: tally.pages, passes, ...tally.counts };
   } catch (error) {
     const message = signal.aborted && !(error instanceof BadRequestError) ? describeAbort(signal, error) : errorMessage(error);
+    // What the run stored stays; so do its connections, unless another run has taken the lease.
+    if (!lease.lost.aborted) await stitchWaitingConnections(options).catch(() => undefined);
     await finishRun(db, run.id, { error: message }).catch(() => undefined);
     throw new SyncFailedError(message, run.id, { ...tally.counts, pages: tally.pages }, { cause: error });
   } finally {
     await lease.release().catch(() => undefined);
   }
+}
+
+/** The connections of the events the run's pages left waiting (lib/connections/connectionBacklog.ts). */
+async function stitchWaitingConnections(options: SyncTeamEventsOptions): Promise<void> {
+  if (options.storeOptions?.connections !== false) await catchUpConnections(options.sqlite);
 }
 
 interface WalkContext extends SyncTeamEventsOptions {
@@ -237,7 +246,7 @@ async function walkPass(
       pass.events += page.events.length;
       pages += 1;
       const stored = await writeTransaction(sqlite, () => {
-        const pageCounts = storeEvents(sqlite, page.events, "sync", [], options.storeOptions);
+        const pageCounts = storeEvents(sqlite, page.events, "sync", [], { stitchAfterEvents: STITCH_BATCH_EVENTS, ...options.storeOptions });
         recordPassPage(sqlite, teamId, pass);
         addRunCounts(sqlite, runId, pageCounts, progress());
         return pageCounts;

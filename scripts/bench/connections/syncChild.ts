@@ -1,7 +1,7 @@
 // Child of the connections benchmark: one backfill from the simulator into a fresh database, with
-// the connections kept page by page (argv[3] "with") or not ("without": storeEvents'
-// `connections: false`, the one switch the benchmark has and production never sets). The same
-// code as `npm run sync` otherwise. Env: PARSEC_API_BASE_URL, PARSEC_API_KEY, PARSEC_TEAM_ID;
+// the connections kept as `npm run sync` keeps them (argv[3] "with") or not ("without":
+// storeEvents' `connections: false`, the one switch the benchmark has and production never sets).
+// The same code as `npm run sync` otherwise. Env: PARSEC_API_BASE_URL, PARSEC_API_KEY, PARSEC_TEAM_ID;
 // argv: <database file> <with|without> <page size>. Prints one JSON line.
 import { openDatabase } from "@/lib/db/client";
 import { openSqlite } from "@/lib/db/sqlite";
