@@ -1,23 +1,30 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { migrateDatabase } from "./migrate";
+import { JOURNAL_PRAGMAS } from "./sqlite";
 
 export type Db = PrismaClient;
 
 /**
  * Opens a database file for use: applies pending migrations first (every entry point goes
  * through here, so a fresh or older file is always brought up to date), then connects.
- * DateTime columns hold Unix milliseconds: integer comparisons keep the time indexes cheap.
  */
 export async function openDatabase(databaseFile: string): Promise<Db> {
   await migrateDatabase(databaseFile);
+  return connectDatabaseClient(databaseFile);
+}
+
+/**
+ * Connects to a file that is already migrated. DateTime columns hold Unix milliseconds: integer
+ * comparisons keep the time indexes cheap.
+ */
+export async function connectDatabaseClient(databaseFile: string): Promise<Db> {
   const db = new PrismaClient({
     adapter: new PrismaBetterSqlite3({ url: databaseFile, timeout: 15_000 }, { timestampFormat: "unixepoch-ms" }),
   });
   // WAL lets the viewer read while the sync writes; NORMAL is durable across application crashes,
-  // which is what the page-by-page checkpoint relies on.
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  // which is what the page-by-page checkpoint relies on (JOURNAL_PRAGMAS says more).
+  for (const pragma of JOURNAL_PRAGMAS) await db.$queryRawUnsafe(`PRAGMA ${pragma}`);
   return db;
 }
 

@@ -16,9 +16,22 @@ export type SqliteConnection = Database.Database;
  */
 export function openSqlite(databaseFile: string): SqliteConnection {
   const connection = new Database(databaseFile, { timeout: 0 });
-  connection.pragma("journal_mode = WAL");
-  connection.pragma("synchronous = NORMAL");
+  useWriterPragmas(connection);
   return connection;
+}
+
+/**
+ * The journal settings of every connection, this one and Prisma's (lib/db/client.ts): WAL, so
+ * that pages read while the sync writes; commits that do not wait for the disk (an application
+ * crash loses nothing committed, a power cut may lose the last commits, neither corrupts the file).
+ * SQLite's checkpoint every 1,000 WAL pages stays: at 10,000, a million-event backfill ran 19%
+ * faster without connections but only 9% faster with them (one run each, same session), so the
+ * stitching's share of the sync rose from 16% to 25%, over its 20% budget.
+ */
+export const JOURNAL_PRAGMAS = ["journal_mode = WAL", "synchronous = NORMAL"] as const;
+
+export function useWriterPragmas(connection: SqliteConnection): void {
+  for (const pragma of JOURNAL_PRAGMAS) connection.pragma(pragma);
 }
 
 const globalForSqlite = globalThis as unknown as { parsecViewerSqlite?: Map<string, SqliteConnection> };

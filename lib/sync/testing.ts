@@ -11,10 +11,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { openDatabase, type Db } from "../db/client";
+import { connectDatabaseClient, openDatabase, type Db } from "../db/client";
 import { openSqlite, type SqliteConnection } from "../db/sqlite";
-import { PrismaClient } from "../generated/prisma/client";
 import { toParsecEvent } from "../events/eventRow";
 import { MemoryRequestLedger } from "../parsec/requestLedger";
 import { startSimulator, type Simulator, type SimulatorOptions } from "../parsec/simulator";
@@ -53,11 +51,7 @@ export interface DatabaseConnections {
  * even when no migration is pending. See the known-bug test in syncTeamEvents.test.ts.
  */
 export async function connectDatabase(file: string): Promise<DatabaseConnections> {
-  const db = new PrismaClient({
-    adapter: new PrismaBetterSqlite3({ url: file, timeout: 15_000 }, { timestampFormat: "unixepoch-ms" }),
-  });
-  await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-  await db.$queryRawUnsafe("PRAGMA synchronous = NORMAL");
+  const db = await connectDatabaseClient(file);
   const sqlite = openSqlite(file);
   return {
     db,

@@ -9,7 +9,7 @@
 //   rate splits the sync's overhead into storage (baseline → this) and transport (this → sync).
 import Database from "better-sqlite3";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { openSqlite, writeTransaction } from "@/lib/db/sqlite";
+import { openSqlite, useWriterPragmas, writeTransaction } from "@/lib/db/sqlite";
 import { toEventRow, type EventRow } from "@/lib/events/eventRow";
 import { storeEvents } from "@/lib/events/storeEvents";
 import { ParsecClient } from "@/lib/parsec/parsecClient";
@@ -48,8 +48,7 @@ export async function rawInsertBaseline(options: InsertPhaseOptions): Promise<In
   await migrateDatabase(options.databaseFile);
   const db = new Database(options.databaseFile);
   try {
-    db.pragma("journal_mode = WAL");
-    db.pragma("synchronous = NORMAL");
+    useWriterPragmas(db);
     checkColumns(db);
     const names = [...COLUMNS, "storedAt"];
     const insert = db.prepare(`INSERT INTO "Event" (${names.map((c) => `"${c}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
