@@ -7,7 +7,7 @@ import { refreshConnections } from "./refreshConnections";
  * that stores the page rewrites the same rollup rows and the same index pages (the days' rows,
  * each user's and host's newest entries) at every commit, and a commit's cost grows with the
  * database: at a million events it cost 27-30% of the sync's throughput, in batches of 40,000
- * events 16% (`npm run bench -- --only connections`). The sync and the import therefore
+ * events 16-18% (`npm run bench -- --only connections`). The sync and the import therefore
  * let up to STITCH_BATCH_EVENTS new events wait, stitch them together in the transaction of the
  * page that reaches the batch, and catch up when they end, so the Connection table trails the
  * events by at most one batch, and only while a run is under way.
