@@ -6,7 +6,7 @@ import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { getConfig } from "@/lib/config";
 import { getSqlite } from "@/lib/db/sqlite";
 import { getDatabase } from "@/lib/db/client";
-import { shortDuration, type BarChartModel } from "@/lib/connections/insightsCharts";
+import { concurrencyPoints, shortDuration, type BarChartModel } from "@/lib/connections/insightsCharts";
 import { insightsPageData, type InsightsPageData } from "@/lib/connections/insightsPage";
 import { MAX_RANGE_DAYS } from "@/lib/connections/insightsParams";
 import { periodHref } from "@/lib/explorerUrl/chartLinks";
@@ -148,8 +148,7 @@ function ExitCodeLegend({ codes, colors }: { codes: InsightsPageData["exitCodeLe
 /** The busiest periods of the concurrency chart, each linking to the connections that started in it. */
 function ConcurrencyTable({ model }: { model: InsightsPageData["concurrency"] }) {
   const periodMs = model.hoursPerPoint * 3_600_000;
-  const busiest = model.average
-    .map((average, i) => ({ at: model.startMs + i * periodMs, average, overlapping: model.overlapping[i]!, seats: model.seats[i] ?? null }))
+  const busiest = concurrencyPoints(model)
     .sort((a, b) => b.overlapping - a.overlapping || b.average - a.average)
     .slice(0, 24);
   return (

@@ -3,11 +3,11 @@
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { ConcurrencyChartModel } from "@/lib/connections/insightsCharts";
+import { concurrencyPoints, type ConcurrencyChartModel } from "@/lib/connections/insightsCharts";
+import { MONTHS } from "@/lib/connections/zonedTime";
 import { periodHref } from "@/lib/explorerUrl/chartLinks";
 
 const HOUR_MS = 3_600_000;
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 const axisTime = (ms: number) => {
   const date = new Date(ms);
   return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()} ${String(date.getUTCHours()).padStart(2, "0")}:00`;
@@ -21,10 +21,7 @@ const axisTime = (ms: number) => {
 export function ConcurrencyChart({ model, testId }: { model: ConcurrencyChartModel; testId: string }) {
   const router = useRouter();
   const periodMs = model.hoursPerPoint * HOUR_MS;
-  const points = useMemo(
-    () => model.average.map((average, i) => ({ at: model.startMs + i * periodMs, average, overlapping: model.overlapping[i], seats: model.seats[i] })),
-    [model, periodMs],
-  );
+  const points = useMemo(() => concurrencyPoints(model), [model]);
   return (
     <div className="chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height={300}>

@@ -23,20 +23,24 @@ export const STITCH_BATCH_EVENTS = 40_000;
 
 /**
  * Called by storeEvents, in its transaction, once it has inserted rows above `rowidBefore`:
- * stitches every waiting attempt if at least `batchEvents` new events wait (0: always).
+ * stitches every waiting attempt if at least `batchEvents` new events wait (0: any). Returns the
+ * number of attempts stitched.
  */
-export function stitchNewEvents(sqlite: SqliteConnection, rowidBefore: number, batchEvents: number, now: number): void {
+export function stitchNewEvents(sqlite: SqliteConnection, rowidBefore: number, batchEvents: number, now: number): number {
   const s = preparedStatements(sqlite, prepare);
-  let mark = readMark(s);
+  let mark = stitchedThroughRowid(sqlite);
   // A rowid is only handed out again after the newest events were deleted (Event has no
   // AUTOINCREMENT): whatever lies above `rowidBefore` is new, so the mark must not stand above it.
   if (rowidBefore < mark) {
     mark = rowidBefore;
     s.setMark.run(mark);
   }
-  const newest = s.lastRowid.get()?.rowid ?? 0;
-  if (newest - mark < Math.max(1, batchEvents)) return;
-  stitchAbove(s, sqlite, mark, newest, now);
+  const newest = lastRowid(s);
+  if (newest - mark < Math.max(1, batchEvents)) return 0;
+  const attemptIds = s.attemptsBetween.all(mark, newest);
+  refreshConnections(sqlite, attemptIds, now);
+  s.setMark.run(newest);
+  return attemptIds.length;
 }
 
 /**
@@ -45,18 +49,8 @@ export function stitchNewEvents(sqlite: SqliteConnection, rowidBefore: number, b
  * number of attempts stitched.
  */
 export function catchUpConnections(sqlite: SqliteConnection, now = Date.now()): Promise<number> {
-  return writeTransaction(sqlite, () => {
-    const s = preparedStatements(sqlite, prepare);
-    const mark = readMark(s);
-    const newest = s.lastRowid.get()?.rowid ?? 0;
-    if (newest === mark) return 0;
-    // Below the mark: the newest events were deleted; there is nothing to stitch, only the mark to lower.
-    if (newest < mark) {
-      s.setMark.run(newest);
-      return 0;
-    }
-    return stitchAbove(s, sqlite, mark, newest, now);
-  });
+  // As a store that inserted nothing: what waits is stitched, a mark above the newest event is lowered.
+  return writeTransaction(sqlite, () => stitchNewEvents(sqlite, lastRowid(preparedStatements(sqlite, prepare)), 0, now));
 }
 
 /**
@@ -65,22 +59,21 @@ export function catchUpConnections(sqlite: SqliteConnection, now = Date.now()): 
  */
 export function markAllStitched(sqlite: SqliteConnection): void {
   const s = preparedStatements(sqlite, prepare);
-  s.setMark.run(s.lastRowid.get()?.rowid ?? 0);
+  s.setMark.run(lastRowid(s));
+}
+
+/**
+ * The rowid up to which every event's connection is stitched. A missing row (a database edited
+ * by hand) reads as 0: everything is stitched again, which is slow but right.
+ */
+export function stitchedThroughRowid(sqlite: SqliteConnection): number {
+  return preparedStatements(sqlite, prepare).readMark.get()?.eventRowid ?? 0;
 }
 
 type Statements = ReturnType<typeof prepare>;
 
-function stitchAbove(s: Statements, sqlite: SqliteConnection, mark: number, newest: number, now: number): number {
-  const attemptIds = s.attemptsBetween.all(mark, newest);
-  refreshConnections(sqlite, attemptIds, now);
-  s.setMark.run(newest);
-  return attemptIds.length;
-}
-
-// A missing row (a database edited by hand) reads as 0: everything is stitched again, which is
-// slow but right.
-function readMark(s: Statements): number {
-  return s.readMark.get()?.eventRowid ?? 0;
+function lastRowid(s: Statements): number {
+  return s.lastRowid.get()?.rowid ?? 0;
 }
 
 function prepare(sqlite: SqliteConnection) {

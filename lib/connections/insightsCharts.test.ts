@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { chartBarHref } from "../explorerUrl/chartLinks";
-import type { ExitCodesOverTime, HoursConnected, UserDayHours } from "./insights";
-import { durationHistogramChart, exitCodeLegend, exitCodesChart, hoursPerUserChart, shortDuration, type BarChartModel } from "./insightsCharts";
+import type { ConcurrencyOverTime, ExitCodesOverTime, HoursConnected, UserDayHours } from "./insights";
+import {
+  concurrencyChart,
+  concurrencyPoints,
+  durationHistogramChart,
+  exitCodeLegend,
+  exitCodesChart,
+  hoursPerUserChart,
+  shortDuration,
+  type BarChartModel,
+} from "./insightsCharts";
 
 const scope = { user: ["1001"], host: [] };
 const range = { from: ["2026-03-01T00:00:00.000Z"], to: ["2026-03-03T00:00:00.000Z"] };
@@ -79,5 +88,26 @@ describe("insights charts", () => {
     expect(chart.rows[1]!.values.others).toBe(3 + 1);
     expect(linkOf(chart, 0, "100")).toMatchObject({ user: "100" });
     expect(linkOf(chart, 0, "others")).not.toHaveProperty("user");
+  });
+
+  it("merges the hours of a long range into periods, and gives each point its period's start", () => {
+    const start = Date.parse("2026-01-01T00:00:00.000Z");
+    const result: ConcurrencyOverTime = {
+      hours: Array.from({ length: 1_500 }, (_, i) => ({
+        hour: new Date(start + i * 3_600_000).toISOString(),
+        averageConcurrent: i % 3 === 0 ? 0.5 : 1,
+        overlappingSessions: i % 3,
+        seats: i < 1_000 ? 5 : 8,
+      })),
+      seatChanges: [],
+    };
+    const model = concurrencyChart(result, scope);
+    // 720 points at most: 1,500 hours make 500 points of 3 hours.
+    expect(model.hoursPerPoint).toBe(3);
+    const points = concurrencyPoints(model);
+    expect(points).toHaveLength(500);
+    expect(points[0]).toEqual({ at: start, average: 0.83, overlapping: 2, seats: 5 });
+    expect(points[333]).toEqual({ at: start + 999 * 3_600_000, average: 0.83, overlapping: 2, seats: 8 });
+    expect(points.at(-1)!.at).toBe(start + 1_497 * 3_600_000);
   });
 });

@@ -44,6 +44,7 @@ export interface BarChartModel {
 export type InsightsScope = Pick<FilterParamValues, "user" | "host">;
 
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
 
 /** [start, end] of a period as the connections table's from/to (both inclusive, to the millisecond). */
 function period(startIso: string, lengthMs: number): Pick<FilterParamValues, "from" | "to"> {
@@ -274,6 +275,12 @@ export interface ConcurrencyChartModel {
   seats: (number | null)[];
   /** The charts' user and host filters, kept by every link. */
   scope: InsightsScope;
+}
+
+/** A concurrency model's points, each with its period's start (Unix ms): for the chart and its table. */
+export function concurrencyPoints(model: ConcurrencyChartModel): { at: number; average: number; overlapping: number; seats: number | null }[] {
+  const periodMs = model.hoursPerPoint * HOUR_MS;
+  return model.average.map((average, i) => ({ at: model.startMs + i * periodMs, average, overlapping: model.overlapping[i]!, seats: model.seats[i] ?? null }));
 }
 
 /** More points than a chart's width has pixels only slow the browser: longer ranges merge hours. */

@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { writeTransaction, type SqliteConnection } from "../db/sqlite";
 import { acquireSyncLock } from "../sync/syncLock";
-import { markAllStitched } from "./connectionBacklog";
+import { markAllStitched, stitchedThroughRowid } from "./connectionBacklog";
 import { refreshConnections } from "./refreshConnections";
 
 export interface RebuildProgress {
@@ -24,14 +24,7 @@ const ATTEMPTS_PER_TRANSACTION = 2_000;
 export function connectionsNeedRebuild(sqlite: SqliteConnection): boolean {
   const hasConnection = sqlite.prepare(`SELECT 1 FROM "Connection" LIMIT 1`).get() !== undefined;
   if (hasConnection) return false;
-  return (
-    sqlite
-      .prepare(
-        `SELECT 1 FROM "Event" WHERE "attemptId" IS NOT NULL
-           AND "rowid" <= coalesce((SELECT "eventRowid" FROM "ConnectionStitchMark" WHERE "id" = 1), 0) LIMIT 1`,
-      )
-      .get() !== undefined
-  );
+  return sqlite.prepare(`SELECT 1 FROM "Event" WHERE "attemptId" IS NOT NULL AND "rowid" <= ? LIMIT 1`).get(stitchedThroughRowid(sqlite)) !== undefined;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { formatZonedTime, isKnownTimeZone, timelineParamsSchema, timelineWindow, zonedInstant } from "./timelineWindow";
+import { isKnownTimeZone, timelineParamsSchema, timelineWindow, zonedInstant } from "./timelineWindow";
+import { formatZonedTime } from "./zonedTime";
 
 const NOW = Date.parse("2026-11-25T16:00:00Z"); // Wed 26 Nov 01:00 in Tokyo
 

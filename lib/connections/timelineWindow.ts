@@ -3,8 +3,6 @@ import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
 import { single } from "../events/paramSchemas";
 import { civilDayLabel as dayLabel, MONTHS, weekday, zonedFields, type CivilDate } from "./zonedTime";
 
-export { formatZonedTime, zonedFields, type CivilDate } from "./zonedTime";
-
 /**
  * The window a user's or a host's timeline shows: one day, one week (Monday to Sunday) or one
  * calendar month, in the viewer's time zone. The server cannot know that zone from a request, so

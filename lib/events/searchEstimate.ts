@@ -83,7 +83,10 @@ export function estimateBuckets(share: SearchShare, othersCounts: readonly numbe
 
 function tally(instants: readonly number[], bucketOf: (ms: number) => number): Map<number, number> {
   const counts = new Map<number, number>();
-  for (const ms of instants) counts.set(bucketOf(ms), (counts.get(bucketOf(ms)) ?? 0) + 1);
+  for (const ms of instants) {
+    const bucket = bucketOf(ms);
+    counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
+  }
   return counts;
 }
 
