@@ -267,11 +267,8 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
         : "PARSEC_API_KEY is missing: set it together with PARSEC_TEAM_ID (or unset both for demo mode)",
     );
   }
-  // Keys are documented as tapi_<teamID>.<secret>: a key of another team is a mistake worth stopping on.
-  const keyTeam = key ? /^tapi_([0-9A-Za-z]+)\./.exec(key)?.[1] : undefined;
-  if (keyTeam && team && keyTeam !== team) {
-    problems.push(`PARSEC_API_KEY belongs to team ${keyTeam}, but PARSEC_TEAM_ID is ${team}: use a key of that team`);
-  }
+  // The key is opaque: the id after "tapi_" is the key's own, not necessarily the team's (a real
+  // key shows it), so a key is never checked against PARSEC_TEAM_ID. A wrong team is Parsec's 404.
   const oidc = parsed.data;
   const oidcSet = [oidc.OIDC_ISSUER_URL, oidc.OIDC_CLIENT_ID].filter(Boolean).length;
   if (oidcSet === 1) {

@@ -54,8 +54,8 @@ export class AuthError extends ParsecApiError {
   constructor(parsecMessage?: string) {
     super(
       withParsecMessage(
-        "Parsec rejected the API key (401 Unauthorized). Check PARSEC_API_KEY: keys look like " +
-          "tapi_<teamID>.<secret> and are made by the team owner in the Parsec dashboard.",
+        "Parsec rejected the API key (401 Unauthorized). Check PARSEC_API_KEY: keys begin with " +
+          "tapi_, are made by a Super Admin in the Parsec dashboard and may have been disabled there.",
         parsecMessage,
       ),
       { kind: "auth", retryable: false, status: 401, parsecMessage },
@@ -83,8 +83,8 @@ export class NotFoundError extends ParsecApiError {
   constructor(teamId: string, parsecMessage?: string) {
     super(
       withParsecMessage(
-        `Team ${teamId} not found (404). Check PARSEC_TEAM_ID (the part between "tapi_" and "." ` +
-          "in the API key) and PARSEC_API_BASE_URL.",
+        `Team ${teamId} not found (404). Check PARSEC_TEAM_ID (the team id shown in the Parsec ` +
+          "dashboard, not the id inside the API key), that the key belongs to that team, and PARSEC_API_BASE_URL.",
         parsecMessage,
       ),
       { kind: "not-found", retryable: false, status: 404, parsecMessage },

@@ -221,7 +221,7 @@ describe("client errors: no retry, actionable messages", () => {
     expect(error).toBeInstanceOf(AuthError);
     expect(error).toMatchObject({ status: 401, retryable: false, parsecMessage: "Unauthorized" });
     expect(error.message).toContain("Parsec rejected the API key (401 Unauthorized). Check PARSEC_API_KEY");
-    expect(error.message).toContain("tapi_<teamID>.<secret>");
+    expect(error.message).toContain("may have been disabled");
     expect(error.message).toContain('"Unauthorized"');
     expect(seen).toHaveLength(1);
     expect(sleeps).toEqual([]);

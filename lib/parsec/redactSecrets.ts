@@ -14,7 +14,7 @@ export function redactSecrets(text: string, secrets: readonly string[]): string 
 
 /**
  * The strings to redact for an API key: the key itself and, for the documented
- * `tapi_<teamID>.<secret>` form, the secret part alone (the team id is not secret).
+ * `tapi_<id>.<secret>` form, the secret part alone. Nothing else reads the key's parts.
  */
 export function apiKeySecrets(apiKey: string): string[] {
   const secrets = [apiKey];

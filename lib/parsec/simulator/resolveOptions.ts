@@ -63,8 +63,8 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   return {
     ...o,
     teamId,
-    apiKey: o.apiKey ?? `tapi_${teamId}.${secret(o.seed, 1)}`,
-    apiKeyWithoutPermission: `tapi_${teamId}.${secret(o.seed, 2)}`,
+    apiKey: o.apiKey ?? `tapi_${keyId(o.seed, 1)}.${secret(o.seed, 1)}`,
+    apiKeyWithoutPermission: `tapi_${keyId(o.seed, 2)}.${secret(o.seed, 2)}`,
     users,
     hosts,
     endAt,
@@ -76,6 +76,12 @@ function defaultTeamId(seed: number): string {
   const h = hash32(seed, 0x7ea);
   const seconds = 1_621_495_792 - 1_400_000_000 - (h % 400) * 86_400;
   return encodeKsuid([seconds, hash32(h, 1), hash32(h, 2), hash32(h, 3), hash32(h, 4)]);
+}
+
+/** A key's own id, as real keys carry: KSUID-shaped and unrelated to the team's id. */
+function keyId(seed: number, which: number): string {
+  const h = hash32(seed, 0x6b65, which);
+  return encodeKsuid([1_700_000_000 - 1_400_000_000 - (h % 1000) * 86_400, hash32(h, 1), hash32(h, 2), hash32(h, 3), hash32(h, 4)]);
 }
 
 function secret(seed: number, which: number): string {

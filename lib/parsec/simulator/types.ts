@@ -5,7 +5,7 @@ export interface SimulatorOptions {
   seed?: number;
   /** Default: a 27-character base62 id derived from the seed. */
   teamId?: string;
-  /** Default `tapi_${teamId}.${secret derived from the seed}`. */
+  /** Default `tapi_<a key id>.<a secret>`, both derived from the seed; the key id is not the team id. */
   apiKey?: string;
   /** Approximate number of events in the generated history (default 20,000). */
   events?: number;
