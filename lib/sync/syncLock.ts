@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client";
+import { currentProcessIdentity, formatProcessIdentity, isProcessRunning, parseProcessIdentity } from "./processLiveness";
 
 export class SyncAlreadyRunningError extends Error {
   override name = "SyncAlreadyRunningError";
@@ -18,14 +19,17 @@ export interface SyncLease {
 
 const LOCK_NAME = "sync";
 const HOST = hostname();
+const SELF = formatProcessIdentity(currentProcessIdentity());
 
 /**
  * A lease in the database, so that only one sync writes at a time across every process (the
  * server's scheduler, POST /api/sync, `npm run sync`). A holder that died leaves its lease behind:
- * on the same host a dead pid frees it at once, elsewhere it expires after `ttlMs` unless renewed.
+ * on the same host a holder that is no longer running (dead, a zombie, or its pid now another
+ * process's) frees it at once, elsewhere it expires after `ttlMs` unless renewed.
+ * The holder reads "<hostname>:<pid>[@<start ticks>]:<random>".
  */
 export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease> {
-  const holder = `${HOST}:${process.pid}:${randomBytes(6).toString("hex")}`;
+  const holder = `${HOST}:${SELF}:${randomBytes(6).toString("hex")}`;
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
   const created = await db.syncLock
@@ -74,16 +78,10 @@ export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease
 
 function isAbandoned(lock: { holder: string; expiresAt: Date }, now: Date): boolean {
   if (lock.expiresAt <= now) return true;
-  const [host, pid] = lock.holder.split(":");
-  return host === HOST && Number(pid) !== process.pid && !isProcessAlive(Number(pid));
-}
-
-function isProcessAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+  const [host, who] = lock.holder.split(":");
+  if (host !== HOST || who === undefined) return false;
+  const identity = parseProcessIdentity(who);
+  // An unreadable holder on this host is left to expire rather than guessed at.
+  if (!identity) return false;
+  return identity.pid !== process.pid && !isProcessRunning(identity);
 }

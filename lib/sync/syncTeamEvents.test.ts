@@ -3,18 +3,21 @@
  * Every check compares with the simulator's ground truth exactly.
  */
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { describe, expect, it, onTestFinished } from "vitest";
 import { keptAndRebuilt, readConnections } from "../connections/testing";
 import { AuthError, NotFoundError, PermissionError } from "../parsec/errors";
 import type { Fault } from "../parsec/simulator";
 import { DbRequestLedger } from "./dbRequestLedger";
+import { parseProcessIdentity } from "./processLiveness";
 import { SyncAlreadyRunningError } from "./syncLock";
 import type { SyncProgress } from "./syncProgress";
 import { SyncFailedError, syncTeamEvents } from "./syncTeamEvents";
 import {
   compareIds,
   connectDatabase,
+  REPO_ROOT,
   expectSameEvents,
   groundTruth,
   instantSleep,
@@ -38,6 +41,13 @@ function recordingFetch(urls: URL[]): typeof fetch {
     urls.push(new URL(input instanceof Request ? input.url : String(input)));
     return fetch(input, init);
   };
+}
+
+/** The pid a sync lease names ("<host>:<pid>[@<start ticks>]:<random>"). */
+function lockHolderPid(holder: string): number {
+  const identity = parseProcessIdentity(holder.split(":")[1] ?? "");
+  if (!identity) throw new Error(`unreadable lock holder ${holder}`);
+  return identity.pid;
 }
 
 async function syncRuns(f: SyncFixture) {
@@ -366,9 +376,9 @@ describe("interruption", () => {
       const checkpoint = await db.syncCheckpoint.findUnique({ where: { teamId: f.sim.teamId } });
       if (checkpoint && checkpoint.passPages >= killAfter) {
         const lock = await db.syncLock.findUniqueOrThrow({ where: { name: "sync" } });
-        const [host, pid] = lock.holder.split(":");
+        const [host] = lock.holder.split(":");
         expect(host).toBe(hostname());
-        process.kill(Number(pid), "SIGKILL");
+        process.kill(lockHolderPid(lock.holder), "SIGKILL");
         break;
       }
       await new Promise((resolve) => setTimeout(resolve, 25));
@@ -524,6 +534,78 @@ describe("single writer", () => {
     await expect(f.sync()).rejects.toBeInstanceOf(SyncAlreadyRunningError);
     await f.db.syncLock.update({ where: { name: "sync" }, data: { expiresAt: new Date(Date.now() - 1) } });
     await expect(f.sync()).resolves.toMatchObject({ passes: ["incremental"], inserted: 0 });
+  });
+});
+
+describe("a holder killed and never reaped", () => {
+  it("a sync SIGKILLed whose parent does not reap it (a zombie) does not block the next one, which finishes exactly", async () => {
+    const f = await fixture({ events: 3_000, seed: 22 });
+    const truth = groundTruth(f.sim);
+    f.sim.setFaultRates({ slowRate: 1, slowMs: 150 }); // the run lasts long enough to be killed mid-way
+    await f.database.disconnect(); // the child migrates the file on start, which needs it to itself
+
+    // The sync runs as the child of a shell that then becomes `sleep`, which never reaps a child:
+    // as in a container whose PID 1 is the app, the killed sync stays a zombie.
+    const env = f.cliEnv({ PARSEC_PAGE_SIZE: "100" });
+    const parent = spawn("sh", ["-c", 'node --import tsx scripts/sync.ts >/dev/null 2>&1 & echo "$!"; exec sleep 120'], {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
+    onTestFinished(() => void parent.kill("SIGKILL"));
+    const syncPid = Number((await new Promise<string>((resolve) => parent.stdout!.once("data", (chunk) => resolve(String(chunk))))).trim());
+    onTestFinished(() => {
+      try {
+        process.kill(syncPid, "SIGKILL");
+      } catch {
+        // gone
+      }
+    });
+
+    const { db, sqlite, disconnect } = await connectDatabase(f.database.file);
+    onTestFinished(disconnect);
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (Date.now() > deadline) throw new Error("the sync never committed a page");
+      const checkpoint = await db.syncCheckpoint.findUnique({ where: { teamId: f.sim.teamId } }).catch(() => null);
+      if (checkpoint && checkpoint.passPages >= 2) break;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const lock = await db.syncLock.findUniqueOrThrow({ where: { name: "sync" } });
+    expect(lockHolderPid(lock.holder)).toBe(syncPid);
+    process.kill(syncPid, "SIGKILL");
+    // It is a zombie now: kill(pid, 0) still succeeds, and /proc says Z.
+    const zombie = Date.now() + 5_000;
+    while (!/^\S+ \(.*\) Z /.test(readFileSync(`/proc/${syncPid}/stat`, "utf8"))) {
+      if (Date.now() > zombie) throw new Error("the killed sync did not become a zombie");
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(() => process.kill(syncPid, 0)).not.toThrow();
+    f.sim.setFaultRates(null);
+
+    // At once, with the lease still unexpired: the next run takes it over and finishes exactly.
+    expect((await db.syncLock.findUniqueOrThrow({ where: { name: "sync" } })).expiresAt.getTime()).toBeGreaterThan(Date.now());
+    const next = await f.sync({ db, sqlite, pageSize: 100 });
+    expect(next.passes[0]).toBe("backfill");
+    expectSameEvents(await storedEvents(db), truth);
+    expect((await db.syncRun.findMany({ orderBy: { id: "asc" } })).map((r) => r.status)).toEqual(["interrupted", "succeeded"]);
+    expect(await db.syncLock.count()).toBe(0);
+  });
+
+  it("a holder whose pid now belongs to another process (a restarted container) is taken over", async () => {
+    const f = await fixture({ events: 500, seed: 23 });
+    const other = spawn(process.execPath, ["-e", "setInterval(() => {}, 1000)"], { stdio: "ignore" });
+    onTestFinished(() => void other.kill("SIGKILL"));
+    await new Promise((resolve) => other.once("spawn", resolve));
+    const stat = readFileSync(`/proc/${other.pid}/stat`, "utf8");
+    const startTicks = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
+    const inAnHour = new Date(Date.now() + 3_600_000);
+    // Named with its own start time, the running process holds the lease.
+    await f.db.syncLock.create({ data: { name: "sync", holder: `${hostname()}:${other.pid}@${startTicks}:live`, acquiredAt: new Date(), expiresAt: inAnHour } });
+    await expect(f.sync()).rejects.toBeInstanceOf(SyncAlreadyRunningError);
+    // Named with another start time, the lease was an earlier process's that had the same pid.
+    await f.db.syncLock.update({ where: { name: "sync" }, data: { holder: `${hostname()}:${other.pid}@1:old` } });
+    await expect(f.sync()).resolves.toMatchObject({ passes: ["backfill"] });
   });
 });
 
