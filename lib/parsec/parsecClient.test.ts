@@ -144,11 +144,22 @@ describe("requests", () => {
   it("GETs /v1/teams/{teamID}/events with the Bearer key and returns one page", async () => {
     script = [page([event, { not: "validated here" }], "2abc")];
     const result = await client().listEvents({ limit: 2 });
-    expect(result).toEqual({ events: [event, { not: "validated here" }], nextCursor: "2abc", requestMs: 0, attempts: 1 });
+    expect(result).toEqual({ events: [event, { not: "validated here" }], nextCursor: "2abc", requestMs: 0, attempts: 1, clock: expect.any(Object) });
     expect(seen).toHaveLength(1);
     expect(seen[0]!.url).toBe(`/v1/teams/${TEAM}/events?limit=2`);
     expect(seen[0]!.headers.authorization).toBe(`Bearer ${KEY}`);
     expect(seen[0]!.headers.accept).toBe("application/json");
+  });
+
+  it("reads Parsec's clock from the answer's Date header, beside ours, and ignores a header that is no date", async () => {
+    const parsecNow = START + 9 * 3_600_000;
+    script = [
+      json(200, { data: [] }, { date: new Date(parsecNow).toUTCString() }),
+      json(200, { data: [] }, { date: "yesterday-ish" }),
+    ];
+    const c = client();
+    expect((await c.listEvents({ limit: 10 })).clock).toEqual({ parsecMs: parsecNow, localMs: START, offsetMs: 9 * 3_600_000 });
+    expect((await c.listEvents({ limit: 10 })).clock).toBeNull();
   });
 
   it("turns an empty, null or absent next_cursor into null", async () => {
@@ -472,7 +483,7 @@ describe("abort", () => {
   it("cancels a quota wait promptly (real sleep)", async () => {
     const ledger = new MemoryRequestLedger();
     const c = new ParsecClient({ baseUrl, apiKey: KEY, teamId: TEAM, quota: { requests: 1, windowMs: 300_000 }, ledger });
-    await ledger.record(c.ledgerKey, Date.now());
+    await ledger.settle(await ledger.reserve(c.ledgerKey, Date.now(), Date.now()), Date.now());
     const controller = new AbortController();
     const started = performance.now();
     setTimeout(() => controller.abort(), 30);

@@ -3,6 +3,7 @@ import { eventsEndpoint, eventsUrl } from "./eventsUrl";
 import { formatDuration } from "./formatDuration";
 import { DEFAULT_QUOTA, RateLimiter, type Quota } from "./rateLimiter";
 import { networkError, readResponse, type ResponseContext } from "./readResponse";
+import { readClock, type ClockReading } from "./parsecClock";
 import { apiKeySecrets } from "./redactSecrets";
 import { MemoryRequestLedger, type RequestLedger } from "./requestLedger";
 import { DEFAULT_RETRY_OPTIONS, retryPolicy, type RetryOptions } from "./retryPolicy";
@@ -60,6 +61,8 @@ export interface EventsPageResult {
   /** Not validated here: the sync checks each event and quarantines bad ones. */
   events: unknown[];
   nextCursor: string | null;
+  /** Parsec's clock as its answer's Date header showed it, beside ours; null without a usable header. */
+  clock: ClockReading | null;
   /** Duration of the successful attempt (request and body), by `now`. */
   requestMs: number;
   /** HTTP attempts made for this page, the successful one included. */
@@ -120,6 +123,8 @@ export class ParsecClient {
       key: this.ledgerKey,
       quota: options.quota === undefined ? DEFAULT_QUOTA : options.quota,
       ledger: options.ledger ?? processLedger,
+      // A request the timeout gave up on may still have reached Parsec just before.
+      maxRequestMs: this.timeoutMs + 1_000,
       now: this.now,
       sleep: this.sleep,
       onWait: (ms, detail) => this.notify({ reason: "quota", ms, detail }),
@@ -134,12 +139,12 @@ export class ParsecClient {
     let consecutive429 = 0;
     for (;;) {
       signal?.throwIfAborted();
-      await this.limiter.acquire(signal);
+      const permit = await this.limiter.acquire(signal);
       attempts += 1;
       const startedAt = this.now();
-      let page: EventsPage;
+      let answer: { page: EventsPage; clock: ClockReading | null };
       try {
-        page = await this.fetchPage(url, signal);
+        answer = await this.fetchPage(url, signal).finally(() => permit.settle().catch(() => undefined));
       } catch (error) {
         // The caller's abort reason, as is.
         if (!(error instanceof ParsecApiError)) throw error;
@@ -176,9 +181,11 @@ export class ParsecClient {
         await this.sleep(decision.delayMs, signal);
         continue;
       }
+      const { page, clock } = answer;
       return {
         events: page.data,
         nextCursor: page.next_cursor ? page.next_cursor : null,
+        clock,
         requestMs: this.now() - startedAt,
         attempts,
       };
@@ -186,7 +193,7 @@ export class ParsecClient {
   }
 
   /** One HTTP attempt. Throws a ParsecApiError, or the caller's abort reason. */
-  private async fetchPage(url: URL, signal: AbortSignal | undefined): Promise<EventsPage> {
+  private async fetchPage(url: URL, signal: AbortSignal | undefined): Promise<{ page: EventsPage; clock: ClockReading | null }> {
     signal?.throwIfAborted();
     // One controller fed by both the timer and the caller, rather than AbortSignal.timeout/any:
     // the timer is cleared on success, and nothing stays attached to the caller's long-lived
@@ -202,6 +209,7 @@ export class ParsecClient {
     let status: number;
     let headers: Headers;
     let body: string;
+    let receivedAtMs: number;
     try {
       const response = await this.fetchImpl(url, {
         method: "GET",
@@ -215,6 +223,7 @@ export class ParsecClient {
       });
       status = response.status;
       headers = response.headers;
+      receivedAtMs = this.now();
       // Read under the same signal: the timeout covers a body that trickles in too.
       body = await response.text();
     } catch (error) {
@@ -225,7 +234,8 @@ export class ParsecClient {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
     }
-    return readResponse(status, headers, body, this.responseContext());
+    const page = readResponse(status, headers, body, this.responseContext());
+    return { page, clock: readClock(headers.get("date"), receivedAtMs) };
   }
 
   private responseContext(): ResponseContext {

@@ -17,17 +17,33 @@ function fakeTime(start = 1_000_000) {
   };
 }
 
+/**
+ * A limiter on the fake clock whose requests are answered the instant they are sent (so a slot is
+ * held from the send time on), unless a test settles the permit itself (`acquirePermit`).
+ */
 function limiter(quota: Quota | null, ledger: RequestLedger, time: ReturnType<typeof fakeTime>, key = "k") {
   const waits: number[] = [];
-  const l = new RateLimiter({
+  const raw = new RateLimiter({
     key,
     quota,
     ledger,
+    maxRequestMs: 5_000,
     now: time.now,
     sleep: time.sleep,
     onWait: (ms) => waits.push(ms),
   });
+  const l = {
+    acquire: async (signal?: AbortSignal) => (await raw.acquire(signal)).settle(),
+    acquirePermit: (signal?: AbortSignal) => raw.acquire(signal),
+  };
   return { l, waits };
+}
+
+const heldUntil = async (ledger: RequestLedger, key = "k") => (await ledger.holds(key, 0)).map((h) => h.heldUntil);
+
+/** A request already sent at `atMs` and answered at once, as another process would have recorded it. */
+async function recordAnswered(ledger: RequestLedger, key: string, atMs: number): Promise<void> {
+  await ledger.settle(await ledger.reserve(key, atMs, atMs + 5_000), atMs);
 }
 
 describe("quotaDelay", () => {
@@ -59,7 +75,7 @@ describe("RateLimiter", () => {
     const { l } = limiter(null, ledger, time);
     for (let i = 0; i < 100; i++) await l.acquire();
     expect(time.clock.sleeps).toEqual([]);
-    expect(await ledger.recent("k", 0)).toEqual([]);
+    expect(await heldUntil(ledger)).toEqual([]);
   });
 
   it("waits exactly until the oldest request leaves the window, and reports the wait", async () => {
@@ -122,18 +138,29 @@ describe("RateLimiter", () => {
   it("makes concurrent callers in one process take turns", async () => {
     const time = fakeTime(0);
     const { l, waits } = limiter({ requests: 2, windowMs: 5_000 }, new MemoryRequestLedger(), time);
-    await Promise.all([l.acquire(), l.acquire(), l.acquire()]);
-    expect(waits).toEqual([5_000]);
+    const granted: number[] = [];
+    await Promise.all(
+      [0, 1, 2].map(async () => {
+        const permit = await l.acquirePermit();
+        granted.push(time.clock.t);
+        await permit.settle();
+      }),
+    );
+    // The third found both slots taken (still in flight when it looked) and waited for the window.
+    expect(granted.slice(0, 2)).toEqual([0, 0]);
+    expect(granted[2]).toBeGreaterThanOrEqual(5_000);
+    expect(waits[0]).toBe(5_000);
   });
 
   it("stops waiting as soon as the signal aborts", async () => {
     const ledger = new MemoryRequestLedger();
     const now = Date.now();
-    await ledger.record("k", now);
+    await recordAnswered(ledger, "k", now);
     const l = new RateLimiter({
       key: "k",
       quota: { requests: 1, windowMs: 60_000 },
       ledger,
+      maxRequestMs: 30_000,
       now: Date.now,
       sleep: realSleep,
     });
@@ -143,13 +170,13 @@ describe("RateLimiter", () => {
     await expect(l.acquire(controller.signal)).rejects.toMatchObject({ name: "AbortError" });
     expect(performance.now() - started).toBeLessThan(1000);
     // The aborted caller recorded nothing and does not hold up the next one.
-    expect(await ledger.recent("k", 0)).toEqual([now]);
+    expect(await heldUntil(ledger)).toEqual([now]);
   });
 
   it("lets a caller queued behind a waiting one abort promptly", async () => {
     const ledger = new MemoryRequestLedger();
-    await ledger.record("k", Date.now());
-    const l = new RateLimiter({ key: "k", quota: { requests: 1, windowMs: 60_000 }, ledger, now: Date.now, sleep: realSleep });
+    await recordAnswered(ledger, "k", Date.now());
+    const l = new RateLimiter({ key: "k", quota: { requests: 1, windowMs: 60_000 }, ledger, maxRequestMs: 30_000, now: Date.now, sleep: realSleep });
     const first = new AbortController();
     const second = new AbortController();
     const a = l.acquire(first.signal);
@@ -158,5 +185,63 @@ describe("RateLimiter", () => {
     await expect(b).rejects.toMatchObject({ name: "AbortError" });
     first.abort();
     await expect(a).rejects.toMatchObject({ name: "AbortError" });
+  });
+
+  it("holds a request's slot until its answer has arrived, not just from when it was sent", async () => {
+    const time = fakeTime(0);
+    const { l, waits } = limiter({ requests: 1, windowMs: 1_000 }, new MemoryRequestLedger(), time);
+    const permit = await l.acquirePermit();
+    time.clock.t = 300; // the answer arrives: Parsec may have counted the request as late as this
+    await permit.settle();
+    await l.acquire();
+    expect(time.clock.t).toBe(1_300);
+    expect(waits).toEqual([1_000]);
+  });
+
+  it("holds the slot of a request still in flight up to its timeout, looking again often in case it is answered", async () => {
+    const time = fakeTime(0);
+    const { l } = limiter({ requests: 1, windowMs: 1_000 }, new MemoryRequestLedger(), time);
+    await l.acquirePermit(); // never answered (a process killed mid-request leaves the same)
+    time.clock.t = 1_500;
+    await l.acquire();
+    // maxRequestMs (5,000) after it was sent, plus the window.
+    expect(time.clock.t).toBe(6_000);
+    expect(Math.max(...time.clock.sleeps)).toBeLessThanOrEqual(250);
+  });
+
+  it("with any latency, never lets more than N requests ARRIVE in any window (the API counts arrivals)", async () => {
+    const quota = { requests: 4, windowMs: 2_000 };
+    const time = fakeTime(0);
+    const { l } = limiter(quota, new MemoryRequestLedger(), time);
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const arrivals: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const permit = await l.acquirePermit();
+      const uplink = Math.floor(random() * 400);
+      const downlink = Math.floor(random() * 400);
+      arrivals.push(time.clock.t + uplink);
+      time.clock.t += uplink + downlink;
+      await permit.settle();
+    }
+    for (const start of arrivals) {
+      expect(arrivals.filter((t) => t > start - quota.windowMs && t <= start).length).toBeLessThanOrEqual(quota.requests);
+    }
+  });
+
+  it("of two processes reserving the last slot at the same moment, only one sends", async () => {
+    // Real time: their random back-off is what parts them.
+    const ledger = new MemoryRequestLedger();
+    const quota = { requests: 1, windowMs: 300 };
+    const limiters = [0, 1].map(
+      () => new RateLimiter({ key: "k", quota, ledger, maxRequestMs: 1_000, now: Date.now, sleep: realSleep }),
+    );
+    const granted = await Promise.all(
+      limiters.map(async (l) => {
+        await (await l.acquire()).settle();
+        return Date.now();
+      }),
+    );
+    expect(Math.abs(granted[1]! - granted[0]!)).toBeGreaterThanOrEqual(quota.windowMs - 1);
   });
 });

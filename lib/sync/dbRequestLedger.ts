@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import type { RequestLedger } from "../parsec/requestLedger";
+import type { LedgerHold, RequestLedger } from "../parsec/requestLedger";
 
 /**
  * The rate limiter's memory in the database: a CLI run and the server's scheduler use the same
@@ -11,16 +11,25 @@ export class DbRequestLedger implements RequestLedger {
     private readonly keepMs = 3_600_000,
   ) {}
 
-  async recent(key: string, sinceMs: number): Promise<number[]> {
+  async holds(key: string, sinceMs: number): Promise<LedgerHold[]> {
     const rows = await this.db.apiRequest.findMany({
-      where: { key, at: { gte: new Date(sinceMs) } },
-      select: { at: true },
+      where: { key, heldUntil: { gt: new Date(sinceMs) } },
+      select: { heldUntil: true, settled: true },
     });
-    return rows.map((row) => row.at.getTime());
+    return rows.map((row) => ({ heldUntil: row.heldUntil.getTime(), settled: row.settled }));
   }
 
-  async record(key: string, atMs: number): Promise<void> {
-    await this.db.apiRequest.create({ data: { key, at: new Date(atMs) } });
-    await this.db.apiRequest.deleteMany({ where: { key, at: { lt: new Date(atMs - this.keepMs) } } });
+  async reserve(key: string, sentAtMs: number, untilMs: number): Promise<number> {
+    const { id } = await this.db.apiRequest.create({ data: { key, at: new Date(sentAtMs), heldUntil: new Date(untilMs) }, select: { id: true } });
+    await this.db.apiRequest.deleteMany({ where: { key, heldUntil: { lt: new Date(sentAtMs - this.keepMs) } } });
+    return id;
+  }
+
+  async settle(id: number, atMs: number): Promise<void> {
+    await this.db.apiRequest.updateMany({ where: { id }, data: { heldUntil: new Date(atMs), settled: true } });
+  }
+
+  async cancel(id: number): Promise<void> {
+    await this.db.apiRequest.deleteMany({ where: { id } });
   }
 }

@@ -348,6 +348,23 @@ describe("pacing", () => {
   });
 });
 
+describe("pacing at exactly the quota", () => {
+  it("with the client set to the API's own quota and jittered latency, a 24-page backfill gets no 429", async () => {
+    // The API counts a request when it arrives; latency differs per request in both directions.
+    const quota = { requests: 10, windowMs: 2_000 };
+    const f = await fixture({ events: 2_600, seed: 24, quota: { ...quota, blockMs: 4_000 }, latencyMs: { min: 0, max: 100 } });
+    const truth = groundTruth(f.sim);
+    const result = await f.sync({ pageSize: 100, api: { quota, ledger: new DbRequestLedger(f.db), max429: 1 } });
+
+    expect(result.pages).toBeGreaterThanOrEqual(24);
+    expect(f.sim.stats).toMatchObject({ quotaBlocks: 0, rejectedWhileBlocked: 0 });
+    expect(f.sim.stats.byStatus[429]).toBeUndefined();
+    expectSameEvents(await storedEvents(f.db), truth);
+    // Every request was settled in the shared ledger with when its answer came.
+    expect(await f.db.apiRequest.count({ where: { settled: false } })).toBe(0);
+  });
+});
+
 describe("interruption", () => {
   it("a sync killed after some pages resumes without loss or duplicates", async () => {
     const f = await fixture({ events: 3_000, seed: 17 });

@@ -20,6 +20,10 @@ export interface EventsContext {
   stats: SimulatorStats;
   quota: QuotaLimiter;
   faults: FaultInjector;
+  /** The simulated clock (epoch ms). */
+  now(): number;
+  /** One leg's network delay, ms (0 without simulated latency). */
+  latency(): number;
   sleep(ms: number): Promise<void>;
 }
 
@@ -35,10 +39,18 @@ export async function handleEventsRequest(
   params: URLSearchParams,
 ): Promise<void> {
   const { options, stats } = ctx;
+  // On the way in: the request reaches the API (and its quota) this much after it was sent.
+  const uplink = ctx.latency();
+  if (uplink > 0) await ctx.sleep(uplink);
   stats.requests++;
   const base: ReplyOptions = { gzip: version === "v2" && acceptsGzip(req) };
-  const send = (status: number, body: string, extra: ReplyOptions = {}): Promise<void> =>
-    reply(res, status, body, stats, { ...base, ...extra });
+  const send = async (status: number, body: string, extra: ReplyOptions = {}): Promise<void> => {
+    // Dated when the API answers, before the answer travels back.
+    if (!res.headersSent) res.setHeader("date", new Date(ctx.now()).toUTCString());
+    const downlink = ctx.latency();
+    if (downlink > 0) await ctx.sleep(downlink);
+    return reply(res, status, body, stats, { ...base, ...extra });
+  };
 
   const fault = ctx.faults.next();
   let truncate = false;

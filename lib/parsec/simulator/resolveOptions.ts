@@ -33,6 +33,12 @@ const optionsSchema = z.object({
   retryAfterHeader: z.boolean().default(false),
   malformedEvents: z.number().int().min(0).max(100_000).default(0),
   liveAppendEveryMs: z.number().int().min(10).optional(),
+  clockOffsetMs: z.number().int().min(-LATEST_MS).max(LATEST_MS).default(0),
+  latencyMs: z
+    .object({ min: z.number().int().min(0), max: z.number().int().min(0).max(60_000) })
+    .refine((l) => l.min <= l.max, "latencyMs.min must not exceed latencyMs.max")
+    .nullable()
+    .default(null),
   host: z.string().min(1).default("127.0.0.1"),
   port: z.number().int().min(0).max(65_535).default(0),
 });
@@ -50,7 +56,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
   const parsed = optionsSchema.safeParse(options);
   if (!parsed.success) throw new Error(`invalid simulator options: ${z.prettifyError(parsed.error)}`);
   const o = parsed.data;
-  const endAt = o.endAt ?? new Date();
+  const endAt = o.endAt ?? new Date(Date.now() + o.clockOffsetMs);
   const startMs = endAt.getTime() - o.days * DAY_MS;
   if (Number.isNaN(endAt.getTime()) || startMs < EARLIEST_MS || endAt.getTime() > LATEST_MS) {
     throw new Error("invalid simulator options: the history must lie between 2014-05-13 and 2150");

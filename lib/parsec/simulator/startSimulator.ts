@@ -6,6 +6,7 @@ import { EventLog } from "./eventLog";
 import { handleEventsRequest, type EventsContext } from "./eventsEndpoint";
 import { FaultInjector } from "./faultInjector";
 import { message, reply } from "./httpReply";
+import { Prng } from "./prng";
 import { QuotaLimiter } from "./quotaLimiter";
 import { resolveOptions } from "./resolveOptions";
 import { buildTeamModel } from "./teamModel";
@@ -17,6 +18,7 @@ import type { Simulator, SimulatorOptions, SimulatorStats } from "./types";
  */
 
 const EVENTS_PATH = /^\/(v1|v2)\/teams\/([^/]+)\/events$/;
+const STREAM_LATENCY = 7;
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const resolved = resolveOptions(options);
@@ -33,9 +35,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const stats: SimulatorStats = { requests: 0, quotaBlocks: 0, rejectedWhileBlocked: 0, byStatus: {} };
   const quota = new QuotaLimiter(resolved.quota, () => performance.now());
   const faults = new FaultInjector(resolved.seed);
+  const now = () => Date.now() + resolved.clockOffsetMs;
   const timers = new Set<NodeJS.Timeout>();
+  const latencyRng = new Prng(resolved.seed, STREAM_LATENCY);
+  const { latencyMs } = resolved;
   const ctx: EventsContext = {
     log,
+    now,
+    latency: () => (latencyMs ? latencyMs.min + latencyRng.int(latencyMs.max - latencyMs.min + 1) : 0),
     options: resolved,
     stats,
     quota,
@@ -56,12 +63,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     apiKey: resolved.apiKey,
     apiKeyWithoutPermission: resolved.apiKeyWithoutPermission,
     stats,
+    now,
     count: () => log.count(),
     groundTruth: () => log.groundTruth(),
     malformed: () => log.malformed(),
     append: ({ count, at, lateBySeconds = 0 }) => {
       if (!Number.isInteger(count) || count < 0) throw new RangeError("append: count must be a non-negative integer");
-      const atMs = (at ?? new Date()).getTime();
+      const atMs = at ? at.getTime() : now();
       return log.append(count, Math.round((atMs - lateBySeconds * 1000) * 1000));
     },
     injectFaults: (list) => faults.inject(list),
@@ -79,6 +87,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   };
 
   const server = createServer((req, res) => {
+    // Every answer carries the simulated clock, as Parsec's carry Parsec's.
+    res.sendDate = false;
+    res.setHeader("date", new Date(now()).toUTCString());
     route(req, res).catch((error: unknown) => {
       if (!res.headersSent) void reply(res, 500, message(`simulator error: ${String(error)}`), null);
       else res.destroy();
@@ -105,7 +116,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   // ones start now and then.
   const live = resolved.liveAppendEveryMs
     ? setInterval(() => {
-        const nowUs = Date.now() * 1000;
+        const nowUs = now() * 1000;
         log.releaseDue(nowUs);
         const burst = log.liveBurstSize();
         if (burst > 0) log.append(burst, nowUs);

@@ -13,7 +13,7 @@ export interface SimulatorOptions {
   users?: number;
   /** Host computers, personal and shared; default grows with `users`. */
   hosts?: number;
-  /** The history ends here (default: now, at construction). */
+  /** The history ends here (default: the simulated clock's now, at construction). */
   endAt?: Date;
   /** Span of the history in days (default 90). */
   days?: number;
@@ -27,6 +27,17 @@ export interface SimulatorOptions {
   malformedEvents?: number;
   /** Demo mode: every so often, release due events and append a small burst at "now". */
   liveAppendEveryMs?: number;
+  /**
+   * The simulated Parsec's clock runs this far ahead of this machine's (negative: behind): its
+   * "now" for the history's default end, appends and the live feed, and the Date header of every
+   * answer. Default 0.
+   */
+  clockOffsetMs?: number;
+  /**
+   * Network latency of each events request, drawn (seeded) between min and max ms, once on the way
+   * in (before the quota counts the request's arrival) and once on the way out. Default none.
+   */
+  latencyMs?: { min: number; max: number } | null;
   /** Default "127.0.0.1". */
   host?: string;
   /** Default 0 (ephemeral). */
@@ -67,8 +78,10 @@ export interface Simulator {
   groundTruth(): Iterable<Record<string, unknown>>;
   /** The malformed events mixed in, as served. */
   malformed(): Record<string, unknown>[];
+  /** The simulated Parsec's clock (epoch ms): this machine's plus clockOffsetMs. */
+  now(): number;
   /**
-   * Adds `count` events at `at` (default now), or `lateBySeconds` before it; returns them.
+   * Adds `count` events at `at` (default the simulated clock's now), or `lateBySeconds` before it; returns them.
    * Later steps of the connections they start (completion, disconnect) are kept for the live feed.
    */
   append(opts: { count: number; at?: Date; lateBySeconds?: number }): Record<string, unknown>[];

@@ -1,0 +1,42 @@
+/**
+ * Parsec's clock, read from the Date header of its answers. The sync anchors its windows on it
+ * rather than on this machine's clock, which may be hours off (a VM without NTP, a hardware clock
+ * holding local time read as UTC): a window that ends in Parsec's future, or starts after events
+ * Parsec has recorded, loses events without a word.
+ */
+export interface ClockReading {
+  /** Parsec's time (epoch ms) as the header showed it: whole seconds, at most a second behind. */
+  parsecMs: number;
+  /** This machine's time (epoch ms) when the answer arrived. */
+  localMs: number;
+  /**
+   * parsecMs - localMs: add it to this machine's time for Parsec's. An underestimate by up to a
+   * second plus the answer's travel time, so a window ending at now + offset never reaches past
+   * Parsec's now.
+   */
+  offsetMs: number;
+}
+
+/** Beyond this, a difference is more than the header's resolution and latency explain: it is shown. */
+export const CLOCK_DIFFERENCE_SHOWN_MS = 60_000;
+
+/** Epoch ms between which a Date header is believed (KSUIDs, and so Parsec's ids, span these years). */
+const EARLIEST_MS = Date.UTC(2014, 4, 13);
+const LATEST_MS = Date.UTC(2150, 0, 1);
+
+export function readClock(dateHeader: string | null, localMs: number): ClockReading | null {
+  if (!dateHeader) return null;
+  const parsecMs = Date.parse(dateHeader);
+  if (!Number.isFinite(parsecMs) || parsecMs < EARLIEST_MS || parsecMs > LATEST_MS) return null;
+  return { parsecMs, localMs, offsetMs: parsecMs - localMs };
+}
+
+/** "9 h 0 min ahead of" / "3 min behind" Parsec's clock, or null while within the shown threshold. */
+export function describeClockDifference(offsetMs: number | null): string | null {
+  if (offsetMs === null || Math.abs(offsetMs) <= CLOCK_DIFFERENCE_SHOWN_MS) return null;
+  const minutes = Math.round(Math.abs(offsetMs) / 60_000);
+  const amount = minutes >= 60 ? `${Math.floor(minutes / 60)} h ${minutes % 60} min` : `${minutes} min`;
+  // offset = Parsec - ours: a negative offset means this machine is ahead.
+  const side = offsetMs < 0 ? "ahead of" : "behind";
+  return `This machine's clock is ${amount} ${side} Parsec's. The sync reads Parsec's own time, so no event is missed, but the times this viewer stamps itself (runs, sign-ins) are off by as much: set the clock right (NTP).`;
+}
