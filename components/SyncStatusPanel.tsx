@@ -53,6 +53,12 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
           {intervalSeconds > 0 ? `runs every ${formatDuration(intervalSeconds * 1000)}` : "background sync is off"}
         </div>
       </div>
+      {status.clock?.difference && (
+        <div className="card card--wide card--warn" data-testid="clock-difference" role="status">
+          <div className="card__label">Clock difference</div>
+          <div className="card__note">{status.clock.difference}</div>
+        </div>
+      )}
       {running && (
         <div className="card card--wide" data-testid="sync-running">
           <div className="card__label">Sync running ({running.mode ?? "starting"})</div>

@@ -76,6 +76,8 @@ const processLedger = new MemoryRequestLedger();
 export class ParsecClient {
   /** Key under which this client's requests are recorded in the ledger. */
   readonly ledgerKey: string;
+  /** Parsec's clock as the newest successful answer showed it. */
+  latestClock: ClockReading | null = null;
 
   private readonly endpoint: URL;
   private readonly apiKey: string;
@@ -182,6 +184,7 @@ export class ParsecClient {
         continue;
       }
       const { page, clock } = answer;
+      if (clock) this.latestClock = clock;
       return {
         events: page.data,
         nextCursor: page.next_cursor ? page.next_cursor : null,

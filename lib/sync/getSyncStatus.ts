@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { countAllEvents } from "../events/countAllEvents";
+import { describeClockDifference } from "../parsec/parsecClock";
 import type { SyncProgress } from "./syncProgress";
 
 export interface SyncRunView {
@@ -25,6 +26,8 @@ export interface SyncStatus {
   coveredUntil: string | null;
   historyStartsAt: string | null;
   backfillDone: boolean;
+  /** Parsec's clock minus this machine's, as Parsec's last answer showed it; `difference` says so when it is over a minute. */
+  clock: { offsetMs: number; readAt: string; difference: string | null } | null;
   running: SyncRunView | null;
   runs: SyncRunView[];
 }
@@ -44,6 +47,10 @@ export async function getSyncStatus(db: Db, teamId: string | null, limit = 10): 
     coveredUntil: checkpoint?.coveredUntil?.toISOString() ?? null,
     historyStartsAt: checkpoint?.historyStartsAt?.toISOString() ?? null,
     backfillDone: Boolean(checkpoint?.coveredUntil),
+    clock:
+      checkpoint?.clockOffsetMs != null && checkpoint.clockReadAt
+        ? { offsetMs: checkpoint.clockOffsetMs, readAt: checkpoint.clockReadAt.toISOString(), difference: describeClockDifference(checkpoint.clockOffsetMs) }
+        : null,
     running: views.find((run) => run.status === "running" && run.kind === "sync") ?? null,
     runs: views,
   };

@@ -10,6 +10,7 @@ import { keptAndRebuilt, readConnections } from "../connections/testing";
 import { AuthError, NotFoundError, PermissionError } from "../parsec/errors";
 import type { Fault } from "../parsec/simulator";
 import { DbRequestLedger } from "./dbRequestLedger";
+import { getSyncStatus } from "./getSyncStatus";
 import { parseProcessIdentity } from "./processLiveness";
 import { SyncAlreadyRunningError } from "./syncLock";
 import type { SyncProgress } from "./syncProgress";
@@ -162,6 +163,58 @@ describe("backfill", () => {
     expect(full.passes).toEqual(["full"]);
     expect(full).toMatchObject({ inserted: tooLate.length, updated: 0 });
     expectSameEvents(await storedEvents(f.db), truth);
+  });
+});
+
+describe("a clock that is wrong", () => {
+  it.each([
+    ["9 hours ahead of Parsec's (a hardware clock holding Japan time read as UTC)", -9 * 3_600_000],
+    ["9 hours behind Parsec's", 9 * 3_600_000],
+  ])("with this machine's clock %s, backfill, new events and an incremental run give exactly the ground truth", async (_what, parsecAheadMs) => {
+    const parsecNow = () => new Date(Date.now() + parsecAheadMs);
+    // The team's history runs up to a few minutes ago on Parsec's clock.
+    const f = await fixture({ events: 2_000, seed: 25, days: 30, clockOffsetMs: parsecAheadMs, endAt: new Date(parsecNow().getTime() - 300_000) });
+    const overlapMs = 60_000;
+
+    const backfill = await f.sync({ overlapMs });
+    expect(backfill.passes).toEqual(["backfill"]);
+    expectSameEvents(await storedEvents(f.db), groundTruth(f.sim));
+    const checkpoint = await f.db.syncCheckpoint.findUniqueOrThrow({ where: { teamId: f.sim.teamId } });
+    // Complete up to Parsec's now, never past it.
+    expect(checkpoint.coveredUntil!.getTime()).toBeLessThanOrEqual(f.sim.now());
+    expect(checkpoint.coveredUntil!.getTime()).toBeGreaterThan(f.sim.now() - 60_000);
+
+    const fresh = f.sim.append({ count: 30 });
+    const late = f.sim.append({ count: 20, lateBySeconds: 30 });
+    const incremental = await f.sync({ overlapMs });
+    expect(incremental.passes).toEqual(["incremental"]);
+    expect(incremental.inserted).toBe(fresh.length + late.length);
+    expectSameEvents(await storedEvents(f.db), groundTruth(f.sim));
+
+    // The difference is measured and shown (the overview and GET /api/sync read getSyncStatus).
+    const status = await getSyncStatus(f.db, f.sim.teamId);
+    expect(Math.abs(status.clock!.offsetMs - parsecAheadMs)).toBeLessThan(5_000);
+    expect(status.clock!.difference).toMatch(parsecAheadMs < 0 ? /9 h 0 min ahead of Parsec's/ : /9 h 0 min behind Parsec's/);
+  });
+
+  it("says nothing about a clock within a minute of Parsec's", async () => {
+    const f = await fixture({ events: 300, seed: 26 });
+    await f.sync({ overlapMs: 60_000 });
+    const status = await getSyncStatus(f.db, f.sim.teamId);
+    expect(Math.abs(status.clock!.offsetMs)).toBeLessThan(5_000);
+    expect(status.clock!.difference).toBeNull();
+  });
+
+  it("a window an older version recorded past Parsec's now (it trusted a clock running ahead) is walked from the newest stored event", async () => {
+    const f = await fixture({ events: 1_000, seed: 27, endAt: new Date(Date.now() - 600_000), days: 5 });
+    await f.sync({ overlapMs: 60_000 });
+    // Events Parsec records after that run...
+    const missedByTheOldVersion = f.sim.append({ count: 15, at: new Date(Date.now() - 120_000) });
+    // ...and a checkpoint as the old version would have left it with a clock 9 hours ahead.
+    await f.db.syncCheckpoint.update({ where: { teamId: f.sim.teamId }, data: { coveredUntil: new Date(Date.now() + 9 * 3_600_000) } });
+    const next = await f.sync({ overlapMs: 60_000 });
+    expect(next.inserted).toBe(missedByTheOldVersion.length);
+    expectSameEvents(await storedEvents(f.db), groundTruth(f.sim));
   });
 });
 

@@ -6,14 +6,17 @@ import { BadRequestError } from "../parsec/errors";
 import { ParsecClient, type EventsPageResult, type ParsecClientOptions, type WaitNotice } from "../parsec/parsecClient";
 import { DEFAULT_QUOTA } from "../parsec/rateLimiter";
 import { acquireSyncLock } from "./syncLock";
+import type { ClockReading } from "../parsec/parsecClock";
 import {
   beginPass,
   completePass,
   loadCheckpoint,
   nextPass,
+  recordClock,
   recordPassPage,
   setHistoryStart,
   unfinishedPass,
+  type Checkpoint,
   type SyncPass,
 } from "./syncCheckpoint";
 import { estimateRemaining, nextOrder, quotaCeilingPerHour, type PageOrder, type SyncProgress } from "./syncProgress";
@@ -70,7 +73,7 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
   const teamId = options.api.teamId;
   let onWait: ((notice: WaitNotice) => void) | undefined;
   const client = new ParsecClient({ ...options.api, onWait: (notice) => onWait?.(notice) });
-  const context: WalkContext = { ...options, client, teamId, setWaitListener: (listener) => (onWait = listener) };
+  const context: WalkContext = { ...options, client, teamId, clock: null, setWaitListener: (listener) => (onWait = listener) };
   const now = options.now ?? (() => new Date());
   const lease = await acquireSyncLock(db, options.lockTtlMs);
   const run = await (async () => {
@@ -91,26 +94,30 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
     let checkpoint = await loadCheckpoint(db, teamId);
     let resumed = unfinishedPass(checkpoint);
     for (;;) {
-      const pass = resumed ?? nextPass(checkpoint, { full: options.full ?? false, overlapMs: options.overlapMs, now: now() });
-      if (!resumed) await beginPass(db, teamId, pass);
+      let pass = resumed;
+      if (!pass) {
+        checkpoint = await readParsecClock(context, checkpoint, signal);
+        const parsecNow = new Date(now().getTime() + (context.clock?.offsetMs ?? 0));
+        const newestStoredAt = (await db.event.aggregate({ _max: { occurredAt: true } }))._max.occurredAt;
+        pass = nextPass(checkpoint, { full: options.full ?? false, overlapMs: options.overlapMs, parsecNow, newestStoredAt });
+        await beginPass(db, teamId, pass);
+      }
       passes.push(pass.mode);
       await db.syncRun.update({ where: { id: run.id }, data: { mode: passes.join("+") } });
-      if (pass.mode === "backfill" && !checkpoint.historyStartsAt) {
-        const start = await findHistoryStart(context, pass, signal);
-        if (start) checkpoint = { ...checkpoint, historyStartsAt: start };
-      }
       await walkPass(context, run.id, pass, checkpoint.historyStartsAt, signal, tally);
       checkpoint = await completePass(db, checkpoint, pass);
       // A resumed pass covered a window that ended in the past: walk on to the present.
       if (!resumed) break;
       resumed = null;
     }
+    await saveClock(context);
     await stitchWaitingConnections(options);
     await finishRun(db, run.id, { mode: passes.join("+") });
     return { runId: run.id, pages: tally.pages, passes, ...tally.counts };
   } catch (error) {
     const message = signal.aborted && !(error instanceof BadRequestError) ? describeAbort(signal, error) : errorMessage(error);
     // What the run stored stays; so do its connections, unless another run has taken the lease.
+    await saveClock(context).catch(() => undefined);
     if (!lease.lost.aborted) await stitchWaitingConnections(options).catch(() => undefined);
     await finishRun(db, run.id, { error: message }).catch(() => undefined);
     throw new SyncFailedError(message, run.id, { ...tally.counts, pages: tally.pages }, { cause: error });
@@ -127,21 +134,36 @@ async function stitchWaitingConnections(options: SyncTeamEventsOptions): Promise
 interface WalkContext extends SyncTeamEventsOptions {
   client: ParsecClient;
   teamId: string;
+  /** Parsec's clock as the newest answer of this run showed it (before any: as the last run left it). */
+  clock: Pick<ClockReading, "offsetMs"> | null;
   setWaitListener(listener: ((notice: WaitNotice) => void) | undefined): void;
 }
 
 /**
- * The team's history starts with its team_create event: one request for it lets a backfill
- * estimate how far it still has to go.
+ * Makes sure the run knows Parsec's clock before it sets a window. The last run's reading serves
+ * (the first answer of the new pass refines it); without one, one request reads it: for a
+ * backfill the request for the team's team_create event, the start of its history, which lets the
+ * backfill estimate how far it still has to go.
  */
-async function findHistoryStart(options: WalkContext, pass: SyncPass, signal: AbortSignal): Promise<Date | null> {
-  const page = await options.client.listEvents({ limit: 1, eventNames: ["team_create"], endAt: pass.endAt }, signal);
+async function readParsecClock(options: WalkContext, checkpoint: Checkpoint, signal: AbortSignal): Promise<Checkpoint> {
+  if (options.clock === null && checkpoint.clockOffsetMs !== null) options.clock = { offsetMs: checkpoint.clockOffsetMs };
+  const wantsHistoryStart = !checkpoint.coveredUntil && !checkpoint.historyStartsAt;
+  if (options.clock !== null && !wantsHistoryStart) return checkpoint;
+  const page = await options.client.listEvents(wantsHistoryStart ? { limit: 1, eventNames: ["team_create"] } : { limit: 1 }, signal);
+  if (page.clock) options.clock = page.clock;
+  if (!wantsHistoryStart) return checkpoint;
   const first = page.events[0] as { timestamp?: unknown } | undefined;
   const at = typeof first?.timestamp === "string" ? new Date(first.timestamp) : null;
-  if (!at || Number.isNaN(at.getTime())) return null;
-  // Not stored here: the pass walks the same window and stores (and counts) it with its page.
+  if (!at || Number.isNaN(at.getTime())) return checkpoint;
+  // Not stored here: the pass walks the same history and stores (and counts) it with its page.
   await setHistoryStart(options.db, options.teamId, at);
-  return at;
+  return { ...checkpoint, historyStartsAt: at };
+}
+
+/** Keeps the newest reading of Parsec's clock for the next run and for the overview. */
+async function saveClock(options: WalkContext): Promise<void> {
+  const reading = options.client.latestClock;
+  if (reading) await recordClock(options.db, options.teamId, reading);
 }
 
 interface Tally {
@@ -230,6 +252,11 @@ async function walkPass(
         throw error;
       }
       waiting = null;
+      if (page.clock) {
+        options.clock = page.clock;
+        // The pass's first answer dates its start on Parsec's own clock.
+        if (pass.pages === 0) pass.startedAt = new Date(Math.min(pass.startedAt.getTime(), page.clock.parsecMs));
+      }
       if (page.nextCursor && page.nextCursor === pass.cursor) {
         throw new Error(`Parsec returned the cursor ${page.nextCursor} for the page it starts: stopping instead of looping.`);
       }

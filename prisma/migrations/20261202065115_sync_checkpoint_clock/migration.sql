@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "SyncCheckpoint" ADD COLUMN "clockOffsetMs" REAL;
+ALTER TABLE "SyncCheckpoint" ADD COLUMN "clockReadAt" DATETIME;
