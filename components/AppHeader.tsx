@@ -13,7 +13,8 @@ export function AppHeader({ demo, account }: { demo: boolean; account: HeaderAcc
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        <Link href="/" className="brand">
+        {/* Signed out, a prefetch of the overview could only be refused (a 401 in the console). */}
+        <Link href="/" className="brand" prefetch={account ? null : false}>
           Parsec audit log
         </Link>
         {account && (
