@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { appRoutes } from "../lib/auth/appRoutes";
 import { parseCsv } from "../lib/events/testing";
 import { resolveOptions } from "../lib/parsec/simulator/resolveOptions";
