@@ -9,6 +9,16 @@ const SECURITY_HEADERS = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+/**
+ * Every answer but the build's static files says no-store: pages, route handlers (exports, the sync
+ * status, an upload's outcome), errors and redirects all carry audit data or a session's view of
+ * it, which no browser cache or proxy may keep. Set here rather than in proxy.ts because it then
+ * also reaches routes the proxy does not run on. A route handler's own Cache-Control would win,
+ * and Next.js writes its own (also no-store) on every dynamic page: e2e/noStore.spec.ts checks
+ * every route. The hashed static files keep the long cache Next.js gives them.
+ */
+const NO_STORE = [{ key: "Cache-Control", value: "no-store" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
@@ -17,6 +27,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/:path((?!_next/static/).*)", headers: NO_STORE },
       { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },
