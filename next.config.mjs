@@ -22,6 +22,10 @@ const NO_STORE = [{ key: "Cache-Control", value: "no-store" }];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // proxy.ts must see the router's own requests for what they are (the RSC header and the _rsc
+  // parameter, which Next.js otherwise strips before it runs): a prefetch or a client navigation
+  // without a session is then sent to sign in, where a 401 would break it with an error.
+  skipProxyUrlNormalize: true,
   // Native and WebAssembly packages are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3"],
   async headers() {

@@ -13,8 +13,7 @@ export function AppHeader({ demo, account }: { demo: boolean; account: HeaderAcc
   return (
     <header className="app-header">
       <div className="app-header__inner">
-        {/* Signed out, a prefetch of the overview could only be refused (a 401 in the console). */}
-        <Link href="/" className="brand" prefetch={account ? null : false}>
+        <Link href="/" className="brand">
           Parsec audit log
         </Link>
         {account && (
