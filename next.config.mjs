@@ -9,14 +9,29 @@ const SECURITY_HEADERS = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
+/**
+ * Every answer but the build's static files says no-store: pages, route handlers (exports, the sync
+ * status, an upload's outcome), errors and redirects all carry audit data or a session's view of
+ * it, which no browser cache or proxy may keep. Set here rather than in proxy.ts because it then
+ * also reaches routes the proxy does not run on. A route handler's own Cache-Control would win,
+ * and Next.js writes its own (also no-store) on every dynamic page: e2e/noStore.spec.ts checks
+ * every route. The hashed static files keep the long cache Next.js gives them.
+ */
+const NO_STORE = [{ key: "Cache-Control", value: "no-store" }];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // proxy.ts must see the router's own requests for what they are (the RSC header and the _rsc
+  // parameter, which Next.js otherwise strips before it runs): a prefetch or a client navigation
+  // without a session is then sent to sign in, where a 401 would break it with an error.
+  skipProxyUrlNormalize: true,
   // Native and WebAssembly packages are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3"],
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
+      { source: "/:path((?!_next/static/).*)", headers: NO_STORE },
       { source: "/_next/static/:path*", headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }] },
     ];
   },

@@ -33,6 +33,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: "on",
     trace: "retain-on-failure",
+    // A Japanese browser in Japan, for every project: the server renders in its own locale and zone,
+    // and any text it lays out differently from the browser is a hydration mismatch (e2e/fixtures.ts).
+    locale: "ja-JP",
     timezoneId: "Asia/Tokyo",
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",

@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getConfig } from "@/lib/config";
 import { isPublicPath } from "@/lib/auth/publicPaths";
+import { viewerZone } from "@/lib/connections/viewerZone";
+import { ZONE_COOKIE } from "@/lib/explorerUrl/zoneCookie";
 import { AppHeader } from "@/components/AppHeader";
+import { RenderedZoneProvider } from "@/components/RenderedZoneProvider";
 import { currentAdminForRender, requestedPathRaw } from "./_auth/requireAdmin";
 import { signOutAction } from "./_auth/signOutAction";
 import "./globals.css";
@@ -22,11 +26,15 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   if (!admin && path !== null && !isPublicPath(new URL(path, "http://localhost").pathname)) {
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
+  // Times are rendered in the zone the viewer's browser last named, and the browser hydrates with it.
+  const zone = viewerZone((await cookies()).get(ZONE_COOKIE)?.value);
   return (
     <html lang="en">
       <body>
-        <AppHeader demo={config.demo} account={admin ? { email: admin.email, csrfToken: admin.csrfToken, signOut: signOutAction } : null} />
-        <main className="page">{children}</main>
+        <RenderedZoneProvider zone={zone}>
+          <AppHeader demo={config.demo} account={admin ? { email: admin.email, csrfToken: admin.csrfToken, signOut: signOutAction } : null} />
+          <main className="page">{children}</main>
+        </RenderedZoneProvider>
       </body>
     </html>
   );

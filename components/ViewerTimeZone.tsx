@@ -1,15 +1,18 @@
 "use client";
 
-import { setTimeDisplay, useTimeDisplay, useViewerTimeZone } from "./timeDisplay";
+import { useEffect } from "react";
+import { rememberShownZone, setTimeDisplay, useShownZone, useTimeDisplay, useViewerTimeZone } from "./timeDisplay";
 
 /** The zone every time on the page is shown in, and the switch between it and UTC. */
 export function ViewerTimeZone() {
   const zone = useViewerTimeZone();
-  const display = useTimeDisplay();
-  const utc = display === "utc";
+  const utc = useTimeDisplay() === "utc";
+  const shown = useShownZone();
+  // On every page, so that the server renders the next one in this zone already.
+  useEffect(() => void rememberShownZone(), [shown]);
   return (
     <span className="time-zone">
-      <span data-testid="time-zone">Times in {utc || display === "server" ? "UTC" : zone}</span>{" "}
+      <span data-testid="time-zone">Times in {shown}</span>{" "}
       <button
         type="button"
         className="link-button"

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { E2E_ADMIN } from "../playwright.config";
 
 // Signed in as the e2e admin: what an admin starts by hand is recorded in the viewer's own audit.

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { expect, test as setup } from "@playwright/test";
+import { expect, test as setup } from "./fixtures";
 import { E2E_ADMIN, E2E_STORAGE_STATE } from "../playwright.config";
 
 // Signs in once through the real form and saves the session cookie for every other spec.

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { parseCsv } from "../lib/events/testing";
 
 const TOKYO_OFFSET_MS = 9 * 3_600_000; // the browser's zone in playwright.config.ts; Japan keeps no daylight saving

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { parseCsv } from "../lib/events/testing";
 import { E2E_SYNC_TOKEN } from "../playwright.config";
 
@@ -23,7 +23,7 @@ async function openWhenSynced(page: Page, path: string) {
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
 }
 
-test("the explorer filters, pages, opens an event, survives a reload and exports what it shows", async ({ page }) => {
+test("the explorer filters, pages, opens an event, survives a reload and exports what it shows", async ({ page, allowConsoleErrors }) => {
   await openWhenSynced(page, "/events");
   await expect(rows(page)).toHaveCount(50);
   await expect(page.getByRole("link", { name: "Events", exact: true })).toBeVisible();
@@ -119,6 +119,7 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   // The detail is fetched when a row opens (the page carries only the columns): a failure says
   // so in the detail, the links still work, and "Try again" fetches it again.
   const isDetailRequest = (url: URL) => url.pathname === "/events/detail";
+  allowConsoleErrors(/status of 503 .*\/events\/detail\?id=/);
   await page.route(isDetailRequest, (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "The store is busy." }) }));
   await rows(page).nth(1).getByRole("button", { name: "Hide details" }).click();
   await expect(detail).toHaveCount(0);

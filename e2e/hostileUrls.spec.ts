@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { appRoutes } from "../lib/auth/appRoutes";
 
 // Bad input never crashes anything: every page and every GET route of app/ (found by walking the

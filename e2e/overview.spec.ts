@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("a first start in demo mode syncs the simulated API and shows the events", async ({ page }) => {
   await page.goto("/");
@@ -13,6 +13,8 @@ test("a first start in demo mode syncs the simulated API and shows the events", 
   }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
 
   await expect(page.getByText("Times in Asia/Tokyo")).toBeVisible();
+  // The browser told the server its zone (a cookie): the next page arrives already in it.
+  await expect.poll(async () => (await page.request.get("/")).text()).toMatch(/Times in (<!-- -->)?Asia\/Tokyo/);
   // Times are shown in the viewer's zone, with the UTC original on hover.
   const firstTime = page.getByTestId("latest-events").locator("tbody tr").first().locator("time");
   const iso = await firstTime.getAttribute("datetime");

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { appRoutes } from "../lib/auth/appRoutes";
 import { parseCsv } from "../lib/events/testing";
 import { resolveOptions } from "../lib/parsec/simulator/resolveOptions";
@@ -83,7 +83,7 @@ test("the API key, the tokens and the admin password are in no page, client bund
   }
 });
 
-test("hostile event text is shown as text, never run, and CSV cells cannot become formulas", async ({ page, request }) => {
+test("hostile event text is shown as text, never run, and CSV cells cannot become formulas", async ({ page, request, allowConsoleErrors }) => {
   const hostile = {
     host: `<img src=x onerror="window.__pwned='img'">`,
     email: `<script>window.__pwned='script'</script>@example.com`,
@@ -103,6 +103,7 @@ test("hostile event text is shown as text, never run, and CSV cells cannot becom
     .join("\n");
 
   // Through the admin's upload form: a page that is not an export is refused whole, the download is imported.
+  allowConsoleErrors(/status of 400 .*\/admin\/import\/upload/);
   await page.goto("/admin/import");
   await page.getByLabel("File").setInputFiles({ name: "not-an-export.html", mimeType: "text/html", buffer: Buffer.from("<html><body>hello</body></html>") });
   await page.getByRole("button", { name: "Import" }).click();

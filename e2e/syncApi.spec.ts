@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { E2E_SYNC_TOKEN } from "../playwright.config";
 
 test("POST /api/sync runs a sync for a caller with the token, and only for them", async ({ request }) => {

@@ -61,4 +61,13 @@ describe("architecture", () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it("every Playwright spec takes test and expect from e2e/fixtures.ts, which fails a test on a console error", () => {
+    const offenders = sourceFiles("e2e")
+      .filter((file) => file !== path.join("e2e", "fixtures.ts"))
+      .filter((file) =>
+        [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/import\s*{([^}]*)}\s*from\s*["']@playwright\/test["']/g)].some((m) => /\b(test|expect)\b/.test(m[1]!)),
+      );
+    expect(offenders).toEqual([]);
+  });
 });

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { formatZonedClock } from "@/lib/connections/zonedTime";
+import { useShownZone, utcMark } from "../timeDisplay";
 
 const INTERVAL_MS = 10_000;
-const clock = new Intl.DateTimeFormat(undefined, { hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
 
 /**
  * Off by default: when on, the page is fetched again every ten seconds (router.refresh: the same
@@ -15,14 +16,15 @@ export function AutoRefresh({ available }: { available: boolean }) {
   const router = useRouter();
   const [on, setOn] = useState(false);
   const [refreshing, startRefresh] = useTransition();
-  const [lastAt, setLastAt] = useState<Date | null>(null);
+  const [lastAt, setLastAt] = useState<number | null>(null);
+  const zone = useShownZone();
   useEffect(() => {
     if (!on || !available) return;
     const timer = setInterval(() => {
       // Not while the tab is hidden: nobody is looking, and the database need not be asked.
       if (document.visibilityState !== "visible") return;
       startRefresh(() => router.refresh());
-      setLastAt(new Date());
+      setLastAt(Date.now());
     }, INTERVAL_MS);
     return () => clearInterval(timer);
   }, [on, available, router]);
@@ -35,7 +37,7 @@ export function AutoRefresh({ available }: { available: boolean }) {
       {on && available && (
         <span className="auto-refresh__status muted" role="status" aria-busy={refreshing}>
           <span className="auto-refresh__dot" aria-hidden="true" /> every {INTERVAL_MS / 1000} s
-          {lastAt && ` · updated ${clock.format(lastAt)}`}
+          {lastAt !== null && ` · updated ${formatZonedClock(lastAt, zone)}${utcMark(zone)}`}
         </span>
       )}
       {!available && <span className="muted"> (first page, newest first)</span>}

@@ -1,8 +1,9 @@
 "use client";
 
-import { useRef, useState, type PointerEvent } from "react";
+import { useMemo, useRef, useState, type PointerEvent } from "react";
 import type { EventHistogram } from "@/lib/events/eventHistogram";
-import { useTimeDisplay } from "@/components/timeDisplay";
+import { formatZonedInstant } from "@/lib/connections/zonedTime";
+import { useShownZone, utcMark } from "@/components/timeDisplay";
 import { useExplorerNavigation, type ExplorerView } from "./useExplorerNavigation";
 
 const number = new Intl.NumberFormat("en");
@@ -18,7 +19,7 @@ export function EventHistogramChart({ histogram, view }: { histogram: EventHisto
   const { setFilters, pending } = useExplorerNavigation(view);
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
-  const display = useTimeDisplay();
+  const zone = useShownZone();
   const { buckets, stepMs } = histogram;
   const max = Math.max(1, ...buckets.map((bucket) => bucket.count));
   const width = buckets.length;
@@ -37,9 +38,14 @@ export function EventHistogramChart({ histogram, view }: { histogram: EventHisto
     });
   };
 
-  const format = instantFormat(stepMs, display === "utc" || display === "server");
-  // Counts that are not exact say what they are (see EventHistogram.exact).
-  const qualifier = histogram.exact ? "" : histogram.estimated ? "about " : "at most ";
+  const format = instantFormat(stepMs, zone);
+  const qualifier = countQualifier(histogram);
+  // Two labels per bar, written once per histogram and zone rather than on every pointer move of a drag.
+  const titles = useMemo(() => {
+    const label = instantFormat(histogram.stepMs, zone);
+    const how = countQualifier(histogram);
+    return histogram.buckets.map((bucket) => `${label(bucket.start)} – ${label(bucket.start + histogram.stepMs)}: ${how}${number.format(bucket.count)}`);
+  }, [histogram, zone]);
   const selected = drag && { first: Math.min(drag.from, drag.to), last: Math.max(drag.from, drag.to) };
   return (
     <figure className="histogram" data-testid="histogram" aria-busy={pending}>
@@ -67,7 +73,7 @@ export function EventHistogramChart({ histogram, view }: { histogram: EventHisto
           const height = bucket.count === 0 ? 0 : Math.max(1, (bucket.count / max) * (HEIGHT - 2));
           return (
             <rect key={bucket.start} className="histogram__bar" x={i + 0.1} y={HEIGHT - height} width={0.8} height={height}>
-              <title>{`${format(bucket.start)} – ${format(bucket.start + stepMs)}: ${qualifier}${number.format(bucket.count)}`}</title>
+              <title>{titles[i]}</title>
             </rect>
           );
         })}
@@ -100,25 +106,13 @@ function describeStep(stepMs: number): string {
   return `${stepMs} ms`;
 }
 
-const instantFormats = new Map<string, (ms: number) => string>();
+/** Counts that are not exact say what they are (see EventHistogram.exact). */
+function countQualifier(histogram: EventHistogram): string {
+  return histogram.exact ? "" : histogram.estimated ? "about " : "at most ";
+}
 
-/**
- * An axis label: the date for day-sized buckets, the time to the minute or second below that.
- * One formatter per kind of label, made once: constructing an Intl.DateTimeFormat costs about
- * 0.1 ms, and every bar's tooltip needs two labels (240 of them took 30 ms of each server render).
- */
-function instantFormat(stepMs: number, utc: boolean): (ms: number) => string {
-  const detail = stepMs >= 86_400_000 ? "day" : stepMs < 60_000 ? "second" : "minute";
-  const key = `${detail} ${utc}`;
-  let format = instantFormats.get(key);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions =
-      detail === "day"
-        ? { year: "numeric", month: "2-digit", day: "2-digit" }
-        : { month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", ...(detail === "second" ? { second: "2-digit" } : {}), hourCycle: "h23" };
-    const formatter = new Intl.DateTimeFormat(undefined, { ...options, ...(utc ? { timeZone: "UTC" } : {}) });
-    format = (ms) => formatter.format(new Date(ms)) + (utc ? " UTC" : "");
-    instantFormats.set(key, format);
-  }
-  return format;
+/** An axis label: the date for day-sized buckets, the time to the minute or second below that. */
+function instantFormat(stepMs: number, zone: string): (ms: number) => string {
+  const precision = stepMs >= 86_400_000 ? "day" : stepMs < 60_000 ? "second" : "minute";
+  return (ms) => formatZonedInstant(ms, zone, precision) + utcMark(zone);
 }

@@ -1,24 +1,25 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect } from "react";
-import { ZONE_COOKIE } from "@/lib/explorerUrl/zoneCookie";
-import { useTimeDisplay, useViewerTimeZone } from "../timeDisplay";
+import { useEffect, useRef } from "react";
+import { rememberShownZone, useShownZone } from "../timeDisplay";
 
 /**
- * Tells the server which zone to lay the timeline out in (the viewer's, or UTC when the header's
- * switch says so), through a cookie, and re-renders the page once when that differs from the zone
- * the server used: a day must start at the viewer's midnight, not the server's.
+ * Re-renders the page once when the zone times are shown in (the viewer's, or UTC when the
+ * header's switch says so) differs from the zone the server laid the timeline out in: a day must
+ * start at the viewer's midnight, not the server's. The cookie tells the server that zone.
  */
 export function ViewerZoneCookie({ usedZone }: { usedZone: string }) {
   const router = useRouter();
-  const display = useTimeDisplay();
-  const zone = useViewerTimeZone();
+  const shown = useShownZone();
+  // Hydration runs this effect twice (the server's zone, then the browser's): one refresh per zone.
+  const refreshedFor = useRef<string | null>(null);
   useEffect(() => {
-    if (display === "server") return;
-    const wanted = display === "utc" ? "UTC" : zone;
-    document.cookie = `${ZONE_COOKIE}=${encodeURIComponent(wanted)}; path=/; max-age=31536000; samesite=lax`;
-    if (wanted !== usedZone) router.refresh();
-  }, [display, zone, usedZone, router]);
+    const zone = rememberShownZone();
+    if (zone !== usedZone && refreshedFor.current !== zone) {
+      refreshedFor.current = zone;
+      router.refresh();
+    }
+  }, [shown, usedZone, router]);
   return null;
 }

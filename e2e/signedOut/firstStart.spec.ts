@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { FIRST_START_LOG, FIRST_START_URL } from "../../playwright.config";
 
 // A second server started on an empty database with no ADMIN_EMAIL/ADMIN_PASSWORD: it prints a

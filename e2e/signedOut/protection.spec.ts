@@ -1,4 +1,4 @@
-import { expect, test, type APIResponse } from "@playwright/test";
+import { expect, test, type APIResponse } from "../fixtures";
 import { appRoutes } from "../../lib/auth/appRoutes";
 
 // Against the real production server: every page and route of app/ (found from the route tree,

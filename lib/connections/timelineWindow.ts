@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
 import { single } from "../events/paramSchemas";
-import { civilDayLabel as dayLabel, MONTHS, weekday, zonedFields, type CivilDate } from "./zonedTime";
+import { civilDayLabel as dayLabel, formatCivil, MONTHS, weekday, zonedFields, type CivilDate } from "./zonedTime";
 
 /**
  * The window a user's or a host's timeline shows: one day, one week (Monday to Sunday) or one
@@ -61,10 +61,6 @@ function toCivil(text: string): CivilDate | null {
   const [year, month, day] = text.split("-").map(Number) as [number, number, number];
   const probe = new Date(Date.UTC(year, month - 1, day));
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? { year, month, day } : null;
-}
-
-export function formatCivil({ year, month, day }: CivilDate): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 /** The calendar date `days` after `date` (months and years roll over). */

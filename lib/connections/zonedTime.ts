@@ -36,6 +36,32 @@ export function zonedFields(ms: number, timeZone: string): CivilDate & { hour: n
   return { year: fields.year!, month: fields.month!, day: fields.day!, hour: fields.hour! % 24, minute: fields.minute!, second: fields.second! };
 }
 
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** "2026-11-25". */
+export function formatCivil({ year, month, day }: CivilDate): string {
+  return `${String(year).padStart(4, "0")}-${pad2(month)}-${pad2(day)}`;
+}
+
+/**
+ * An instant as "2026-11-25 14:05:09" (or to the minute, or the day) in a zone. Written out field by
+ * field, never in the runtime's own locale: the server and every browser, whatever its language,
+ * must write the same text, or React rejects the server's page on hydration.
+ */
+export function formatZonedInstant(ms: number, timeZone: string, precision: "day" | "minute" | "second" = "second"): string {
+  const f = zonedFields(ms, timeZone);
+  const day = formatCivil(f);
+  if (precision === "day") return day;
+  const minute = `${day} ${pad2(f.hour)}:${pad2(f.minute)}`;
+  return precision === "minute" ? minute : `${minute}:${pad2(f.second)}`;
+}
+
+/** "14:05:09": the wall-clock time of an instant in a zone. */
+export function formatZonedClock(ms: number, timeZone: string): string {
+  const f = zonedFields(ms, timeZone);
+  return `${pad2(f.hour)}:${pad2(f.minute)}:${pad2(f.second)}`;
+}
+
 const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
 export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 export const weekday = (date: CivilDate) => new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
@@ -45,5 +71,5 @@ export const civilDayLabel = (date: CivilDate) => `${WEEKDAYS[weekday(date)]} ${
 /** An instant as the timeline's tooltips write it, in the window's zone: "Tue 25 Nov 14:05". */
 export function formatZonedTime(ms: number, timeZone: string): string {
   const f = zonedFields(ms, timeZone);
-  return `${civilDayLabel(f)} ${String(f.hour).padStart(2, "0")}:${String(f.minute).padStart(2, "0")}`;
+  return `${civilDayLabel(f)} ${pad2(f.hour)}:${pad2(f.minute)}`;
 }

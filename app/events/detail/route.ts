@@ -27,5 +27,5 @@ export async function GET(request: Request) {
   await getDatabase(databaseFile); // migrates the file first
   const detail = findEventDetail(getSqlite(databaseFile), id);
   if (!detail) return problemResponse(404, `No stored event has the id ${JSON.stringify(id)}.`);
-  return Response.json(detail, { headers: { "cache-control": "private, no-store" } });
+  return Response.json(detail);
 }

@@ -32,5 +32,5 @@ export async function GET(request: Request) {
   const { databaseFile } = getConfig();
   await getDatabase(databaseFile); // migrates the file first
   const histogram = await eventHistogram(getSqlite(databaseFile), filters);
-  return Response.json({ histogram }, { headers: { "cache-control": "no-store" } });
+  return Response.json({ histogram });
 }
