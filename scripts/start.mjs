@@ -3,8 +3,15 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
+import { describeMissingNativeModules, missingNativeModules } from "./nativeModules.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+
+const missing = missingNativeModules();
+if (missing.length > 0) {
+  for (const line of describeMissingNativeModules(missing)) console.error(line);
+  process.exit(1);
+}
 const SOURCES = ["app", "components", "lib", "prisma", "instrumentation.ts", "proxy.ts", "next.config.mjs", "package.json", "package-lock.json"];
 const SKIP = new Set(["node_modules", "generated", ".next"]);
 
