@@ -82,6 +82,30 @@ describe("import upload", () => {
     expect(await db.viewerAuditEntry.count({ where: { action: "import_refused" } })).toBeGreaterThanOrEqual(2);
   });
 
+  it("refuses a body shorter than its Content-Length whole (a cut upload), and stores nothing of it", async () => {
+    const before = await stored();
+    const lines = [1, 2, 3].map((n) => JSON.stringify(makeEvent({ id: `2cccccccccccccccccccccccc${n}`, timestamp: "2026-05-01T10:00:00Z" })));
+    // What arrives when something in between keeps only the start of the body: whole lines, valid NDJSON.
+    const arrived = `${lines.slice(0, 2).join("\n")}\n`;
+    const declared = Buffer.byteLength(lines.join("\n"));
+    const response = await post(arrived, { name: "cut.ndjson", headers: { "content-length": String(declared) } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toBe(
+      `cut.ndjson arrived cut: ${Buffer.byteLength(arrived)} bytes of the ${declared} bytes its upload declared. ` +
+        "Something between the browser and the viewer limits request bodies (a reverse proxy's body size limit?). Nothing was imported.",
+    );
+    expect(await stored()).toEqual(before);
+    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining("cut.ndjson arrived cut") });
+  });
+
+  it("answers with the security headers itself, since proxy.ts does not run on this route", async () => {
+    for (const response of [await post("[]", { name: "empty.json" }), await post("<html>", { name: "page.html" }), await post("[]", { csrf: null })]) {
+      expect(response.headers.get("content-security-policy")).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
+  });
+
   it("refuses an upload without the CSRF token or from another site", async () => {
     expect((await post("[]", { csrf: null })).status).toBe(403);
     expect((await post("[]", { headers: { origin: "https://evil.example" } })).status).toBe(403);
