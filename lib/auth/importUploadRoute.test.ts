@@ -106,6 +106,34 @@ describe("import upload", () => {
     }
   });
 
+  // Deep enough that JSON.stringify (and any recursive walk) overflows; small enough for this test's 1 MB limit.
+  const DEPTH = 200_000;
+  const deepArrays = `${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}`;
+
+  it("refuses a document whose list nests arrays too deep with 400, naming the depth and the limit, and stores nothing", async () => {
+    const before = await stored();
+    for (const [name, body, depth] of [["deep.json", deepArrays, "199,999"], ["deep-envelope.json", `{"data": [{}, ${deepArrays}]}`, "200,000"]] as const) {
+      const response = await post(body, { name });
+      expect(response.status, name).toBe(400);
+      const refusal = `${name}: item ${name === "deep.json" ? 1 : 2} of its list of events is no event object but arrays nested ${depth} levels deep (at most 64 levels are read), so nothing was imported`;
+      expect((await response.json()).message).toContain(refusal);
+      expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining(refusal) });
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it("quarantines an NDJSON event whose data nests too deep, with the reason, and imports the rest", async () => {
+    const good = [1, 2].map((n) => JSON.stringify(makeEvent({ id: `2dddddddddddddddddddddddd${n}`, timestamp: "2026-05-01T10:00:00Z" })));
+    const deep = JSON.stringify(makeEvent({ id: "2ddddddddddddddddddddddddd", timestamp: "2026-05-01T10:00:00Z" })).replace('"data":{}', `"data":{"a":${deepArrays}}`);
+    const response = await post([good[0], deep, good[1]].join("\n"), { name: "deep-event.ndjson" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ received: 3, inserted: 2, quarantined: 1 });
+    const row = await db.quarantinedEvent.findFirstOrThrow({ where: { eventId: "2ddddddddddddddddddddddddd" } });
+    expect(row.reason).toBe("the event nests 200,002 levels deep (in `data`); at most 64 are accepted");
+    expect(row.raw).toBe(deep);
+    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining("3 read, 2 new, 0 updated, 1 quarantined") });
+  });
+
   it("refuses an upload without the CSRF token or from another site", async () => {
     expect((await post("[]", { csrf: null })).status).toBe(403);
     expect((await post("[]", { headers: { origin: "https://evil.example" } })).status).toBe(403);
