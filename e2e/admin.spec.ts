@@ -146,3 +146,12 @@ test("an upload just over IMPORT_MAX_MB is refused whole with 413, nothing store
   expect(await storedIds(page, userId)).toEqual([]);
   await expect(await auditRow(page, "import_refused", "over-the-limit.ndjson")).toContainText("Nothing was imported");
 });
+
+test("an upload of arrays nested two million levels is refused with 400, not a 500, and the refusal audited", async ({ page }) => {
+  const levels = 2_000_000;
+  const response = await upload(page, "deep.json", Buffer.from(`${"[".repeat(levels)}${"]".repeat(levels)}`));
+  expect(response.status()).toBe(400);
+  const refusal = "deep.json: item 1 of its list of events is no event object but arrays nested 1,999,999 levels deep (at most 64 levels are read), so nothing was imported";
+  expect((await response.json()).message).toContain(refusal);
+  await expect(await auditRow(page, "import_refused", "deep.json")).toContainText(refusal);
+});
