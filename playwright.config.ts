@@ -12,6 +12,8 @@ export const E2E_SYNC_TOKEN = "e2e-sync-token-0123456789";
 /** The admin every spec signs in as (e2e/auth.setup.ts saves its session for the other specs). */
 export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password-4711" };
 export const E2E_STORAGE_STATE = "data/e2e-auth/admin.json";
+/** The main server's upload limit, set rather than defaulted: e2e/admin.spec.ts uploads just under and just over it. */
+export const E2E_IMPORT_MAX_MB = 50;
 
 const env = {
   DEMO_EVENTS: "3000",
@@ -71,6 +73,7 @@ export default defineConfig({
         TRUSTED_PROXIES: "none",
         ADMIN_EMAIL: E2E_ADMIN.email,
         ADMIN_PASSWORD: E2E_ADMIN.password,
+        IMPORT_MAX_MB: String(E2E_IMPORT_MAX_MB),
       },
     },
     {

@@ -2,12 +2,12 @@ import { NextResponse, type NextRequest } from "next/server";
 import { isDevelopment } from "@/lib/config";
 import { acceptsBearer, isPublicPath, PATH_HEADER } from "@/lib/auth/publicPaths";
 import { isHttps } from "@/lib/auth/requestContext";
-import { baseSecurityHeaders, contentSecurityPolicy, newNonce } from "@/lib/auth/securityHeaders";
+import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";
 import { SESSION_COOKIE } from "@/lib/auth/sessionCookie";
 import { hasBrokenPercentEncoding } from "@/lib/explorerUrl/entityHref";
 
 /**
- * Runs before every route (Node.js runtime in Next.js 16). Two jobs:
+ * Runs before every route but the import upload (see `config` below; Node.js runtime in Next.js 16). Two jobs:
  * - security headers, with a fresh CSP nonce per request that Next.js applies to its own scripts;
  * - the sign-in redirect: a visitor without a session cookie is sent to /sign-in?next=<where they
  *   were going> (an API call gets 401). This is convenience, not the security boundary: the cookie
@@ -17,7 +17,7 @@ import { hasBrokenPercentEncoding } from "@/lib/explorerUrl/entityHref";
 export function proxy(request: NextRequest) {
   const https = isHttps(request.headers, request.url);
   const nonce = newNonce();
-  const csp = contentSecurityPolicy(nonce, { development: isDevelopment(), https });
+  const headers = securityHeaders(nonce, { development: isDevelopment(), https });
   const { pathname } = request.nextUrl;
   // The path and query the visitor asked for, without the router's cache-busting _rsc parameter.
   let search = request.nextUrl.search;
@@ -28,8 +28,7 @@ export function proxy(request: NextRequest) {
   }
 
   const withHeaders = (response: NextResponse) => {
-    response.headers.set("content-security-policy", csp);
-    for (const [name, value] of Object.entries(baseSecurityHeaders(https))) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
     return response;
   };
 
@@ -51,7 +50,7 @@ export function proxy(request: NextRequest) {
 
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
-  requestHeaders.set("content-security-policy", csp);
+  requestHeaders.set("content-security-policy", headers["content-security-policy"]);
   // Where the visitor was going, for the page-level check's own redirect (a client value is overwritten).
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
@@ -63,6 +62,11 @@ UTF-8 bytes), so no page can read it. The link that led here was cut or mistyped
 <a href="/">the overview</a>.</p></body></html>`;
 
 export const config = {
-  // Everything but the build's static files (hashed JS and CSS, which carry no data).
-  matcher: ["/((?!_next/static|_next/image).*)"],
+  // Everything but the build's static files (hashed JS and CSS, which carry no data) and the import
+  // upload. Next.js hands the proxy a copy of the request body that it buffers in memory and cuts at
+  // `proxyClientMaxBodySize` (10 MB), and the route then reads that cut copy: an upload up to
+  // IMPORT_MAX_MB (a run-time setting, which a build-time limit cannot follow) must stream to the
+  // route untouched. The route checks the session, Origin and CSRF token itself (authorizeRequest)
+  // and sets these same security headers. A literal: Next.js reads the matcher at build time.
+  matcher: ["/((?!_next/static|_next/image|admin/import/upload/?$).*)"],
 };

@@ -82,6 +82,58 @@ describe("import upload", () => {
     expect(await db.viewerAuditEntry.count({ where: { action: "import_refused" } })).toBeGreaterThanOrEqual(2);
   });
 
+  it("refuses a body shorter than its Content-Length whole (a cut upload), and stores nothing of it", async () => {
+    const before = await stored();
+    const lines = [1, 2, 3].map((n) => JSON.stringify(makeEvent({ id: `2cccccccccccccccccccccccc${n}`, timestamp: "2026-05-01T10:00:00Z" })));
+    // What arrives when something in between keeps only the start of the body: whole lines, valid NDJSON.
+    const arrived = `${lines.slice(0, 2).join("\n")}\n`;
+    const declared = Buffer.byteLength(lines.join("\n"));
+    const response = await post(arrived, { name: "cut.ndjson", headers: { "content-length": String(declared) } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).message).toBe(
+      `cut.ndjson arrived cut: ${Buffer.byteLength(arrived)} bytes of the ${declared} bytes its upload declared. ` +
+        "Something between the browser and the viewer limits request bodies (a reverse proxy's body size limit?). Nothing was imported.",
+    );
+    expect(await stored()).toEqual(before);
+    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining("cut.ndjson arrived cut") });
+  });
+
+  it("answers with the security headers itself, since proxy.ts does not run on this route", async () => {
+    for (const response of [await post("[]", { name: "empty.json" }), await post("<html>", { name: "page.html" }), await post("[]", { csrf: null })]) {
+      expect(response.headers.get("content-security-policy")).toMatch(/default-src 'self'.*frame-ancestors 'none'/);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+    }
+  });
+
+  // Deep enough that JSON.stringify (and any recursive walk) overflows; small enough for this test's 1 MB limit.
+  const DEPTH = 200_000;
+  const deepArrays = `${"[".repeat(DEPTH)}${"]".repeat(DEPTH)}`;
+
+  it("refuses a document whose list nests arrays too deep with 400, naming the depth and the limit, and stores nothing", async () => {
+    const before = await stored();
+    for (const [name, body, depth] of [["deep.json", deepArrays, "199,999"], ["deep-envelope.json", `{"data": [{}, ${deepArrays}]}`, "200,000"]] as const) {
+      const response = await post(body, { name });
+      expect(response.status, name).toBe(400);
+      const refusal = `${name}: item ${name === "deep.json" ? 1 : 2} of its list of events is no event object but arrays nested ${depth} levels deep (at most 64 levels are read), so nothing was imported`;
+      expect((await response.json()).message).toContain(refusal);
+      expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining(refusal) });
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it("quarantines an NDJSON event whose data nests too deep, with the reason, and imports the rest", async () => {
+    const good = [1, 2].map((n) => JSON.stringify(makeEvent({ id: `2dddddddddddddddddddddddd${n}`, timestamp: "2026-05-01T10:00:00Z" })));
+    const deep = JSON.stringify(makeEvent({ id: "2ddddddddddddddddddddddddd", timestamp: "2026-05-01T10:00:00Z" })).replace('"data":{}', `"data":{"a":${deepArrays}}`);
+    const response = await post([good[0], deep, good[1]].join("\n"), { name: "deep-event.ndjson" });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ received: 3, inserted: 2, quarantined: 1 });
+    const row = await db.quarantinedEvent.findFirstOrThrow({ where: { eventId: "2ddddddddddddddddddddddddd" } });
+    expect(row.reason).toBe("the event nests 200,002 levels deep (in `data`); at most 64 are accepted");
+    expect(row.raw).toBe(deep);
+    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining("3 read, 2 new, 0 updated, 1 quarantined") });
+  });
+
   it("refuses an upload without the CSRF token or from another site", async () => {
     expect((await post("[]", { csrf: null })).status).toBe(403);
     expect((await post("[]", { headers: { origin: "https://evil.example" } })).status).toBe(403);

@@ -26,6 +26,14 @@ export function newNonce(): string {
   return randomBytes(16).toString("base64");
 }
 
+/**
+ * Every security header of an answer, the CSP with `nonce` included: what proxy.ts sets, for the
+ * one route that proxy.ts does not run on (app/admin/import/upload) to set itself.
+ */
+export function securityHeaders(nonce: string, options: { development: boolean; https: boolean }): Record<string, string> & { "content-security-policy": string } {
+  return { "content-security-policy": contentSecurityPolicy(nonce, options), ...baseSecurityHeaders(options.https) };
+}
+
 /** Headers for every answer besides the CSP (next.config.mjs sets them too, for static files). */
 export function baseSecurityHeaders(https: boolean): Record<string, string> {
   return {

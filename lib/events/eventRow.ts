@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { boundsViolation } from "../parsec/jsonBounds";
 import { DOCUMENTED_EVENT_FIELDS, parsecEventSchema } from "../parsec/schemas";
 import type { Event } from "../generated/prisma/client";
 
@@ -19,6 +20,9 @@ const INT32 = { min: -2_147_483_648, max: 2_147_483_647 };
 const documented = new Set<string>(DOCUMENTED_EVENT_FIELDS);
 
 export function toEventRow(raw: unknown): EventRowResult {
+  // Before anything walks it: zod and JSON.stringify recurse, and overflow on a hostile depth.
+  const outOfBounds = boundsViolation(raw);
+  if (outOfBounds !== null) return { ok: false, reason: outOfBounds, eventId: idOf(raw) };
   const parsed = parsecEventSchema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, reason: describeIssues(parsed.error), eventId: idOf(raw) };

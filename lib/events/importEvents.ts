@@ -6,6 +6,7 @@ import { z } from "zod";
 import { catchUpConnections, STITCH_BATCH_EVENTS } from "../connections/connectionBacklog";
 import type { Db } from "../db/client";
 import { writeTransaction, type SqliteConnection } from "../db/sqlite";
+import { EVENT_BOUNDS, measureJson } from "../parsec/jsonBounds";
 import { addRunCounts, finishRun, markInterruptedRuns, startRun, type RunTrigger } from "../sync/syncRuns";
 import { addCounts, emptyCounts, storeEvents, type StoreCounts, type UnreadableItem } from "./storeEvents";
 
@@ -136,10 +137,33 @@ async function readJsonDocument(filePath: string): Promise<unknown[]> {
   } catch (error) {
     throw new ImportFileError(`${filePath} is not valid JSON (${(error as Error).message}): ${EXPECTED}`);
   }
-  if (Array.isArray(document)) return document;
-  const envelope = envelopeSchema.safeParse(document);
-  if (envelope.success) return envelope.data.data;
-  throw new ImportFileError(`${filePath} is a JSON object without a \`data\` array: ${EXPECTED}`);
+  let events: unknown[];
+  if (Array.isArray(document)) events = document;
+  else {
+    const envelope = envelopeSchema.safeParse(document);
+    if (!envelope.success) throw new ImportFileError(`${filePath} is a JSON object without a \`data\` array: ${EXPECTED}`);
+    events = envelope.data.data;
+  }
+  refuseDeepLists(filePath, events);
+  return events;
+}
+
+/**
+ * An event is an object, so an array in the list of events is more of the document's own structure:
+ * nested past EVENT_BOUNDS (`[[[[...]]]]`), the file is refused whole rather than quarantined as
+ * one huge "event". An object too deep is an event, quarantined with its reason (toEventRow).
+ */
+function refuseDeepLists(filePath: string, events: readonly unknown[]) {
+  for (const [index, item] of events.entries()) {
+    if (!Array.isArray(item)) continue;
+    const { depth } = measureJson(item);
+    if (depth > EVENT_BOUNDS.maxDepth) {
+      throw new ImportFileError(
+        `${filePath}: item ${(index + 1).toLocaleString("en")} of its list of events is no event object but arrays nested ` +
+          `${depth.toLocaleString("en")} levels deep (at most ${EVENT_BOUNDS.maxDepth} levels are read), so nothing was imported: ${EXPECTED}`,
+      );
+    }
+  }
 }
 
 async function readNdjson(filePath: string, storeBatch: (items: unknown[], unreadable?: UnreadableItem[]) => Promise<void>) {

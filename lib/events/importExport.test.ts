@@ -136,6 +136,54 @@ describe("import", () => {
     expect(document).toMatchObject({ format: "json-object", inserted: 50, quarantined: 0 });
   });
 
+  describe("hostile depth and length", () => {
+    const LEVELS = 2_000_000;
+    const deepArrays = `${"[".repeat(LEVELS)}${"]".repeat(LEVELS)}`;
+    /** Two events with a hostile `data` among ordinary ones, as text: JSON.stringify could not write the deep one. */
+    const hostileLines = () => {
+      const [deepEvent, longEvent] = source.slice(0, 2).map((e) => ({ ...e, id: `${e.id as string}x` }));
+      const deep = JSON.stringify({ ...deepEvent, data: { a: "DEEP" } }).replace('"DEEP"', deepArrays);
+      const long = JSON.stringify({ ...longEvent, data: { note: "y".repeat(5 * 1024 * 1024) } });
+      return { deep, long, deepId: deepEvent!.id as string, longId: longEvent!.id as string, lines: [...source.slice(0, 100).map((e) => JSON.stringify(e)), deep, long] };
+    };
+
+    it.each([
+      ["a JSON array", "hostile.json", (lines: string[]) => `[${lines.join(",\n")}]`],
+      ["a {data: [...]} object", "hostile-object.json", (lines: string[]) => `{"data": [${lines.join(",\n")}]}`],
+      ["NDJSON", "hostile.ndjson", (lines: string[]) => lines.join("\n")],
+    ] as const)("of %s quarantines an event nesting two million levels and one with a 5 MB string, with reasons, and stores the rest", async (_what, name, content) => {
+      const database = await freshDatabase();
+      const { deep, long, deepId, longId, lines } = hostileLines();
+      const summary = await importInto(database, writeFile(name, content(lines)));
+      expect(summary).toMatchObject({ received: 102, inserted: 100, quarantined: 2 });
+      expectSameEvents(await storedEvents(database.db), byId(source.slice(0, 100)));
+      const deepRow = await database.db.quarantinedEvent.findFirstOrThrow({ where: { eventId: deepId } });
+      expect(deepRow.reason).toBe("the event nests 2,000,002 levels deep (in `data`); at most 64 are accepted");
+      // Kept whole: it fits in the quarantine's 4 MiB.
+      expect(deepRow.raw).toBe(deep);
+      const longRow = await database.db.quarantinedEvent.findFirstOrThrow({ where: { eventId: longId } });
+      expect(longRow.reason).toBe(
+        `the event holds a string of 5,242,880 characters (in \`data\`); at most 65,536 are accepted; its raw text is cut to the first 4,194,304 of its ${long.length.toLocaleString("en")} characters`,
+      );
+      expect(longRow.raw).toBe(long.slice(0, 4 * 1024 * 1024));
+    });
+
+    it.each([
+      ["a JSON array of arrays", "deep.json", deepArrays, "1,999,999", 1],
+      ["a {data: [...]} object of arrays", "deep-object.json", `{"data": [{}, ${deepArrays}]}`, "2,000,000", 2],
+    ] as const)("of %s nested two million levels is refused whole, naming the depth and the limit", async (_what, name, content, depth, item) => {
+      const database = await freshDatabase();
+      const file = writeFile(name, content);
+      const refusal = await importInto(database, file).catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(ImportFileError);
+      expect((refusal as Error).message).toContain(
+        `${file}: item ${item} of its list of events is no event object but arrays nested ${depth} levels deep (at most 64 levels are read), so nothing was imported`,
+      );
+      expect(await database.db.event.count()).toBe(0);
+      expect(await database.db.quarantinedEvent.count()).toBe(0);
+    });
+  });
+
   it("updates an event that comes again with other content (the user's current email)", async () => {
     const database = await freshDatabase();
     await importInto(database, writeFile("first.ndjson", source.map((e) => JSON.stringify(e)).join("\n")));

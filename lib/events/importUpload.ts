@@ -12,7 +12,8 @@ export class UploadTooLargeError extends ImportFileError {
   override name = "UploadTooLargeError";
 }
 
-const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const megabytes = (bytes: number, round = Math.round) => `${round((bytes / 1024 / 1024) * 10) / 10} MB`;
+const bytes = (count: number) => `${count.toLocaleString("en")} bytes`;
 
 /** A name fit to show and to record: letters, digits, spaces, dots, dashes; never a path. */
 export function uploadName(raw: string | null): string {
@@ -28,7 +29,8 @@ export function uploadName(raw: string | null): string {
 
 /**
  * An import uploaded through the viewer: the body is written to a temporary file, counting bytes,
- * and given up the moment it passes `maxBytes` (nothing imported); then the file goes through
+ * and given up the moment it passes `maxBytes` (nothing imported), or refused when fewer bytes
+ * arrived than the request declared; then the file goes through
  * `importEventsFile`, which refuses a document in none of the accepted formats whole, before
  * storing anything. The temporary file is always removed.
  */
@@ -38,7 +40,8 @@ export async function importUploadedBody(
 ): Promise<ImportSummary> {
   const limit = `the limit is ${megabytes(options.maxBytes)} (IMPORT_MAX_MB)`;
   if (options.declaredBytes !== null && options.declaredBytes > options.maxBytes) {
-    throw new UploadTooLargeError(`${options.name} is ${megabytes(options.declaredBytes)}: ${limit}. Nothing was imported.`);
+    // Rounded up: a file one byte over the limit must not read as the limit itself.
+    throw new UploadTooLargeError(`${options.name} is ${megabytes(options.declaredBytes, Math.ceil)}: ${limit}. Nothing was imported.`);
   }
   if (!body) throw new ImportFileError(`${options.name} is empty. Nothing was imported.`);
   const dir = await mkdtemp(path.join(tmpdir(), "parsec-viewer-upload-"));
@@ -54,6 +57,14 @@ export async function importUploadedBody(
     });
     await pipeline(Readable.fromWeb(body as Parameters<typeof Readable.fromWeb>[0]), counter, createWriteStream(file));
     if (received === 0) throw new ImportFileError(`${options.name} is empty. Nothing was imported.`);
+    // Whatever cut the body (a reverse proxy's size limit, a proxy.ts that buffers it), its end
+    // would read as the end of the file: part of it imported, the rest silently missing.
+    if (options.declaredBytes !== null && received !== options.declaredBytes) {
+      throw new ImportFileError(
+        `${options.name} arrived cut: ${bytes(received)} of the ${bytes(options.declaredBytes)} its upload declared. ` +
+          "Something between the browser and the viewer limits request bodies (a reverse proxy's body size limit?). Nothing was imported.",
+      );
+    }
     try {
       return await importEventsFile(file, { db: options.db, sqlite: options.sqlite, trigger: "manual" });
     } catch (error) {

@@ -1,7 +1,7 @@
-import { createHash } from "node:crypto";
 import { stitchNewEvents } from "../connections/connectionBacklog";
 import { refreshConnections } from "../connections/refreshConnections";
 import { preparedStatements, type SqliteConnection } from "../db/sqlite";
+import { describeCut, quarantineJson, quarantineText, type QuarantineRaw } from "../parsec/jsonBounds";
 import { CONTENT_COLUMNS, toEventRow, type EventRow } from "./eventRow";
 
 export interface StoreCounts {
@@ -87,7 +87,8 @@ function prepare(connection: SqliteConnection) {
 /**
  * The one write path for events, shared by the sync and the import: upsert by event id (a re-run
  * never duplicates; a re-delivered event whose content changed, such as a user's new email, is
- * updated), and quarantine what fails validation with its raw JSON and the reason.
+ * updated), and quarantine what fails validation with its raw JSON and the reason (lib/parsec/jsonBounds.ts
+ * writes it, whatever its depth, and bounds its size).
  * The connections of the attempts whose events were inserted or changed are stitched again in
  * the same transaction, unless the caller lets new events wait for a batch (StoreOptions).
  * Synchronous: call it inside the caller's `connection.transaction`, together with whatever
@@ -104,16 +105,14 @@ export function storeEvents(
   const now = Date.now();
   const counts: StoreCounts = { ...emptyCounts(), received: items.length + unreadable.length };
   const rows = new Map<string, EventRow>();
-  const rejects = unreadable.map((item) => ({ raw: item.text, reason: item.reason, eventId: null as string | null }));
+  const rejects = unreadable.map((item) => quarantineRow(quarantineText(item.text), item.reason, null));
   for (const item of items) {
     const result = toEventRow(item);
     // A page may repeat an event; the later copy wins, as it would across pages.
     if (result.ok) rows.set(result.row.id, result.row);
-    else rejects.push({ raw: JSON.stringify(item) ?? String(item), reason: result.reason, eventId: result.eventId });
+    else rejects.push(quarantineRow(quarantineJson(item), result.reason, result.eventId));
   }
-  for (const reject of rejects) {
-    statements.quarantine.run({ ...reject, rawHash: createHash("sha256").update(reject.raw).digest("hex"), source, now });
-  }
+  for (const reject of rejects) statements.quarantine.run({ ...reject, source, now });
   counts.quarantined = rejects.length;
 
   const releaseQuarantine = statements.hasQuarantinedIds.get() !== undefined;
@@ -150,6 +149,11 @@ export function storeEvents(
   // Repeats within the page count as unchanged: their later copy was stored.
   counts.unchanged = counts.received - counts.inserted - counts.updated - counts.quarantined;
   return counts;
+}
+
+/** A quarantine row's raw text, hash and reason; the reason says so when the raw text had to be cut. */
+function quarantineRow(raw: QuarantineRaw, reason: string, eventId: string | null) {
+  return { raw: raw.text, rawHash: raw.sha256, reason: `${reason}${describeCut(raw)}`, eventId };
 }
 
 type Params = Record<(typeof COLUMNS)[number], string | number | null>;

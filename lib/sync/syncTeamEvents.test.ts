@@ -542,6 +542,34 @@ describe("malformed events", () => {
   });
 });
 
+describe("hostile events", () => {
+  it("an event of a page whose data nests two million levels is quarantined with its reason, the rest stored, and the sync finishes", async () => {
+    const f = await fixture({ events: 1_500, seed: 19 });
+    const truth = groundTruth(f.sim);
+    const levels = 2_000_000;
+    const deepId = "2zzzzzzzzzzzzzzzzzzzzzzzzzz".slice(0, 27);
+    const deep = `{"id":"${deepId}","name":"client_connect","timestamp":"2026-01-01T00:00:00Z","user_id":1,"team_id":"${f.sim.teamId}","data":{"a":${"[".repeat(levels)}${"]".repeat(levels)}}}`;
+    let spliced = 0;
+    // The API's answers as sent, the walk's first page with the hostile event spliced in as text
+    // (not the request for the team's first event, which is not stored).
+    const withDeepEvent: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      const body = await response.text();
+      const isWalk = !new URL(input instanceof Request ? input.url : String(input)).searchParams.has("event_names");
+      const page = isWalk && spliced === 0 && body.startsWith('{"data":[{') ? body.replace('{"data":[', `{"data":[${deep},`) : body;
+      if (page !== body) spliced += 1;
+      return new Response(page, { status: response.status, headers: response.headers });
+    };
+    const result = await f.sync({ api: { fetch: withDeepEvent } });
+    expect(spliced).toBe(1);
+    expect(result).toMatchObject({ inserted: truth.length, quarantined: 1 });
+    expectSameEvents(await storedEvents(f.db), truth);
+    const [row] = await f.db.quarantinedEvent.findMany();
+    expect(row).toMatchObject({ eventId: deepId, source: "sync", reason: "the event nests 2,000,002 levels deep (in `data`); at most 64 are accepted", raw: deep });
+    expect(await syncRuns(f)).toMatchObject([{ status: "succeeded", quarantined: 1, inserted: truth.length }]);
+  });
+});
+
 describe("single writer", () => {
   it("of two syncs started at once, one runs and the other is refused before recording a run", async () => {
     const f = await fixture({ events: 2_000, seed: 19 });

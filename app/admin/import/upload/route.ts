@@ -1,8 +1,9 @@
-import { getConfig } from "@/lib/config";
+import { getConfig, isDevelopment } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { getSqlite } from "@/lib/db/sqlite";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
-import { clientIp } from "@/lib/auth/requestContext";
+import { clientIp, isHttps } from "@/lib/auth/requestContext";
+import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import { ImportFileError } from "@/lib/events/importEvents";
 import { importUploadedBody, uploadName, UploadTooLargeError } from "@/lib/events/importUpload";
@@ -11,8 +12,17 @@ import { problemResponse } from "@/lib/http/problemResponse";
 /**
  * An admin's upload of a Parsec audit-log download (the file itself is the body; its name in
  * x-file-name): imported as `npm run import` would, or refused whole with a 400/413 naming why.
+ * proxy.ts does not run here (so that the body streams in whole): the answer gets its security
+ * headers from this route.
  */
 export async function POST(request: Request) {
+  const response = await importUpload(request);
+  const https = isHttps(request.headers, request.url);
+  for (const [name, value] of Object.entries(securityHeaders(newNonce(), { development: isDevelopment(), https }))) response.headers.set(name, value);
+  return response;
+}
+
+async function importUpload(request: Request): Promise<Response> {
   const admin = await authorizeRequest(request);
   if (admin instanceof Response) return admin;
   const config = getConfig();
