@@ -3,7 +3,7 @@ import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { adminForOidcEmail } from "@/lib/auth/adminAccounts";
 import { completeOidcSignIn, decodeTransaction, OidcDeniedError } from "@/lib/auth/oidc";
-import { clientIp, ownOrigin } from "@/lib/auth/requestContext";
+import { clientIp, ownOrigin, safeNextPath } from "@/lib/auth/requestContext";
 import { createSession, endSession } from "@/lib/auth/sessions";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import { problemResponse } from "@/lib/http/problemResponse";
@@ -45,5 +45,6 @@ export async function GET(request: Request) {
   await db.adminAccount.update({ where: { id: admin.id }, data: { lastSignInAt: new Date() } });
   await recordViewerAudit(db, { action: "sign_in", actor: email, ip, detail: "single sign-on" });
   await setSessionCookie(session.token);
-  return back(transaction.next);
+  // Checked again here: the cookie comes back from the browser, and /sign-in/oidc's check may be older than this one.
+  return back(safeNextPath(transaction.next));
 }
