@@ -2,7 +2,7 @@ import { cookies, headers } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { adminForOidcEmail } from "@/lib/auth/adminAccounts";
-import { completeOidcSignIn, decodeTransaction, OidcDeniedError } from "@/lib/auth/oidc";
+import { completeOidcSignIn, decodeTransaction, OidcDeniedError, OidcUnverifiedEmailError } from "@/lib/auth/oidc";
 import { clientIp, ownOrigin, safeNextPath } from "@/lib/auth/requestContext";
 import { createSession, endSession } from "@/lib/auth/sessions";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
@@ -37,7 +37,7 @@ export async function GET(request: Request) {
     const denied = error instanceof OidcDeniedError;
     await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip, detail: `single sign-on: ${denied ? error.message : "the provider's answer did not check out"}` });
     if (!denied) console.warn(`[parsec-viewer] OpenID Connect sign-in failed: ${(error as Error).message}`);
-    return back(`/sign-in?oidc=${denied ? "denied" : "failed"}`);
+    return back(`/sign-in?oidc=${error instanceof OidcUnverifiedEmailError ? "unverified" : denied ? "denied" : "failed"}`);
   }
   const admin = await adminForOidcEmail(db, email);
   await endSession(db, await sessionCookieToken());
