@@ -65,3 +65,25 @@ describe("a hostile next never leaves the site, at any of its sinks", () => {
     expect(await redirectOf(changePasswordAction({ message: null }, form({ ...fields, next: HOSTILE_NEXT[0]! })))).toBe("/");
   });
 });
+
+describe("changing the password", () => {
+  it("refuses the 6th try after 5 wrong current passwords, even the right one, saying how long to wait, and audits each failure", async () => {
+    const admin = await createTestAdmin(app.db, { email: "guessed@example.com", password: "the real password" });
+    const session = await createTestSession(app.db, admin.id);
+    fakeRequest.reset({ cookies: { parsec_session: session.token } });
+    const change = (current: string) =>
+      changePasswordAction({ message: null }, form({ csrf: session.csrfToken, current, password: "a brand new password", confirm: "a brand new password", next: "/" }));
+    for (let i = 0; i < 5; i += 1) expect(await change(`guess ${i}`)).toEqual({ message: "The current password is wrong." });
+    const sixth = await change("the real password");
+    expect(sixth.message).toMatch(/^Too many wrong passwords for this account\. Try again in 15 minutes \(after \d\d:\d\d UTC\)\.$/);
+    const stored = await app.db.adminAccount.findUniqueOrThrow({ where: { id: admin.id } });
+    const { verifyPassword } = await import("./passwordHash");
+    expect(await verifyPassword("the real password", stored.passwordHash)).toBe(true);
+
+    const audit = await app.db.viewerAuditEntry.findMany({ where: { action: "password_change_failed" }, orderBy: { id: "asc" } });
+    expect(audit.map((entry) => [entry.actor, entry.ip, entry.detail])).toEqual([
+      ...Array.from({ length: 5 }, () => ["guessed@example.com", "203.0.113.9", "wrong current password"]),
+      ["guessed@example.com", "203.0.113.9", "refused, rate limit (account)"],
+    ]);
+  });
+});

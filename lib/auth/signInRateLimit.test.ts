@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { connectDatabaseClient, type Db } from "../db/client";
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
+import { changePassword } from "./adminAccounts";
 import { createTempDatabase, type TempDatabase } from "../sync/testing";
 import { verifyPassword } from "./passwordHash";
 import { ACCOUNT_LIMIT, IP_LIMIT } from "./signInRateLimit";
@@ -14,16 +16,10 @@ vi.mock("./passwordHash", async (importOriginal) => {
 const passwordChecks = vi.mocked(verifyPassword);
 
 let database: TempDatabase;
-/** A second connection to the same file, as a second server process would have. */
-let otherProcess: Db;
 beforeAll(async () => {
   database = await createTempDatabase();
-  otherProcess = await connectDatabaseClient(database.file);
 });
-afterAll(async () => {
-  await otherProcess.$disconnect();
-  await database.close();
-});
+afterAll(async () => database.close());
 // Braces: mockClear returns the mock, and a function returned from beforeEach is run as its clean-up.
 beforeEach(() => {
   passwordChecks.mockClear();
@@ -31,9 +27,9 @@ beforeEach(() => {
 
 const T0 = new Date("2026-11-25T10:00:00Z");
 const at = (ms: number) => new Date(T0.getTime() + ms);
-const signIn = (email: string, password: string, ip: string, now: Date, db: Db = database.db) =>
-  signInWithPassword(db, { email, password, ip }, TEST_POLICY, { now, scrypt: TEST_SCRYPT });
-const isRateLimited = (result: Awaited<ReturnType<typeof signIn>>) => !result.ok && result.message.startsWith("Too many failed sign-ins");
+const signIn = (email: string, password: string, ip: string, now: Date) =>
+  signInWithPassword(database.db, { email, password, ip }, TEST_POLICY, { now, scrypt: TEST_SCRYPT });
+const isRateLimited = (result: Awaited<ReturnType<typeof signIn>>) => !result.ok && result.message.startsWith("Too many wrong passwords");
 
 describe("the sign-in limit under a burst of concurrent guesses", () => {
   it("checks at most 5 of 40 parallel guesses at one account, and then refuses the right password until the window passes", async () => {
@@ -46,24 +42,43 @@ describe("the sign-in limit under a burst of concurrent guesses", () => {
 
     const right = await signIn("target@example.com", "the right password", "198.51.100.1", at(60_000));
     expect(right.ok).toBe(false);
-    expect(!right.ok && right.message).toBe("Too many failed sign-ins for this account. Try again in 14 minutes (after 10:15 UTC).");
+    expect(!right.ok && right.message).toBe("Too many wrong passwords for this account. Try again in 14 minutes (after 10:15 UTC).");
     expect(passwordChecks).toHaveBeenCalledTimes(ACCOUNT_LIMIT.failures);
     expect((await signIn("target@example.com", "the right password", "198.51.100.1", at(ACCOUNT_LIMIT.windowMs + 1000))).ok).toBe(true);
   });
 
-  it("holds across connections to the database, as for two server processes", async () => {
-    await createTestAdmin(database.db, { email: "shared@example.com", password: "the right password" });
-    const burst = await Promise.all(
-      Array.from({ length: 40 }, (_, i) => signIn("shared@example.com", `guess ${i}`, `192.0.2.${i + 1}`, T0, i % 2 === 0 ? database.db : otherProcess)),
-    );
-    expect(passwordChecks).toHaveBeenCalledTimes(ACCOUNT_LIMIT.failures);
-    expect(burst.filter(isRateLimited)).toHaveLength(40 - ACCOUNT_LIMIT.failures);
+  it("holds across server processes: two of them guessing at once check 5 passwords between them", async () => {
+    await createTestAdmin(database.db, { email: "two-servers@example.com", password: "the right password" });
+    const servers = [startGuessingServer(database.file, "two-servers@example.com", 20), startGuessingServer(database.file, "two-servers@example.com", 20)];
+    for (const server of servers) onTestFinished(server.kill);
+    // Both are connected before either guesses, so that their bursts overlap.
+    await Promise.all(servers.map((server) => server.ready));
+    for (const server of servers) server.go();
+    const answers = (await Promise.all(servers.map((server) => server.answers))).flat();
+    expect(answers).toHaveLength(40);
+    expect(answers.filter((a) => a === WRONG_CREDENTIALS)).toHaveLength(ACCOUNT_LIMIT.failures);
+    expect(answers.filter((a) => a.startsWith("Too many wrong passwords for this account"))).toHaveLength(40 - ACCOUNT_LIMIT.failures);
+    expect(await database.db.signInAttempt.count({ where: { email: "two-servers@example.com" } })).toBe(ACCOUNT_LIMIT.failures);
   });
 
   it("checks at most 20 guesses from one address, whichever accounts they name", async () => {
     const burst = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`user${i}@example.com`, "guess", "203.0.113.50", T0)));
     expect(passwordChecks).toHaveBeenCalledTimes(IP_LIMIT.failures);
-    expect(burst.filter((r) => !r.ok && r.message.startsWith("Too many failed sign-ins for your address"))).toHaveLength(40 - IP_LIMIT.failures);
+    expect(burst.filter((r) => !r.ok && r.message.startsWith("Too many wrong passwords from your address"))).toHaveLength(40 - IP_LIMIT.failures);
+  });
+});
+
+describe("the same limit on the current password of a password change", () => {
+  it("checks at most 5 of 40 parallel guesses, and they count against signing in too", async () => {
+    const admin = await createTestAdmin(database.db, { email: "hijacked@example.com", password: "the right password" });
+    const guess = (i: number) =>
+      changePassword(database.db, admin.id, { current: `guess ${i}`, next: "a new long password", confirm: "a new long password" }, { ip: `192.0.2.${i + 1}`, now: T0, scrypt: TEST_SCRYPT });
+    const outcomes = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => guess(i)));
+    expect(passwordChecks).toHaveBeenCalledTimes(ACCOUNT_LIMIT.failures);
+    const messages = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).message : "changed"));
+    expect(messages.filter((m) => m === "The current password is wrong.")).toHaveLength(ACCOUNT_LIMIT.failures);
+    expect(messages.filter((m) => m.startsWith("Too many wrong passwords for this account"))).toHaveLength(40 - ACCOUNT_LIMIT.failures);
+    expect(isRateLimited(await signIn("hijacked@example.com", "the right password", "198.51.100.9", at(60_000)))).toBe(true);
   });
 });
 
@@ -92,3 +107,46 @@ describe("the sign-in limit in normal use", () => {
     expect(isRateLimited(await signIn("forgetful@example.com", "the right password", "198.51.100.3", at(30_000)))).toBe(true);
   });
 });
+
+/**
+ * Another process on the same database file, as a second server would be: it connects, says
+ * "ready", and on "go" sends `guesses` wrong passwords for `email` at once; its answers are the
+ * messages it got.
+ */
+function startGuessingServer(databaseFile: string, email: string, guesses: number) {
+  const lib = path.resolve(import.meta.dirname, "..");
+  const script = `(async () => {
+    const { connectDatabaseClient } = await import(${JSON.stringify(path.join(lib, "db/client.ts"))});
+    const { signInWithPassword } = await import(${JSON.stringify(path.join(lib, "auth/signInWithPassword.ts"))});
+    const { TEST_POLICY, TEST_SCRYPT } = await import(${JSON.stringify(path.join(lib, "auth/testing.ts"))});
+    const db = await connectDatabaseClient(${JSON.stringify(databaseFile)});
+    console.log("ready");
+    await new Promise((resolve) => process.stdin.once("data", resolve));
+    const results = await Promise.all(Array.from({ length: ${guesses} }, (_, i) =>
+      signInWithPassword(db, { email: ${JSON.stringify(email)}, password: "guess " + i, ip: "192.0.2." + (i + 1) }, TEST_POLICY, { now: new Date(${T0.getTime()}), scrypt: TEST_SCRYPT })));
+    console.log(JSON.stringify(results.map((r) => (r.ok ? "signed in" : r.message))));
+    await db.$disconnect();
+    process.exit(0);
+  })();`;
+  const child = spawn(process.execPath, [path.join(lib, "../node_modules/tsx/dist/cli.mjs"), "-e", script], { stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const ready = new Promise<void>((resolve, reject) => {
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (stdout.startsWith("ready\n")) resolve();
+    });
+    void exited.then(() => reject(new Error(`the guessing process ended before it was ready: ${stderr}`)));
+  });
+  return {
+    ready,
+    go: () => child.stdin.write("go\n"),
+    answers: exited.then((code): string[] => {
+      if (code !== 0) throw new Error(`the guessing process exited with ${code}: ${stderr}`);
+      return JSON.parse(stdout.slice("ready\n".length)) as string[];
+    }),
+    kill: () => void child.kill("SIGKILL"),
+  };
+}

@@ -95,10 +95,10 @@ export async function attemptSucceeded(db: Db, id: number): Promise<void> {
   await db.signInAttempt.update({ where: { id }, data: { succeeded: true } });
 }
 
-/** "Too many failed sign-ins for this account. Try again in 12 minutes (after 17:05 UTC)." */
+/** "Too many wrong passwords for this account. Try again in 12 minutes (after 17:05 UTC)." */
 export function describeBlock(block: SignInBlock, now = new Date()): string {
   const minutes = Math.max(1, Math.ceil((block.retryAt.getTime() - now.getTime()) / 60_000));
   const time = block.retryAt.toISOString().slice(11, 16);
-  const who = block.scope === "account" ? "this account" : "your address";
-  return `Too many failed sign-ins for ${who}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${time} UTC).`;
+  const who = block.scope === "account" ? "for this account" : "from your address";
+  return `Too many wrong passwords ${who}. Try again in ${minutes} minute${minutes === 1 ? "" : "s"} (after ${time} UTC).`;
 }
