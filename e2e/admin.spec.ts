@@ -155,3 +155,18 @@ test("an upload of arrays nested two million levels is refused with 400, not a 5
   expect((await response.json()).message).toContain(refusal);
   await expect(await auditRow(page, "import_refused", "deep.json")).toContainText(refusal);
 });
+
+test("a wrong current password at a password change is refused and shows in the viewer audit", async ({ page }) => {
+  await page.goto("/admin/password");
+  await page.getByLabel("Current password").fill("not the current password");
+  await page.getByLabel(/^New password \(/).fill("a new password nobody keeps");
+  await page.getByLabel("New password again").fill("a new password nobody keeps");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.locator(".auth-form [role=alert]")).toHaveText("The current password is wrong.");
+
+  await page.goto("/admin/audit?action=password_change_failed");
+  const row = page.getByTestId("viewer-audit").locator("tbody tr").first();
+  await expect(row).toContainText("Failed password change");
+  await expect(row).toContainText(E2E_ADMIN.email);
+  await expect(row).toContainText("wrong current password");
+});

@@ -129,7 +129,15 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
       allowedEmails: ["ann@example.com", "bob@example.com"],
       allowedDomains: ["corp.example"],
       allowInsecureHttp: false,
+      allowUnverifiedEmail: false,
     });
+  });
+
+  it("accepts an OpenID Connect email without email_verified only when OIDC_ALLOW_UNVERIFIED_EMAIL is true", () => {
+    const oidc = { OIDC_ISSUER_URL: "https://login.example.com", OIDC_CLIENT_ID: "parsec-viewer", OIDC_ALLOWED_DOMAINS: "corp.example" };
+    expect(loadConfig({ ...oidc, OIDC_ALLOW_UNVERIFIED_EMAIL: "true" }).auth.oidc?.allowUnverifiedEmail).toBe(true);
+    expect(loadConfig({ ...oidc, OIDC_ALLOW_UNVERIFIED_EMAIL: "false" }).auth.oidc?.allowUnverifiedEmail).toBe(false);
+    expect(problemsOf({ ...oidc, OIDC_ALLOW_UNVERIFIED_EMAIL: "yes" })).toEqual(['OIDC_ALLOW_UNVERIFIED_EMAIL must be "true" or "false" (got "yes")']);
   });
 
   it("names each wrong sign-in variable in one line, without printing secrets", () => {

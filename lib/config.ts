@@ -148,6 +148,13 @@ const envSchema = z.object({
       })
       .transform((items) => items.filter((item) => item !== "none")),
   ),
+  OIDC_ALLOW_UNVERIFIED_EMAIL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["true", "false"], { message: 'must be "true" or "false"' })
+      .default("false")
+      .transform((value) => value === "true"),
+  ),
   OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60, { message: "must be at most 60 characters" }).default("single sign-on")),
 });
 
@@ -239,6 +246,8 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
               allowedDomains: env.OIDC_ALLOWED_DOMAINS,
               providerName: env.OIDC_PROVIDER_NAME,
               allowInsecureHttp: env.OIDC_ISSUER_URL.startsWith("http:"),
+              /** Accept an email the provider does not say is verified (no `email_verified` claim); never one it says is not. */
+              allowUnverifiedEmail: env.OIDC_ALLOW_UNVERIFIED_EMAIL,
             }
           : null,
     },

@@ -10,6 +10,7 @@ export const metadata: Metadata = { title: "Sign in · Parsec audit log" };
 
 const OIDC_ERRORS: Record<string, string> = {
   denied: "That account may not sign in here: ask an admin to add its email or domain to the allow-list.",
+  unverified: "Your identity provider does not confirm that this email address is verified: verify it there, then try again.",
   failed: "Single sign-on did not complete. Try again.",
   expired: "The single sign-on attempt took too long or was started in another tab. Try again.",
 };

@@ -1,6 +1,9 @@
 import type { ViewerAuditRow } from "@/lib/auth/viewerAudit";
 import { LocalTime } from "../LocalTime";
 
+/** Entries that record something refused, shown as errors. */
+const REFUSALS = new Set(["sign_in_failed", "password_change_failed", "import_refused"]);
+
 /** The viewer's own audit trail. Every value is rendered as text: details quote what visitors typed. */
 export function ViewerAuditTable({ rows, labels }: { rows: ViewerAuditRow[]; labels: Record<string, string> }) {
   if (rows.length === 0) return <p className="empty">Nothing recorded yet.</p>;
@@ -22,7 +25,7 @@ export function ViewerAuditTable({ rows, labels }: { rows: ViewerAuditRow[]; lab
               <td className="nowrap">
                 <LocalTime iso={row.at} />
               </td>
-              <td className={row.action === "sign_in_failed" || row.action === "import_refused" ? "error-text" : undefined}>{labels[row.action] ?? row.action}</td>
+              <td className={REFUSALS.has(row.action) ? "error-text" : undefined}>{labels[row.action] ?? row.action}</td>
               <td>{row.actor ?? <span className="muted">–</span>}</td>
               <td>
                 <code>{row.ip ?? "–"}</code>

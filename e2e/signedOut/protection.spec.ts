@@ -1,5 +1,6 @@
 import { expect, test, type APIResponse } from "../fixtures";
 import { appRoutes } from "../../lib/auth/appRoutes";
+import { E2E_ADMIN } from "../../playwright.config";
 
 // Against the real production server: every page and route of app/ (found from the route tree,
 // so a new one is covered the day it is added) refuses a visitor without a session, and every
@@ -74,4 +75,29 @@ test("the sign-in page, the health check and static files are public, with the h
   // A visitor is never sent off-site by a crafted next parameter.
   await page.goto("/sign-in?next=//evil.example/x");
   await expect(page.locator("input[name=next]")).toHaveValue("/");
+});
+
+test("a next that normalises to another site sends no one there: not the sign-in form, not the page once signed in", async ({ page, context }) => {
+  // Every request for the other site is recorded and stopped: there must be none.
+  const offSite: string[] = [];
+  await context.route((url) => url.hostname.endsWith("evil.example"), (route) => {
+    offSite.push(route.request().url());
+    return route.abort();
+  });
+  await page.goto(`/sign-in?next=${encodeURIComponent("/%2e%2e//evil.example")}`);
+  await expect(page.locator("input[name=next]")).toHaveValue("/");
+  // The form as a crafted page would post it, with the hostile next the sign-in page no longer writes.
+  await page.locator("input[name=next]").evaluate((input: HTMLInputElement) => (input.value = "/.//evil.example/phish"));
+  await page.getByLabel("Email").fill(E2E_ADMIN.email);
+  await page.getByLabel("Password").fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  expect(new URL(page.url()).pathname).toBe("/");
+
+  // Signed in now: the sign-in page sends an admin straight on, to this site only.
+  const signedInVisit = await page.request.get(`/sign-in?next=${encodeURIComponent("/.//evil.example/phish")}`, { maxRedirects: 0 });
+  expect(signedInVisit.status()).toBeGreaterThanOrEqual(300);
+  expect(signedInVisit.status()).toBeLessThan(400);
+  expect(signedInVisit.headers().location).toBe("/");
+  expect(offSite).toEqual([]);
 });

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../config";
 import type { Db } from "../db/client";
 import { hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
+import { attemptSucceeded, describeBlock, reserveSignInAttempt } from "./signInRateLimit";
 import { recordViewerAudit } from "./viewerAudit";
 
 export const emailSchema = z
@@ -60,23 +61,37 @@ export class PasswordChangeError extends Error {
   override name = "PasswordChangeError";
 }
 
-/** Checks the current password, stores the new one and clears the forced change. */
+/**
+ * Checks the current password, stores the new one and clears the forced change. The check of the
+ * current password counts against the sign-in limits (reserved before hashing, as at sign-in), and
+ * each failure goes to the viewer audit: a stolen session cannot guess its way to the password.
+ */
 export async function changePassword(
   db: Db,
   adminId: number,
   input: { current: string; next: string; confirm: string },
-  scrypt?: ScryptParameters,
+  { ip, now = new Date(), scrypt }: { ip: string; now?: Date; scrypt?: ScryptParameters },
 ): Promise<void> {
   const admin = await db.adminAccount.findUnique({ where: { id: adminId } });
   if (!admin) throw new PasswordChangeError("This account no longer exists.");
-  if (!(await verifyPassword(input.current, admin.passwordHash))) throw new PasswordChangeError("The current password is wrong.");
+  const failed = (detail: string) => recordViewerAudit(db, { action: "password_change_failed", actor: admin.email, ip, detail, at: now });
+  const attempt = await reserveSignInAttempt(db, admin.email, ip, now);
+  if (!attempt.reserved) {
+    await failed(`refused, rate limit (${attempt.block.scope})`);
+    throw new PasswordChangeError(describeBlock(attempt.block, now));
+  }
+  if (!(await verifyPassword(input.current, admin.passwordHash))) {
+    await failed("wrong current password");
+    throw new PasswordChangeError("The current password is wrong.");
+  }
+  await attemptSucceeded(db, attempt.id);
   const parsed = newPasswordSchema.safeParse(input.next);
   if (!parsed.success) throw new PasswordChangeError(parsed.error.issues[0]!.message);
   if (input.next !== input.confirm) throw new PasswordChangeError("The new password and its confirmation differ.");
   if (input.next === input.current) throw new PasswordChangeError("The new password must differ from the current one.");
   await db.adminAccount.update({
     where: { id: adminId },
-    data: { passwordHash: await hashPassword(input.next, scrypt), mustChangePassword: false, passwordChangedAt: new Date() },
+    data: { passwordHash: await hashPassword(input.next, scrypt), mustChangePassword: false, passwordChangedAt: now },
   });
 }
 

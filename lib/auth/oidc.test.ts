@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fakeRequest, startTestApp } from "./testing";
-import { beginOidcSignIn, completeOidcSignIn, decodeTransaction, emailAllowed, encodeTransaction, OidcDeniedError, type OidcSettings } from "./oidc";
+import { beginOidcSignIn, completeOidcSignIn, decodeTransaction, emailAllowed, encodeTransaction, OidcDeniedError, OidcUnverifiedEmailError, type OidcSettings } from "./oidc";
 
 vi.mock("next/headers", async () => (await import("./testing")).nextHeadersStandIn);
 
@@ -30,7 +30,11 @@ beforeAll(async () => {
   const provider = new Provider(issuer, {
     clients: [{ client_id: "parsec-viewer", client_secret: "provider-client-secret-0123456789", redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code"], response_types: ["code"] }],
     claims: { email: ["email", "email_verified"] },
-    findAccount: async (_ctx: unknown, id: string) => ({ accountId: id, claims: async () => ({ sub: id, email: id, email_verified: !id.startsWith("unverified") }) }),
+    // "unverified…" accounts are said to be unverified; "unsaid…" ones come without email_verified at all.
+    findAccount: async (_ctx: unknown, id: string) => ({
+      accountId: id,
+      claims: async () => ({ sub: id, email: id, ...(id.startsWith("unsaid") ? {} : { email_verified: !id.startsWith("unverified") }) }),
+    }),
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `/interaction/${interaction.uid}` },
     // Consent is implied: this test is about the viewer's side.
@@ -60,6 +64,7 @@ const settings = (overrides: Partial<OidcSettings> = {}): OidcSettings => ({
   allowedEmails: ["alice@corp.example"],
   allowedDomains: ["allowed.example"],
   allowInsecureHttp: true,
+  allowUnverifiedEmail: false,
   ...overrides,
 });
 
@@ -111,6 +116,21 @@ describe("OpenID Connect sign-in against a local provider", () => {
     await expect(completeOidcSignIn(settings(), await browseToCallback(url), transaction)).rejects.toThrow(OidcDeniedError);
   });
 
+  it("refuses an email the provider does not say is verified, unless told to accept such a provider; one it says is not, always", async () => {
+    const signIn = async (email: string, overrides: Partial<OidcSettings> = {}) => {
+      account = email;
+      const { url, transaction } = await beginOidcSignIn(settings(overrides), REDIRECT_URI, "/");
+      return completeOidcSignIn(settings(overrides), await browseToCallback(url), transaction);
+    };
+    await expect(signIn("unsaid@allowed.example")).rejects.toThrow(
+      new OidcUnverifiedEmailError("the provider did not say that unsaid@allowed.example is verified (no email_verified claim; OIDC_ALLOW_UNVERIFIED_EMAIL=true accepts such a provider)"),
+    );
+    expect(await signIn("unsaid@allowed.example", { allowUnverifiedEmail: true })).toEqual({ email: "unsaid@allowed.example" });
+    for (const allowUnverifiedEmail of [false, true]) {
+      await expect(signIn("unverified@allowed.example", { allowUnverifiedEmail })).rejects.toThrow(new OidcUnverifiedEmailError("unverified@allowed.example is not verified at the provider"));
+    }
+  });
+
   it("refuses a callback whose state is not this browser's (login CSRF), or whose verifier is wrong", async () => {
     account = "alice@corp.example";
     const first = await beginOidcSignIn(settings(), REDIRECT_URI, "/");
@@ -150,11 +170,14 @@ describe("the sign-in routes with OpenID Connect configured", () => {
   afterAll(() => app.close());
 
   /** /sign-in/oidc, the provider, and the callback, as one browser; returns the callback's answer. */
-  async function signInThroughProvider(next: string): Promise<Response> {
+  async function signInThroughProvider(next: string, alterNext?: string): Promise<Response> {
     fakeRequest.reset({ headers: { host: "viewer.test" } });
     const begin = await start.GET(new Request(`http://viewer.test/sign-in/oidc?next=${encodeURIComponent(next)}`));
     expect(begin.status).toBe(303);
-    expect(fakeRequest.cookies.get("parsec_oidc")).toBeTruthy();
+    const transaction = decodeTransaction(fakeRequest.cookies.get("parsec_oidc"));
+    expect(transaction).toBeTruthy();
+    // The cookie as a browser might bring it back: its next changed on the way (an older build wrote it, or someone).
+    if (alterNext !== undefined) fakeRequest.cookies.set("parsec_oidc", encodeTransaction({ ...transaction!, next: alterNext }));
     const back = await browseToCallback(new URL(begin.headers.get("location")!));
     return callback.GET(new Request(back));
   }
@@ -183,5 +206,23 @@ describe("the sign-in routes with OpenID Connect configured", () => {
       ["sign_in", "carol@corp.example"],
       ["sign_in_failed", "single sign-on: dave@elsewhere.example is not on OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS"],
     ]);
+  });
+
+  it("sends an email the provider does not say is verified back to the sign-in page, saying so (OIDC_ALLOW_UNVERIFIED_EMAIL is off by default)", async () => {
+    account = "unsaid@corp.example";
+    expect((await signInThroughProvider("/")).headers.get("location")).toBe("/sign-in?oidc=unverified");
+    expect(fakeRequest.cookies.has("parsec_session")).toBe(false);
+    const audit = await app.db.viewerAuditEntry.findFirst({ orderBy: { id: "desc" } });
+    expect(audit).toMatchObject({ action: "sign_in_failed", detail: expect.stringContaining("the provider did not say that unsaid@corp.example is verified") });
+  });
+
+  it("sends the browser back to a path on this site only, whatever next the attempt carried", async () => {
+    account = "carol@corp.example";
+    for (const hostile of ["/.//evil.example/phish", "/%2e%2e//evil.example"]) {
+      expect((await signInThroughProvider(hostile)).headers.get("location")).toBe("/");
+      // Checked again at the callback itself, not only when the attempt began.
+      expect((await signInThroughProvider("/events", hostile)).headers.get("location")).toBe("/");
+    }
+    expect((await signInThroughProvider("/events", "//evil.example/phish")).headers.get("location")).toBe("/");
   });
 });

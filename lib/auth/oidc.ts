@@ -9,6 +9,8 @@ export interface OidcSettings {
   allowedDomains: readonly string[];
   /** Only for a provider on 127.0.0.1/localhost (tests, a local Keycloak): plain http. */
   allowInsecureHttp: boolean;
+  /** OIDC_ALLOW_UNVERIFIED_EMAIL: for a provider known to leave `email_verified` out. */
+  allowUnverifiedEmail: boolean;
 }
 
 /** What the browser keeps (in a short-lived httpOnly cookie) between leaving for the provider and coming back. */
@@ -21,6 +23,11 @@ export interface OidcTransaction {
 
 export class OidcDeniedError extends Error {
   override name = "OidcDeniedError";
+}
+
+/** Denied because the provider does not vouch for the email: the person can fix that there. */
+export class OidcUnverifiedEmailError extends OidcDeniedError {
+  override name = "OidcUnverifiedEmailError";
 }
 
 const discovered = new Map<string, Promise<client.Configuration>>();
@@ -60,7 +67,8 @@ export async function beginOidcSignIn(settings: OidcSettings, redirectUri: strin
 /**
  * The provider's answer at the callback URL: the code is exchanged (with the PKCE verifier), the
  * ID token's signature, issuer, audience, nonce and the state checked by openid-client, and the
- * verified email must be on the allow-list. Returns that email, lower-cased.
+ * email must be verified (`email_verified: true`, or not said at all with allowUnverifiedEmail) and
+ * on the allow-list. Returns that email, lower-cased.
  */
 export async function completeOidcSignIn(settings: OidcSettings, callbackUrl: URL, transaction: OidcTransaction): Promise<{ email: string }> {
   const configuration = await oidcConfiguration(settings);
@@ -77,7 +85,11 @@ export async function completeOidcSignIn(settings: OidcSettings, callbackUrl: UR
     typeof idClaims.email === "string" ? idClaims : await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
   if (!email) throw new OidcDeniedError("the provider did not send an email address (the \"email\" scope)");
-  if (claims.email_verified === false) throw new OidcDeniedError(`${email} is not verified at the provider`);
+  if (claims.email_verified === false) throw new OidcUnverifiedEmailError(`${email} is not verified at the provider`);
+  // Without the claim nothing says the address belongs to whoever signed in: anyone could have typed it at the provider.
+  if (claims.email_verified !== true && !settings.allowUnverifiedEmail) {
+    throw new OidcUnverifiedEmailError(`the provider did not say that ${email} is verified (no email_verified claim; OIDC_ALLOW_UNVERIFIED_EMAIL=true accepts such a provider)`);
+  }
   if (!emailAllowed(email, settings)) throw new OidcDeniedError(`${email} is not on OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS`);
   return { email };
 }

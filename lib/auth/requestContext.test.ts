@@ -33,6 +33,45 @@ describe("safeNextPath: where to go after sign-in", () => {
   ])("turns %j into /", (next) => {
     expect(safeNextPath(next)).toBe("/");
   });
+
+  // Values that pass a check of the raw string but normalise (as URL() and every browser do) to
+  // another origin or a protocol-relative "//host", or that some layer could decode into one.
+  const HOSTILE = [
+    "/.//evil.example/phish",
+    "/%2e%2e//evil.example",
+    "/..//evil",
+    "/a/../..//evil.example",
+    "/%2e/%2E%2e//evil.example",
+    "/\\evil",
+    "/%5cevil",
+    "/%5Cevil.example/x",
+    "/%2f%2fevil.example",
+    "/%2F/evil.example",
+    "http:evil",
+    "https:/evil.example",
+    "/\t/evil.example",
+    "/\n/evil.example",
+    "\t//evil.example",
+    "/%09/evil.example",
+    "/%0d%0aSet-Cookie:x=1",
+    "/%E0%A4%A",
+    "/%73ign-in",
+  ];
+  it.each(HOSTILE)("turns the hostile %j into /", (next) => {
+    expect(safeNextPath(next)).toBe("/");
+  });
+
+  it("gives only values that are themselves safe: same origin, unchanged by a second pass", () => {
+    const kept = ["/events?user=1", "/connections#top", "/events?q=%5C", "/events?next=//x", "/%E3%83%AD%E3%82%B0", "/a/./b/../c"];
+    for (const next of [...kept, ...HOSTILE]) {
+      const result = safeNextPath(next);
+      expect(new URL(result, "https://viewer.test").origin).toBe("https://viewer.test");
+      expect(result).toMatch(/^\/(?![/\\])/);
+      expect(safeNextPath(result)).toBe(result);
+    }
+    expect(safeNextPath("/a/./b/../c")).toBe("/a/c");
+    expect(safeNextPath("/events?q=%5C")).toBe("/events?q=%5C");
+  });
 });
 
 describe("the request's origin", () => {

@@ -86,22 +86,46 @@ export function originAllowed(headers: HeaderReader, requestUrl?: string): boole
   return own !== null && origin.toLowerCase() === own;
 }
 
+const SAME_ORIGIN_BASE = new URL("http://same.invalid");
+
+/**
+ * A path a browser resolves on this origin: "/" not followed by another slash or a backslash
+ * (either makes "//host", a protocol-relative URL), and no backslash or control character anywhere
+ * (browsers read "\\" as "/" and drop tabs and newlines).
+ */
+function isLocalPath(value: string): boolean {
+  return /^\/(?![/\\])/.test(value) && !/[\u0000-\u001f\u007f\\]/.test(value);
+}
+
+function decodedOrNull(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
 /**
  * A `next` parameter made safe to redirect to: a path on this site ("/events?user=1"), never an
  * absolute URL, a protocol-relative "//evil.example", a backslash trick or a control character.
- * Anything else gives "/".
+ * Anything else gives "/". The one check for every redirect that takes a `next` (the sign-in page,
+ * the sign-in and password-change actions, the OpenID Connect callback).
  */
 export function safeNextPath(next: unknown): string {
   if (typeof next !== "string" || next.length === 0 || next.length > 2048) return "/";
-  if (!next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return "/";
+  // The value as given: "http:evil" and "\\evil" are no paths, though URL() resolves the first one here.
+  if (!isLocalPath(next)) return "/";
+  let resolved: URL;
   try {
-    const resolved = new URL(next, "http://same.invalid");
-    if (resolved.origin !== "http://same.invalid") return "/";
-    const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
-    // Back to the sign-in page would loop.
-    return resolved.pathname === "/sign-in" || resolved.pathname.startsWith("/sign-in/") ? "/" : path;
+    resolved = new URL(next, SAME_ORIGIN_BASE);
   } catch {
     return "/";
   }
+  const path = `${resolved.pathname}${resolved.search}${resolved.hash}`;
+  // And what is sent, which is the normalised form: "/.//evil.example" and "/%2e%2e//evil.example"
+  // normalise to "//evil.example". Its path decoded too, for whatever decodes "%2f" or "%5c" before following it.
+  const decoded = decodedOrNull(resolved.pathname) ?? "";
+  if (resolved.origin !== SAME_ORIGIN_BASE.origin || !isLocalPath(path) || !isLocalPath(decoded)) return "/";
+  // Back to the sign-in page would loop.
+  return decoded === "/sign-in" || decoded.startsWith("/sign-in/") ? "/" : path;
 }

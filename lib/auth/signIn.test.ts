@@ -72,7 +72,7 @@ describe("sign-in", () => {
     }
     const locked = await signIn("grace@example.com", "cobol forever 1959", "192.0.2.99", new Date(start.getTime() + 60_000));
     expect(locked.ok).toBe(false);
-    expect(!locked.ok && locked.message).toBe("Too many failed sign-ins for this account. Try again in 14 minutes (after 10:15 UTC).");
+    expect(!locked.ok && locked.message).toBe("Too many wrong passwords for this account. Try again in 14 minutes (after 10:15 UTC).");
     // The lock outlives the process: it is in the database. After the window, the right password works.
     const later = await signIn("grace@example.com", "cobol forever 1959", "192.0.2.99", new Date(start.getTime() + ACCOUNT_LIMIT.windowMs + 1000));
     expect(later.ok).toBe(true);
@@ -84,7 +84,7 @@ describe("sign-in", () => {
       await signIn(`user${i}@example.com`, "guess", "203.0.113.50", new Date(start.getTime() + i * 1000));
     }
     const blocked = await signIn("ada@example.com", "analytical engine", "203.0.113.50", new Date(start.getTime() + 30_000));
-    expect(!blocked.ok && blocked.message).toMatch(/^Too many failed sign-ins for your address\. Try again in 15 minutes/);
+    expect(!blocked.ok && blocked.message).toMatch(/^Too many wrong passwords from your address\. Try again in 15 minutes/);
     // Another address is not affected.
     expect((await signIn("ada@example.com", "analytical engine", "203.0.113.51", new Date(start.getTime() + 30_000))).ok).toBe(true);
   });
@@ -123,14 +123,15 @@ describe("sessions", () => {
     const admin = await createTestAdmin(database.db, { email: "ken@example.com", password: "unix epoch 1970" });
     const mine = await createSession(database.db, admin.id, "password", TEST_POLICY);
     const other = await createSession(database.db, admin.id, "password", TEST_POLICY);
-    await expect(changePassword(database.db, admin.id, { current: "wrong", next: "a new passphrase", confirm: "a new passphrase" }, TEST_SCRYPT)).rejects.toThrow(
+    const from = { ip: "198.51.100.1", scrypt: TEST_SCRYPT };
+    await expect(changePassword(database.db, admin.id, { current: "wrong", next: "a new passphrase", confirm: "a new passphrase" }, from)).rejects.toThrow(
       "The current password is wrong.",
     );
-    await expect(changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "short", confirm: "short" }, TEST_SCRYPT)).rejects.toThrow(PasswordChangeError);
-    await expect(changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "a new passphrase", confirm: "a new passphrasf" }, TEST_SCRYPT)).rejects.toThrow(
+    await expect(changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "short", confirm: "short" }, from)).rejects.toThrow(PasswordChangeError);
+    await expect(changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "a new passphrase", confirm: "a new passphrasf" }, from)).rejects.toThrow(
       "The new password and its confirmation differ.",
     );
-    await changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "a new passphrase", confirm: "a new passphrase" }, TEST_SCRYPT);
+    await changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "a new passphrase", confirm: "a new passphrase" }, from);
     await endOtherSessions(database.db, admin.id, mine.token);
     expect(await readSession(database.db, mine.token, TEST_POLICY)).not.toBeNull();
     expect(await readSession(database.db, other.token, TEST_POLICY)).toBeNull();

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import { DEFAULT_SCRYPT, needsRehash, hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
 import { emailSchema } from "./adminAccounts";
 import { createSession, type SessionPolicy } from "./sessions";
-import { describeBlock, recordSignInAttempt, signInBlock } from "./signInRateLimit";
+import { attemptSucceeded, describeBlock, reserveSignInAttempt } from "./signInRateLimit";
 import { recordViewerAudit } from "./viewerAudit";
 
 export type SignInResult =
@@ -13,7 +13,8 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
 
 /**
  * A password sign-in: refused while the account or the address is over its limit (with when to
- * retry), otherwise the password is checked, the attempt recorded, and on success a session made.
+ * retry), otherwise the attempt is recorded (as a failure until proven right), the password
+ * checked, and on success a session made.
  * The answer never says whether the email exists.
  */
 export async function signInWithPassword(
@@ -28,15 +29,16 @@ export async function signInWithPassword(
   const password = typeof input.password === "string" ? input.password : "";
   if (password.length === 0 || password.length > 1024) return { ok: false, message: WRONG_CREDENTIALS };
 
-  const block = await signInBlock(db, email, input.ip, now);
-  if (block) {
+  const attempt = await reserveSignInAttempt(db, email, input.ip, now);
+  if (!attempt.reserved) {
+    const { block } = attempt;
     await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: refused, rate limit (${block.scope})`, at: now });
     return { ok: false, message: describeBlock(block, now), retryAt: block.retryAt };
   }
 
   const admin = await db.adminAccount.findUnique({ where: { email } });
   const valid = await verifyPassword(password, admin?.passwordHash ?? null, scrypt);
-  await recordSignInAttempt(db, { email, ip: input.ip, succeeded: valid, at: now });
+  if (valid) await attemptSucceeded(db, attempt.id);
   if (!admin || !valid) {
     await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: wrong email or password`, at: now });
     return { ok: false, message: WRONG_CREDENTIALS };

@@ -6,6 +6,7 @@ export const VIEWER_ACTIONS = {
   sign_in_failed: "Failed sign-in",
   sign_out: "Signed out",
   password_changed: "Changed password",
+  password_change_failed: "Failed password change",
   admin_created: "Admin account created",
   sync_started: "Started a sync",
   import: "Imported a file",

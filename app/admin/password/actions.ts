@@ -27,14 +27,15 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
     throw error;
   }
   const db = await getDatabase(getConfig().databaseFile);
+  const ip = clientIp(await headers());
   try {
-    await changePassword(db, admin.adminId, { current: text(form, "current"), next: text(form, "password"), confirm: text(form, "confirm") });
+    await changePassword(db, admin.adminId, { current: text(form, "current"), next: text(form, "password"), confirm: text(form, "confirm") }, { ip });
   } catch (error) {
     if (error instanceof PasswordChangeError) return { message: error.message };
     throw error;
   }
   await endOtherSessions(db, admin.adminId, admin.sessionToken);
-  await recordViewerAudit(db, { action: "password_changed", actor: admin.email, ip: clientIp(await headers()) });
+  await recordViewerAudit(db, { action: "password_changed", actor: admin.email, ip });
   revalidatePath("/", "layout");
   redirect(safeNextPath(form.get("next")));
 }

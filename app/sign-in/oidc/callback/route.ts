@@ -2,8 +2,8 @@ import { cookies, headers } from "next/headers";
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/db/client";
 import { adminForOidcEmail } from "@/lib/auth/adminAccounts";
-import { completeOidcSignIn, decodeTransaction, OidcDeniedError } from "@/lib/auth/oidc";
-import { clientIp, ownOrigin } from "@/lib/auth/requestContext";
+import { completeOidcSignIn, decodeTransaction, OidcDeniedError, OidcUnverifiedEmailError } from "@/lib/auth/oidc";
+import { clientIp, ownOrigin, safeNextPath } from "@/lib/auth/requestContext";
 import { createSession, endSession } from "@/lib/auth/sessions";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import { problemResponse } from "@/lib/http/problemResponse";
@@ -37,7 +37,7 @@ export async function GET(request: Request) {
     const denied = error instanceof OidcDeniedError;
     await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip, detail: `single sign-on: ${denied ? error.message : "the provider's answer did not check out"}` });
     if (!denied) console.warn(`[parsec-viewer] OpenID Connect sign-in failed: ${(error as Error).message}`);
-    return back(`/sign-in?oidc=${denied ? "denied" : "failed"}`);
+    return back(`/sign-in?oidc=${error instanceof OidcUnverifiedEmailError ? "unverified" : denied ? "denied" : "failed"}`);
   }
   const admin = await adminForOidcEmail(db, email);
   await endSession(db, await sessionCookieToken());
@@ -45,5 +45,6 @@ export async function GET(request: Request) {
   await db.adminAccount.update({ where: { id: admin.id }, data: { lastSignInAt: new Date() } });
   await recordViewerAudit(db, { action: "sign_in", actor: email, ip, detail: "single sign-on" });
   await setSessionCookie(session.token);
-  return back(transaction.next);
+  // Checked again here: the cookie comes back from the browser, and /sign-in/oidc's check may be older than this one.
+  return back(safeNextPath(transaction.next));
 }
