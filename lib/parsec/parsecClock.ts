@@ -17,6 +17,18 @@ export interface ClockReading {
   offsetMs: number;
 }
 
+/**
+ * The latest Parsec's clock can read at this machine's `localMs`, given a reading's offset: the
+ * header's whole seconds are rounded down, so the truth may be up to a second (plus the answer's
+ * travel) later. A window that ends here misses nothing Parsec has recorded; what a pass counts as
+ * complete is bounded by its first answer's reading instead, which is never later than the truth.
+ */
+export function latestParsecTime(localMs: number, offsetMs: number): number {
+  return localMs + offsetMs + HEADER_RESOLUTION_MS;
+}
+
+const HEADER_RESOLUTION_MS = 1_000;
+
 /** Beyond this, a difference is more than the header's resolution and latency explain: it is shown. */
 export const CLOCK_DIFFERENCE_SHOWN_MS = 60_000;
 

@@ -6,7 +6,7 @@ import { BadRequestError } from "../parsec/errors";
 import { ParsecClient, type EventsPageResult, type ParsecClientOptions, type WaitNotice } from "../parsec/parsecClient";
 import { DEFAULT_QUOTA } from "../parsec/rateLimiter";
 import { acquireSyncLock } from "./syncLock";
-import type { ClockReading } from "../parsec/parsecClock";
+import { latestParsecTime, type ClockReading } from "../parsec/parsecClock";
 import {
   beginPass,
   completePass,
@@ -97,7 +97,7 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
       let pass = resumed;
       if (!pass) {
         checkpoint = await readParsecClock(context, checkpoint, signal);
-        const parsecNow = new Date(now().getTime() + (context.clock?.offsetMs ?? 0));
+        const parsecNow = new Date(latestParsecTime(now().getTime(), context.clock?.offsetMs ?? 0));
         const newestStoredAt = (await db.event.aggregate({ _max: { occurredAt: true } }))._max.occurredAt;
         pass = nextPass(checkpoint, { full: options.full ?? false, overlapMs: options.overlapMs, parsecNow, newestStoredAt });
         await beginPass(db, teamId, pass);

@@ -16,7 +16,25 @@ import { problemResponse } from "@/lib/http/problemResponse";
  * headers from this route.
  */
 export async function POST(request: Request) {
-  const response = await importUpload(request);
+  return withSecurityHeaders(request, await importUpload(request));
+}
+
+/**
+ * Any other method: refused as every other route refuses it (401 without a session), then 405.
+ * Next.js's own 405 would carry none of the headers the proxy adds elsewhere.
+ */
+async function refuseOtherMethods(request: Request) {
+  const admin = await authorizeRequest(request);
+  const response = admin instanceof Response ? admin : problemResponse(405, "Upload a file with POST (the import page does).");
+  if (!(admin instanceof Response)) response.headers.set("allow", "POST");
+  return withSecurityHeaders(request, response);
+}
+export const GET = refuseOtherMethods;
+export const PUT = refuseOtherMethods;
+export const PATCH = refuseOtherMethods;
+export const DELETE = refuseOtherMethods;
+
+function withSecurityHeaders(request: Request, response: Response): Response {
   const https = isHttps(request.headers, request.url);
   for (const [name, value] of Object.entries(securityHeaders(newNonce(), { development: isDevelopment(), https }))) response.headers.set(name, value);
   return response;
