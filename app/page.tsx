@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { latestEvents } from "@/lib/events/latestEvents";
 import { getSyncStatus } from "@/lib/sync/getSyncStatus";
 import { SyncStatusPanel } from "@/components/SyncStatusPanel";

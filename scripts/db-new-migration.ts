@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { tmpdir } from "node:os";
 import { z } from "zod";
-import { MIGRATIONS_DIR, NO_SCHEMA_FILTER, readMigrationsList, schemaDatamodel, withSchemaEngine } from "@/lib/db/schemaEngine";
+import { MIGRATIONS_DIR, NO_SCHEMA_FILTER, readMigrationsList, schemaDatamodel, withSchemaEngine } from "@/lib/store/schemaEngine";
 
 const name = z
   .string({ message: "give the migration a name: npm run db:new-migration -- add_user_table" })

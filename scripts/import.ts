@@ -1,7 +1,7 @@
 // npm run import -- <file> [<file> ...]: Parsec dashboard downloads (JSON array, {data: [...]}, NDJSON).
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { importEventsFile } from "@/lib/events/importEvents";
 import { progressReporter, runCli, UsageError } from "./runCli";
 

@@ -1,6 +1,6 @@
 // npm run db:migrate: apply pending migrations to the configured database file, offline.
 import { getConfig } from "@/lib/config";
-import { migrateDatabase } from "@/lib/db/migrate";
+import { migrateDatabase } from "@/lib/store/migrate";
 import { runCli } from "./runCli";
 
 runCli("db:migrate", async () => {

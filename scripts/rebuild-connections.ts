@@ -4,8 +4,8 @@
 // Exit code 3 while a sync is running (it holds the same lease).
 import { getConfig } from "@/lib/config";
 import { rebuildConnections } from "@/lib/connections/rebuildConnections";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { progressReporter, runCli, UsageError } from "./runCli";
 
 runCli("connections:rebuild", async () => {

@@ -2,7 +2,7 @@
 // when missing), printed once, to be changed at the next sign-in; the admin's sessions end.
 // For a lost first-start password. Needs access to the server's database file (DATABASE_URL).
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { emailSchema, resetAdminPassword } from "@/lib/auth/adminAccounts";
 import { runCli, UsageError } from "./runCli";
 

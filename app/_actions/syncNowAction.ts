@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { clientIp } from "@/lib/auth/requestContext";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import { runConfiguredSync } from "@/lib/sync/runConfiguredSync";

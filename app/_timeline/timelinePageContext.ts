@@ -1,8 +1,8 @@
 import { cookies } from "next/headers";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { emailLookup } from "@/lib/connections/queryConnections";
 import { timelinePageWindow } from "@/lib/connections/timelinePageParams";
 import { pickerOptions } from "@/lib/events/pickerOptions";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { connectionFiltersToParams, hasConnectionFilters } from "@/lib/connections/connectionFilters";
 import { listConnectionHosts } from "@/lib/connections/listConnectionHosts";
 import { parseConnectionsParams } from "@/lib/connections/parseConnectionsParams";

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { filtersToParams, hasFilters } from "@/lib/events/eventFilters";
 import { groupEventNames } from "@/lib/events/listEventNames";
 import { countAndHistogram } from "@/lib/events/eventHistogram";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../config";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
 import { attemptSucceeded, describeBlock, reserveSignInAttempt } from "./signInRateLimit";
 import { recordViewerAudit } from "./viewerAudit";

@@ -1,5 +1,5 @@
 import { getConfig } from "../config";
-import { getDatabase } from "../db/client";
+import { getDatabase } from "../store/client";
 import { readSession, csrfTokenFor, type SessionAdmin } from "./sessions";
 import { SESSION_COOKIE } from "./sessionCookie";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeEvent } from "../events/testing";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { createTestAdmin, createTestSession, startTestApp } from "./testing";
 
 // The admin's import upload (POST /admin/import/upload), called directly with real requests on a

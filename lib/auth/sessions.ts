@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { constantTimeEqual } from "./constantTimeEqual";
 
 export interface SessionPolicy {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 
 /**
  * Password checks are limited per account (against guessing one password) and per IP (against

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { DEFAULT_SCRYPT, needsRehash, hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
 import { emailSchema } from "./adminAccounts";
 import { createSession, type SessionPolicy } from "./sessions";

@@ -5,7 +5,7 @@
  * server actions can be called directly. Only tests import this file.
  */
 import { getConfig } from "../config";
-import { getDatabase, type Db } from "../db/client";
+import { getDatabase, type Db } from "../store/client";
 import { makeTempDir } from "../sync/testing";
 import { hashPassword, type ScryptParameters } from "./passwordHash";
 import { createSession, csrfTokenFor, type SessionPolicy } from "./sessions";

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 
 /** What the viewer records about its own use (shown at /admin/audit). */
 export const VIEWER_ACTIONS = {

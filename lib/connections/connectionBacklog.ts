@@ -1,4 +1,4 @@
-import { preparedStatements, writeTransaction, type SqliteConnection } from "../db/sqlite";
+import { preparedStatements, writeTransaction, type SqliteConnection } from "../store/sqlite";
 import { refreshConnections } from "./refreshConnections";
 
 /**

@@ -4,7 +4,7 @@ import type { StitchedConnection } from "./stitchConnection";
 
 /**
  * The Connection table as raw SQL sees it: DateTime columns are Unix ms, Booleans 0/1.
- * Writes go through raw better-sqlite3 inside the events' own transaction (lib/db/sqlite.ts says
+ * Writes go through raw better-sqlite3 inside the events' own transaction (lib/store/sqlite.ts says
  * why the write path is raw).
  */
 

@@ -1,5 +1,5 @@
 import { stringifySafeCsv } from "../csv/safeCsv";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import type { ExportFormat } from "../explorerUrl/explorerParams";
 import type { Connection } from "../generated/prisma/client";
 import { connectionFiltersSql, describeConnectionFilters, type ConnectionFilters } from "./connectionFilters";

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import type { Connection } from "../generated/prisma/client";
 
 /** The stored connection of one attempt id, or null. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import { describeExitCode, isFailure, type ExitCodeSeverity } from "../parsec/exitCodes";
 import {
   addHistogram,
@@ -28,7 +28,7 @@ import { DAY_MS, HOUR_MS, type DailyGrain } from "./rollupContributions";
  *   percentiles, but it is connected time, counted from its completion (or start) up to `now`,
  *   in the hours per user per day and in concurrency. The rollups hold ended sessions only, so
  *   these few are read from the Connection table.
- * Pass the raw connection of lib/db/sqlite.ts: `getSqlite(config.databaseFile)`.
+ * Pass the raw connection of lib/store/sqlite.ts: `getSqlite(config.databaseFile)`.
  */
 
 export const insightsQuerySchema = z

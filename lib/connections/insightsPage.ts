@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
-import type { SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import type { SqliteConnection } from "../store/sqlite";
 import { pickerOptions } from "../events/pickerOptions";
 import { insightsOverview } from "./insights";
 import {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 
 const hostsSchema = z.array(z.object({ name: z.string() }));
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import type { EventCursor } from "../events/eventCursor";
 import { readKeysetPage, type KeysetPage } from "../events/keysetPage";
 import type { KnownUser } from "../events/listUsers";

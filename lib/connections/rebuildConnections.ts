@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
-import { writeTransaction, type SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import { writeTransaction, type SqliteConnection } from "../store/sqlite";
 import { acquireSyncLock } from "../sync/syncLock";
 import { markAllStitched, stitchedThroughRowid } from "./connectionBacklog";
 import { refreshConnections } from "./refreshConnections";

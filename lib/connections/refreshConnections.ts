@@ -1,4 +1,4 @@
-import { preparedStatements, type SqliteConnection } from "../db/sqlite";
+import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import { ATTEMPT_EVENT_COLUMNS, fromStoredValues, type AttemptEvent, type StoredAttemptEventValues } from "./attemptEvent";
 import { CONNECTION_COLUMNS, rollupSourceOf, sameConnection, toRawConnectionRow, type RawConnectionRow } from "./connectionRows";
 import { decodeHistogram, encodeHistogram } from "./durationBuckets";

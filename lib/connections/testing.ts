@@ -3,8 +3,8 @@
  * lib/parsec/simulator/connectionFlow.ts writes them), and the Connection table and its rollups
  * read back in a stable order to compare. Only tests import this file.
  */
-import type { Db } from "../db/client";
-import type { SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import type { SqliteConnection } from "../store/sqlite";
 import { fromParsecEvent, type AttemptEvent } from "./attemptEvent";
 import { CONNECTION_COLUMNS } from "./connectionRows";
 import { rebuildConnections } from "./rebuildConnections";

@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import { displayStatus, displayStatusCondition, type DisplayStatus } from "./connectionStatus";
 import type { EmailOf } from "./connectionRow";
 

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { startSimulator, type Simulator } from "../parsec/simulator";
 
 export interface ParsecEndpoint {

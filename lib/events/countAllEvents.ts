@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 
 const countRowsSchema = z.array(z.object({ events: z.coerce.number().int().min(0) })).length(1);
 

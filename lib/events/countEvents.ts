@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
 import { countCandidates, countingPlan, EXACT_SEARCH_COUNT_LIMIT, planSearch, type SearchPlan } from "./eventSearch";

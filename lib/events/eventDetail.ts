@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import { toParsecEvent } from "./eventRow";
 import { toEventListRow, type EventListRow } from "./queryEvents";
 import { findScannedEvent } from "./scanEvents";

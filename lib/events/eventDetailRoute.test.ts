@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createTestAdmin, createTestSession, startTestApp } from "../auth/testing";
 import { getConfig } from "../config";
-import { getSqlite } from "../db/sqlite";
+import { getSqlite } from "../store/sqlite";
 import { eventDetailHref } from "../explorerUrl/explorerHref";
 import { storeEvents } from "./storeEvents";
 import { makeEvent } from "./testing";

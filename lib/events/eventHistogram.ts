@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
 import { eventFiltersSql, type SqlCondition } from "./eventFiltersSql";
 import { countEvents, countingMethod, type EventCount } from "./countEvents";

@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 
 /**
  * The free-text filter `q`: a substring, A-Z case ignored (SQL LIKE's rule), of an event's email,

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { toEventListRow, type EventListRow } from "./queryEvents";
 import { SCANNED_EVENT_SELECT, type ScannedEvent } from "./scanEvents";
 

@@ -1,5 +1,5 @@
 import { stringifySafeCsv } from "../csv/safeCsv";
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import type { ExportFormat } from "../explorerUrl/explorerParams";
 import { toParsecEvent } from "./eventRow";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";

@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import { writtenStream } from "../http/writtenStream";
 import type { EventFilters } from "./eventFilters";
 import { exportEvents, type ExportFormat } from "./exportEvents";

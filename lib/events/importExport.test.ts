@@ -6,8 +6,8 @@ import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { keptAndRebuilt } from "../connections/testing";
 import { parseTimestampMicros, startSimulator } from "../parsec/simulator";
-import type { Db } from "../db/client";
-import type { SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import type { SqliteConnection } from "../store/sqlite";
 import {
   cliEnvironment,
   compareIds,

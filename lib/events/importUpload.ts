@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Db } from "../db/client";
-import type { SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import type { SqliteConnection } from "../store/sqlite";
 import { ImportFileError, importEventsFile, type ImportSummary } from "./importEvents";
 
 export class UploadTooLargeError extends ImportFileError {

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 
 /** The newest stored events, for the overview's plain list. */
 export async function latestEvents(db: Db, take = 50) {

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { EVENT_NAME_GROUP_LABELS, EVENT_NAME_GROUPS, eventNameGroup, type EventNameGroup } from "./eventNameGroups";
 
 export interface EventNameCount {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 
 export interface KnownUser {
   userId: number;

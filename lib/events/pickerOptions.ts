@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { z } from "zod";
 import { listEventNames, type EventNameCount } from "./listEventNames";
 import { listUsers, type KnownUser } from "./listUsers";

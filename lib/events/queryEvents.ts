@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
 import type { EventCursor } from "./eventCursor";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";

@@ -1,4 +1,4 @@
-import { preparedStatements, type SqliteConnection } from "../db/sqlite";
+import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import type { Event, Prisma } from "../generated/prisma/client";
 import type { EventSort } from "../explorerUrl/explorerParams";
 import type { SortKey } from "./eventCursor";

@@ -1,4 +1,4 @@
-import type { SqliteConnection } from "../db/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import type { EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
 import { SEARCH_CONDITION } from "./eventSearch";

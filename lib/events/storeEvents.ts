@@ -1,6 +1,6 @@
 import { stitchNewEvents } from "../connections/connectionBacklog";
 import { refreshConnections } from "../connections/refreshConnections";
-import { preparedStatements, type SqliteConnection } from "../db/sqlite";
+import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import { describeCut, quarantineJson, quarantineText, type QuarantineRaw } from "../parsec/jsonBounds";
 import { CONTENT_COLUMNS, toEventRow, type EventRow } from "./eventRow";
 

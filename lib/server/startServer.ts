@@ -1,8 +1,8 @@
 import { ConfigError, getConfig } from "../config";
-import { getDatabase } from "../db/client";
+import { getDatabase } from "../store/client";
 import { startSyncScheduler } from "../sync/syncScheduler";
 import { connectionsNeedRebuild, rebuildConnections } from "../connections/rebuildConnections";
-import { getSqlite } from "../db/sqlite";
+import { getSqlite } from "../store/sqlite";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";
 

@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import type { LedgerHold, RequestLedger } from "../parsec/requestLedger";
 
 /**

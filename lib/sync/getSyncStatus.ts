@@ -1,4 +1,4 @@
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { countAllEvents } from "../events/countAllEvents";
 import { describeClockDifference } from "../parsec/parsecClock";
 import type { SyncProgress } from "./syncProgress";

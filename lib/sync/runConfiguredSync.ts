@@ -1,6 +1,6 @@
 import { getConfig, type AppConfig } from "../config";
-import { getDatabase } from "../db/client";
-import { getSqlite } from "../db/sqlite";
+import { getDatabase } from "../store/client";
+import { getSqlite } from "../store/sqlite";
 import { startDemoParsecApi, type ParsecEndpoint } from "../demo/demoParsecApi";
 import { DbRequestLedger } from "./dbRequestLedger";
 import type { SyncProgress } from "./syncProgress";

@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
-import { preparedStatements, type SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import type { ClockReading } from "../parsec/parsecClock";
 
 export type PassMode = "backfill" | "incremental" | "full";

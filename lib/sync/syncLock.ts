@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomBytes } from "node:crypto";
-import type { Db } from "../db/client";
+import type { Db } from "../store/client";
 import { currentProcessIdentity, formatProcessIdentity, isProcessRunning, parseProcessIdentity } from "./processLiveness";
 
 export class SyncAlreadyRunningError extends Error {

@@ -1,5 +1,5 @@
-import type { Db } from "../db/client";
-import { preparedStatements, type SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import type { StoreCounts } from "../events/storeEvents";
 
 export type RunKind = "sync" | "import";

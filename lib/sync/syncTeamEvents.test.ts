@@ -708,7 +708,7 @@ describe("a holder killed and never reaped", () => {
 });
 
 describe("known problems outside lib/sync", () => {
-  // lib/db/migrate.ts: every entry point migrates on open, and Prisma's schema engine migrates in
+  // lib/store/migrate.ts: every entry point migrates on open, and Prisma's schema engine migrates in
   // SQLite's exclusive locking mode, which cannot be had while any other connection has the file
   // open, even with nothing to apply. So `npm run sync`, `import` or `export` fails with "Database
   // migration failed: ... SocketTimeout" (after a 5 s busy wait) while the server is running.
@@ -716,7 +716,7 @@ describe("known problems outside lib/sync", () => {
   it("a second process can open the database while the first has it open", async () => {
     const f = await fixture({ events: 100, seed: 26 });
     await f.db.event.count();
-    const { openDatabase } = await import("../db/client");
+    const { openDatabase } = await import("../store/client");
     const other = await openDatabase(f.database.file);
     await other.$disconnect();
   });

@@ -1,6 +1,6 @@
 import { catchUpConnections, STITCH_BATCH_EVENTS } from "../connections/connectionBacklog";
-import type { Db } from "../db/client";
-import { writeTransaction, type SqliteConnection } from "../db/sqlite";
+import type { Db } from "../store/client";
+import { writeTransaction, type SqliteConnection } from "../store/sqlite";
 import { addCounts, emptyCounts, storeEvents, type StoreCounts, type StoreOptions } from "../events/storeEvents";
 import { BadRequestError } from "../parsec/errors";
 import { ParsecClient, type EventsPageResult, type ParsecClientOptions, type WaitNotice } from "../parsec/parsecClient";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { AUDIT_PAGE_SIZE, parseAuditParams } from "@/lib/auth/parseAuditParams";
 import { listViewerAudit, VIEWER_ACTIONS } from "@/lib/auth/viewerAudit";
 import { ViewerAuditTable } from "@/components/auth/ViewerAuditTable";

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { changePassword, PasswordChangeError } from "@/lib/auth/adminAccounts";
 import { clientIp, safeNextPath } from "@/lib/auth/requestContext";
 import { endOtherSessions } from "@/lib/auth/sessions";

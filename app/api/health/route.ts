@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 
 /** For load balancers and uptime checks: the server is up and its database answers. */
 export async function GET() {

@@ -1,5 +1,5 @@
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { runConfiguredSync } from "@/lib/sync/runConfiguredSync";
 import { getSyncStatus } from "@/lib/sync/getSyncStatus";
 import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";

@@ -4,7 +4,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { toConnectionListRow } from "@/lib/connections/connectionRow";
 import { findConnection } from "@/lib/connections/findConnection";
 import { emailLookup } from "@/lib/connections/queryConnections";

@@ -2,7 +2,7 @@ import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { clientIp } from "@/lib/auth/requestContext";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { parseConnectionFilters } from "@/lib/connections/connectionFilters";
 import { connectionsExportFileName, exportConnections } from "@/lib/connections/exportConnections";
 import { emailLookup } from "@/lib/connections/queryConnections";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { findEventDetail } from "@/lib/events/eventDetail";
 import { single, text } from "@/lib/events/paramSchemas";
 import { searchParamsRecord } from "@/lib/explorerUrl/explorerHref";

@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { FilterError } from "@/lib/events/eventFilters";
 import { exportEventsStream } from "@/lib/events/exportEventsStream";
 import { exportFileName } from "@/lib/events/exportFileName";

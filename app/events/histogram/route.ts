@@ -1,6 +1,6 @@
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { FilterError, parseEventFilters } from "@/lib/events/eventFilters";
 import { eventHistogram } from "@/lib/events/eventHistogram";
 import { FILTER_PARAMS, PAGING_PARAMS } from "@/lib/explorerUrl/explorerParams";

@@ -1,6 +1,6 @@
 // Times every insights query of lib/connections/insights.ts on a synced database, the way the
 // /insights page calls them: the whole history, its last week, one user, three hosts.
-import type { SqliteConnection } from "@/lib/db/sqlite";
+import type { SqliteConnection } from "@/lib/store/sqlite";
 import * as insights from "@/lib/connections/insights";
 import type { InsightsQuery } from "@/lib/connections/insights";
 import { HOURS_CHART_SERIES } from "@/lib/connections/insightsCharts";

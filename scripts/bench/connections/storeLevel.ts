@@ -3,8 +3,8 @@
 // refreshConnections then takes for the attempts of the page, in the same transaction. Splits the
 // sync's cost into storing events and stitching, without HTTP.
 import { refreshConnections } from "@/lib/connections/refreshConnections";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { openSqlite } from "@/lib/db/sqlite";
+import { migrateDatabase } from "@/lib/store/migrate";
+import { openSqlite } from "@/lib/store/sqlite";
 import { storeEvents } from "@/lib/events/storeEvents";
 import { ParsecClient } from "@/lib/parsec/parsecClient";
 import { startSimulator } from "@/lib/parsec/simulator";

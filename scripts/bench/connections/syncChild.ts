@@ -3,8 +3,8 @@
 // storeEvents' `connections: false`, the one switch the benchmark has and production never sets).
 // The same code as `npm run sync` otherwise. Env: PARSEC_API_BASE_URL, PARSEC_API_KEY, PARSEC_TEAM_ID;
 // argv: <database file> <with|without> <page size>. Prints one JSON line.
-import { openDatabase } from "@/lib/db/client";
-import { openSqlite } from "@/lib/db/sqlite";
+import { openDatabase } from "@/lib/store/client";
+import { openSqlite } from "@/lib/store/sqlite";
 import { MemoryRequestLedger } from "@/lib/parsec/requestLedger";
 import { syncTeamEvents } from "@/lib/sync/syncTeamEvents";
 

@@ -5,8 +5,8 @@
 // with the same history; migrations added since are applied to it like to any older database.
 import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { openSqlite, writeTransaction } from "@/lib/db/sqlite";
+import { migrateDatabase } from "@/lib/store/migrate";
+import { openSqlite, writeTransaction } from "@/lib/store/sqlite";
 import { storeEvents } from "@/lib/events/storeEvents";
 import { startSimulator } from "@/lib/parsec/simulator";
 import { REPO_ROOT } from "../lib/child";

@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { openDatabase } from "@/lib/db/client";
+import { openDatabase } from "@/lib/store/client";
 import { ensureInitialAdmin } from "@/lib/auth/adminAccounts";
 import { SESSION_COOKIE } from "@/lib/auth/sessionCookie";
 import { createSession } from "@/lib/auth/sessions";

@@ -8,8 +8,8 @@
 // - storeEventsDirect (diagnostic): the sync's own storeEvents in writeTransaction, no HTTP. Its
 //   rate splits the sync's overhead into storage (baseline → this) and transport (this → sync).
 import Database from "better-sqlite3";
-import { migrateDatabase } from "@/lib/db/migrate";
-import { openSqlite, useWriterPragmas, writeTransaction } from "@/lib/db/sqlite";
+import { migrateDatabase } from "@/lib/store/migrate";
+import { openSqlite, useWriterPragmas, writeTransaction } from "@/lib/store/sqlite";
 import { toEventRow, type EventRow } from "@/lib/events/eventRow";
 import { storeEvents } from "@/lib/events/storeEvents";
 import { ParsecClient } from "@/lib/parsec/parsecClient";

@@ -1,6 +1,6 @@
 import { getConfig, isDevelopment } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
-import { getSqlite } from "@/lib/db/sqlite";
+import { getDatabase } from "@/lib/store/client";
+import { getSqlite } from "@/lib/store/sqlite";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { clientIp, isHttps } from "@/lib/auth/requestContext";
 import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";

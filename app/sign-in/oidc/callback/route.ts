@@ -1,6 +1,6 @@
 import { cookies, headers } from "next/headers";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase } from "@/lib/store/client";
 import { adminForOidcEmail } from "@/lib/auth/adminAccounts";
 import { completeOidcSignIn, decodeTransaction, OidcDeniedError, OidcUnverifiedEmailError } from "@/lib/auth/oidc";
 import { clientIp, ownOrigin, safeNextPath } from "@/lib/auth/requestContext";

@@ -21,7 +21,7 @@ export function openSqlite(databaseFile: string): SqliteConnection {
 }
 
 /**
- * The journal settings of every connection, this one and Prisma's (lib/db/client.ts): WAL, so
+ * The journal settings of every connection, this one and Prisma's (lib/store/client.ts): WAL, so
  * that pages read while the sync writes; commits that do not wait for the disk (an application
  * crash loses nothing committed, a power cut may lose the last commits, neither corrupts the file).
  * SQLite's checkpoint every 1,000 WAL pages stays: at 10,000, a million-event backfill ran 19%
