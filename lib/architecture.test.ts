@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 
 /**
  * Rules the code keeps about its own shape, checked on every test run so that they hold as the
- * project grows: the browser gets no server code, the domain has no React, and the environment
- * is read in one place.
+ * project grows: the browser gets no server code, the domain has no React, route handlers share
+ * one shape, and the environment is read in one place.
  */
 
 const ROOT = path.resolve(__dirname, "..");
@@ -52,6 +52,16 @@ describe("architecture", () => {
         .filter((spec) => /^(react|react-dom|next)(\/|$)/.test(spec))
         .map((spec) => `${file} imports ${spec}`),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  it("every route handler under app/ has the one shape (lib/http/routeHandler), and none maps errors to answers itself", () => {
+    const offenders = sourceFiles("app").flatMap((file) => {
+      const imports = importsOf(readFileSync(path.join(ROOT, file), "utf8"));
+      const shapeless = path.basename(file) === "route.ts" && !imports.some((spec) => spec.endsWith("lib/http/routeHandler")) ? [`${file} does not use routeHandler`] : [];
+      const ownAnswers = imports.filter((spec) => /lib\/http\/(problemResponse|domainErrorResponse)$/.test(spec)).map((spec) => `${file} imports ${spec}`);
+      return [...shapeless, ...ownAnswers];
+    });
     expect(offenders).toEqual([]);
   });
 

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { getConfig } from "../config";
 import type { Db } from "../store/client";
 import { constantTimeEqual } from "./constantTimeEqual";
 
@@ -7,6 +8,12 @@ export interface SessionPolicy {
   idleMs: number;
   /** A session is over this long after sign-in, used or not. */
   maxMs: number;
+}
+
+/** The policy SESSION_IDLE_MINUTES and SESSION_MAX_HOURS set. */
+export function configuredSessionPolicy(): SessionPolicy {
+  const { sessionIdleMs, sessionMaxMs } = getConfig().auth;
+  return { idleMs: sessionIdleMs, maxMs: sessionMaxMs };
 }
 
 export interface SessionAdmin {

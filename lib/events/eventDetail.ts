@@ -1,4 +1,6 @@
+import { ResourceNotFoundError } from "../http/requestErrors";
 import type { SqliteConnection } from "../store/sqlite";
+import { getStore } from "../store/store";
 import { toParsecEvent } from "./eventRow";
 import { toEventListRow, type EventListRow } from "./queryEvents";
 import { findScannedEvent } from "./scanEvents";
@@ -16,4 +18,11 @@ export interface EventDetail {
 export function findEventDetail(sqlite: SqliteConnection, id: string): EventDetail | null {
   const stored = findScannedEvent(sqlite, id);
   return stored ? { event: toParsecEvent(stored), row: toEventListRow(stored) } : null;
+}
+
+/** The detail of the stored event `id`, for GET /events/detail; a ResourceNotFoundError when none has it. */
+export async function showEventDetail(id: string): Promise<EventDetail> {
+  const detail = findEventDetail((await getStore()).sqlite, id);
+  if (!detail) throw new ResourceNotFoundError(`No stored event has the id ${JSON.stringify(id)}.`);
+  return detail;
 }

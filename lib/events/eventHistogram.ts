@@ -1,4 +1,5 @@
 import type { SqliteConnection } from "../store/sqlite";
+import { getStore } from "../store/store";
 import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
 import { eventFiltersSql, type SqlCondition } from "./eventFiltersSql";
 import { countEvents, countingMethod, type EventCount } from "./countEvents";
@@ -42,6 +43,11 @@ export interface EventHistogram {
 /** The smallest round step that covers `spanMs` in at most MAX_BUCKETS buckets. */
 export function bucketStep(spanMs: number): number {
   return BUCKET_STEPS.find((step) => Math.ceil(spanMs / step) <= MAX_BUCKETS) ?? BUCKET_STEPS[BUCKET_STEPS.length - 1]!;
+}
+
+/** `eventHistogram` of the store: what GET /events/histogram answers. */
+export async function storedEventHistogram(filters: EventFilters): Promise<EventHistogram | null> {
+  return eventHistogram((await getStore()).sqlite, filters);
 }
 
 /**

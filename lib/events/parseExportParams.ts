@@ -22,13 +22,18 @@ export function parseExportParamsOf<F>(
   filterParams: readonly string[],
   parseFilters: (raw: Record<string, unknown>) => F,
 ): { filters: F; format: ExportFormat } {
-  const known = new Set<string>([...filterParams, "format"]);
-  const unknown = Object.keys(raw).filter((param) => !known.has(param) && !IGNORED.has(param));
-  if (unknown.length > 0) {
-    throw new FilterError(`${unknown.join(", ")} is not a parameter of the export (it takes ${[...known].join(", ")})`);
-  }
+  refuseUnknownParams(raw, [...filterParams, "format"], "the export");
   const format = formatSchema.safeParse(raw.format);
   if (!format.success) throw new FilterError(`format ${format.error.issues[0]?.message ?? "is not valid"}`);
   const { format: _format, ...filters } = raw;
   return { filters: parseFilters(filters), format: format.data };
+}
+
+/**
+ * A FilterError naming every parameter of `raw` that `what` (a download, the histogram) does not
+ * take; the paging parameters of a page's URL pass, since they come along when it is reused.
+ */
+export function refuseUnknownParams(raw: Record<string, unknown>, known: readonly string[], what: string): void {
+  const unknown = Object.keys(raw).filter((param) => !known.includes(param) && !IGNORED.has(param));
+  if (unknown.length > 0) throw new FilterError(`${unknown.join(", ")} is not a parameter of ${what} (it takes ${known.join(", ")})`);
 }

@@ -3,8 +3,15 @@ import type { ExportFormat } from "../explorerUrl/explorerParams";
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: "text/csv; charset=utf-8", ndjson: "application/x-ndjson; charset=utf-8" };
 
-/** An export's answer: the streamed file, saved under `fileName` (never cached: next.config.mjs says no-store for every answer). */
-export function downloadResponse(body: ReadableStream<Uint8Array>, format: ExportFormat, fileName: string): Response {
+/** An export as a verb hands it to its route: the streamed file, its format and the name to save it under. */
+export interface Download {
+  body: ReadableStream<Uint8Array>;
+  format: ExportFormat;
+  fileName: string;
+}
+
+/** An export's answer: the streamed file, saved under its name (never cached: next.config.mjs says no-store for every answer). */
+export function downloadResponse({ body, format, fileName }: Download): Response {
   return new Response(body, {
     headers: {
       "content-type": CONTENT_TYPES[format],

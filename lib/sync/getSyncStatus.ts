@@ -1,4 +1,6 @@
+import { getConfig } from "../config";
 import type { Db } from "../store/client";
+import { getStore } from "../store/store";
 import { countAllEvents } from "../events/countAllEvents";
 import { describeClockDifference } from "../parsec/parsecClock";
 import type { SyncProgress } from "./syncProgress";
@@ -32,7 +34,13 @@ export interface SyncStatus {
   runs: SyncRunView[];
 }
 
-/** What the overview and GET /api/sync show: where the store stands and how the last runs went. */
+/** What the overview and GET /api/sync show: where the store stands and how the last runs went, for the configured team. */
+export async function readSyncStatus(limit?: number): Promise<SyncStatus> {
+  const { db } = await getStore();
+  return getSyncStatus(db, getConfig().parsec?.teamId ?? null, limit);
+}
+
+/** `readSyncStatus` for a given store and team. */
 export async function getSyncStatus(db: Db, teamId: string | null, limit = 10): Promise<SyncStatus> {
   const [eventsStored, quarantined, checkpoint, runs] = await Promise.all([
     countAllEvents(db),

@@ -1,13 +1,19 @@
-import { getConfig, isDevelopment } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
-import { getSqlite } from "@/lib/store/sqlite";
+import { isDevelopment } from "@/lib/config";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { clientIp, isHttps } from "@/lib/auth/requestContext";
 import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";
-import { recordViewerAudit } from "@/lib/auth/viewerAudit";
-import { ImportFileError } from "@/lib/events/importEvents";
-import { importUploadedBody, uploadName, UploadTooLargeError } from "@/lib/events/importUpload";
-import { problemResponse } from "@/lib/http/problemResponse";
+import { importAdminUpload } from "@/lib/events/importAdminUpload";
+import { routeHandler } from "@/lib/http/routeHandler";
+import { MethodNotAllowedError } from "@/lib/http/requestErrors";
+
+const importUpload = routeHandler({
+  authorize: authorizeRequest,
+  parse: (request) => {
+    const declared = Number(request.headers.get("content-length"));
+    return { body: request.body, rawName: request.headers.get("x-file-name"), declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : null };
+  },
+  run: (upload, { caller, request }) => importAdminUpload(upload, { actor: caller.email, ip: clientIp(request.headers) }),
+});
 
 /**
  * An admin's upload of a Parsec audit-log download (the file itself is the body; its name in
@@ -23,11 +29,12 @@ export async function POST(request: Request) {
  * Any other method: refused as every other route refuses it (401 without a session), then 405.
  * Next.js's own 405 would carry none of the headers the proxy adds elsewhere.
  */
+const refuseOtherMethod = routeHandler({
+  authorize: authorizeRequest,
+  run: () => Promise.reject(new MethodNotAllowedError("Upload a file with POST (the import page does).", ["POST"])),
+});
 async function refuseOtherMethods(request: Request) {
-  const admin = await authorizeRequest(request);
-  const response = admin instanceof Response ? admin : problemResponse(405, "Upload a file with POST (the import page does).");
-  if (!(admin instanceof Response)) response.headers.set("allow", "POST");
-  return withSecurityHeaders(request, response);
+  return withSecurityHeaders(request, await refuseOtherMethod(request));
 }
 export const GET = refuseOtherMethods;
 export const PUT = refuseOtherMethods;
@@ -38,34 +45,4 @@ function withSecurityHeaders(request: Request, response: Response): Response {
   const https = isHttps(request.headers, request.url);
   for (const [name, value] of Object.entries(securityHeaders(newNonce(), { development: isDevelopment(), https }))) response.headers.set(name, value);
   return response;
-}
-
-async function importUpload(request: Request): Promise<Response> {
-  const admin = await authorizeRequest(request);
-  if (admin instanceof Response) return admin;
-  const config = getConfig();
-  const db = await getDatabase(config.databaseFile);
-  const name = uploadName(request.headers.get("x-file-name"));
-  const declared = Number(request.headers.get("content-length"));
-  const ip = clientIp(request.headers);
-  try {
-    const summary = await importUploadedBody(request.body, {
-      name,
-      declaredBytes: Number.isFinite(declared) && declared > 0 ? declared : null,
-      maxBytes: config.importMaxBytes,
-      db,
-      sqlite: getSqlite(config.databaseFile),
-    });
-    await recordViewerAudit(db, {
-      action: "import",
-      actor: admin.email,
-      ip,
-      detail: `${name} (${summary.format}): ${summary.received} read, ${summary.inserted} new, ${summary.updated} updated, ${summary.quarantined} quarantined`,
-    });
-    return Response.json({ name, ...summary });
-  } catch (error) {
-    if (!(error instanceof ImportFileError)) throw error;
-    await recordViewerAudit(db, { action: "import_refused", actor: admin.email, ip, detail: error.message });
-    return problemResponse(error instanceof UploadTooLargeError ? 413 : 400, error.message);
-  }
 }

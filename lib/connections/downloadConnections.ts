@@ -1,0 +1,25 @@
+import { recordViewerAudit } from "../auth/viewerAudit";
+import { pickerOptions } from "../events/pickerOptions";
+import type { ExportFormat } from "../explorerUrl/explorerParams";
+import type { Download } from "../http/downloadResponse";
+import { writtenStream } from "../http/writtenStream";
+import { getStore } from "../store/store";
+import type { ConnectionFilters } from "./connectionFilters";
+import { connectionsExportFileName, exportConnections } from "./exportConnections";
+import { emailLookup } from "./queryConnections";
+
+/**
+ * GET /connections/export: the connections matching `filters`, oldest first, streamed a batch at
+ * a time, and the export recorded in the viewer audit as `by`'s.
+ */
+export async function downloadConnections(filters: ConnectionFilters, format: ExportFormat, by: { actor: string; ip: string }): Promise<Download> {
+  const { db } = await getStore();
+  const fileName = connectionsExportFileName(filters, format);
+  await recordViewerAudit(db, { action: "export", actor: by.actor, ip: by.ip, detail: fileName });
+  const options = { nowMs: Date.now(), emailOf: emailLookup((await pickerOptions(db)).users) };
+  const body = writtenStream(
+    (write) => exportConnections(db, filters, format, options, write),
+    (error) => console.error("connections export failed part-way:", error),
+  );
+  return { body, format, fileName };
+}

@@ -1,0 +1,21 @@
+import { getStore } from "../store/store";
+
+/** The store did not answer: the server is up but cannot serve anything that reads it. */
+export class StoreUnavailableError extends Error {
+  override name = "StoreUnavailableError";
+}
+
+/**
+ * For load balancers and uptime checks: the store opens and answers a query. Why it failed goes to
+ * the server's log, not to the anonymous caller.
+ */
+export async function checkHealth(): Promise<{ status: "ok" }> {
+  try {
+    const { db } = await getStore();
+    await db.$queryRawUnsafe("SELECT 1");
+  } catch (error) {
+    console.error("[parsec-viewer] health check: the database does not answer:", error);
+    throw new StoreUnavailableError("The database does not answer.");
+  }
+  return { status: "ok" };
+}
