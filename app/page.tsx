@@ -1,9 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
-import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
-import { latestEvents } from "@/lib/events/latestEvents";
-import { getSyncStatus } from "@/lib/sync/getSyncStatus";
+import { overviewPageData } from "@/lib/sync/overviewPage";
 import { SyncStatusPanel } from "@/components/SyncStatusPanel";
 import { SyncRunsTable } from "@/components/SyncRunsTable";
 import { LatestEventsTable } from "@/components/LatestEventsTable";
@@ -15,14 +12,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const admin = await requireAdmin();
   const { sync } = await searchParams;
   await connection(); // always rendered per request: this page shows the live state of the store
-  const config = getConfig();
-  const db = await getDatabase(config.databaseFile);
-  const [status, events] = await Promise.all([getSyncStatus(db, config.parsec?.teamId ?? null), latestEvents(db, 50)]);
+  const { status, events, intervalSeconds } = await overviewPageData();
   return (
     <>
       <h1>Overview</h1>
       <SyncNowButton action={syncNowAction} csrfToken={admin.csrfToken} outcome={typeof sync === "string" ? sync : undefined} />
-      <SyncStatusPanel status={status} intervalSeconds={config.sync.intervalMs / 1000} />
+      <SyncStatusPanel status={status} intervalSeconds={intervalSeconds} />
       <section aria-labelledby="latest-events">
         <h2 id="latest-events">
           <Link href="/events">Latest events</Link>

@@ -4,8 +4,8 @@ import { describe, expect, it } from "vitest";
 
 /**
  * Rules the code keeps about its own shape, checked on every test run so that they hold as the
- * project grows: the browser gets no server code, the domain has no React, route handlers share
- * one shape, and the environment is read in one place.
+ * project grows: the browser gets no server code, the domain has no React, app/ reaches the
+ * database only through lib/ verbs, and the environment is read in one place.
  */
 
 const ROOT = path.resolve(__dirname, "..");
@@ -52,6 +52,17 @@ describe("architecture", () => {
         .filter((spec) => /^(react|react-dom|next)(\/|$)/.test(spec))
         .map((spec) => `${file} imports ${spec}`),
     );
+    expect(offenders).toEqual([]);
+  });
+
+  it("nothing under app/ opens the database or reads where it is: pages, layouts, actions and routes call lib/ verbs", () => {
+    const offenders = sourceFiles("app").flatMap((file) => {
+      const text = readFileSync(path.join(ROOT, file), "utf8");
+      const drivers = importsOf(text)
+        .filter((spec) => /(^|\/)lib\/(store|generated)(\/|$)|^better-sqlite3$|^@prisma\//.test(spec))
+        .map((spec) => `${file} imports ${spec}`);
+      return /\bdatabaseFile\b/.test(text) ? [...drivers, `${file} reads databaseFile`] : drivers;
+    });
     expect(offenders).toEqual([]);
   });
 

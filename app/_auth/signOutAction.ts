@@ -3,11 +3,8 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
 import { clientIp } from "@/lib/auth/requestContext";
-import { endSession } from "@/lib/auth/sessions";
-import { recordViewerAudit } from "@/lib/auth/viewerAudit";
+import { signOut } from "@/lib/auth/signOut";
 import { requireAdminAction } from "./requireAdminAction";
 import { currentAdmin } from "./requireAdmin";
 import { clearSessionCookie } from "./sessionCookies";
@@ -20,9 +17,7 @@ export async function signOutAction(form: FormData): Promise<void> {
     redirect("/sign-in");
   }
   const admin = await requireAdminAction(form, { passwordChangePage: true });
-  const db = await getDatabase(getConfig().databaseFile);
-  await endSession(db, admin.sessionToken);
-  await recordViewerAudit(db, { action: "sign_out", actor: admin.email, ip: clientIp(await headers()) });
+  await signOut(admin, clientIp(await headers()));
   await clearSessionCookie();
   revalidatePath("/", "layout");
   redirect("/sign-in?signed-out=1");

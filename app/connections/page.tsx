@@ -1,13 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
-import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
 import { connectionFiltersToParams, hasConnectionFilters } from "@/lib/connections/connectionFilters";
-import { listConnectionHosts } from "@/lib/connections/listConnectionHosts";
-import { parseConnectionsParams } from "@/lib/connections/parseConnectionsParams";
-import { countConnections, emailLookup, queryConnections } from "@/lib/connections/queryConnections";
-import { pickerOptions } from "@/lib/events/pickerOptions";
+import { connectionsPageData } from "@/lib/connections/connectionsPage";
 import { connectionsHref, exportHref } from "@/lib/explorerUrl/explorerHref";
 import { ConnectionFilterBar } from "@/components/connections/ConnectionFilterBar";
 import { ConnectionsTable } from "@/components/connections/ConnectionsTable";
@@ -22,16 +17,7 @@ export const metadata: Metadata = { title: "Connections · Parsec audit log" };
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   await connection(); // rendered per request: connections change as the sync runs
-  const { filters, paging, problems } = parseConnectionsParams(await searchParams);
-  const db = await getDatabase(getConfig().databaseFile);
-  const nowMs = Date.now();
-  const cursor = paging.cursor ?? null;
-  const options = await pickerOptions(db);
-  const [page, count, hosts] = await Promise.all([
-    queryConnections(db, { filters, limit: paging.limit, order: paging.order, cursor, nowMs }, emailLookup(options.users)),
-    countConnections(db, filters, nowMs),
-    listConnectionHosts(db),
-  ]);
+  const { filters, paging, problems, cursor, page, count, users, hosts } = await connectionsPageData(await searchParams, Date.now());
   const view = { filters: connectionFiltersToParams(filters), paging: { limit: paging.limit, order: paging.order }, table: "connections" as const };
 
   return (
@@ -41,7 +27,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         Each connection is one attempt id: the offer, the relay, both completions and both disconnects, stitched together.
       </p>
       <ParamProblems problems={problems} />
-      <ConnectionFilterBar current={view} users={options.users} hosts={hosts} />
+      <ConnectionFilterBar current={view} users={users} hosts={hosts} />
       {page.rows.length === 0 ? (
         <NoResults
           noun="connections"

@@ -1,15 +1,8 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
-import { getSqlite } from "@/lib/store/sqlite";
 import { filtersToParams, hasFilters } from "@/lib/events/eventFilters";
+import { explorerPageData } from "@/lib/events/explorerPage";
 import { groupEventNames } from "@/lib/events/listEventNames";
-import { countAndHistogram } from "@/lib/events/eventHistogram";
-import { planSearch } from "@/lib/events/eventSearch";
-import { parseExplorerParams } from "@/lib/events/parseExplorerParams";
-import { pickerOptions } from "@/lib/events/pickerOptions";
-import { queryEvents } from "@/lib/events/queryEvents";
 import { exitCodeViewsOf } from "@/lib/parsec/exitCodeView";
 import { explorerHref, exportHref } from "@/lib/explorerUrl/explorerHref";
 import { AutoRefresh } from "@/components/events/AutoRefresh";
@@ -28,17 +21,7 @@ export const metadata: Metadata = { title: "Events · Parsec audit log" };
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   await connection(); // rendered per request: the store changes as the sync runs
-  const { filters, paging, problems } = parseExplorerParams(await searchParams);
-  const config = getConfig();
-  const db = await getDatabase(config.databaseFile);
-  const sqlite = getSqlite(config.databaseFile);
-  const cursor = paging.cursor ?? null;
-  const search = planSearch(sqlite, filters.q);
-  const [page, { count, histogram }, options] = await Promise.all([
-    queryEvents(sqlite, { filters, limit: paging.limit, order: paging.order, cursor, sort: paging.sort }, search),
-    countAndHistogram(sqlite, filters, search),
-    pickerOptions(db, Date.now(), { staleWhileRefreshing: true }),
-  ]);
+  const { filters, paging, problems, cursor, searchKind, page, count, histogram, options } = await explorerPageData(await searchParams, Date.now());
   const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order, sort: paging.sort } };
   // A new page is a new table: the row detail and keyboard position start afresh.
   const pageKey = `${explorerHref(view.filters, view.paging)}#${page.rows[0]?.id ?? ""}`;
@@ -48,7 +31,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <h1>Events</h1>
       <ParamProblems problems={problems} />
       <EventFilterBar current={view} users={options.users} eventNames={groupEventNames(options.eventNames, filters.name)} />
-      {search.kind === "scan" && (
+      {searchKind === "scan" && (
         <p className="muted search-note" data-testid="search-scan-note">
           A search needs three characters in a row (other than quotes and backslashes) to use the search index: this one reads
           every event, which takes a few seconds on a large store.

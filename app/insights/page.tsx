@@ -3,9 +3,6 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
-import { getConfig } from "@/lib/config";
-import { getSqlite } from "@/lib/store/sqlite";
-import { getDatabase } from "@/lib/store/client";
 import { concurrencyPoints, shortDuration, type BarChartModel } from "@/lib/connections/insightsCharts";
 import { insightsPageData, type InsightsPageData } from "@/lib/connections/insightsPage";
 import { MAX_RANGE_DAYS } from "@/lib/connections/insightsParams";
@@ -26,11 +23,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   await requireAdmin();
   await connection(); // rendered per request: the rollups change as the sync runs
   const nowMs = Date.now();
-  const config = getConfig();
-  const db = await getDatabase(config.databaseFile);
-  const sqlite = getSqlite(config.databaseFile);
   const { query, filters, problems, capped, users, hosts, durations, charts, exitCodeLegend: legend, seatChanges, concurrency, attempts, failures } =
-    await insightsPageData(db, sqlite, await searchParams, nowMs);
+    await insightsPageData(await searchParams, nowMs);
   const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
 
   return (

@@ -1,6 +1,5 @@
-import { getConfig } from "../config";
-import { getDatabase } from "../store/client";
-import { readSession, csrfTokenFor, type SessionAdmin } from "./sessions";
+import { getStore } from "../store/store";
+import { configuredSessionPolicy, readSession, csrfTokenFor, type SessionAdmin } from "./sessions";
 import { SESSION_COOKIE } from "./sessionCookie";
 
 export interface SignedInAdmin extends SessionAdmin {
@@ -22,9 +21,8 @@ export function cookieValue(cookieHeader: string | null, name: string): string |
 /** The admin signed in with this session cookie value, under the configured session policy. */
 export async function adminForSessionToken(token: string | undefined): Promise<SignedInAdmin | null> {
   if (!token) return null;
-  const config = getConfig();
-  const db = await getDatabase(config.databaseFile);
-  const admin = await readSession(db, token, { idleMs: config.auth.sessionIdleMs, maxMs: config.auth.sessionMaxMs });
+  const { db } = await getStore();
+  const admin = await readSession(db, token, configuredSessionPolicy());
   return admin ? { ...admin, sessionToken: token, csrfToken: csrfTokenFor(token) } : null;
 }
 

@@ -1,7 +1,8 @@
 import type { Db } from "../store/client";
+import { getStore } from "../store/store";
 import { DEFAULT_SCRYPT, needsRehash, hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
 import { emailSchema } from "./adminAccounts";
-import { createSession, type SessionPolicy } from "./sessions";
+import { configuredSessionPolicy, createSession, endSession, type SessionPolicy } from "./sessions";
 import { attemptSucceeded, describeBlock, reserveSignInAttempt } from "./signInRateLimit";
 import { recordViewerAudit } from "./viewerAudit";
 
@@ -10,6 +11,17 @@ export type SignInResult =
   | { ok: false; message: string; retryAt?: Date };
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
+
+/**
+ * A browser's password sign-in (`signInWithPassword` under the configured session policy): a new
+ * session id at each sign-in, and the session the browser had before (`replacingSessionToken`) ends.
+ */
+export async function signInBrowserWithPassword(input: { email: unknown; password: unknown; ip: string; replacingSessionToken: string | undefined }): Promise<SignInResult> {
+  const { db } = await getStore();
+  const result = await signInWithPassword(db, input, configuredSessionPolicy());
+  if (result.ok) await endSession(db, input.replacingSessionToken);
+  return result;
+}
 
 /**
  * A password sign-in: refused while the account or the address is over its limit (with when to

@@ -1,5 +1,4 @@
-import type { Db } from "../store/client";
-import type { SqliteConnection } from "../store/sqlite";
+import { getStore, type Store } from "../store/store";
 import { pickerOptions } from "../events/pickerOptions";
 import { insightsOverview } from "./insights";
 import {
@@ -24,9 +23,10 @@ export const INSIGHTS_TOP = 10;
 /**
  * Everything /insights shows, from its URL: every query and chart model, without React, so that
  * the page only renders it and the benchmark (`npm run bench -- --only connection-pages`) can
- * time this part apart from the rendering.
+ * time this part apart from the rendering, on a store of its own.
  */
-export async function insightsPageData(db: Db, sqlite: SqliteConnection, searchParams: Record<string, string | string[] | undefined>, nowMs: number) {
+export async function insightsPageData(searchParams: Record<string, string | string[] | undefined>, nowMs: number, store?: Store) {
+  const { db, sqlite } = store ?? (await getStore());
   const [options, hosts, historyStartMs] = await Promise.all([pickerOptions(db), listConnectionHosts(db), firstConnectionStart(db)]);
   const parsed = parseInsightsParams(searchParams, nowMs, historyStartMs);
   const { filters, problems, capped } = parsed;

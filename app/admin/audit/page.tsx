@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
-import { AUDIT_PAGE_SIZE, parseAuditParams } from "@/lib/auth/parseAuditParams";
-import { listViewerAudit, VIEWER_ACTIONS } from "@/lib/auth/viewerAudit";
+import { VIEWER_ACTIONS } from "@/lib/auth/viewerAudit";
+import { viewerAuditPageData } from "@/lib/auth/viewerAuditPage";
 import { ViewerAuditTable } from "@/components/auth/ViewerAuditTable";
 import { requireAdmin } from "../../_auth/requireAdmin";
 
@@ -12,10 +10,7 @@ export const metadata: Metadata = { title: "Viewer audit · Parsec audit log" };
 /** Who did what in this viewer: sign-ins (and failures), sign-outs, password changes, syncs, imports, exports. */
 export default async function ViewerAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
-  const { action, before } = parseAuditParams(await searchParams);
-  const db = await getDatabase(getConfig().databaseFile);
-  const rows = await listViewerAudit(db, { limit: AUDIT_PAGE_SIZE + 1, beforeId: before, action });
-  const shown = rows.slice(0, AUDIT_PAGE_SIZE);
+  const { action, before, rows, olderBefore } = await viewerAuditPageData(await searchParams);
   const href = (params: Record<string, string | number | undefined>) => {
     const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
     return `/admin/audit${query.size ? `?${query}` : ""}`;
@@ -34,11 +29,11 @@ export default async function ViewerAuditPage({ searchParams }: { searchParams: 
           </Link>
         ))}
       </nav>
-      <ViewerAuditTable rows={shown} labels={VIEWER_ACTIONS} />
+      <ViewerAuditTable rows={rows} labels={VIEWER_ACTIONS} />
       <p>
         {before !== undefined && <Link href={href({ action })}>← Newest</Link>}{" "}
-        {rows.length > AUDIT_PAGE_SIZE && (
-          <Link className="button" href={href({ action, before: shown.at(-1)!.id })}>
+        {olderBefore !== undefined && (
+          <Link className="button" href={href({ action, before: olderBefore })}>
             Older →
           </Link>
         )}

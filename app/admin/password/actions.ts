@@ -3,12 +3,9 @@
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
-import { changePassword, PasswordChangeError } from "@/lib/auth/adminAccounts";
+import { PasswordChangeError } from "@/lib/auth/adminAccounts";
+import { changeOwnPassword } from "@/lib/auth/changeOwnPassword";
 import { clientIp, safeNextPath } from "@/lib/auth/requestContext";
-import { endOtherSessions } from "@/lib/auth/sessions";
-import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import type { FormState } from "@/components/auth/formState";
 import { ActionRefused, requireAdminAction } from "../../_auth/requireAdminAction";
 
@@ -26,16 +23,12 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
     if (error instanceof ActionRefused) return { message: error.message };
     throw error;
   }
-  const db = await getDatabase(getConfig().databaseFile);
-  const ip = clientIp(await headers());
   try {
-    await changePassword(db, admin.adminId, { current: text(form, "current"), next: text(form, "password"), confirm: text(form, "confirm") }, { ip });
+    await changeOwnPassword(admin, { current: text(form, "current"), next: text(form, "password"), confirm: text(form, "confirm") }, clientIp(await headers()));
   } catch (error) {
     if (error instanceof PasswordChangeError) return { message: error.message };
     throw error;
   }
-  await endOtherSessions(db, admin.adminId, admin.sessionToken);
-  await recordViewerAudit(db, { action: "password_changed", actor: admin.email, ip });
   revalidatePath("/", "layout");
   redirect(safeNextPath(form.get("next")));
 }

@@ -3,13 +3,8 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
-import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
 import { toConnectionListRow } from "@/lib/connections/connectionRow";
-import { findConnection } from "@/lib/connections/findConnection";
-import { emailLookup } from "@/lib/connections/queryConnections";
-import { attemptEvents } from "@/lib/events/eventsOf";
-import { pickerOptions } from "@/lib/events/pickerOptions";
+import { connectionPageData } from "@/lib/connections/connectionPage";
 import { decodePathSegment } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { ConnectionStatusBadge } from "@/components/connections/ConnectionStatusBadge";
@@ -30,8 +25,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
   await requireAdmin();
   await connection();
   const attemptId = decodePathSegment((await params).attemptId)?.trim().slice(0, 256) ?? "";
-  const db = await getDatabase(getConfig().databaseFile);
-  const [stored, events, options] = await Promise.all([findConnection(db, attemptId), attemptEvents(db, attemptId), pickerOptions(db)]);
+  const { stored, events, emailOf } = await connectionPageData(attemptId);
   const eventsLink = (
     <Link href={explorerHref({ attempt: [attemptId] })} prefetch={false}>
       Open these events in the explorer →
@@ -49,12 +43,12 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
       </>
     );
   }
-  const row = toConnectionListRow(stored, Date.now(), emailLookup(options.users));
+  const row = toConnectionListRow(stored, Date.now(), emailOf);
   const fields: [string, ReactNode][] = [
     ["User", row.clientUserId === null ? null : <UserLink userId={row.clientUserId} email={row.clientEmail} />],
     ["Host computer", row.hostComputerName && <HostLink name={row.hostComputerName} />],
     ["Host", [stored.hostIsShared ? "shared team computer" : stored.hostIsTeamComputer ? "team computer" : "personal computer", stored.hostPlatform, stored.hostIp].filter(Boolean).join(" · ")],
-    ["Host owner", stored.hostUserId ? <UserLink userId={stored.hostUserId} email={emailLookup(options.users)(stored.hostUserId)} /> : null],
+    ["Host owner", stored.hostUserId ? <UserLink userId={stored.hostUserId} email={emailOf(stored.hostUserId)} /> : null],
     ["Client computer", row.clientComputerName],
     ["Client", [stored.clientIp, [stored.clientOs, stored.clientOsVersion].filter(Boolean).join(" "), stored.clientPlatform, stored.clientAppVersion && `app ${stored.clientAppVersion}`].filter(Boolean).join(" · ")],
     ["Connecting to self", yesNo(stored.connectingToSelf)],

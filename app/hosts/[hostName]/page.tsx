@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { BadPathNotice } from "@/components/BadPathNotice";
 import { timelinePageContext } from "@/app/_timeline/timelinePageContext";
-import { groupByLane, timelineConnections, timelineTotals } from "@/lib/connections/timelineConnections";
+import { groupByLane, timelineTotals } from "@/lib/connections/timelineConnections";
 import { decodePathSegment, hostHref } from "@/lib/explorerUrl/entityHref";
 import { connectionsHref, explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { ParamProblems } from "@/components/events/ParamProblems";
@@ -28,8 +28,7 @@ export default async function HostPage({
   if (hostName === null || hostName.trim() === "" || hostName.length > 256) {
     return <BadPathNotice title="Host computer" given={rawName} expected="a computer name this viewer can read" />;
   }
-  const { nowMs, window, problems, db, sqlite, emailOf, windowFilter } = await timelinePageContext(searchParams);
-  const connections = timelineConnections(sqlite, { hostComputerName: hostName }, window, nowMs, emailOf);
+  const { nowMs, window, problems, connections, windowFilter } = await timelinePageContext({ hostComputerName: hostName }, searchParams);
   const userOf = (c: { clientUserId: number | null; clientEmail: string | null }) =>
     c.clientUserId === null ? UNKNOWN_USER : (c.clientEmail ?? `user ${c.clientUserId}`);
   const lanes: TimelineLane[] = groupByLane(connections, userOf).map(({ key, connections }) => {

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { BadPathNotice } from "@/components/BadPathNotice";
 import { timelinePageContext } from "@/app/_timeline/timelinePageContext";
-import { groupByLane, timelineConnections, timelineTotals } from "@/lib/connections/timelineConnections";
-import { userAdminActions } from "@/lib/events/eventsOf";
+import { ADMIN_ACTIONS_SHOWN } from "@/lib/connections/timelinePage";
+import { groupByLane, timelineTotals } from "@/lib/connections/timelineConnections";
 import { userIdParam } from "@/lib/events/paramSchemas";
 import { userHref } from "@/lib/explorerUrl/entityHref";
 import { connectionsHref, explorerHref } from "@/lib/explorerUrl/explorerHref";
@@ -15,7 +15,6 @@ import { TimelineSection, type TimelineLane } from "@/components/timeline/Timeli
 
 export const metadata: Metadata = { title: "User · Parsec audit log" };
 
-const ADMIN_ACTIONS_SHOWN = 50;
 const UNKNOWN_HOST = "(unknown host)";
 
 export default async function UserPage({
@@ -32,9 +31,8 @@ export default async function UserPage({
     return <BadPathNotice title="User" given={rawId} expected="a Parsec user id (a whole number)" />;
   }
   const userId = parsedId.data;
-  const { nowMs, window, problems, db, sqlite, users, emailOf, windowFilter } = await timelinePageContext(searchParams);
-  const connections = timelineConnections(sqlite, { userId }, window, nowMs, emailOf);
-  const actions = await userAdminActions(db, userId, window, ADMIN_ACTIONS_SHOWN);
+  const { nowMs, window, problems, users, emailOf, connections, adminActions, windowFilter } = await timelinePageContext({ userId }, searchParams);
+  const actions = adminActions!;
   const known = users.find((user) => user.userId === userId);
   const email = emailOf(userId);
   const hostOf = (c: { hostComputerName: string | null }) => c.hostComputerName ?? UNKNOWN_HOST;

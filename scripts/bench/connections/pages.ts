@@ -7,13 +7,10 @@ import { statSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { insightsPageData } from "@/lib/connections/insightsPage";
-import { emailLookup } from "@/lib/connections/queryConnections";
-import { groupByLane, timelineConnections, timelineTotals, type TimelineSubject } from "@/lib/connections/timelineConnections";
-import { timelinePageWindow } from "@/lib/connections/timelinePageParams";
+import { timelinePageData } from "@/lib/connections/timelinePage";
+import { groupByLane, timelineTotals, type TimelineSubject } from "@/lib/connections/timelineConnections";
 import { openDatabase, type Db } from "@/lib/store/client";
 import { openSqlite, type SqliteConnection } from "@/lib/store/sqlite";
-import { pickerOptions } from "@/lib/events/pickerOptions";
-import { userAdminActions } from "@/lib/events/eventsOf";
 import { hostHref, userHref, type TimelineSpan } from "@/lib/explorerUrl/entityHref";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
 import { benchSession, requireProductionBuild, startBenchServer, timeRequestsBesideDirect, type BenchSession, type Timing } from "../lib/benchHttp";
@@ -33,8 +30,6 @@ type Options = z.infer<typeof optionsSchema>;
 export const PAGE_TARGET_P95_MS = 100;
 const WARMUP = 3;
 const DAY_MS = 86_400_000;
-/** The user page's ADMIN_ACTIONS_SHOWN. */
-const ADMIN_ACTIONS_SHOWN = 50;
 
 interface PageScenario {
   name: string;
@@ -127,7 +122,7 @@ function pageScenarios(db: Db, sqlite: SqliteConnection): PageScenario[] {
 
   const insights = (name: string, params: Record<string, string>): PageScenario => {
     const search = new URLSearchParams(params).toString();
-    return { name: `/insights ${name}`, path: `/insights?${search}`, direct: () => insightsPageData(db, sqlite, params, Date.now()) };
+    return { name: `/insights ${name}`, path: `/insights?${search}`, direct: () => insightsPageData(params, Date.now(), { db, sqlite }) };
   };
   const timeline = (name: string, subject: TimelineSubject, spanName: TimelineSpan, date: string): PageScenario => {
     const path = "userId" in subject ? userHref(subject.userId, { span: spanName, date }) : hostHref(subject.hostComputerName, { span: spanName, date });
@@ -150,12 +145,7 @@ function pageScenarios(db: Db, sqlite: SqliteConnection): PageScenario[] {
 
 /** What app/users/[userId] and app/hosts/[hostName] await before rendering (the window in UTC: the bench sends no zone cookie). */
 async function timelinePageWork(db: Db, sqlite: SqliteConnection, subject: TimelineSubject, params: { span: TimelineSpan; date: string }) {
-  const nowMs = Date.now();
-  const { window } = timelinePageWindow(params, undefined, nowMs);
-  const { users } = await pickerOptions(db);
-  const emailOf = emailLookup(users);
-  const connections = timelineConnections(sqlite, subject, window, nowMs, emailOf);
-  const actions = "userId" in subject ? await userAdminActions(db, subject.userId, window, ADMIN_ACTIONS_SHOWN) : null;
+  const { window, connections, adminActions: actions } = await timelinePageData(subject, params, undefined, Date.now(), { db, sqlite });
   const laneOf = "userId" in subject ? (c: { hostComputerName: string | null }) => c.hostComputerName ?? "" : (c: { clientUserId: number | null }) => String(c.clientUserId);
   return { lanes: groupByLane(connections, laneOf), totals: timelineTotals(connections, window, laneOf), actions };
 }
@@ -194,6 +184,6 @@ function render(results: PageResult[], options: Options, sizeMb: number): string
     ),
     "",
     "Times in ms. Server: GET over HTTP to the production server as a signed-in admin, whole body read. Direct: the lib calls the page awaits",
-    "(lib/connections/insightsPage.ts insightsPageData; pickerOptions, timelineConnections, userAdminActions, timelineTotals), in this process.",
+    "(lib/connections/insightsPage.ts insightsPageData, lib/connections/timelinePage.ts timelinePageData; groupByLane, timelineTotals), in this process.",
   ].join("\n");
 }

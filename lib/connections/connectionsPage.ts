@@ -1,0 +1,19 @@
+import { pickerOptions } from "../events/pickerOptions";
+import { getStore } from "../store/store";
+import { listConnectionHosts } from "./listConnectionHosts";
+import { parseConnectionsParams } from "./parseConnectionsParams";
+import { countConnections, emailLookup, queryConnections } from "./queryConnections";
+
+/** Everything /connections shows, from its URL: the parameters (with the ones it ignored), one page of rows, the count, and the filter bar's choices. */
+export async function connectionsPageData(searchParams: Record<string, string | string[] | undefined>, nowMs: number) {
+  const { db } = await getStore();
+  const { filters, paging, problems } = parseConnectionsParams(searchParams);
+  const cursor = paging.cursor ?? null;
+  const options = await pickerOptions(db);
+  const [page, count, hosts] = await Promise.all([
+    queryConnections(db, { filters, limit: paging.limit, order: paging.order, cursor, nowMs }, emailLookup(options.users)),
+    countConnections(db, filters, nowMs),
+    listConnectionHosts(db),
+  ]);
+  return { filters, paging, problems, cursor, page, count, users: options.users, hosts };
+}

@@ -1,0 +1,25 @@
+import { getStore } from "../store/store";
+import { countAndHistogram } from "./eventHistogram";
+import { planSearch } from "./eventSearch";
+import { parseExplorerParams } from "./parseExplorerParams";
+import { pickerOptions } from "./pickerOptions";
+import { queryEvents } from "./queryEvents";
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+/**
+ * Everything /events shows, from its URL: the parameters (with the ones it ignored), one page of
+ * rows, the count and histogram of every match, how the search runs, and the filter bar's choices.
+ */
+export async function explorerPageData(searchParams: SearchParams, nowMs: number) {
+  const { db, sqlite } = await getStore();
+  const { filters, paging, problems } = parseExplorerParams(searchParams);
+  const cursor = paging.cursor ?? null;
+  const search = planSearch(sqlite, filters.q);
+  const [page, { count, histogram }, options] = await Promise.all([
+    queryEvents(sqlite, { filters, limit: paging.limit, order: paging.order, cursor, sort: paging.sort }, search),
+    countAndHistogram(sqlite, filters, search),
+    pickerOptions(db, nowMs, { staleWhileRefreshing: true }),
+  ]);
+  return { filters, paging, problems, cursor, searchKind: search.kind, page, count, histogram, options };
+}
