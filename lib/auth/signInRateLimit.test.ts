@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { changePassword } from "./adminAccounts";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { verifyPassword } from "./passwordHash";
 import { ACCOUNT_LIMIT, IP_LIMIT } from "./signInRateLimit";
 import { signInWithPassword, WRONG_CREDENTIALS } from "./signInWithPassword";
@@ -116,7 +116,7 @@ describe("the sign-in limit in normal use", () => {
 function startGuessingServer(databaseFile: string, email: string, guesses: number) {
   const lib = path.resolve(import.meta.dirname, "..");
   const script = `(async () => {
-    const { connectDatabaseClient } = await import(${JSON.stringify(path.join(lib, "db/client.ts"))});
+    const { connectDatabaseClient } = await import(${JSON.stringify(path.join(lib, "store/client.ts"))});
     const { signInWithPassword } = await import(${JSON.stringify(path.join(lib, "auth/signInWithPassword.ts"))});
     const { TEST_POLICY, TEST_SCRYPT } = await import(${JSON.stringify(path.join(lib, "auth/testing.ts"))});
     const db = await connectDatabaseClient(${JSON.stringify(databaseFile)});
