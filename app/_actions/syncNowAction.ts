@@ -8,7 +8,7 @@ import { getDatabase } from "@/lib/store/client";
 import { clientIp } from "@/lib/auth/requestContext";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
 import { runConfiguredSync } from "@/lib/sync/runConfiguredSync";
-import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";
+import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
 import { requireAdminAction } from "../_auth/requireAdminAction";
 
 /** The overview's "Sync now": starts a run and comes back to the overview, which shows its progress. */

@@ -2,7 +2,7 @@ import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/store/client";
 import { runConfiguredSync } from "@/lib/sync/runConfiguredSync";
 import { getSyncStatus } from "@/lib/sync/getSyncStatus";
-import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";
+import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
 import { SyncFailedError } from "@/lib/sync/syncTeamEvents";
 import { problemResponse } from "@/lib/http/problemResponse";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";

@@ -5,8 +5,8 @@ import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { clientIp, isHttps } from "@/lib/auth/requestContext";
 import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";
 import { recordViewerAudit } from "@/lib/auth/viewerAudit";
-import { ImportFileError } from "@/lib/events/importEvents";
-import { importUploadedBody, uploadName, UploadTooLargeError } from "@/lib/events/importUpload";
+import { ImportFileError } from "@/lib/ingest/importEvents";
+import { importUploadedBody, uploadName, UploadTooLargeError } from "@/lib/ingest/importUpload";
 import { problemResponse } from "@/lib/http/problemResponse";
 
 /**
