@@ -24,6 +24,23 @@ const importsOf = (text: string) => [...text.matchAll(/\bfrom\s+["']([^"']+)["']
 const runtimeImportsOf = (text: string) => importsOf(text.replace(/^\s*(import|export)\s+type\b[^;]*;/gm, ""));
 const isTest = (file: string) => /\.test\.tsx?$/.test(file) || file.endsWith("testing.ts");
 
+/** lib/events/eventRow.ts and lib/events/x/y.ts are both in "events"; lib/config.ts is "config.ts". */
+const libFolderOf = (file: string) => file.split(path.sep)[1]!;
+
+/**
+ * Every import from one file of lib/ to another, tests left out (a test may drive a read module
+ * through the write path to give it data); test fixtures (testing.ts) are in, since tests of the
+ * lower folders import them.
+ */
+function* libImports(): Generator<{ from: string; to: string }> {
+  for (const from of sourceFiles("lib").filter((file) => !/\.test\.tsx?$/.test(file))) {
+    for (const spec of importsOf(readFileSync(path.join(ROOT, from), "utf8"))) {
+      const to = spec.startsWith("@/") ? spec.slice(2) : spec.startsWith(".") ? path.join(path.dirname(from), spec) : null;
+      if (to?.startsWith(`lib${path.sep}`) && !to.startsWith(path.join("lib", "generated"))) yield { from, to };
+    }
+  }
+}
+
 describe("architecture", () => {
   it("client components import no server code", () => {
     const offenders = [...sourceFiles("app"), ...sourceFiles("components")].flatMap((file) => {
@@ -66,10 +83,10 @@ describe("architecture", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("every route handler under app/ has the one shape (lib/http/routeHandler), and none maps errors to answers itself", () => {
+  it("every route handler under app/ has the one shape (lib/routes/routeHandler), and none maps errors to answers itself", () => {
     const offenders = sourceFiles("app").flatMap((file) => {
       const imports = importsOf(readFileSync(path.join(ROOT, file), "utf8"));
-      const shapeless = path.basename(file) === "route.ts" && !imports.some((spec) => spec.endsWith("lib/http/routeHandler")) ? [`${file} does not use routeHandler`] : [];
+      const shapeless = path.basename(file) === "route.ts" && !imports.some((spec) => spec.endsWith("lib/routes/routeHandler")) ? [`${file} does not use routeHandler`] : [];
       const ownAnswers = imports.filter((spec) => /lib\/http\/(problemResponse|domainErrorResponse)$/.test(spec)).map((spec) => `${file} imports ${spec}`);
       return [...shapeless, ...ownAnswers];
     });
@@ -81,6 +98,25 @@ describe("architecture", () => {
       (file) => file !== path.join("lib", "config.ts") && !isTest(file) && /process\.env\b/.test(readFileSync(path.join(ROOT, file), "utf8")),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it("the read side (lib/events, lib/connections) imports nothing of the write side (lib/ingest, lib/sync)", () => {
+    const offenders = [...libImports()].filter(
+      ({ from, to }) => ["events", "connections"].includes(libFolderOf(from)) && ["ingest", "sync"].includes(libFolderOf(to)),
+    );
+    expect(offenders.map(({ from, to }) => `${from} imports ${to}`)).toEqual([]);
+  });
+
+  it("no folder of lib/ imports, directly or through others, a folder that imports it", () => {
+    const uses = new Map<string, Set<string>>();
+    for (const { from, to } of libImports()) {
+      const [a, b] = [libFolderOf(from), libFolderOf(to)];
+      if (a !== b) uses.set(a, (uses.get(a) ?? new Set()).add(b));
+    }
+    const reaches = (start: string, goal: string, seen = new Set<string>()): boolean =>
+      [...(uses.get(start) ?? [])].some((next) => next === goal || (!seen.has(next) && (seen.add(next), reaches(next, goal, seen))));
+    const loops = [...uses].flatMap(([folder, used]) => [...used].filter((other) => reaches(other, folder)).map((other) => `${folder} <-> ${other}`));
+    expect(loops).toEqual([]);
   });
 
   it("every Playwright spec takes test and expect from e2e/fixtures.ts, which fails a test on a console error", () => {

@@ -2,7 +2,7 @@
 import { getConfig } from "@/lib/config";
 import { getDatabase } from "@/lib/store/client";
 import { getSqlite } from "@/lib/store/sqlite";
-import { importEventsFile } from "@/lib/events/importEvents";
+import { importEventsFile } from "@/lib/ingest/importEvents";
 import { progressReporter, runCli, UsageError } from "./runCli";
 
 runCli("import", async () => {

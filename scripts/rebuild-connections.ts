@@ -1,9 +1,9 @@
 // npm run connections:rebuild: stitches every connection again from the stored events and rebuilds
-// the insights rollups (lib/connections/rebuildConnections.ts). Needed once for a database whose
+// the insights rollups (lib/ingest/rebuildConnections.ts). Needed once for a database whose
 // events were stored before connections were kept, and after a change to the stitching rules.
 // Exit code 3 while a sync is running (it holds the same lease).
 import { getConfig } from "@/lib/config";
-import { rebuildConnections } from "@/lib/connections/rebuildConnections";
+import { rebuildConnections } from "@/lib/ingest/rebuildConnections";
 import { getDatabase } from "@/lib/store/client";
 import { getSqlite } from "@/lib/store/sqlite";
 import { progressReporter, runCli, UsageError } from "./runCli";

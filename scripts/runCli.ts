@@ -1,7 +1,7 @@
 import { ConfigError } from "@/lib/config";
 import { FilterError } from "@/lib/events/eventFilters";
-import { ImportFileError } from "@/lib/events/importEvents";
-import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";
+import { ImportFileError } from "@/lib/ingest/importEvents";
+import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
 
 /** Usage mistakes a person can fix from the message alone. */
 export class UsageError extends Error {

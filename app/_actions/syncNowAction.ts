@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/auth/requestContext";
 import { startSync } from "@/lib/sync/startSync";
-import { SyncAlreadyRunningError } from "@/lib/sync/syncLock";
+import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
 import { requireAdminAction } from "../_auth/requireAdminAction";
 
 /** The overview's "Sync now": starts a run and comes back to the overview, which shows its progress. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { changePassword, ensureInitialAdmin, PasswordChangeError } from "./adminAccounts";
 import { announceInitialAdmin } from "./announceInitialAdmin";
 import { hashPassword, needsRehash, verifyPassword } from "./passwordHash";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished, vi } from "vitest";
 import { changePassword } from "./adminAccounts";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { verifyPassword } from "./passwordHash";
 import { ACCOUNT_LIMIT, IP_LIMIT } from "./signInRateLimit";
 import { signInWithPassword, WRONG_CREDENTIALS } from "./signInWithPassword";

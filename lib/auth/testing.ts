@@ -6,7 +6,7 @@
  */
 import { getConfig } from "../config";
 import { getDatabase, type Db } from "../store/client";
-import { makeTempDir } from "../sync/testing";
+import { makeTempDir } from "../store/testing";
 import { hashPassword, type ScryptParameters } from "./passwordHash";
 import { createSession, csrfTokenFor, type SessionPolicy } from "./sessions";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import {
   CONNECTING_MAX_AGE_MS,
   DISPLAY_STATUSES,
@@ -9,7 +9,7 @@ import {
   displayStatusWhere,
   OPEN_CONNECTION_MAX_AGE_MS,
 } from "./connectionStatus";
-import { connectionStatements, writeConnection } from "./refreshConnections";
+import { connectionStatements, writeConnection } from "../ingest/refreshConnections";
 import { RollupChanges } from "./rollupContributions";
 import { stitchConnection } from "./stitchConnection";
 import { flowEvents } from "./testing";

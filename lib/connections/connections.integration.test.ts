@@ -3,9 +3,11 @@
 // the stitching code), and against each other: other page orders and sizes, and a rebuild.
 import { describe, expect, it, onTestFinished } from "vitest";
 import { isFailure } from "../parsec/exitCodes";
-import { connectDatabase, runCli, startSyncFixture, type SyncFixture } from "../sync/testing";
-import { connectionsNeedRebuild } from "./rebuildConnections";
-import { keptAndRebuilt, readConnections, readRollups } from "./testing";
+import { connectDatabase } from "../store/testing";
+import { runCli, startSyncFixture, type SyncFixture } from "../sync/testing";
+import { connectionsNeedRebuild } from "../ingest/rebuildConnections";
+import { keptAndRebuilt } from "../ingest/testing";
+import { readConnections, readRollups } from "./testing";
 
 interface Reference {
   byStatus: Record<string, number>;

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeCursor, eventCursorSchema } from "../events/eventCursor";
-import { seedEvents, seededRandom, parseCsv, type TestEvent } from "../events/testing";
+import { seedEvents } from "../ingest/testing";
+import { seededRandom, parseCsv, type TestEvent } from "../events/testing";
 import { connectionsHref, searchParamsRecord } from "../explorerUrl/explorerHref";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { connectionFiltersToParams, parseConnectionFilters, type ConnectionFilters } from "./connectionFilters";
 import type { ConnectionListRow } from "./connectionRow";
 import { exportConnections } from "./exportConnections";

@@ -11,7 +11,7 @@ import type { AttemptEvent } from "./attemptEvent";
  * A pure function of the *set* of events: they are put in time order (then id order) and duplicates dropped before
  * anything is read, and every rule below looks at event names and fields, never at the order the
  * events arrived in. So the row is the same whichever pages or runs brought them, and rewriting it
- * each time one arrives (lib/connections/refreshConnections.ts) equals stitching the whole history.
+ * each time one arrives (lib/ingest/refreshConnections.ts) equals stitching the whole history.
  *
  * `updatedAt` is not a function of the events: the writer adds it.
  */

@@ -3,11 +3,9 @@
  * lib/parsec/simulator/connectionFlow.ts writes them), and the Connection table and its rollups
  * read back in a stable order to compare. Only tests import this file.
  */
-import type { Db } from "../store/client";
 import type { SqliteConnection } from "../store/sqlite";
 import { fromParsecEvent, type AttemptEvent } from "./attemptEvent";
 import { CONNECTION_COLUMNS } from "./connectionRows";
-import { rebuildConnections } from "./rebuildConnections";
 
 export interface Device {
   ip: string;
@@ -125,14 +123,4 @@ export function readRollups(sqlite: SqliteConnection): { daily: unknown[]; hourl
     daily: sqlite.prepare(`SELECT * FROM "ConnectionDailyRollup" ORDER BY "id"`).all(),
     hourly: sqlite.prepare(`SELECT * FROM "ConnectionHourlyRollup" ORDER BY "id"`).all(),
   };
-}
-
-/**
- * The Connection rows and rollups as the sync or import kept them, then as a rebuild from the
- * stored events makes them (the rebuild replaces them): the two must be equal.
- */
-export async function keptAndRebuilt(db: Db, sqlite: SqliteConnection, batchSize?: number) {
-  const kept = { connections: readConnections(sqlite), rollups: readRollups(sqlite) };
-  const { attempts } = await rebuildConnections({ db, sqlite, batchSize });
-  return { kept, rebuilt: { connections: readConnections(sqlite), rollups: readRollups(sqlite) }, attempts };
 }

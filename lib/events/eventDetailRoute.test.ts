@@ -3,7 +3,7 @@ import { createTestAdmin, createTestSession, startTestApp } from "../auth/testin
 import { getConfig } from "../config";
 import { getSqlite } from "../store/sqlite";
 import { eventDetailHref } from "../explorerUrl/explorerHref";
-import { storeEvents } from "./storeEvents";
+import { storeEvents } from "../ingest/storeEvents";
 import { makeEvent } from "./testing";
 
 // GET /events/detail (what an opened row of the explorer fetches), called directly with real

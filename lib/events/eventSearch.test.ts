@@ -1,9 +1,10 @@
 import Database from "better-sqlite3";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { countCandidates, likePattern, SEARCH_COLUMNS, searchIndexQuery, searchRowMatcher } from "./eventSearch";
-import { makeEvent, seedEvents } from "./testing";
+import { makeEvent } from "./testing";
+import { seedEvents } from "../ingest/testing";
 
 describe("searchIndexQuery", () => {
   it("looks up every trigram of the text, case folded once", () => {

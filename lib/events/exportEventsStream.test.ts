@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { parseEventFilters } from "./eventFilters";
 import { exportEvents } from "./exportEvents";
 import { exportEventsStream } from "./exportEventsStream";
-import { makeEvent, seedEvents } from "./testing";
+import { makeEvent } from "./testing";
+import { seedEvents } from "../ingest/testing";
 
 let database: TempDatabase;
 

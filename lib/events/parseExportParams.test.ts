@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { FilterError, parseEventFilters } from "./eventFilters";
-import { attachmentDisposition, exportFileName } from "./exportFileName";
+import { attachmentDisposition } from "../http/downloadResponse";
+import { exportFileName } from "./exportFileName";
 import { parseExportParams } from "./parseExportParams";
 
 describe("parseExportParams", () => {

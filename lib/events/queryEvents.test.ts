@@ -4,7 +4,7 @@
  * timestamps that differ only below the millisecond.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
 import { compareInstants, parseEventFilters, type EventFilters } from "./eventFilters";
 import { countEvents } from "./countEvents";
@@ -12,7 +12,8 @@ import { encodeCursor, eventCursorSchema } from "./eventCursor";
 import { findEventDetail } from "./eventDetail";
 import { exitCodeViewsOf } from "../parsec/exitCodeView";
 import { queryEvents } from "./queryEvents";
-import { makeEvent, seedEvents, seededRandom, type TestEvent } from "./testing";
+import { makeEvent, seededRandom, type TestEvent } from "./testing";
+import { seedEvents } from "../ingest/testing";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const NAMES = ["conn_client_offer", "p2p_client_complete", "client_disconnect", "team_member_add", "no_such_event"];

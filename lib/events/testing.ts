@@ -1,10 +1,8 @@
 /**
- * Fixtures for tests of the explorer's queries: Parsec events built to order, stored through the
- * one write path into a real SQLite file; and a CSV reader to check exports with (the unit tests'
- * and the browser tests'). Only tests import this file.
+ * Fixtures for tests of the explorer's queries: Parsec events built to order (stored by seedEvents
+ * in lib/ingest/testing.ts); and a CSV reader to check exports with (the unit tests' and the
+ * browser tests'). Only tests import this file.
  */
-import type { TempDatabase } from "../sync/testing";
-import { storeEvents } from "./storeEvents";
 
 export interface TestEvent {
   id: string;
@@ -20,10 +18,6 @@ export const TEST_TEAM_ID = "1sn61992rNstjlDoJWnFXRRkxPZ";
 
 export function makeEvent(fields: Partial<TestEvent> & Pick<TestEvent, "id" | "timestamp">): TestEvent {
   return { name: "client_disconnect", user_id: 1, team_id: TEST_TEAM_ID, data: {}, ...fields };
-}
-
-export function seedEvents(database: TempDatabase, events: readonly TestEvent[]): void {
-  database.sqlite.transaction(() => storeEvents(database.sqlite, events, "test"))();
 }
 
 /** A deterministic pseudo-random sequence, so a failing test fails the same way again. */

@@ -1,7 +1,7 @@
 /**
  * Errors any verb may throw about what the request asked for, whatever its subject. The subjects'
  * own errors (a bad filter, an upload refused, a sync already running) stay in their modules;
- * lib/http/domainErrorResponse.ts maps them all to answers.
+ * lib/routes/domainErrorResponse.ts maps them all to answers.
  */
 
 /** A parameter of the request is wrong (its name or its value); the message names it. */

@@ -7,7 +7,7 @@ import { createHash } from "node:crypto";
  * flat (`data` holds scalars), so these bounds sit far above anything Parsec sends; an event beyond
  * them is quarantined with the reason, never stored as an event and never dropped.
  * Checked for every event where it is validated (lib/events/eventRow.ts, shared by the sync and the
- * import) and, for a whole document, where the import parses it (lib/events/importEvents.ts).
+ * import) and, for a whole document, where the import parses it (lib/ingest/importEvents.ts).
  */
 export const EVENT_BOUNDS = {
   /** Levels of objects and arrays, the event's own object being the first. */

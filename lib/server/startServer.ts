@@ -1,7 +1,7 @@
 import { ConfigError, getConfig } from "../config";
 import { getDatabase } from "../store/client";
 import { startSyncScheduler } from "../sync/syncScheduler";
-import { connectionsNeedRebuild, rebuildConnections } from "../connections/rebuildConnections";
+import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildConnections";
 import { getSqlite } from "../store/sqlite";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";

@@ -4,7 +4,7 @@ import { getSqlite } from "../store/sqlite";
 import { startDemoParsecApi, type ParsecEndpoint } from "../demo/demoParsecApi";
 import { DbRequestLedger } from "./dbRequestLedger";
 import type { SyncProgress } from "./syncProgress";
-import type { RunTrigger } from "./syncRuns";
+import type { RunTrigger } from "../ingest/ingestRuns";
 import { syncTeamEvents, type SyncResult } from "./syncTeamEvents";
 
 export interface RunSyncRequest {

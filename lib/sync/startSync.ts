@@ -1,7 +1,7 @@
 import { recordViewerAudit } from "../auth/viewerAudit";
 import { getStore } from "../store/store";
 import { runConfiguredSync } from "./runConfiguredSync";
-import type { RunTrigger } from "./syncRuns";
+import type { RunTrigger } from "../ingest/ingestRuns";
 import type { SyncResult } from "./syncTeamEvents";
 
 export interface SyncStartRequest {

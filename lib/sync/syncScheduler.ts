@@ -1,6 +1,6 @@
 import { describeProgress } from "./describeProgress";
 import { runConfiguredSync } from "./runConfiguredSync";
-import { SyncAlreadyRunningError } from "./syncLock";
+import { SyncAlreadyRunningError } from "../ingest/syncLock";
 
 const globalForScheduler = globalThis as unknown as { parsecViewerScheduler?: { stop(): void } };
 

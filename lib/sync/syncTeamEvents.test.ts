@@ -6,18 +6,18 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { describe, expect, it, onTestFinished } from "vitest";
-import { keptAndRebuilt, readConnections } from "../connections/testing";
+import { keptAndRebuilt } from "../ingest/testing";
+import { readConnections } from "../connections/testing";
 import { AuthError, NotFoundError, PermissionError } from "../parsec/errors";
 import type { Fault } from "../parsec/simulator";
 import { DbRequestLedger } from "./dbRequestLedger";
 import { getSyncStatus } from "./getSyncStatus";
-import { parseProcessIdentity } from "./processLiveness";
-import { SyncAlreadyRunningError } from "./syncLock";
+import { parseProcessIdentity } from "../ingest/processLiveness";
+import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import type { SyncProgress } from "./syncProgress";
 import { SyncFailedError, syncTeamEvents } from "./syncTeamEvents";
 import {
   compareIds,
-  connectDatabase,
   REPO_ROOT,
   expectSameEvents,
   groundTruth,
@@ -29,6 +29,7 @@ import {
   type SyncFixture,
   TEST_HISTORY_END,
 } from "./testing";
+import { connectDatabase } from "../store/testing";
 
 async function fixture(options: Parameters<typeof startSyncFixture>[0] = {}): Promise<SyncFixture> {
   const f = await startSyncFixture(options);

@@ -1,11 +1,11 @@
-import { catchUpConnections, STITCH_BATCH_EVENTS } from "../connections/connectionBacklog";
+import { finishIngest, ingestPage, startIngest } from "../ingest/ingestRun";
 import type { Db } from "../store/client";
-import { writeTransaction, type SqliteConnection } from "../store/sqlite";
-import { addCounts, emptyCounts, storeEvents, type StoreCounts, type StoreOptions } from "../events/storeEvents";
+import type { SqliteConnection } from "../store/sqlite";
+import { addCounts, emptyCounts, type StoreCounts, type StoreOptions } from "../ingest/storeEvents";
 import { BadRequestError } from "../parsec/errors";
 import { ParsecClient, type EventsPageResult, type ParsecClientOptions, type WaitNotice } from "../parsec/parsecClient";
 import { DEFAULT_QUOTA } from "../parsec/rateLimiter";
-import { acquireSyncLock } from "./syncLock";
+import { acquireSyncLock } from "../ingest/syncLock";
 import { latestParsecTime, type ClockReading } from "../parsec/parsecClock";
 import {
   beginPass,
@@ -20,7 +20,7 @@ import {
   type SyncPass,
 } from "./syncCheckpoint";
 import { estimateRemaining, nextOrder, quotaCeilingPerHour, type PageOrder, type SyncProgress } from "./syncProgress";
-import { addRunCounts, finishRun, markInterruptedRuns, saveRunProgress, startRun, type RunTrigger } from "./syncRuns";
+import { saveRunProgress, type RunTrigger } from "../ingest/ingestRuns";
 
 export interface SyncTeamEventsOptions {
   db: Db;
@@ -38,7 +38,7 @@ export interface SyncTeamEventsOptions {
   onStarted?: (runId: number) => void;
   now?: () => Date;
   lockTtlMs?: number;
-  /** Passed to storeEvents with every page; only the benchmark and the tests set it (see StoreOptions). */
+  /** Passed to ingestPage with every page; only the benchmark and the tests set it (see StoreOptions). */
   storeOptions?: StoreOptions;
 }
 
@@ -78,8 +78,7 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
   const lease = await acquireSyncLock(db, options.lockTtlMs);
   const run = await (async () => {
     try {
-      await markInterruptedRuns(db, "sync");
-      return await startRun(db, "sync", options.trigger, null);
+      return await startIngest(options, { kind: "sync", trigger: options.trigger, mode: null });
     } catch (error) {
       await lease.release();
       throw error;
@@ -111,24 +110,17 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
       resumed = null;
     }
     await saveClock(context);
-    await stitchWaitingConnections(options);
-    await finishRun(db, run.id, { mode: passes.join("+") });
+    await finishIngest(options, run.id, { mode: passes.join("+"), storeOptions: options.storeOptions });
     return { runId: run.id, pages: tally.pages, passes, ...tally.counts };
   } catch (error) {
     const message = signal.aborted && !(error instanceof BadRequestError) ? describeAbort(signal, error) : errorMessage(error);
     // What the run stored stays; so do its connections, unless another run has taken the lease.
     await saveClock(context).catch(() => undefined);
-    if (!lease.lost.aborted) await stitchWaitingConnections(options).catch(() => undefined);
-    await finishRun(db, run.id, { error: message }).catch(() => undefined);
+    await finishIngest(options, run.id, { error: message, stitch: !lease.lost.aborted, storeOptions: options.storeOptions });
     throw new SyncFailedError(message, run.id, { ...tally.counts, pages: tally.pages }, { cause: error });
   } finally {
     await lease.release().catch(() => undefined);
   }
-}
-
-/** The connections of the events the run's pages left waiting (lib/connections/connectionBacklog.ts). */
-async function stitchWaitingConnections(options: SyncTeamEventsOptions): Promise<void> {
-  if (options.storeOptions?.connections !== false) await catchUpConnections(options.sqlite);
 }
 
 interface WalkContext extends SyncTeamEventsOptions {
@@ -272,11 +264,11 @@ async function walkPass(
       pass.pages += 1;
       pass.events += page.events.length;
       pages += 1;
-      const stored = await writeTransaction(sqlite, () => {
-        const pageCounts = storeEvents(sqlite, page.events, "sync", [], { stitchAfterEvents: STITCH_BATCH_EVENTS, ...options.storeOptions });
-        recordPassPage(sqlite, teamId, pass);
-        addRunCounts(sqlite, runId, pageCounts, progress());
-        return pageCounts;
+      const stored = await ingestPage(options, page.events, "sync", {
+        runId,
+        progress,
+        alsoCommit: () => recordPassPage(sqlite, teamId, pass),
+        storeOptions: options.storeOptions,
       });
       counts = addCounts(counts, stored);
       tally.counts = addCounts(tally.counts, stored);

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { readSyncStatus } from "@/lib/sync/getSyncStatus";
 import { startSync } from "@/lib/sync/startSync";
-import { parseQuery, routeHandler } from "@/lib/http/routeHandler";
+import { parseQuery, routeHandler } from "@/lib/routes/routeHandler";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { authorizeSyncRequest } from "@/lib/auth/authorizeSyncRequest";
 import { clientIp } from "@/lib/auth/requestContext";

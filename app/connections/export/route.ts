@@ -5,7 +5,7 @@ import { downloadConnections } from "@/lib/connections/downloadConnections";
 import { parseExportParamsOf } from "@/lib/events/parseExportParams";
 import { CONNECTION_FILTER_PARAMS } from "@/lib/explorerUrl/explorerParams";
 import { downloadResponse } from "@/lib/http/downloadResponse";
-import { queryOf, routeHandler } from "@/lib/http/routeHandler";
+import { queryOf, routeHandler } from "@/lib/routes/routeHandler";
 
 /**
  * Every connection matching the connections table's filters, oldest first, as CSV or NDJSON

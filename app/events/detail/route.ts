@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { showEventDetail } from "@/lib/events/eventDetail";
 import { single, text } from "@/lib/events/paramSchemas";
-import { parseQuery, routeHandler } from "@/lib/http/routeHandler";
+import { parseQuery, routeHandler } from "@/lib/routes/routeHandler";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 
 const detailParams = z.object({ id: single(text("an event id", 128)).pipe(z.string({ error: "is required: the id of the event to show" })) }).strict();

@@ -1,7 +1,7 @@
 import { downloadEvents } from "@/lib/events/downloadEvents";
 import { parseExportParams } from "@/lib/events/parseExportParams";
 import { downloadResponse } from "@/lib/http/downloadResponse";
-import { queryOf, routeHandler } from "@/lib/http/routeHandler";
+import { queryOf, routeHandler } from "@/lib/routes/routeHandler";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { clientIp } from "@/lib/auth/requestContext";
 

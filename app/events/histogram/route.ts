@@ -1,6 +1,6 @@
 import { storedEventHistogram } from "@/lib/events/eventHistogram";
 import { parseHistogramParams } from "@/lib/events/parseHistogramParams";
-import { queryOf, routeHandler } from "@/lib/http/routeHandler";
+import { queryOf, routeHandler } from "@/lib/routes/routeHandler";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 
 /**

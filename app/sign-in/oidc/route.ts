@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { oidcSignInAvailable, startOidcSignIn } from "@/lib/auth/oidcSignIn";
 import { isHttps, ownOrigin, safeNextPath } from "@/lib/auth/requestContext";
-import { routeHandler } from "@/lib/http/routeHandler";
+import { routeHandler } from "@/lib/routes/routeHandler";
 import { OIDC_CALLBACK_PATH, OIDC_COOKIE, OIDC_COOKIE_MAX_AGE_S, seeOther } from "../../_auth/oidcCookie";
 
 /**

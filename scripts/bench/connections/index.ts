@@ -2,7 +2,7 @@
 // 1. what keeping connections costs the sync: the same backfill over loopback HTTP into a fresh
 //    database twice, in child processes started the same way, with the Connection table and its
 //    rollups kept as the sync keeps them, in batches of new events ("with", see
-//    lib/connections/connectionBacklog.ts), and without ("without"); the ratio of their rates is
+//    lib/ingest/connectionBacklog.ts), and without ("without"); the ratio of their rates is
 //    the figure (target: stitching costs under 20% of sync throughput);
 // 2. a rebuild from the events on the "with" database, which must leave exactly the rows the
 //    page-by-page maintenance left (same digest);
@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { rebuildConnections } from "@/lib/connections/rebuildConnections";
+import { rebuildConnections } from "@/lib/ingest/rebuildConnections";
 import { CONNECTION_COLUMNS } from "@/lib/connections/connectionRows";
 import { openDatabase } from "@/lib/store/client";
 import { openSqlite, type SqliteConnection } from "@/lib/store/sqlite";

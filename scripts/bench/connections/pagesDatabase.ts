@@ -1,12 +1,12 @@
 // The connection pages benchmark's database: the events benchmark's cached history (../events/
 // benchDatabase.ts, built there first when missing) copied, with its Connection table and rollups
-// built by the rebuild command's code (lib/connections/rebuildConnections.ts, which the connections
+// built by the rebuild command's code (lib/ingest/rebuildConnections.ts, which the connections
 // benchmark checks against the page-by-page maintenance). Minutes of work at a million events, so
 // kept under data/bench/ beside the events' file and reused; the events' file is left as it is.
 import { existsSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { rebuildConnections } from "@/lib/connections/rebuildConnections";
+import { rebuildConnections } from "@/lib/ingest/rebuildConnections";
 import { openDatabase } from "@/lib/store/client";
 import { migrateDatabase } from "@/lib/store/migrate";
 import { openSqlite } from "@/lib/store/sqlite";

@@ -2,10 +2,10 @@
 // from an in-process simulator), the time storeEvents takes without stitching and the time
 // refreshConnections then takes for the attempts of the page, in the same transaction. Splits the
 // sync's cost into storing events and stitching, without HTTP.
-import { refreshConnections } from "@/lib/connections/refreshConnections";
+import { refreshConnections } from "@/lib/ingest/refreshConnections";
 import { migrateDatabase } from "@/lib/store/migrate";
 import { openSqlite } from "@/lib/store/sqlite";
-import { storeEvents } from "@/lib/events/storeEvents";
+import { storeEvents } from "@/lib/ingest/storeEvents";
 import { ParsecClient } from "@/lib/parsec/parsecClient";
 import { startSimulator } from "@/lib/parsec/simulator";
 import type { HistoryOptions } from "../lib/simulatorProcess";

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import path from "node:path";
 import { migrateDatabase } from "@/lib/store/migrate";
 import { openSqlite, writeTransaction } from "@/lib/store/sqlite";
-import { storeEvents } from "@/lib/events/storeEvents";
+import { storeEvents } from "@/lib/ingest/storeEvents";
 import { startSimulator } from "@/lib/parsec/simulator";
 import { REPO_ROOT } from "../lib/child";
 import type { HistoryOptions } from "../lib/simulatorProcess";

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { migrateDatabase } from "@/lib/store/migrate";
 import { openSqlite, useWriterPragmas, writeTransaction } from "@/lib/store/sqlite";
 import { toEventRow, type EventRow } from "@/lib/events/eventRow";
-import { storeEvents } from "@/lib/events/storeEvents";
+import { storeEvents } from "@/lib/ingest/storeEvents";
 import { ParsecClient } from "@/lib/parsec/parsecClient";
 import { startSimulator } from "@/lib/parsec/simulator";
 import type { HistoryOptions } from "../lib/simulatorProcess";

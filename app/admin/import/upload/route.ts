@@ -2,8 +2,8 @@ import { isDevelopment } from "@/lib/config";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { clientIp, isHttps } from "@/lib/auth/requestContext";
 import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";
-import { importAdminUpload } from "@/lib/events/importAdminUpload";
-import { routeHandler } from "@/lib/http/routeHandler";
+import { importAdminUpload } from "@/lib/ingest/importAdminUpload";
+import { routeHandler } from "@/lib/routes/routeHandler";
 import { MethodNotAllowedError } from "@/lib/http/requestErrors";
 
 const importUpload = routeHandler({

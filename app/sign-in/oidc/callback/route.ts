@@ -1,7 +1,7 @@
 import { cookies, headers } from "next/headers";
 import { oidcSignInAvailable, signInWithOidc } from "@/lib/auth/oidcSignIn";
 import { clientIp, ownOrigin } from "@/lib/auth/requestContext";
-import { routeHandler } from "@/lib/http/routeHandler";
+import { routeHandler } from "@/lib/routes/routeHandler";
 import { OIDC_CALLBACK_PATH, OIDC_COOKIE, seeOther } from "../../../_auth/oidcCookie";
 import { sessionCookieToken, setSessionCookie } from "../../../_auth/sessionCookies";
 

@@ -1,6 +1,6 @@
 import type { Db } from "../store/client";
 import { writeTransaction, type SqliteConnection } from "../store/sqlite";
-import { acquireSyncLock } from "../sync/syncLock";
+import { acquireSyncLock } from "./syncLock";
 import { markAllStitched, stitchedThroughRowid } from "./connectionBacklog";
 import { refreshConnections } from "./refreshConnections";
 

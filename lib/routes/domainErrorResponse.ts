@@ -1,12 +1,12 @@
 import { FilterError } from "../events/eventFilters";
-import { ImportFileError } from "../events/importEvents";
-import { UploadTooLargeError } from "../events/importUpload";
+import { ImportFileError } from "../ingest/importEvents";
+import { UploadTooLargeError } from "../ingest/importUpload";
 import { ParsecApiError } from "../parsec/errors";
 import { StoreUnavailableError } from "../server/checkHealth";
-import { SyncAlreadyRunningError } from "../sync/syncLock";
+import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import { SyncFailedError } from "../sync/syncTeamEvents";
-import { problemResponse } from "./problemResponse";
-import { BadParameterError, MethodNotAllowedError, ResourceNotFoundError } from "./requestErrors";
+import { problemResponse } from "../http/problemResponse";
+import { BadParameterError, MethodNotAllowedError, ResourceNotFoundError } from "../http/requestErrors";
 
 interface ErrorAnswer<E extends Error> {
   type: abstract new (...args: never[]) => E;

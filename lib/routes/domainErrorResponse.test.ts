@@ -1,13 +1,13 @@
 import { describe, expect, it, vi } from "vitest";
 import { FilterError } from "../events/eventFilters";
-import { ImportFileError } from "../events/importEvents";
-import { UploadTooLargeError } from "../events/importUpload";
+import { ImportFileError } from "../ingest/importEvents";
+import { UploadTooLargeError } from "../ingest/importUpload";
 import { PermissionError } from "../parsec/errors";
 import { StoreUnavailableError } from "../server/checkHealth";
-import { SyncAlreadyRunningError } from "../sync/syncLock";
+import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import { SyncFailedError } from "../sync/syncTeamEvents";
 import { DOMAIN_ERROR_ANSWERS, domainErrorResponse } from "./domainErrorResponse";
-import { BadParameterError, MethodNotAllowedError, ResourceNotFoundError } from "./requestErrors";
+import { BadParameterError, MethodNotAllowedError, ResourceNotFoundError } from "../http/requestErrors";
 import { routeHandler } from "./routeHandler";
 
 const answerOf = async (error: unknown) => {

@@ -3,12 +3,12 @@ import { open, stat } from "node:fs/promises";
 import { createInterface } from "node:readline";
 import path from "node:path";
 import { z } from "zod";
-import { catchUpConnections, STITCH_BATCH_EVENTS } from "../connections/connectionBacklog";
 import type { Db } from "../store/client";
-import { writeTransaction, type SqliteConnection } from "../store/sqlite";
+import type { SqliteConnection } from "../store/sqlite";
 import { EVENT_BOUNDS, measureJson } from "../parsec/jsonBounds";
-import { addRunCounts, finishRun, markInterruptedRuns, startRun, type RunTrigger } from "../sync/syncRuns";
-import { addCounts, emptyCounts, storeEvents, type StoreCounts, type UnreadableItem } from "./storeEvents";
+import { finishIngest, ingestPage, startIngest } from "./ingestRun";
+import type { RunTrigger } from "./ingestRuns";
+import { addCounts, emptyCounts, type StoreCounts, type UnreadableItem } from "./storeEvents";
 
 export type ImportFormat = "json-array" | "json-object" | "ndjson";
 
@@ -41,15 +41,10 @@ export async function importEventsFile(
 ): Promise<ImportSummary> {
   const format = await detectFormat(filePath);
   const source = `import:${path.basename(filePath)}`;
-  await markInterruptedRuns(options.db, "import", 10 * 60_000);
-  const run = await startRun(options.db, "import", options.trigger, format);
+  const run = await startIngest(options, { kind: "import", trigger: options.trigger, mode: format, staleAfterMs: 10 * 60_000 });
   let totals = emptyCounts();
   const storeBatch = async (items: unknown[], unreadable: UnreadableItem[] = []) => {
-    const counts = await writeTransaction(options.sqlite, () => {
-      const stored = storeEvents(options.sqlite, items, source, unreadable, { stitchAfterEvents: STITCH_BATCH_EVENTS });
-      addRunCounts(options.sqlite, run.id, stored, { source });
-      return stored;
-    });
+    const counts = await ingestPage(options, items, source, { runId: run.id, progress: () => ({ source }), unreadable });
     totals = addCounts(totals, counts);
     options.onProgress?.(totals);
   };
@@ -60,14 +55,11 @@ export async function importEventsFile(
       const events = await readJsonDocument(filePath);
       for (let start = 0; start < events.length; start += BATCH) await storeBatch(events.slice(start, start + BATCH));
     }
-    await catchUpConnections(options.sqlite);
-    await finishRun(options.db, run.id, {});
+    await finishIngest(options, run.id, {});
     return { runId: run.id, format, ...totals };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
     // The batches stored before the failure stay, and so do their connections.
-    await catchUpConnections(options.sqlite).catch(() => undefined);
-    await finishRun(options.db, run.id, { error: message }).catch(() => undefined);
+    await finishIngest(options, run.id, { error: error instanceof Error ? error.message : String(error) });
     throw error;
   }
 }

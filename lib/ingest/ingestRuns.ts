@@ -1,6 +1,6 @@
 import type { Db } from "../store/client";
 import { preparedStatements, type SqliteConnection } from "../store/sqlite";
-import type { StoreCounts } from "../events/storeEvents";
+import type { StoreCounts } from "./storeEvents";
 
 export type RunKind = "sync" | "import";
 /** "manual": started by a signed-in admin in the viewer (the Sync now button, an upload). */

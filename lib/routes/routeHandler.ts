@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { searchParamsRecord } from "../explorerUrl/explorerHref";
 import { domainErrorResponse } from "./domainErrorResponse";
-import { problemResponse } from "./problemResponse";
-import { BadParameterError } from "./requestErrors";
+import { problemResponse } from "../http/problemResponse";
+import { BadParameterError } from "../http/requestErrors";
 
 export interface RouteSpec<Caller, Input> {
   /** Who is asking: the caller, or the answer that refuses them (401, 403), or a domain error (a route not configured here). */
@@ -15,7 +15,7 @@ export interface RouteSpec<Caller, Input> {
 
 /**
  * The one shape of every route handler: authorise, parse, run one verb, answer. A domain error
- * thrown on the way becomes its answer in lib/http/domainErrorResponse.ts; anything else is a
+ * thrown on the way becomes its answer in lib/routes/domainErrorResponse.ts; anything else is a
  * bug, logged and answered 500 in the same envelope.
  */
 export function routeHandler<Caller, Input = undefined>(spec: RouteSpec<Caller, Input>): (request: Request) => Promise<Response> {

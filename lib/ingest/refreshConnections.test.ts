@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeEvents } from "../events/storeEvents";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
-import { toRawConnectionRow } from "./connectionRows";
+import { storeEvents } from "./storeEvents";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
+import { toRawConnectionRow } from "../connections/connectionRows";
 import { refreshConnections } from "./refreshConnections";
-import { stitchConnection } from "./stitchConnection";
-import { fromParsecEvent } from "./attemptEvent";
+import { stitchConnection } from "../connections/stitchConnection";
+import { fromParsecEvent } from "../connections/attemptEvent";
 import { catchUpConnections } from "./connectionBacklog";
-import { flowParsecEvents, readConnections, readRollups, type FlowSpec, type FlowStepName } from "./testing";
+import { flowParsecEvents, readConnections, readRollups, type FlowSpec, type FlowStepName } from "../connections/testing";
 
 let database: TempDatabase;
 beforeAll(async () => {

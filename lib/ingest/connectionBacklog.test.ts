@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { storeEvents, type StoreOptions } from "../events/storeEvents";
-import { createTempDatabase, type TempDatabase } from "../sync/testing";
+import { storeEvents, type StoreOptions } from "./storeEvents";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { catchUpConnections } from "./connectionBacklog";
 import { connectionsNeedRebuild, rebuildConnections } from "./rebuildConnections";
-import { flowParsecEvents, readConnections, readRollups } from "./testing";
+import { flowParsecEvents, readConnections, readRollups } from "../connections/testing";
 
 let database: TempDatabase;
 beforeAll(async () => {

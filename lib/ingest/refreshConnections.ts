@@ -1,9 +1,9 @@
 import { preparedStatements, type SqliteConnection } from "../store/sqlite";
-import { ATTEMPT_EVENT_COLUMNS, fromStoredValues, type AttemptEvent, type StoredAttemptEventValues } from "./attemptEvent";
-import { CONNECTION_COLUMNS, rollupSourceOf, sameConnection, toRawConnectionRow, type RawConnectionRow } from "./connectionRows";
-import { decodeHistogram, encodeHistogram } from "./durationBuckets";
-import { RollupChanges, type DailyCell } from "./rollupContributions";
-import { stitchConnection, type StitchedConnection } from "./stitchConnection";
+import { ATTEMPT_EVENT_COLUMNS, fromStoredValues, type AttemptEvent, type StoredAttemptEventValues } from "../connections/attemptEvent";
+import { CONNECTION_COLUMNS, rollupSourceOf, sameConnection, toRawConnectionRow, type RawConnectionRow } from "../connections/connectionRows";
+import { decodeHistogram, encodeHistogram } from "../connections/durationBuckets";
+import { RollupChanges, type DailyCell } from "../connections/rollupContributions";
+import { stitchConnection, type StitchedConnection } from "../connections/stitchConnection";
 
 /**
  * Keeps the Connection table and its rollups up to date as events are stored. Called inside the

@@ -4,31 +4,33 @@
  */
 import { writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { keptAndRebuilt } from "../connections/testing";
+import { keptAndRebuilt } from "./testing";
 import { parseTimestampMicros, startSimulator } from "../parsec/simulator";
 import type { Db } from "../store/client";
 import type { SqliteConnection } from "../store/sqlite";
 import {
   cliEnvironment,
   compareIds,
-  connectDatabase,
-  createTempDatabase,
   expectSameEvents,
   groundTruth,
-  makeTempDir,
   runCli,
   startSyncFixture,
   storedEvents,
   type ParsecEventJson,
   type SyncFixture,
-  type TempDatabase,
-  type TempDir,
   TEST_HISTORY_END,
 } from "../sync/testing";
-import { parseEventFilters } from "./eventFilters";
-import { CSV_COLUMNS, exportEvents, type ExportFormat } from "./exportEvents";
+import {
+  connectDatabase,
+  createTempDatabase,
+  makeTempDir,
+  type TempDatabase,
+  type TempDir,
+} from "../store/testing";
+import { parseEventFilters } from "../events/eventFilters";
+import { CSV_COLUMNS, exportEvents, type ExportFormat } from "../events/exportEvents";
 import { ImportFileError, importEventsFile } from "./importEvents";
-import { parseCsv } from "./testing";
+import { parseCsv } from "../events/testing";
 
 let files: TempDir;
 /** Events as the dashboard would hand them out: at most 5,000, in no particular order. */

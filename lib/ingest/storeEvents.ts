@@ -1,8 +1,8 @@
-import { stitchNewEvents } from "../connections/connectionBacklog";
-import { refreshConnections } from "../connections/refreshConnections";
+import { stitchNewEvents } from "./connectionBacklog";
+import { refreshConnections } from "./refreshConnections";
 import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import { describeCut, quarantineJson, quarantineText, type QuarantineRaw } from "../parsec/jsonBounds";
-import { CONTENT_COLUMNS, toEventRow, type EventRow } from "./eventRow";
+import { CONTENT_COLUMNS, toEventRow, type EventRow } from "../events/eventRow";
 
 export interface StoreCounts {
   received: number;
@@ -20,9 +20,9 @@ export interface UnreadableItem {
 
 export interface StoreOptions {
   /**
-   * New events that may wait before their connections are stitched (lib/connections/
+   * New events that may wait before their connections are stitched (lib/ingest/
    * connectionBacklog.ts): 0, the default, stitches them in this transaction. The sync and the
-   * import pass STITCH_BATCH_EVENTS and call catchUpConnections when they end. Events whose
+   * import (through ingestPage) pass STITCH_BATCH_EVENTS and catch up in finishIngest. Events whose
    * content changed are stitched at once either way: their rows keep their place below the mark.
    */
   stitchAfterEvents?: number;
