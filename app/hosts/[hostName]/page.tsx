@@ -28,7 +28,7 @@ export default async function HostPage({
   if (hostName === null || hostName.trim() === "" || hostName.length > 256) {
     return <BadPathNotice title="Host computer" given={rawName} expected="a computer name this viewer can read" />;
   }
-  const { nowMs, window, problems, db, sqlite, emailOf, windowFilter } = await timelinePageContext(searchParams);
+  const { nowMs, window, problems, sqlite, emailOf, windowFilter } = await timelinePageContext(searchParams);
   const connections = timelineConnections(sqlite, { hostComputerName: hostName }, window, nowMs, emailOf);
   const userOf = (c: { clientUserId: number | null; clientEmail: string | null }) =>
     c.clientUserId === null ? UNKNOWN_USER : (c.clientEmail ?? `user ${c.clientUserId}`);
