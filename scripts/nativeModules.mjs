@@ -19,11 +19,11 @@ const NATIVE_MODULES = [
 /** The native modules that do not load here, each with the error it gave and the command that fixes it. */
 export function missingNativeModules(require = createRequire(import.meta.url)) {
   const missing = [];
-  for (const module of NATIVE_MODULES) {
+  for (const nativeModule of NATIVE_MODULES) {
     try {
-      module.load(require);
+      nativeModule.load(require);
     } catch (error) {
-      missing.push({ name: module.name, error: error instanceof Error ? error.message.split("\n")[0] : String(error), fix: module.fix });
+      missing.push({ name: nativeModule.name, error: error instanceof Error ? error.message.split("\n")[0] : String(error), fix: nativeModule.fix });
     }
   }
   return missing;

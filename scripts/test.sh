@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# npm test: every test the project has. Type check, unit and integration tests (vitest: real HTTP
-# against the simulated Parsec API, real SQLite files), then the production build and the browser
+# npm test: every test the project has. Type check, lint (oxlint: correctness and the store seam's
+# import rules), unit and integration tests (vitest: real HTTP against the simulated Parsec API,
+# real SQLite files), then the production build and the browser
 # tests in Debian's Chromium. Never skips the browser tests: without Chromium it installs it (as
 # root) or stops with the command to run.
 set -euo pipefail
@@ -9,6 +10,8 @@ export NEXT_TELEMETRY_DISABLED=1
 
 echo "== type check"
 npx tsc --noEmit
+echo "== lint"
+npm run --silent lint
 echo "== unit and integration tests"
 npx vitest run
 echo "== browser tests"

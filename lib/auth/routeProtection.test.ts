@@ -50,8 +50,8 @@ async function renderPage(file: string, path: string): Promise<unknown> {
 }
 
 async function callHandler(file: string, method: string, url: string, headers: Record<string, string> = {}): Promise<Response | null> {
-  const module = (await import(file)) as Record<string, unknown>;
-  const handler = module[method];
+  const routeModule = (await import(file)) as Record<string, unknown>;
+  const handler = routeModule[method];
   if (typeof handler !== "function") return null;
   const request = new Request(`http://viewer.test${url}`, { method, headers });
   return (await handler(request, { params: anyParams() })) as Response;
@@ -121,9 +121,9 @@ describe("server actions", () => {
   });
 
   it.each(actionFiles.map((f) => [path.relative(process.cwd(), f), f] as const))("%s: each action refuses a visitor without a session, and a form without the CSRF token", async (_name, file) => {
-    const module = (await import(file)) as Record<string, unknown>;
+    const actionModule = (await import(file)) as Record<string, unknown>;
     type Action = (...args: unknown[]) => Promise<unknown>;
-    const actions = Object.entries(module).filter((entry): entry is [string, Action] => typeof entry[1] === "function" && !PUBLIC_ACTIONS.has(entry[0]));
+    const actions = Object.entries(actionModule).filter((entry): entry is [string, Action] => typeof entry[1] === "function" && !PUBLIC_ACTIONS.has(entry[0]));
     for (const [name, action] of actions) {
       // useActionState actions take (previous state, form); plain form actions take (form).
       const call = (form: FormData) => action(...(action.length >= 2 ? [{ message: null }, form] : [form]));

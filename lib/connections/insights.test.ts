@@ -111,7 +111,7 @@ describe("insights queries equal the figures of the Connection rows", () => {
     const failures = (key: (r: Row) => unknown) => groupCount(kept.filter((r) => r.status === "failed"), key);
     const hosts = topFailingHosts(fixture.sqlite, query, 1000);
     expect(new Map(hosts.map((h) => [h.hostComputerName, h.failures]))).toEqual(failures((r) => r.hostComputerName));
-    expect(hosts.map((h) => h.failures)).toEqual([...hosts.map((h) => h.failures)].sort((a, b) => b - a));
+    expect(hosts.map((h) => h.failures)).toEqual(hosts.map((h) => h.failures).sort((a, b) => b - a));
     for (const h of hosts) expect(h.attempts).toBe(kept.filter((r) => r.hostComputerName === h.hostComputerName).length);
     const users = topFailingUsers(fixture.sqlite, query, 1000);
     expect(new Map(users.map((u) => [u.clientUserId, u.failures]))).toEqual(failures((r) => r.clientUserId));
@@ -240,7 +240,6 @@ describe("sessions still connected count as connected time up to now", () => {
   it("in concurrency: every hour from their connection to now, the current hour holding all of them", () => {
     const now = nowOf();
     const query = { from: new Date(now.getTime() - 3 * DAY), to: new Date(now.getTime() + 2 * HOUR), now };
-    const q = insightsQuerySchema.parse(query);
     const open = openAt(now);
     const ended = rows.filter((r) => r.durationSeconds !== null && r.endedAt !== null);
     const result = concurrencyOverTime(fixture.sqlite, query);

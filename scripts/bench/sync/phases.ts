@@ -1,7 +1,6 @@
 // The child-process phases of the sync benchmark: the sync itself, and the fetch-only diagnostic.
 import { execFileSync } from "node:child_process";
 import { rmSync, statSync } from "node:fs";
-import type { BenchContext } from "../lib/benchmark";
 import { cleanEnv, NodeChild, runNode, type ChildResult, type RssSample } from "../lib/child";
 import type { SimulatorProcess } from "../lib/simulatorProcess";
 import { readLastSyncRun, type SyncRunRecord } from "./inspectDatabase";
