@@ -28,6 +28,11 @@ const nextConfig = {
   skipProxyUrlNormalize: true,
   // Native and WebAssembly packages are loaded by Node at run time rather than bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3"],
+  // Browsers still ask for /favicon.ico on some navigations, whatever the page's <link rel=icon>
+  // says: a 404 there is an error in the console (and in the browser tests' fixture).
+  async redirects() {
+    return [{ source: "/favicon.ico", destination: "/icon.svg", permanent: true }];
+  },
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },
