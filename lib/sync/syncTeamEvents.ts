@@ -97,7 +97,9 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
       if (!pass) {
         checkpoint = await readParsecClock(context, checkpoint, signal);
         const parsecNow = new Date(latestParsecTime(now().getTime(), context.clock?.offsetMs ?? 0));
-        const newestStoredAt = (await db.event.aggregate({ _max: { occurredAt: true } }))._max.occurredAt;
+        // Only a checkpoint past Parsec's now (left by an older version) needs the newest stored event.
+        const pastParsecNow = checkpoint.coveredUntil !== null && checkpoint.coveredUntil > parsecNow;
+        const newestStoredAt = pastParsecNow ? (await db.event.aggregate({ _max: { occurredAt: true } }))._max.occurredAt : null;
         pass = nextPass(checkpoint, { full: options.full ?? false, overlapMs: options.overlapMs, parsecNow, newestStoredAt });
         await beginPass(db, teamId, pass);
       }
