@@ -17,12 +17,12 @@ export function AppHeader({ demo, account }: { demo: boolean; account: HeaderAcc
           Parsec audit log
         </Link>
         {account && (
-        <nav aria-label="Main">
-          <Link href="/">Overview</Link>
-          <Link href="/events">Events</Link>
-          <Link href="/connections">Connections</Link>
-          <Link href="/insights">Insights</Link>
-        </nav>
+          <nav aria-label="Main">
+            <Link href="/">Overview</Link>
+            <Link href="/events">Events</Link>
+            <Link href="/connections">Connections</Link>
+            <Link href="/insights">Insights</Link>
+          </nav>
         )}
         <div className="app-header__right">
           <ViewerTimeZone />
@@ -31,9 +31,8 @@ export function AppHeader({ demo, account }: { demo: boolean; account: HeaderAcc
       </div>
       {demo && (
         <div className="demo-banner" role="status">
-          <strong>Demo mode.</strong> No Parsec credentials are configured, so these events come from the built-in
-          simulated Parsec API, not from your team. Set <code>PARSEC_API_KEY</code> and <code>PARSEC_TEAM_ID</code> to
-          sync your own audit log.
+          <strong>Demo mode.</strong> No Parsec credentials are configured, so these events come from the built-in simulated Parsec API, not from your team. Set{" "}
+          <code>PARSEC_API_KEY</code> and <code>PARSEC_TEAM_ID</code> to sync your own audit log.
         </div>
       )}
     </header>

@@ -47,4 +47,3 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
     </div>
   );
 }
-

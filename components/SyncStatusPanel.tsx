@@ -30,17 +30,14 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
         <div className="card__value" data-testid="quarantined">
           {number.format(status.quarantined)}
         </div>
-        <div className="card__note">
-          {status.quarantined > 0 ? "events that failed validation, kept with the reason" : "every event passed validation"}
-        </div>
+        <div className="card__note">{status.quarantined > 0 ? "events that failed validation, kept with the reason" : "every event passed validation"}</div>
       </div>
       <div className={`card${last?.status === "failed" ? " card--error" : ""}`}>
         <div className="card__label">Last sync</div>
         {last ? (
           <>
             <div className="card__value card__value--small">
-              <span className={`badge badge--${last.status}`}>{last.status}</span>{" "}
-              <LocalTime iso={last.finishedAt ?? last.startedAt} />
+              <span className={`badge badge--${last.status}`}>{last.status}</span> <LocalTime iso={last.finishedAt ?? last.startedAt} />
             </div>
             <div className="card__note">
               {last.error ?? `${number.format(last.inserted)} new of ${number.format(last.fetched)} fetched in ${last.pages} pages`}
@@ -49,9 +46,7 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
         ) : (
           <div className="card__note">no sync has finished yet</div>
         )}
-        <div className="card__note">
-          {intervalSeconds > 0 ? `runs every ${formatDuration(intervalSeconds * 1000)}` : "background sync is off"}
-        </div>
+        <div className="card__note">{intervalSeconds > 0 ? `runs every ${formatDuration(intervalSeconds * 1000)}` : "background sync is off"}</div>
       </div>
       {status.clock?.difference && (
         <div className="card card--wide card--warn" data-testid="clock-difference" role="status">
@@ -70,16 +65,14 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
               </div>
               {progress.estimate ? (
                 <div className="card__note">
-                  about {number.format(progress.estimate.remainingEvents)} events and{" "}
-                  {formatDuration(progress.estimate.remainingMs)} left (estimate: {progress.estimate.basis})
+                  about {number.format(progress.estimate.remainingEvents)} events and {formatDuration(progress.estimate.remainingMs)} left (estimate:{" "}
+                  {progress.estimate.basis})
                 </div>
               ) : (
                 <div className="card__note">time left: {progress.noEstimate ?? "unknown"}</div>
               )}
               {progress.quotaCeilingPerHour !== null && (
-                <div className="card__note">
-                  the API quota allows at most {number.format(progress.quotaCeilingPerHour)} events an hour
-                </div>
+                <div className="card__note">the API quota allows at most {number.format(progress.quotaCeilingPerHour)} events an hour</div>
               )}
               {progress.waiting && <div className="card__note">{progress.waiting.detail}</div>}
             </>

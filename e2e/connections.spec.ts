@@ -128,7 +128,9 @@ test("insights: the charts show the demo team's connections, and a bar opens its
   expect(url.searchParams.getAll("host")).toEqual([topHost]);
   expect(url.searchParams.getAll("status")).toEqual(["failed"]);
   await expect(connectionRows(page).first()).toBeVisible();
-  const shown = await connectionRows(page).evaluateAll((rows) => rows.map((row) => [row.getAttribute("data-status"), row.querySelector("td:nth-child(3) a")?.textContent]));
+  const shown = await connectionRows(page).evaluateAll((rows) =>
+    rows.map((row) => [row.getAttribute("data-status"), row.querySelector("td:nth-child(3) a")?.textContent]),
+  );
   for (const [status, host] of shown) expect([status, host]).toEqual(["failed", topHost]);
   await page.screenshot({ path: "test-results/insights-bar-to-connections.png", fullPage: true });
 });

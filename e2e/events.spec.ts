@@ -7,7 +7,10 @@ const NAMES = ["client_disconnect", "conn_client_offer"];
 
 const rows = (page: Page) => page.getByTestId("events-table").locator("tbody tr[data-event-id]");
 const rowIds = (page: Page) => rows(page).evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-event-id")!));
-const rowTimes = (page: Page) => rows(page).locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
+const rowTimes = (page: Page) =>
+  rows(page)
+    .locator("time")
+    .evaluateAll((times) => times.map((t) => t.getAttribute("datetime")!));
 async function matchCount(page: Page): Promise<number> {
   const counter = page.getByTestId("result-count");
   expect(await counter.count(), "the page shows a count of matching events").toBe(1);
@@ -33,9 +36,9 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   // the one with the most events.
   await page.getByLabel("User: type an email or id").focus();
   await expect(page.locator("datalist option[label$='events']").first()).toBeAttached();
-  const users = await page.locator("datalist option[label$='events']").evaluateAll((options) =>
-    options.map((o) => ({ value: o.getAttribute("value")!, events: Number.parseInt(o.getAttribute("label")!, 10) })),
-  );
+  const users = await page
+    .locator("datalist option[label$='events']")
+    .evaluateAll((options) => options.map((o) => ({ value: o.getAttribute("value")!, events: Number.parseInt(o.getAttribute("label")!, 10) })));
   const user = users.sort((a, b) => b.events - a.events)[0]!;
   const [, email, userId] = /^(.*) \((\d+)\)$/.exec(user.value)!;
   await page.getByLabel("User: type an email or id").fill(user.value);
@@ -109,7 +112,10 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   await expect(detail.locator("dd code", { hasText: firstPage[1]! })).toBeVisible();
   const data = JSON.parse(await detail.locator("pre.json").innerText()) as Record<string, unknown>;
   expect(data).toHaveProperty("attempt_id");
-  await expect(detail.getByRole("link", { name: "All events of this attempt" })).toHaveAttribute("href", `/events?attempt=${encodeURIComponent(String(data.attempt_id))}`);
+  await expect(detail.getByRole("link", { name: "All events of this attempt" })).toHaveAttribute(
+    "href",
+    `/events?attempt=${encodeURIComponent(String(data.attempt_id))}`,
+  );
   await expect(detail.getByRole("link", { name: "This user's events" })).toHaveAttribute("href", `/events?user=${userId}`);
   await expect(detail.getByRole("link", { name: "This host's events" })).toBeVisible();
   await detail.getByRole("button", { name: "Copy data" }).click();
@@ -120,7 +126,9 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   // so in the detail, the links still work, and "Try again" fetches it again.
   const isDetailRequest = (url: URL) => url.pathname === "/events/detail";
   allowConsoleErrors(/status of 503 .*\/events\/detail\?id=/);
-  await page.route(isDetailRequest, (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "The store is busy." }) }));
+  await page.route(isDetailRequest, (route) =>
+    route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "The store is busy." }) }),
+  );
   await rows(page).nth(1).getByRole("button", { name: "Hide details" }).click();
   await expect(detail).toHaveCount(0);
   await rows(page).nth(1).getByRole("button", { name: "Show details" }).click();
@@ -220,17 +228,21 @@ test("sorting by a column heading pages by that column, and columns can be reord
   await expect(page).toHaveURL(/[?&]sort=name/);
   await expect(page.getByTestId("events-table").locator("th[aria-sort=descending]")).toContainText("Event");
   // The heading shows the new sort at once; the rows follow when the server's page arrives.
-  await expect.poll(async () => {
-    const shown = await names();
-    return shown.join() === [...shown].sort().reverse().join();
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const shown = await names();
+      return shown.join() === [...shown].sort().reverse().join();
+    })
+    .toBe(true);
   const descending = await names();
   await heading.click();
   await expect(page).toHaveURL(/[?&]order=oldest/);
-  await expect.poll(async () => {
-    const shown = await names();
-    return shown.join() === [...shown].sort().join() && shown[0]! <= descending.at(-1)!;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const shown = await names();
+      return shown.join() === [...shown].sort().join() && shown[0]! <= descending.at(-1)!;
+    })
+    .toBe(true);
   const firstPage = await names();
   const firstIds = await rowIds(page);
   await page.getByRole("link", { name: "Next →" }).click();

@@ -49,7 +49,8 @@ test("every answer to a signed-in admin, and to a visitor, says Cache-Control: n
 
   // Signed out: the sign-in page, the proxy's redirect and its 401.
   const visitor = await playwrightRequest.newContext({ baseURL });
-  for (const url of ["/sign-in", "/events", "/api/health"]) answers.push(answer(`${url} (signed out)`, await visitor.get(url, { maxRedirects: 0, headers: { accept: "text/html" } })));
+  for (const url of ["/sign-in", "/events", "/api/health"])
+    answers.push(answer(`${url} (signed out)`, await visitor.get(url, { maxRedirects: 0, headers: { accept: "text/html" } })));
   answers.push(answer("/api/sync (signed out)", await visitor.get("/api/sync")));
   await visitor.dispose();
 

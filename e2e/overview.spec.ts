@@ -34,7 +34,9 @@ test("a first start in demo mode syncs the simulated API and shows the events", 
   await page.getByRole("button", { name: "show Asia/Tokyo" }).click();
   await expect(page.getByTestId("time-zone")).toHaveText("Times in Asia/Tokyo");
 
-  const runs = page.getByRole("region", { name: "Sync and import runs" }).or(page.locator("section", { has: page.getByRole("heading", { name: "Sync and import runs" }) }));
+  const runs = page
+    .getByRole("region", { name: "Sync and import runs" })
+    .or(page.locator("section", { has: page.getByRole("heading", { name: "Sync and import runs" }) }));
   await expect(runs.getByText("succeeded").first()).toBeVisible();
   await page.screenshot({ path: "test-results/overview.png", fullPage: true });
 });

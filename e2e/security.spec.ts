@@ -52,7 +52,9 @@ test("every page renders and hydrates under the CSP, with no violation", async (
 });
 
 test("the API key, the tokens and the admin password are in no page, client bundle, export or server log", async ({ page, request }) => {
-  const sessionToken = (JSON.parse(readFileSync(E2E_STORAGE_STATE, "utf8")) as { cookies: { name: string; value: string }[] }).cookies.find((c) => c.name === "parsec_session")!.value;
+  const sessionToken = (JSON.parse(readFileSync(E2E_STORAGE_STATE, "utf8")) as { cookies: { name: string; value: string }[] }).cookies.find(
+    (c) => c.name === "parsec_session",
+  )!.value;
   const haystacks: { where: string; text: string }[] = [];
   for (const url of [...pages, "/sign-in", "/admin/password"]) {
     const response = await request.get(url, { headers: { accept: "text/html" } });

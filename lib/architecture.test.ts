@@ -76,7 +76,8 @@ describe("architecture", () => {
   it("every route handler under app/ has the one shape (lib/routes/routeHandler), and none maps errors to answers itself", () => {
     const offenders = sourceFiles("app").flatMap((file) => {
       const imports = importsOf(readFileSync(path.join(ROOT, file), "utf8"));
-      const shapeless = path.basename(file) === "route.ts" && !imports.some((spec) => spec.endsWith("lib/routes/routeHandler")) ? [`${file} does not use routeHandler`] : [];
+      const shapeless =
+        path.basename(file) === "route.ts" && !imports.some((spec) => spec.endsWith("lib/routes/routeHandler")) ? [`${file} does not use routeHandler`] : [];
       const ownAnswers = imports.filter((spec) => /lib\/http\/(problemResponse|domainErrorResponse)$/.test(spec)).map((spec) => `${file} imports ${spec}`);
       return [...shapeless, ...ownAnswers];
     });
@@ -113,7 +114,9 @@ describe("architecture", () => {
     const offenders = sourceFiles("e2e")
       .filter((file) => file !== path.join("e2e", "fixtures.ts"))
       .filter((file) =>
-        [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/import\s*{([^}]*)}\s*from\s*["']@playwright\/test["']/g)].some((m) => /\b(test|expect)\b/.test(m[1]!)),
+        [...readFileSync(path.join(ROOT, file), "utf8").matchAll(/import\s*{([^}]*)}\s*from\s*["']@playwright\/test["']/g)].some((m) =>
+          /\b(test|expect)\b/.test(m[1]!),
+        ),
       );
     expect(offenders).toEqual([]);
   });

@@ -102,7 +102,10 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
 
   it("reads the trusted proxies, and refuses what is not an address or a range", () => {
     expect(loadConfig({ TRUSTED_PROXIES: "loopback, 10.0.0.0/8,2001:db8::/32 ,192.0.2.7" }).auth.trustedProxies).toEqual([
-      "loopback", "10.0.0.0/8", "2001:db8::/32", "192.0.2.7",
+      "loopback",
+      "10.0.0.0/8",
+      "2001:db8::/32",
+      "192.0.2.7",
     ]);
     expect(loadConfig({ TRUSTED_PROXIES: "none" }).auth.trustedProxies).toEqual([]);
     for (const wrong of ["proxy.example.com", "10.0.0.0/33", "::1/129", "10.0.0.1/8/2", "10.0.0"]) {
@@ -141,7 +144,12 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
   });
 
   it("names each wrong sign-in variable in one line, without printing secrets", () => {
-    const problems = problemsOf({ ADMIN_EMAIL: "not-an-email", ADMIN_PASSWORD: "tiny-secret", OIDC_ISSUER_URL: "http://login.example.com", SESSION_IDLE_MINUTES: "0" });
+    const problems = problemsOf({
+      ADMIN_EMAIL: "not-an-email",
+      ADMIN_PASSWORD: "tiny-secret",
+      OIDC_ISSUER_URL: "http://login.example.com",
+      SESSION_IDLE_MINUTES: "0",
+    });
     expect(problems.find((p) => p.startsWith("ADMIN_EMAIL"))).toMatch(/must be an email address/);
     expect(problems.find((p) => p.startsWith("ADMIN_PASSWORD"))).toMatch(/must be at least 12 characters \(got "<hidden>"\)/);
     expect(problems.find((p) => p.startsWith("OIDC_ISSUER_URL"))).toMatch(/must be an https URL/);
@@ -152,9 +160,15 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
 
   it("wants the issuer and client id together, and an allow-list with them", () => {
     expect(problemsOf({ OIDC_ISSUER_URL: "https://login.example.com" })[0]).toMatch(/^OIDC_CLIENT_ID is missing/);
-    expect(problemsOf({ OIDC_ISSUER_URL: "https://login.example.com", OIDC_CLIENT_ID: "x" })[0]).toMatch(/^OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in/);
-    expect(problemsOf({ OIDC_ISSUER_URL: "https://l.example", OIDC_CLIENT_ID: "x", OIDC_ALLOWED_DOMAINS: "not a domain" })[0]).toMatch(/^OIDC_ALLOWED_DOMAINS must be a comma-separated list/);
+    expect(problemsOf({ OIDC_ISSUER_URL: "https://login.example.com", OIDC_CLIENT_ID: "x" })[0]).toMatch(
+      /^OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in/,
+    );
+    expect(problemsOf({ OIDC_ISSUER_URL: "https://l.example", OIDC_CLIENT_ID: "x", OIDC_ALLOWED_DOMAINS: "not a domain" })[0]).toMatch(
+      /^OIDC_ALLOWED_DOMAINS must be a comma-separated list/,
+    );
     // A provider on this machine may use plain http (a local Keycloak, the tests).
-    expect(loadConfig({ OIDC_ISSUER_URL: "http://127.0.0.1:8080/realms/x", OIDC_CLIENT_ID: "x", OIDC_ALLOWED_EMAILS: "a@b.c" }).auth.oidc?.allowInsecureHttp).toBe(true);
+    expect(
+      loadConfig({ OIDC_ISSUER_URL: "http://127.0.0.1:8080/realms/x", OIDC_CLIENT_ID: "x", OIDC_ALLOWED_EMAILS: "a@b.c" }).auth.oidc?.allowInsecureHttp,
+    ).toBe(true);
   });
 });

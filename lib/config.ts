@@ -21,8 +21,7 @@ export class ConfigError extends Error {
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
-const emptyAsUndefined = (value: unknown) =>
-  typeof value === "string" && value.trim() === "" ? undefined : value;
+const emptyAsUndefined = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
 
 const wholeNumber = (min: number, max: number, fallback: number, what: string) =>
   z.preprocess(
@@ -31,7 +30,12 @@ const wholeNumber = (min: number, max: number, fallback: number, what: string) =
       .string()
       .regex(/^\d+$/, { message: `must be ${what}` })
       .transform(Number)
-      .pipe(z.number().min(min, { message: `must be ${what}` }).max(max, { message: `must be ${what}` }))
+      .pipe(
+        z
+          .number()
+          .min(min, { message: `must be ${what}` })
+          .max(max, { message: `must be ${what}` }),
+      )
       .default(fallback),
   );
 
@@ -88,20 +92,14 @@ const envSchema = z.object({
       .default(DEFAULT_API_BASE_URL)
       .transform((v) => v.replace(/\/+$/, "")),
   ),
-  PARSEC_API_VERSION: z.preprocess(
-    emptyAsUndefined,
-    z.enum(["v1", "v2"], { message: 'must be "v1" or "v2"' }).default("v1"),
-  ),
+  PARSEC_API_VERSION: z.preprocess(emptyAsUndefined, z.enum(["v1", "v2"], { message: 'must be "v1" or "v2"' }).default("v1")),
   PARSEC_RATE_LIMIT: rateLimit,
   PARSEC_BLOCK_SECONDS: wholeNumber(1, 86_400, 300, "a whole number of seconds from 1 to 86400"),
   PARSEC_REQUEST_TIMEOUT_SECONDS: wholeNumber(1, 600, 30, "a whole number of seconds from 1 to 600"),
   PARSEC_PAGE_SIZE: wholeNumber(1, 1000, 1000, "a whole number from 1 to 1000"),
   SYNC_INTERVAL_SECONDS: wholeNumber(0, 604_800, 300, "a whole number of seconds (0 turns the background sync off)"),
   SYNC_OVERLAP_SECONDS: wholeNumber(0, 2_592_000, 3600, "a whole number of seconds from 0 to 2592000"),
-  SYNC_TOKEN: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional(),
-  ),
+  SYNC_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional()),
   DEMO_EVENTS: wholeNumber(100, 2_000_000, 20_000, "a whole number of events from 100 to 2000000"),
   ADMIN_EMAIL: z.preprocess(
     emptyAsUndefined,
@@ -133,8 +131,20 @@ const envSchema = z.object({
       })
       .optional(),
   ),
-  OIDC_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().regex(/^[\x21-\x7e]+$/, { message: "must be the client id, without spaces" }).optional()),
-  OIDC_CLIENT_SECRET: z.preprocess(emptyAsUndefined, z.string().regex(/^[\x21-\x7e]+$/, { message: "must be the client secret, without spaces" }).optional()),
+  OIDC_CLIENT_ID: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]+$/, { message: "must be the client id, without spaces" })
+      .optional(),
+  ),
+  OIDC_CLIENT_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[\x21-\x7e]+$/, { message: "must be the client secret, without spaces" })
+      .optional(),
+  ),
   OIDC_ALLOWED_EMAILS: commaList(/^[^\s@]+@[^\s@]+$/, "must be a comma-separated list of email addresses"),
   OIDC_ALLOWED_DOMAINS: commaList(/^[a-z0-9.-]+\.[a-z0-9-]+$/, "must be a comma-separated list of domains such as example.com"),
   TRUSTED_PROXIES: z.preprocess(
@@ -142,7 +152,14 @@ const envSchema = z.object({
     z
       .string()
       .default("loopback")
-      .transform((value) => [...new Set(value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))])
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(",")
+            .map((item) => item.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
       .refine((items) => items.every(isProxyEntry), {
         message: 'must be a comma-separated list of "loopback", "none", addresses and address/prefix ranges, such as "loopback,10.0.0.0/8"',
       })
@@ -165,7 +182,14 @@ function commaList(pattern: RegExp, message: string) {
     z
       .string()
       .default("")
-      .transform((value) => [...new Set(value.split(",").map((item) => item.trim().toLowerCase()).filter(Boolean))])
+      .transform((value) => [
+        ...new Set(
+          value
+            .split(",")
+            .map((item) => item.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ])
       .refine((items) => items.every((item) => pattern.test(item)), { message }),
   );
 }
@@ -187,7 +211,11 @@ export interface ProxyRange {
  * validating it here and for lib/auth/requestContext.ts's lookup.
  */
 export function proxyRanges(entry: string): ProxyRange[] | null {
-  if (entry === "loopback") return [{ address: "127.0.0.0", prefix: 8, type: "ipv4" }, { address: "::1", prefix: 128, type: "ipv6" }];
+  if (entry === "loopback")
+    return [
+      { address: "127.0.0.0", prefix: 8, type: "ipv4" },
+      { address: "::1", prefix: 128, type: "ipv6" },
+    ];
   const [address = "", prefix, ...rest] = entry.split("/");
   const family = isIP(address);
   if (family === 0 || rest.length > 0) return null;
@@ -206,10 +234,7 @@ export type ParsecConnection = NonNullable<AppConfig["parsec"]>;
 
 function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
   const databaseFile = path.resolve(cwd, env.DATABASE_URL.slice("file:".length));
-  const parsec =
-    env.PARSEC_API_KEY && env.PARSEC_TEAM_ID
-      ? { apiKey: env.PARSEC_API_KEY, teamId: env.PARSEC_TEAM_ID, baseUrl: env.PARSEC_API_BASE_URL }
-      : null;
+  const parsec = env.PARSEC_API_KEY && env.PARSEC_TEAM_ID ? { apiKey: env.PARSEC_API_KEY, teamId: env.PARSEC_TEAM_ID, baseUrl: env.PARSEC_API_BASE_URL } : null;
   return {
     databaseFile,
     /** null: no credentials, so the app runs in demo mode on the built-in simulated API. */
@@ -288,7 +313,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
   if (oidcSet === 2 && oidc.OIDC_ALLOWED_EMAILS.length === 0 && oidc.OIDC_ALLOWED_DOMAINS.length === 0) {
-    problems.push("OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in through OpenID Connect (otherwise anyone with an account at the provider could)");
+    problems.push(
+      "OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in through OpenID Connect (otherwise anyone with an account at the provider could)",
+    );
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return toAppConfig(parsed.data, cwd);

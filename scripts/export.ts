@@ -16,9 +16,7 @@ const USAGE =
 
 /** The explorer's URL parameters as flags: `not_user` is `--not-user`. */
 const flagOf = (param: string) => param.replaceAll("_", "-");
-const FILTER_FLAGS = Object.fromEntries(
-  FILTER_PARAMS.map((param) => [flagOf(param), { type: "string" as const, multiple: isRepeatedFilterParam(param) }]),
-);
+const FILTER_FLAGS = Object.fromEntries(FILTER_PARAMS.map((param) => [flagOf(param), { type: "string" as const, multiple: isRepeatedFilterParam(param) }]));
 
 runCli("export", async () => {
   const { values }: { values: Record<string, string | string[] | boolean | undefined> } = (() => {

@@ -21,7 +21,13 @@ describe("the start command's native-module check", () => {
       };
     };
     const missing = missingNativeModules(withoutBinding as NodeJS.Require);
-    expect(missing).toEqual([{ name: "better-sqlite3", error: expect.stringContaining("Could not locate the bindings file"), fix: expect.stringContaining("npm rebuild better-sqlite3") }]);
+    expect(missing).toEqual([
+      {
+        name: "better-sqlite3",
+        error: expect.stringContaining("Could not locate the bindings file"),
+        fix: expect.stringContaining("npm rebuild better-sqlite3"),
+      },
+    ]);
     const lines = describeMissingNativeModules(missing);
     expect(lines[0]).toMatch(/^\[parsec-viewer\] better-sqlite3 cannot load its native part: Could not locate the bindings file/);
     expect(lines.join("\n")).toMatch(/allowScripts/);

@@ -17,8 +17,7 @@ runCli("connections:rebuild", async () => {
   const result = await rebuildConnections({
     db,
     sqlite,
-    onProgress: (p) =>
-      progress.update(`connections:rebuild: ${p.attempts.toLocaleString("en")} of ${p.totalAttempts.toLocaleString("en")} attempts`),
+    onProgress: (p) => progress.update(`connections:rebuild: ${p.attempts.toLocaleString("en")} of ${p.totalAttempts.toLocaleString("en")} attempts`),
   });
   progress.done();
   console.error(`connections:rebuild: ${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`);

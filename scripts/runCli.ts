@@ -16,8 +16,7 @@ export function runCli(name: string, main: () => Promise<number | void>): void {
   main()
     .then((code) => process.exit(code ?? 0))
     .catch((error: unknown) => {
-      const expected =
-        error instanceof ConfigError || error instanceof UsageError || error instanceof FilterError || error instanceof ImportFileError;
+      const expected = error instanceof ConfigError || error instanceof UsageError || error instanceof FilterError || error instanceof ImportFileError;
       const message = error instanceof Error ? error.message : String(error);
       console.error(error instanceof ConfigError ? message : `${name}: ${message}`);
       if (process.env.DEBUG && error instanceof Error) console.error(error.stack);

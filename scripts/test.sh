@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # npm test: every test the project has. Type check, lint (oxlint: correctness and the store seam's
-# import rules), unit and integration tests (vitest: real HTTP against the simulated Parsec API,
+# import rules), formatting (prettier), unit and integration tests (vitest: real HTTP against the simulated Parsec API,
 # real SQLite files), then the production build and the browser
 # tests in Debian's Chromium. Never skips the browser tests: without Chromium it installs it (as
 # root) or stops with the command to run.
@@ -12,6 +12,8 @@ echo "== type check"
 npx tsc --noEmit
 echo "== lint"
 npm run --silent lint
+echo "== format"
+npm run --silent format:check
 echo "== unit and integration tests"
 npx vitest run
 echo "== browser tests"

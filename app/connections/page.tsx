@@ -23,9 +23,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   return (
     <>
       <h1>Connections</h1>
-      <p className="page-intro muted">
-        Each connection is one attempt id: the offer, the relay, both completions and both disconnects, stitched together.
-      </p>
+      <p className="page-intro muted">Each connection is one attempt id: the offer, the relay, both completions and both disconnects, stitched together.</p>
       <ParamProblems problems={problems} />
       <ConnectionFilterBar current={view} users={users} hosts={hosts} />
       {page.rows.length === 0 ? (

@@ -33,8 +33,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <EventFilterBar current={view} users={options.users} eventNames={groupEventNames(options.eventNames, filters.name)} />
       {searchKind === "scan" && (
         <p className="muted search-note" data-testid="search-scan-note">
-          A search needs three characters in a row (other than quotes and backslashes) to use the search index: this one reads
-          every event, which takes a few seconds on a large store.
+          A search needs three characters in a row (other than quotes and backslashes) to use the search index: this one reads every event, which takes a few
+          seconds on a large store.
         </p>
       )}
       {page.rows.length === 0 ? (
@@ -78,7 +78,13 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
             <p className="muted keyboard-hint">
               <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> or arrows move · <kbd>Enter</kbd> details
             </p>
-            <Pager filters={view.filters} paging={view.paging} previousCursor={page.previousCursor} nextCursor={page.nextCursor} onFirstPage={cursor === null} />
+            <Pager
+              filters={view.filters}
+              paging={view.paging}
+              previousCursor={page.previousCursor}
+              nextCursor={page.nextCursor}
+              onFirstPage={cursor === null}
+            />
           </div>
         </>
       )}

@@ -23,8 +23,21 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   await requireAdmin();
   await connection(); // rendered per request: the rollups change as the sync runs
   const nowMs = Date.now();
-  const { query, filters, problems, capped, users, hosts, durations, charts, exitCodeLegend: legend, seatChanges, concurrency, attempts, failures } =
-    await insightsPageData(await searchParams, nowMs);
+  const {
+    query,
+    filters,
+    problems,
+    capped,
+    users,
+    hosts,
+    durations,
+    charts,
+    exitCodeLegend: legend,
+    seatChanges,
+    concurrency,
+    attempts,
+    failures,
+  } = await insightsPageData(await searchParams, nowMs);
   const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
 
   return (
@@ -33,8 +46,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
       <p className="page-intro muted">
         <LocalTime iso={query.from.toISOString()} /> to <LocalTime iso={query.to.toISOString()} /> · {number.format(attempts)} attempts,{" "}
         {number.format(failures)} failed, {number.format(durations.sessions)} sessions with a duration
-        {capped && ` (the last ${MAX_RANGE_DAYS} days of a longer history)`}. Charts count connections by the UTC day (or hour) they started;
-        click a bar for its connections.
+        {capped && ` (the last ${MAX_RANGE_DAYS} days of a longer history)`}. Charts count connections by the UTC day (or hour) they started; click a bar for
+        its connections.
       </p>
       <ParamProblems problems={problems} />
       <InsightsFilterBar current={view} users={users} hosts={hosts} />
@@ -66,16 +79,30 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           <ChartSection id="hours" title="Hours connected per user per day" model={charts.hours} caption="Connected hours per UTC day, by user">
             <BarsChart model={charts.hours} testId="chart-hours" />
           </ChartSection>
-          <ChartSection id="user-percentiles" title="Session length per user (minutes)" model={charts.userPercentiles} caption="p50, p90 and p99 of session minutes per user">
+          <ChartSection
+            id="user-percentiles"
+            title="Session length per user (minutes)"
+            model={charts.userPercentiles}
+            caption="p50, p90 and p99 of session minutes per user"
+          >
             <BarsChart model={charts.userPercentiles} horizontal testId="chart-user-percentiles" height={chartHeight(charts.userPercentiles)} />
           </ChartSection>
-          <ChartSection id="host-percentiles" title="Session length per host (minutes)" model={charts.hostPercentiles} caption="p50, p90 and p99 of session minutes per host">
+          <ChartSection
+            id="host-percentiles"
+            title="Session length per host (minutes)"
+            model={charts.hostPercentiles}
+            caption="p50, p90 and p99 of session minutes per host"
+          >
             <BarsChart model={charts.hostPercentiles} horizontal testId="chart-host-percentiles" height={chartHeight(charts.hostPercentiles)} />
           </ChartSection>
           <section className="insights__chart insights__chart--wide" aria-labelledby="concurrency-heading">
             <h2 id="concurrency-heading">Concurrent connections and seats</h2>
             <p className="muted chart-note">
-              Seats: {seatChanges.length ? seatChanges.map((c) => `${c.seats} from ${c.at.slice(0, 10)}`).join(", ") : "unknown (no team_create or seat change stored)"}.
+              Seats:{" "}
+              {seatChanges.length
+                ? seatChanges.map((c) => `${c.seats} from ${c.at.slice(0, 10)}`).join(", ")
+                : "unknown (no team_create or seat change stored)"}
+              .
             </p>
             <ConcurrencyChart model={concurrency} testId="chart-concurrency" />
             <details className="chart-table">
@@ -98,7 +125,21 @@ function chartHeight(model: BarChartModel): number {
   return Math.max(160, 60 + model.rows.length * 28);
 }
 
-function ChartSection({ id, title, wide = false, model, caption, children }: { id: string; title: string; wide?: boolean; model: BarChartModel; caption: string; children: ReactNode }) {
+function ChartSection({
+  id,
+  title,
+  wide = false,
+  model,
+  caption,
+  children,
+}: {
+  id: string;
+  title: string;
+  wide?: boolean;
+  model: BarChartModel;
+  caption: string;
+  children: ReactNode;
+}) {
   return (
     <section className={`insights__chart${wide ? " insights__chart--wide" : ""}`} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{title}</h2>
@@ -151,9 +192,15 @@ function ConcurrencyTable({ model }: { model: InsightsPageData["concurrency"] })
         <thead>
           <tr>
             <th scope="col">{model.hoursPerPoint > 1 ? "Period from (UTC)" : "Hour (UTC)"}</th>
-            <th scope="col" className="num">Open on average</th>
-            <th scope="col" className="num">Open at some moment</th>
-            <th scope="col" className="num">Seats</th>
+            <th scope="col" className="num">
+              Open on average
+            </th>
+            <th scope="col" className="num">
+              Open at some moment
+            </th>
+            <th scope="col" className="num">
+              Seats
+            </th>
           </tr>
         </thead>
         <tbody>

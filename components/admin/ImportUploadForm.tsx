@@ -65,9 +65,9 @@ export function ImportUploadForm({ csrfToken, maxBytes }: { csrfToken: string; m
       )}
       {outcome?.kind === "done" && (
         <p className="notice notice--ok" role="status" data-testid="import-outcome">
-          Imported {outcome.result.name} ({outcome.result.format}): {number.format(outcome.result.received)} read,{" "}
-          {number.format(outcome.result.inserted)} new, {number.format(outcome.result.updated)} updated,{" "}
-          {number.format(outcome.result.unchanged)} already stored, {number.format(outcome.result.quarantined)} quarantined (run #{outcome.result.runId}).
+          Imported {outcome.result.name} ({outcome.result.format}): {number.format(outcome.result.received)} read, {number.format(outcome.result.inserted)} new,{" "}
+          {number.format(outcome.result.updated)} updated, {number.format(outcome.result.unchanged)} already stored, {number.format(outcome.result.quarantined)}{" "}
+          quarantined (run #{outcome.result.runId}).
         </p>
       )}
     </form>

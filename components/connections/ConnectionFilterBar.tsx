@@ -29,7 +29,12 @@ export function ConnectionFilterBar({ current, users, hosts }: { current: Explor
         <FilterBarStatus pending={pending} hasFilters={hasFilters} onClear={clearFilters} />
       </div>
       <div className="filter-bar__row">
-        <UserFilter users={users} included={values("user")} excluded={values("not_user")} onChange={(user, notUser) => setFilters({ user, not_user: notUser })} />
+        <UserFilter
+          users={users}
+          included={values("user")}
+          excluded={values("not_user")}
+          onChange={(user, notUser) => setFilters({ user, not_user: notUser })}
+        />
         <ValuesFilter label="Host" placeholder="computer name" suggestions={hosts} values={values("host")} onChange={(host) => setFilters({ host })} />
       </div>
       <div className="filter-bar__row">
@@ -47,7 +52,13 @@ export function ConnectionFilterBar({ current, users, hosts }: { current: Explor
             ))}
           </div>
         </Menu>
-        <ValuesFilter label="Exit" placeholder="success, failure or a code" suggestions={EXIT_SUGGESTIONS} values={values("exit")} onChange={(exit) => setFilters({ exit })} />
+        <ValuesFilter
+          label="Exit"
+          placeholder="success, failure or a code"
+          suggestions={EXIT_SUGGESTIONS}
+          values={values("exit")}
+          onChange={(exit) => setFilters({ exit })}
+        />
         <DurationRange
           min={values("min_duration")[0] ?? ""}
           max={values("max_duration")[0] ?? ""}

@@ -42,7 +42,9 @@ export function RawEventsTable({ rows, testId }: { rows: StoredEventRow[]; testI
               <td>
                 <UserLink userId={row.userId} email={row.userEmail} />
               </td>
-              <td className="nowrap"><ExitCode code={row.exitCode} /></td>
+              <td className="nowrap">
+                <ExitCode code={row.exitCode} />
+              </td>
               <td className="num">{row.duration !== null && formatSeconds(row.duration)}</td>
               <td className="cell-data">
                 <code>{dataSummary(row.data)}</code>

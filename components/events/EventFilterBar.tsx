@@ -17,7 +17,15 @@ const EXIT_SUGGESTIONS = ["success", "failure"] as const;
  * Every filter of the explorer, written to the URL as soon as it changes (text fields on Enter).
  * The server parses the URL with the same schema as the export command and shows what it ignored.
  */
-export function EventFilterBar({ current, users, eventNames }: { current: ExplorerView; users: readonly KnownUser[]; eventNames: readonly EventNameGroupList[] }) {
+export function EventFilterBar({
+  current,
+  users,
+  eventNames,
+}: {
+  current: ExplorerView;
+  users: readonly KnownUser[];
+  eventNames: readonly EventNameGroupList[];
+}) {
   const { view, pending, setFilters, clearFilters } = useExplorerNavigation(current);
   const values = (param: FilterParam) => view.filters[param] ?? [];
   const hasFilters = Object.values(view.filters).some((list) => list.length > 0);
@@ -32,11 +40,22 @@ export function EventFilterBar({ current, users, eventNames }: { current: Explor
       </div>
       <div className="filter-bar__row">
         <EventNameFilter groups={eventNames} selected={values("name")} onChange={(name) => setFilters({ name })} />
-        <UserFilter users={users} included={values("user")} excluded={values("not_user")} onChange={(user, notUser) => setFilters({ user, not_user: notUser })} />
+        <UserFilter
+          users={users}
+          included={values("user")}
+          excluded={values("not_user")}
+          onChange={(user, notUser) => setFilters({ user, not_user: notUser })}
+        />
       </div>
       <div className="filter-bar__row">
         <ValuesFilter label="Host" placeholder="computer name" values={values("host")} onChange={(host) => setFilters({ host })} />
-        <ValuesFilter label="Exit" placeholder="success, failure or a code" suggestions={EXIT_SUGGESTIONS} values={values("exit")} onChange={(exit) => setFilters({ exit })} />
+        <ValuesFilter
+          label="Exit"
+          placeholder="success, failure or a code"
+          suggestions={EXIT_SUGGESTIONS}
+          values={values("exit")}
+          onChange={(exit) => setFilters({ exit })}
+        />
         <ValuesFilter label="Attempt" placeholder="attempt id" values={values("attempt")} onChange={(attempt) => setFilters({ attempt })} />
         <ValuesFilter label="IP" placeholder="address" values={values("ip")} onChange={(ip) => setFilters({ ip })} />
       </div>

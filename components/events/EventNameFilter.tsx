@@ -21,7 +21,10 @@ export function EventNameFilter({
     onChange(on ? [...selected, ...names.filter((n) => !selected.includes(n))] : selected.filter((n) => !names.includes(n)));
   };
   return (
-    <Menu className="filter-field" summary={`Event names: ${selected.length === 0 ? "all" : selected.length === 1 ? selected[0] : `${selected.length} selected`}`}>
+    <Menu
+      className="filter-field"
+      summary={`Event names: ${selected.length === 0 ? "all" : selected.length === 1 ? selected[0] : `${selected.length} selected`}`}
+    >
       <div className="menu__panel menu__panel--names">
         {groups.map((group) => (
           <fieldset key={group.group} className="name-group">

@@ -13,7 +13,12 @@ const PRESETS = [
 
 const subscribe = () => () => {};
 /** Only the browser knows the viewer's time zone: the server renders the fields empty and the browser fills them. */
-const useInBrowser = () => useSyncExternalStore(subscribe, () => true, () => false);
+const useInBrowser = () =>
+  useSyncExternalStore(
+    subscribe,
+    () => true,
+    () => false,
+  );
 
 /** An RFC 3339 instant as a datetime-local field's value, in the viewer's zone, to the second. */
 function toLocalInput(iso: string | undefined): string {
@@ -47,10 +52,7 @@ export function TimeRangeFilter({
   const [toDraft, setToDraft] = useSyncedDraft(inBrowser ? toLocalInput(to) : "");
   // A field left as it was keeps its exact instant (the field shows whole seconds only).
   const apply = () =>
-    onChange(
-      fromDraft === toLocalInput(from) ? from : fromLocalInput(fromDraft),
-      toDraft === toLocalInput(to) ? to : fromLocalInput(toDraft),
-    );
+    onChange(fromDraft === toLocalInput(from) ? from : fromLocalInput(fromDraft), toDraft === toLocalInput(to) ? to : fromLocalInput(toDraft));
   return (
     <div className="filter-field filter-field--time" role="group" aria-label="Time range">
       <span className="filter-field__label">Time</span>
@@ -66,11 +68,23 @@ export function TimeRangeFilter({
       </span>
       <label className="inline-label">
         from
-        <input type="datetime-local" step={1} value={fromDraft} onChange={(event) => setFromDraft(event.target.value)} onKeyDown={(event) => event.key === "Enter" && apply()} />
+        <input
+          type="datetime-local"
+          step={1}
+          value={fromDraft}
+          onChange={(event) => setFromDraft(event.target.value)}
+          onKeyDown={(event) => event.key === "Enter" && apply()}
+        />
       </label>
       <label className="inline-label">
         to
-        <input type="datetime-local" step={1} value={toDraft} onChange={(event) => setToDraft(event.target.value)} onKeyDown={(event) => event.key === "Enter" && apply()} />
+        <input
+          type="datetime-local"
+          step={1}
+          value={toDraft}
+          onChange={(event) => setToDraft(event.target.value)}
+          onKeyDown={(event) => event.key === "Enter" && apply()}
+        />
       </label>
       <button type="button" className="button button--small" onClick={apply}>
         Apply

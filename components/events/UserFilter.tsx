@@ -65,10 +65,31 @@ export function UserFilter({
         Users
       </span>
       {included.map((userId) => (
-        <Chip key={userId} label={labelOf(userId)} title={`user id ${userId}`} onRemove={() => onChange(included.filter((v) => v !== userId), excluded)} />
+        <Chip
+          key={userId}
+          label={labelOf(userId)}
+          title={`user id ${userId}`}
+          onRemove={() =>
+            onChange(
+              included.filter((v) => v !== userId),
+              excluded,
+            )
+          }
+        />
       ))}
       {excluded.map((userId) => (
-        <Chip key={userId} negated label={labelOf(userId)} title={`user id ${userId}`} onRemove={() => onChange(included, excluded.filter((v) => v !== userId))} />
+        <Chip
+          key={userId}
+          negated
+          label={labelOf(userId)}
+          title={`user id ${userId}`}
+          onRemove={() =>
+            onChange(
+              included,
+              excluded.filter((v) => v !== userId),
+            )
+          }
+        />
       ))}
       <input
         className="filter-field__input filter-field__input--wide"

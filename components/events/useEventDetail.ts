@@ -4,10 +4,7 @@ import { useEffect, useState } from "react";
 import { eventDetailHref } from "@/lib/explorerUrl/explorerHref";
 
 /** An opened row's event, as /events/detail gives it: loading, shown, or why it could not be. */
-export type EventDetailState =
-  | { state: "loading" }
-  | { state: "loaded"; event: Record<string, unknown> }
-  | { state: "failed"; message: string };
+export type EventDetailState = { state: "loading" } | { state: "loaded"; event: Record<string, unknown> } | { state: "failed"; message: string };
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 

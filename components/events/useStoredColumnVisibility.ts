@@ -60,7 +60,11 @@ type Setter<T> = (update: T | ((old: T) => T)) => void;
  * choice (no hydration mismatch: React renders the server snapshot first).
  */
 function useStoredPreference<T>(key: string, isValid: (value: unknown) => value is T, fallback: T): [T, Setter<T>] {
-  const stored = useSyncExternalStore(subscribe, () => readStored(key), () => null);
+  const stored = useSyncExternalStore(
+    subscribe,
+    () => readStored(key),
+    () => null,
+  );
   const value = useMemo(() => parseStored(stored, isValid, fallback), [stored, isValid, fallback]);
   const setValue = useCallback<Setter<T>>(
     (update) => {

@@ -76,7 +76,12 @@ export function BarsChart({
           ) : (
             <>
               <XAxis dataKey="label" tick={{ fontSize: 12 }} minTickGap={8} />
-              <YAxis allowDecimals={model.unit !== "attempts" && model.unit !== "sessions"} tick={{ fontSize: 12 }} width={48} label={{ value: model.unit, angle: -90, position: "insideLeft", fontSize: 12 }} />
+              <YAxis
+                allowDecimals={model.unit !== "attempts" && model.unit !== "sessions"}
+                tick={{ fontSize: 12 }}
+                width={48}
+                label={{ value: model.unit, angle: -90, position: "insideLeft", fontSize: 12 }}
+              />
             </>
           )}
           <Tooltip content={<SeriesTooltip series={model.series} unit={model.unit} />} cursor={{ fillOpacity: 0.15 }} />

@@ -43,13 +43,7 @@ function ChartTableBody({ model, caption }: { model: BarChartModel; caption: str
           <tbody>
             {model.rows.map((row) => (
               <tr key={row.label}>
-                <th scope="row">
-                  {row.pageHref ? (
-                    <a href={row.pageHref}>{row.label}</a>
-                  ) : (
-                    row.label
-                  )}
-                </th>
+                <th scope="row">{row.pageHref ? <a href={row.pageHref}>{row.label}</a> : row.label}</th>
                 {shownSeries.map((s) => {
                   const value = row.values[s.key] ?? 0;
                   const href = chartBarHref(model.scope, row, s);

@@ -41,7 +41,17 @@ export function ConcurrencyChart({ model, testId }: { model: ConcurrencyChartMod
           <Legend wrapperStyle={{ fontSize: 12 }} />
           <Area type="monotone" dataKey="average" name="open on average" fill="#3a5bd9" fillOpacity={0.25} stroke="#3a5bd9" isAnimationActive={false} />
           <Line type="monotone" dataKey="overlapping" name="open at some moment" stroke="#1f9d55" dot={false} strokeWidth={1} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="seats" name="team seats" stroke="#c0392b" strokeDasharray="6 4" dot={false} strokeWidth={2} isAnimationActive={false} connectNulls />
+          <Line
+            type="stepAfter"
+            dataKey="seats"
+            name="team seats"
+            stroke="#c0392b"
+            strokeDasharray="6 4"
+            dot={false}
+            strokeWidth={2}
+            isAnimationActive={false}
+            connectNulls
+          />
         </ComposedChart>
       </ResponsiveContainer>
     </div>

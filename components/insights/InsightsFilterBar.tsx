@@ -8,7 +8,6 @@ import { UserFilter } from "../events/UserFilter";
 import { ValuesFilter } from "../events/ValuesFilter";
 import { asList, FilterBarStatus } from "../events/FilterBarStatus";
 
-
 /** The insights' time range and the users and hosts every chart is narrowed to, in the URL. */
 export function InsightsFilterBar({ current, users, hosts }: { current: ExplorerView; users: readonly KnownUser[]; hosts: readonly string[] }) {
   const { view, pending, setFilters, clearFilters } = useExplorerNavigation(current);

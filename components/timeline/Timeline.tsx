@@ -37,7 +37,11 @@ const percent = (value: number) => `${(Math.min(1, Math.max(0, value)) * 100).to
  * or the focus reaches it.
  */
 export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; lanes: TimelineLaneLabel[]; bars: TimelineBars; nowMs: number }) {
-  const inBrowser = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const inBrowser = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   const spanMs = frame.endMs - frame.startMs;
   const at = (ms: number) => (ms - frame.startMs) / spanMs;
   const atSeconds = (seconds: number) => (seconds * 1000) / spanMs;
@@ -87,23 +91,31 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
       {lanes.map((lane, laneIndex) => {
         const laneBars = bars.lanes[laneIndex]!;
         return (
-          <div key={lane.key} className="timeline__row" style={{ gridRow: laneIndex + 2 }} role="group" aria-label={`${lane.key}: ${laneBars.attemptIds.length} connections`} data-lane={lane.key}>
+          <div
+            key={lane.key}
+            className="timeline__row"
+            style={{ gridRow: laneIndex + 2 }}
+            role="group"
+            aria-label={`${lane.key}: ${laneBars.attemptIds.length} connections`}
+            data-lane={lane.key}
+          >
             <span className="timeline__label">{lane.label}</span>
             <div className="timeline__track" data-lane-index={laneIndex}>
-              {inBrowser && laneBars.attemptIds.map((attemptId, i) => {
-                const status = STATUS_OF_LETTER[laneBars.statuses[i]!] ?? "incomplete";
-                const left = atSeconds(laneBars.from[i]!);
-                const failed = status === "failed";
-                return (
-                  <a
-                    key={attemptId}
-                    href={connectionHref(attemptId)}
-                    className={failed ? "timeline__mark" : `timeline__bar timeline__bar--${status}`}
-                    style={failed ? { left: percent(left) } : { left: percent(left), width: percent(atSeconds(laneBars.to[i]!) - Math.max(0, left)) }}
-                    aria-label={`${formatZonedTime(frame.startMs + laneBars.from[i]! * 1000, frame.timeZone)} ${status}`}
-                  />
-                );
-              })}
+              {inBrowser &&
+                laneBars.attemptIds.map((attemptId, i) => {
+                  const status = STATUS_OF_LETTER[laneBars.statuses[i]!] ?? "incomplete";
+                  const left = atSeconds(laneBars.from[i]!);
+                  const failed = status === "failed";
+                  return (
+                    <a
+                      key={attemptId}
+                      href={connectionHref(attemptId)}
+                      className={failed ? "timeline__mark" : `timeline__bar timeline__bar--${status}`}
+                      style={failed ? { left: percent(left) } : { left: percent(left), width: percent(atSeconds(laneBars.to[i]!) - Math.max(0, left)) }}
+                      aria-label={`${formatZonedTime(frame.startMs + laneBars.from[i]! * 1000, frame.timeZone)} ${status}`}
+                    />
+                  );
+                })}
             </div>
           </div>
         );

@@ -83,7 +83,10 @@ test("first start: the console's one-time password, a forced change, the deep li
   await expect(page.getByTestId("viewer-audit").locator("tbody tr")).toHaveCount(2);
 
   await page.goto("/admin/audit");
-  const actions = await page.getByTestId("viewer-audit").locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
+  const actions = await page
+    .getByTestId("viewer-audit")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute("data-action")));
   expect(actions).toEqual(["sign_in", "sign_in_failed", "sign_out", "password_changed", "sign_in", "sign_in_failed", "admin_created"]);
   await page.screenshot({ path: "test-results/viewer-audit.png", fullPage: true });
 });

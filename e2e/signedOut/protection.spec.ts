@@ -46,8 +46,13 @@ for (const route of routes) {
       expect(forged.headers().location).toMatch(/^\/sign-in/);
     } else {
       // 405 where the route has no such method; every method it has answers 401.
-      const statuses = await Promise.all(["GET", "POST"].map(async (method) => (await request.fetch(route.url, { method, maxRedirects: 0, headers: forgedCookie })).status()));
-      expect(statuses.every((status) => status === 401 || status === 405), `${statuses}`).toBe(true);
+      const statuses = await Promise.all(
+        ["GET", "POST"].map(async (method) => (await request.fetch(route.url, { method, maxRedirects: 0, headers: forgedCookie })).status()),
+      );
+      expect(
+        statuses.every((status) => status === 401 || status === 405),
+        `${statuses}`,
+      ).toBe(true);
       expect(statuses).toContain(401);
     }
   });
@@ -80,10 +85,13 @@ test("the sign-in page, the health check and static files are public, with the h
 test("a next that normalises to another site sends no one there: not the sign-in form, not the page once signed in", async ({ page, context }) => {
   // Every request for the other site is recorded and stopped: there must be none.
   const offSite: string[] = [];
-  await context.route((url) => url.hostname.endsWith("evil.example"), (route) => {
-    offSite.push(route.request().url());
-    return route.abort();
-  });
+  await context.route(
+    (url) => url.hostname.endsWith("evil.example"),
+    (route) => {
+      offSite.push(route.request().url());
+      return route.abort();
+    },
+  );
   await page.goto(`/sign-in?next=${encodeURIComponent("/%2e%2e//evil.example")}`);
   await expect(page.locator("input[name=next]")).toHaveValue("/");
   // The form as a crafted page would post it, with the hostile next the sign-in page no longer writes.

@@ -92,7 +92,9 @@ test("an upload just over IMPORT_MAX_MB is refused whole with 413, nothing store
   expect(body.length).toBe(limit + 1);
   const response = await upload(page, "over-the-limit.ndjson", body);
   expect(response.status()).toBe(413);
-  expect((await response.json()).message).toBe(`over-the-limit.ndjson is ${E2E_IMPORT_MAX_MB}.1 MB: the limit is ${E2E_IMPORT_MAX_MB} MB (IMPORT_MAX_MB). Nothing was imported.`);
+  expect((await response.json()).message).toBe(
+    `over-the-limit.ndjson is ${E2E_IMPORT_MAX_MB}.1 MB: the limit is ${E2E_IMPORT_MAX_MB} MB (IMPORT_MAX_MB). Nothing was imported.`,
+  );
   expect(await storedIds(page, userId)).toEqual([]);
   await expect(await auditRow(page, "import_refused", "over-the-limit.ndjson")).toContainText("Nothing was imported");
 });
@@ -101,7 +103,8 @@ test("an upload of arrays nested two million levels is refused with 400, not a 5
   const levels = 2_000_000;
   const response = await upload(page, "deep.json", Buffer.from(`${"[".repeat(levels)}${"]".repeat(levels)}`));
   expect(response.status()).toBe(400);
-  const refusal = "deep.json: item 1 of its list of events is no event object but arrays nested 1,999,999 levels deep (at most 64 levels are read), so nothing was imported";
+  const refusal =
+    "deep.json: item 1 of its list of events is no event object but arrays nested 1,999,999 levels deep (at most 64 levels are read), so nothing was imported";
   expect((await response.json()).message).toContain(refusal);
   await expect(await auditRow(page, "import_refused", "deep.json")).toContainText(refusal);
 });

@@ -23,20 +23,14 @@ export function generateOneTimePassword(): string {
   return randomBytes(18).toString("base64url");
 }
 
-export type InitialAdminOutcome =
-  | { created: false }
-  | { created: true; email: string; generatedPassword: string | null };
+export type InitialAdminOutcome = { created: false } | { created: true; email: string; generatedPassword: string | null };
 
 /**
  * The first start: with no admin in the database, create one from ADMIN_EMAIL/ADMIN_PASSWORD, or,
  * without ADMIN_PASSWORD, with a generated one-time password that must be changed at the first
  * sign-in. The caller prints that password once; it is not stored anywhere but as its hash.
  */
-export async function ensureInitialAdmin(
-  db: Db,
-  initial: { email: string; password: string | null },
-  scrypt?: ScryptParameters,
-): Promise<InitialAdminOutcome> {
+export async function ensureInitialAdmin(db: Db, initial: { email: string; password: string | null }, scrypt?: ScryptParameters): Promise<InitialAdminOutcome> {
   if ((await db.adminAccount.count()) > 0) return { created: false };
   const generatedPassword = initial.password === null ? generateOneTimePassword() : null;
   const passwordHash = await hashPassword(initial.password ?? generatedPassword!, scrypt);

@@ -72,7 +72,10 @@ describe("changing the password", () => {
     const session = await createTestSession(app.db, admin.id);
     fakeRequest.reset({ cookies: { parsec_session: session.token } });
     const change = (current: string) =>
-      changePasswordAction({ message: null }, form({ csrf: session.csrfToken, current, password: "a brand new password", confirm: "a brand new password", next: "/" }));
+      changePasswordAction(
+        { message: null },
+        form({ csrf: session.csrfToken, current, password: "a brand new password", confirm: "a brand new password", next: "/" }),
+      );
     for (let i = 0; i < 5; i += 1) expect(await change(`guess ${i}`)).toEqual({ message: "The current password is wrong." });
     const sixth = await change("the real password");
     expect(sixth.message).toMatch(/^Too many wrong passwords for this account\. Try again in 15 minutes \(after \d\d:\d\d UTC\)\.$/);

@@ -35,7 +35,12 @@ describe("import upload", () => {
   it("imports an NDJSON download, hostile text kept as data, and records who did it", async () => {
     const events = [
       makeEvent({ id: "2aaaaaaaaaaaaaaaaaaaaaaaaa1", timestamp: "2026-05-01T10:00:00Z", data: { host_computer_name: "<script>alert(1)</script>" } }),
-      makeEvent({ id: "2aaaaaaaaaaaaaaaaaaaaaaaaa2", timestamp: "2026-05-01T10:01:00Z", data: { host_computer_name: "'; DROP TABLE Event; --" }, user_email: "ゆうき@example.jp" }),
+      makeEvent({
+        id: "2aaaaaaaaaaaaaaaaaaaaaaaaa2",
+        timestamp: "2026-05-01T10:01:00Z",
+        data: { host_computer_name: "'; DROP TABLE Event; --" },
+        user_email: "ゆうき@example.jp",
+      }),
     ];
     const response = await post(events.map((e) => JSON.stringify(e)).join("\n"), { name: "../../etc/parsec audit.ndjson" });
     expect(response.status).toBe(200);
@@ -48,8 +53,8 @@ describe("import upload", () => {
 
   it.each([
     ["an HTML page", "<html><body>not an export</body></html>", 400, /is not JSON/],
-    ["a broken JSON document", "[{\"id\": \"x\", ", 400, /is not valid JSON/],
-    ["a JSON document without data", "{\n  \"events\": []\n}", 400, /without a `data` array/],
+    ["a broken JSON document", '[{"id": "x", ', 400, /is not valid JSON/],
+    ["a JSON document without data", '{\n  "events": []\n}', 400, /without a `data` array/],
     ["an empty file", "", 400, /is empty/],
   ])("refuses %s with a clear message and stores nothing", async (_what, body, status, message) => {
     const before = await stored();
@@ -95,7 +100,9 @@ describe("import upload", () => {
         "Something between the browser and the viewer limits request bodies (a reverse proxy's body size limit?). Nothing was imported.",
     );
     expect(await stored()).toEqual(before);
-    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining("cut.ndjson arrived cut") });
+    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({
+      detail: expect.stringContaining("cut.ndjson arrived cut"),
+    });
   });
 
   it("answers with the security headers itself, since proxy.ts does not run on this route", async () => {
@@ -112,26 +119,36 @@ describe("import upload", () => {
 
   it("refuses a document whose list nests arrays too deep with 400, naming the depth and the limit, and stores nothing", async () => {
     const before = await stored();
-    for (const [name, body, depth] of [["deep.json", deepArrays, "199,999"], ["deep-envelope.json", `{"data": [{}, ${deepArrays}]}`, "200,000"]] as const) {
+    for (const [name, body, depth] of [
+      ["deep.json", deepArrays, "199,999"],
+      ["deep-envelope.json", `{"data": [{}, ${deepArrays}]}`, "200,000"],
+    ] as const) {
       const response = await post(body, { name });
       expect(response.status, name).toBe(400);
       const refusal = `${name}: item ${name === "deep.json" ? 1 : 2} of its list of events is no event object but arrays nested ${depth} levels deep (at most 64 levels are read), so nothing was imported`;
       expect((await response.json()).message).toContain(refusal);
-      expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining(refusal) });
+      expect(await db.viewerAuditEntry.findFirst({ where: { action: "import_refused" }, orderBy: { id: "desc" } })).toMatchObject({
+        detail: expect.stringContaining(refusal),
+      });
     }
     expect(await stored()).toEqual(before);
   });
 
   it("quarantines an NDJSON event whose data nests too deep, with the reason, and imports the rest", async () => {
     const good = [1, 2].map((n) => JSON.stringify(makeEvent({ id: `2dddddddddddddddddddddddd${n}`, timestamp: "2026-05-01T10:00:00Z" })));
-    const deep = JSON.stringify(makeEvent({ id: "2ddddddddddddddddddddddddd", timestamp: "2026-05-01T10:00:00Z" })).replace('"data":{}', `"data":{"a":${deepArrays}}`);
+    const deep = JSON.stringify(makeEvent({ id: "2ddddddddddddddddddddddddd", timestamp: "2026-05-01T10:00:00Z" })).replace(
+      '"data":{}',
+      `"data":{"a":${deepArrays}}`,
+    );
     const response = await post([good[0], deep, good[1]].join("\n"), { name: "deep-event.ndjson" });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ received: 3, inserted: 2, quarantined: 1 });
     const row = await db.quarantinedEvent.findFirstOrThrow({ where: { eventId: "2ddddddddddddddddddddddddd" } });
     expect(row.reason).toBe("the event nests 200,002 levels deep (in `data`); at most 64 are accepted");
     expect(row.raw).toBe(deep);
-    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import" }, orderBy: { id: "desc" } })).toMatchObject({ detail: expect.stringContaining("3 read, 2 new, 0 updated, 1 quarantined") });
+    expect(await db.viewerAuditEntry.findFirst({ where: { action: "import" }, orderBy: { id: "desc" } })).toMatchObject({
+      detail: expect.stringContaining("3 read, 2 new, 0 updated, 1 quarantined"),
+    });
   });
 
   it("refuses an upload without the CSRF token or from another site", async () => {

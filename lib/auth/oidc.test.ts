@@ -3,7 +3,16 @@ import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { fakeRequest, startTestApp } from "./testing";
-import { beginOidcSignIn, completeOidcSignIn, decodeTransaction, emailAllowed, encodeTransaction, OidcDeniedError, OidcUnverifiedEmailError, type OidcSettings } from "./oidc";
+import {
+  beginOidcSignIn,
+  completeOidcSignIn,
+  decodeTransaction,
+  emailAllowed,
+  encodeTransaction,
+  OidcDeniedError,
+  OidcUnverifiedEmailError,
+  type OidcSettings,
+} from "./oidc";
 
 vi.mock("next/headers", async () => (await import("./testing")).nextHeadersStandIn);
 
@@ -28,7 +37,15 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: "parsec-viewer", client_secret: "provider-client-secret-0123456789", redirect_uris: [REDIRECT_URI], grant_types: ["authorization_code"], response_types: ["code"] }],
+    clients: [
+      {
+        client_id: "parsec-viewer",
+        client_secret: "provider-client-secret-0123456789",
+        redirect_uris: [REDIRECT_URI],
+        grant_types: ["authorization_code"],
+        response_types: ["code"],
+      },
+    ],
     claims: { email: ["email", "email_verified"] },
     // "unverified…" accounts are said to be unverified; "unsaid…" ones come without email_verified at all.
     findAccount: async (_ctx: unknown, id: string) => ({
@@ -123,11 +140,15 @@ describe("OpenID Connect sign-in against a local provider", () => {
       return completeOidcSignIn(settings(overrides), await browseToCallback(url), transaction);
     };
     await expect(signIn("unsaid@allowed.example")).rejects.toThrow(
-      new OidcUnverifiedEmailError("the provider did not say that unsaid@allowed.example is verified (no email_verified claim; OIDC_ALLOW_UNVERIFIED_EMAIL=true accepts such a provider)"),
+      new OidcUnverifiedEmailError(
+        "the provider did not say that unsaid@allowed.example is verified (no email_verified claim; OIDC_ALLOW_UNVERIFIED_EMAIL=true accepts such a provider)",
+      ),
     );
     expect(await signIn("unsaid@allowed.example", { allowUnverifiedEmail: true })).toEqual({ email: "unsaid@allowed.example" });
     for (const allowUnverifiedEmail of [false, true]) {
-      await expect(signIn("unverified@allowed.example", { allowUnverifiedEmail })).rejects.toThrow(new OidcUnverifiedEmailError("unverified@allowed.example is not verified at the provider"));
+      await expect(signIn("unverified@allowed.example", { allowUnverifiedEmail })).rejects.toThrow(
+        new OidcUnverifiedEmailError("unverified@allowed.example is not verified at the provider"),
+      );
     }
   });
 
@@ -189,7 +210,11 @@ describe("the sign-in routes with OpenID Connect configured", () => {
     expect(answer.headers.get("location")).toBe("/events?user=7");
     expect(fakeRequest.cookies.has("parsec_oidc")).toBe(false);
     const { adminForSessionToken } = await import("./currentAdmin");
-    expect(await adminForSessionToken(fakeRequest.cookies.get("parsec_session"))).toMatchObject({ email: "carol@corp.example", method: "oidc", mustChangePassword: false });
+    expect(await adminForSessionToken(fakeRequest.cookies.get("parsec_session"))).toMatchObject({
+      email: "carol@corp.example",
+      method: "oidc",
+      mustChangePassword: false,
+    });
   });
 
   it("refuses an account off the allow-list, and a callback without this browser's attempt", async () => {

@@ -84,11 +84,13 @@ export async function completeOidcSignIn(settings: OidcSettings, callbackUrl: UR
   const claims: Record<string, unknown> =
     typeof idClaims.email === "string" ? idClaims : await client.fetchUserInfo(configuration, tokens.access_token, idClaims.sub);
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  if (!email) throw new OidcDeniedError("the provider did not send an email address (the \"email\" scope)");
+  if (!email) throw new OidcDeniedError('the provider did not send an email address (the "email" scope)');
   if (claims.email_verified === false) throw new OidcUnverifiedEmailError(`${email} is not verified at the provider`);
   // Without the claim nothing says the address belongs to whoever signed in: anyone could have typed it at the provider.
   if (claims.email_verified !== true && !settings.allowUnverifiedEmail) {
-    throw new OidcUnverifiedEmailError(`the provider did not say that ${email} is verified (no email_verified claim; OIDC_ALLOW_UNVERIFIED_EMAIL=true accepts such a provider)`);
+    throw new OidcUnverifiedEmailError(
+      `the provider did not say that ${email} is verified (no email_verified claim; OIDC_ALLOW_UNVERIFIED_EMAIL=true accepts such a provider)`,
+    );
   }
   if (!emailAllowed(email, settings)) throw new OidcDeniedError(`${email} is not on OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS`);
   return { email };

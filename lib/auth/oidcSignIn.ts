@@ -2,7 +2,15 @@ import { getConfig } from "../config";
 import { ResourceNotFoundError } from "../http/requestErrors";
 import { getStore } from "../store/store";
 import { adminForOidcEmail } from "./adminAccounts";
-import { beginOidcSignIn, completeOidcSignIn, decodeTransaction, encodeTransaction, OidcDeniedError, OidcUnverifiedEmailError, type OidcSettings } from "./oidc";
+import {
+  beginOidcSignIn,
+  completeOidcSignIn,
+  decodeTransaction,
+  encodeTransaction,
+  OidcDeniedError,
+  OidcUnverifiedEmailError,
+  type OidcSettings,
+} from "./oidc";
 import { safeNextPath } from "./requestContext";
 import { configuredSessionPolicy, createSession, endSession } from "./sessions";
 import { recordViewerAudit } from "./viewerAudit";
@@ -36,9 +44,7 @@ export async function startOidcSignIn(callbackUrl: string, next: string): Promis
   }
 }
 
-export type OidcSignInResult =
-  | { ok: true; token: string; next: string }
-  | { ok: false; reason: "expired" | "unverified" | "denied" | "failed" };
+export type OidcSignInResult = { ok: true; token: string; next: string } | { ok: false; reason: "expired" | "unverified" | "denied" | "failed" };
 
 /**
  * The provider's answer, at the callback: the code is exchanged and checked against this
@@ -62,7 +68,12 @@ export async function signInWithOidc(input: {
     ({ email } = await completeOidcSignIn(oidc, input.callbackUrl, transaction));
   } catch (error) {
     const denied = error instanceof OidcDeniedError;
-    await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `single sign-on: ${denied ? error.message : "the provider's answer did not check out"}` });
+    await recordViewerAudit(db, {
+      action: "sign_in_failed",
+      actor: null,
+      ip: input.ip,
+      detail: `single sign-on: ${denied ? error.message : "the provider's answer did not check out"}`,
+    });
     if (!denied) console.warn(`[parsec-viewer] OpenID Connect sign-in failed: ${(error as Error).message}`);
     return { ok: false, reason: error instanceof OidcUnverifiedEmailError ? "unverified" : denied ? "denied" : "failed" };
   }

@@ -25,7 +25,10 @@ export const PEER_ADDRESS_HEADER = "x-parsec-peer-address";
  * X-Forwarded-For), the last X-Forwarded-For entry is all there is: README says to use `npm start`.
  */
 export function clientIp(headers: HeaderReader, trustedProxies: readonly string[] = getConfig().auth.trustedProxies): string {
-  const forwarded = (headers.get("x-forwarded-for") ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+  const forwarded = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
   const peer = headers.get(PEER_ADDRESS_HEADER);
   if (peer === null) return (forwarded.at(-1) ?? headers.get("x-real-ip") ?? "unknown").slice(0, 64);
   const chain = [...forwarded, peer].map(unmapIpv4);

@@ -120,29 +120,34 @@ describe("server actions", () => {
     expect(actionFiles.map((f) => path.basename(f))).toContain("signOutAction.ts");
   });
 
-  it.each(actionFiles.map((f) => [path.relative(process.cwd(), f), f] as const))("%s: each action refuses a visitor without a session, and a form without the CSRF token", async (_name, file) => {
-    const actionModule = (await import(file)) as Record<string, unknown>;
-    type Action = (...args: unknown[]) => Promise<unknown>;
-    const actions = Object.entries(actionModule).filter((entry): entry is [string, Action] => typeof entry[1] === "function" && !PUBLIC_ACTIONS.has(entry[0]));
-    for (const [name, action] of actions) {
-      // useActionState actions take (previous state, form); plain form actions take (form).
-      const call = (form: FormData) => action(...(action.length >= 2 ? [{ message: null }, form] : [form]));
-      fakeRequest.reset();
-      const signedOut = await call(new FormData()).catch((error: unknown) => error);
-      expect(isRefusal(signedOut), `${name} without a session`).toBe(true);
+  it.each(actionFiles.map((f) => [path.relative(process.cwd(), f), f] as const))(
+    "%s: each action refuses a visitor without a session, and a form without the CSRF token",
+    async (_name, file) => {
+      const actionModule = (await import(file)) as Record<string, unknown>;
+      type Action = (...args: unknown[]) => Promise<unknown>;
+      const actions = Object.entries(actionModule).filter(
+        (entry): entry is [string, Action] => typeof entry[1] === "function" && !PUBLIC_ACTIONS.has(entry[0]),
+      );
+      for (const [name, action] of actions) {
+        // useActionState actions take (previous state, form); plain form actions take (form).
+        const call = (form: FormData) => action(...(action.length >= 2 ? [{ message: null }, form] : [form]));
+        fakeRequest.reset();
+        const signedOut = await call(new FormData()).catch((error: unknown) => error);
+        expect(isRefusal(signedOut), `${name} without a session`).toBe(true);
 
-      fakeRequest.reset({ cookies: { parsec_session: signedIn.token }, headers: { origin: "http://viewer.test" } });
-      const form = new FormData();
-      form.set("csrf", "not-the-token");
-      const forged = await call(form).catch((error: unknown) => error);
-      expect(isRefusal(forged), `${name} with a wrong CSRF token`).toBe(true);
+        fakeRequest.reset({ cookies: { parsec_session: signedIn.token }, headers: { origin: "http://viewer.test" } });
+        const form = new FormData();
+        form.set("csrf", "not-the-token");
+        const forged = await call(form).catch((error: unknown) => error);
+        expect(isRefusal(forged), `${name} with a wrong CSRF token`).toBe(true);
 
-      fakeRequest.reset({ cookies: { parsec_session: signedIn.token }, headers: { origin: "https://evil.example" } });
-      form.set("csrf", signedIn.csrfToken);
-      const crossSite = await call(form).catch((error: unknown) => error);
-      expect(isRefusal(crossSite), `${name} from another origin`).toBe(true);
-    }
-  });
+        fakeRequest.reset({ cookies: { parsec_session: signedIn.token }, headers: { origin: "https://evil.example" } });
+        form.set("csrf", signedIn.csrfToken);
+        const crossSite = await call(form).catch((error: unknown) => error);
+        expect(isRefusal(crossSite), `${name} from another origin`).toBe(true);
+      }
+    },
+  );
 });
 
 /** A refused action throws ActionRefused, redirects to sign in, or returns a form message. */

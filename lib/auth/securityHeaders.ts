@@ -30,7 +30,10 @@ export function newNonce(): string {
  * Every security header of an answer, the CSP with `nonce` included: what proxy.ts sets, for the
  * one route that proxy.ts does not run on (app/admin/import/upload) to set itself.
  */
-export function securityHeaders(nonce: string, options: { development: boolean; https: boolean }): Record<string, string> & { "content-security-policy": string } {
+export function securityHeaders(
+  nonce: string,
+  options: { development: boolean; https: boolean },
+): Record<string, string> & { "content-security-policy": string } {
   return { "content-security-policy": contentSecurityPolicy(nonce, options), ...baseSecurityHeaders(options.https) };
 }
 

@@ -127,10 +127,12 @@ describe("sessions", () => {
     await expect(changePassword(database.db, admin.id, { current: "wrong", next: "a new passphrase", confirm: "a new passphrase" }, from)).rejects.toThrow(
       "The current password is wrong.",
     );
-    await expect(changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "short", confirm: "short" }, from)).rejects.toThrow(PasswordChangeError);
-    await expect(changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "a new passphrase", confirm: "a new passphrasf" }, from)).rejects.toThrow(
-      "The new password and its confirmation differ.",
+    await expect(changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "short", confirm: "short" }, from)).rejects.toThrow(
+      PasswordChangeError,
     );
+    await expect(
+      changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "a new passphrase", confirm: "a new passphrasf" }, from),
+    ).rejects.toThrow("The new password and its confirmation differ.");
     await changePassword(database.db, admin.id, { current: "unix epoch 1970", next: "a new passphrase", confirm: "a new passphrase" }, from);
     await endOtherSessions(database.db, admin.id, mine.token);
     expect(await readSession(database.db, mine.token, TEST_POLICY)).not.toBeNull();
@@ -174,7 +176,9 @@ describe("the first start", () => {
     const fresh = await createTempDatabase();
     try {
       const lines: string[] = [];
-      announceInitialAdmin(await ensureInitialAdmin(fresh.db, { email: "ops@example.com", password: "chosen by the operator" }, TEST_SCRYPT), (l) => lines.push(l));
+      announceInitialAdmin(await ensureInitialAdmin(fresh.db, { email: "ops@example.com", password: "chosen by the operator" }, TEST_SCRYPT), (l) =>
+        lines.push(l),
+      );
       expect(lines).toEqual(["[parsec-viewer] created the admin account ops@example.com from ADMIN_EMAIL/ADMIN_PASSWORD"]);
       expect(await fresh.db.adminAccount.findFirstOrThrow()).toMatchObject({ email: "ops@example.com", mustChangePassword: false });
     } finally {

@@ -72,7 +72,12 @@ describe("the same limit on the current password of a password change", () => {
   it("checks at most 5 of 40 parallel guesses, and they count against signing in too", async () => {
     const admin = await createTestAdmin(database.db, { email: "hijacked@example.com", password: "the right password" });
     const guess = (i: number) =>
-      changePassword(database.db, admin.id, { current: `guess ${i}`, next: "a new long password", confirm: "a new long password" }, { ip: `192.0.2.${i + 1}`, now: T0, scrypt: TEST_SCRYPT });
+      changePassword(
+        database.db,
+        admin.id,
+        { current: `guess ${i}`, next: "a new long password", confirm: "a new long password" },
+        { ip: `192.0.2.${i + 1}`, now: T0, scrypt: TEST_SCRYPT },
+      );
     const outcomes = await Promise.allSettled(Array.from({ length: 40 }, (_, i) => guess(i)));
     expect(passwordChecks).toHaveBeenCalledTimes(ACCOUNT_LIMIT.failures);
     const messages = outcomes.map((o) => (o.status === "rejected" ? (o.reason as Error).message : "changed"));

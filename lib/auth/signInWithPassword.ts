@@ -7,8 +7,7 @@ import { attemptSucceeded, describeBlock, reserveSignInAttempt } from "./signInR
 import { recordViewerAudit } from "./viewerAudit";
 
 export type SignInResult =
-  | { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean; email: string }
-  | { ok: false; message: string; retryAt?: Date };
+  { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean; email: string } | { ok: false; message: string; retryAt?: Date };
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -16,7 +15,12 @@ export const WRONG_CREDENTIALS = "Wrong email or password.";
  * A browser's password sign-in (`signInWithPassword` under the configured session policy): a new
  * session id at each sign-in, and the session the browser had before (`replacingSessionToken`) ends.
  */
-export async function signInBrowserWithPassword(input: { email: unknown; password: unknown; ip: string; replacingSessionToken: string | undefined }): Promise<SignInResult> {
+export async function signInBrowserWithPassword(input: {
+  email: unknown;
+  password: unknown;
+  ip: string;
+  replacingSessionToken: string | undefined;
+}): Promise<SignInResult> {
   const { db } = await getStore();
   const result = await signInWithPassword(db, input, configuredSessionPolicy());
   if (result.ok) await endSession(db, input.replacingSessionToken);

@@ -22,9 +22,17 @@ let exportEvents: { GET: Handler };
 
 beforeAll(async () => {
   for (const method of ["log", "info", "warn", "error", "debug"] as const) {
-    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void consoleOutput.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(" ")));
+    vi.spyOn(console, method).mockImplementation(
+      (...args: unknown[]) => void consoleOutput.push(args.map((a) => (a instanceof Error ? `${a.message}\n${a.stack}` : String(a))).join(" ")),
+    );
   }
-  simulator = await startSimulator({ events: 400, endAt: TEST_HISTORY_END, quota: null, apiKey: `tapi_1sn61992rNstjlDoJWnFXRRkxPZ.${API_KEY_SECRET}`, teamId: "1sn61992rNstjlDoJWnFXRRkxPZ" });
+  simulator = await startSimulator({
+    events: 400,
+    endAt: TEST_HISTORY_END,
+    quota: null,
+    apiKey: `tapi_1sn61992rNstjlDoJWnFXRRkxPZ.${API_KEY_SECRET}`,
+    teamId: "1sn61992rNstjlDoJWnFXRRkxPZ",
+  });
   apiKey = simulator.apiKey;
   app = await startTestApp({
     PARSEC_API_KEY: apiKey,
@@ -68,13 +76,17 @@ describe("POST /api/sync", () => {
   });
 
   it("runs for a signed-in admin from our own page with the CSRF token, and for nothing less", async () => {
-    const ok = await sync.POST(request("/api/sync?wait=true", { method: "POST", headers: asAdmin({ origin: "http://viewer.test", "x-csrf-token": session.csrfToken }) }));
+    const ok = await sync.POST(
+      request("/api/sync?wait=true", { method: "POST", headers: asAdmin({ origin: "http://viewer.test", "x-csrf-token": session.csrfToken }) }),
+    );
     expect(ok.status).toBe(200);
     // The session cookie alone is what a cross-site form would send.
     const cookieOnly = await sync.POST(request("/api/sync", { method: "POST", headers: asAdmin() }));
     expect(cookieOnly.status).toBe(401);
     expect((await cookieOnly.json()).message).toMatch(/Cross-site request refused/);
-    const otherSite = await sync.POST(request("/api/sync", { method: "POST", headers: asAdmin({ origin: "https://evil.example", "x-csrf-token": session.csrfToken }) }));
+    const otherSite = await sync.POST(
+      request("/api/sync", { method: "POST", headers: asAdmin({ origin: "https://evil.example", "x-csrf-token": session.csrfToken }) }),
+    );
     expect(otherSite.status).toBe(401);
     const wrongToken = await sync.POST(request("/api/sync", { method: "POST", headers: asAdmin({ origin: "http://viewer.test", "x-csrf-token": "forged" }) }));
     expect(wrongToken.status).toBe(401);

@@ -58,16 +58,42 @@ export type StoredAttemptEventValues = [
 
 /** The select list for `StoredAttemptEventValues`, from "Event". */
 export const ATTEMPT_EVENT_COLUMNS = [
-  "attemptId", "id", "name", "occurredAt", "userId", "exitCode", "duration", "clientUserId", "hostUserId",
-  "clientComputerName", "hostComputerName", "hostPeerId", "ip", "platform", "data",
-].map((c) => `"${c}"`).join(", ");
+  "attemptId",
+  "id",
+  "name",
+  "occurredAt",
+  "userId",
+  "exitCode",
+  "duration",
+  "clientUserId",
+  "hostUserId",
+  "clientComputerName",
+  "hostComputerName",
+  "hostPeerId",
+  "ip",
+  "platform",
+  "data",
+]
+  .map((c) => `"${c}"`)
+  .join(", ");
 
 export function fromStoredValues(values: StoredAttemptEventValues): AttemptEvent {
   const [, id, name, occurredAtMs, userId, exitCode, duration, clientUserId, hostUserId, clientComputerName, hostComputerName, hostPeerId, ip, platform, data] =
     values;
   return {
-    id, name, occurredAtMs, userId, exitCode, duration, clientUserId, hostUserId,
-    clientComputerName, hostComputerName, hostPeerId, ip, platform,
+    id,
+    name,
+    occurredAtMs,
+    userId,
+    exitCode,
+    duration,
+    clientUserId,
+    hostUserId,
+    clientComputerName,
+    hostComputerName,
+    hostPeerId,
+    ip,
+    platform,
     ...extraFields(data),
   };
 }
@@ -100,7 +126,20 @@ export function fromParsecEvent(raw: unknown): AttemptEvent {
   if (!result.ok) throw new Error(`not a valid Parsec event: ${result.reason}`);
   const row = result.row;
   return fromStoredValues([
-    row.attemptId ?? "", row.id, row.name, row.occurredAt.getTime(), row.userId, row.exitCode, row.duration, row.clientUserId,
-    row.hostUserId, row.clientComputerName, row.hostComputerName, row.hostPeerId, row.ip, row.platform, row.data,
+    row.attemptId ?? "",
+    row.id,
+    row.name,
+    row.occurredAt.getTime(),
+    row.userId,
+    row.exitCode,
+    row.duration,
+    row.clientUserId,
+    row.hostUserId,
+    row.clientComputerName,
+    row.hostComputerName,
+    row.hostPeerId,
+    row.ip,
+    row.platform,
+    row.data,
   ]);
 }

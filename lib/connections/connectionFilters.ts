@@ -2,12 +2,7 @@ import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { compareInstants, describeFilterParams, FilterError } from "../events/eventFilters";
 import { dateTimeParam, exitParam, repeated, single, text, userIdParam } from "../events/paramSchemas";
-import {
-  CONNECTION_FILTER_PARAMS,
-  CONNECTION_STATUSES,
-  type ConnectionFilterParam,
-  type FilterParamValues,
-} from "../explorerUrl/explorerParams";
+import { CONNECTION_FILTER_PARAMS, CONNECTION_STATUSES, type ConnectionFilterParam, type FilterParamValues } from "../explorerUrl/explorerParams";
 import { displayStatusCondition, type DisplayStatus } from "./connectionStatus";
 
 /**
@@ -87,8 +82,7 @@ export function formatDurationParam(seconds: number): string {
 
 /** The filters as URL parameter values: `parseConnectionFilters` of them gives the same filters back. */
 export function connectionFiltersToParams(filters: ConnectionFilters): FilterParamValues {
-  const optional = (value: string | number | undefined, format: (v: never) => string = String) =>
-    value === undefined ? [] : [format(value as never)];
+  const optional = (value: string | number | undefined, format: (v: never) => string = String) => (value === undefined ? [] : [format(value as never)]);
   const params: FilterParamValues = {
     user: filters.user.map(String),
     not_user: filters.notUser.map(String),
@@ -121,7 +115,13 @@ export function connectionFiltersSql(filters: ConnectionFilters, nowMs: number):
   if (filters.user.length) and.push(Prisma.sql`"clientUserId" IN (${Prisma.join(filters.user)})`);
   if (filters.notUser.length) and.push(Prisma.sql`("clientUserId" IS NULL OR "clientUserId" NOT IN (${Prisma.join(filters.notUser)}))`);
   if (filters.host.length) and.push(Prisma.sql`"hostComputerName" IN (${Prisma.join(filters.host)})`);
-  if (filters.status.length) and.push(Prisma.sql`(${Prisma.join(filters.status.map((status) => Prisma.raw(displayStatusCondition(status, new Date(nowMs)))), " OR ")})`);
+  if (filters.status.length)
+    and.push(
+      Prisma.sql`(${Prisma.join(
+        filters.status.map((status) => Prisma.raw(displayStatusCondition(status, new Date(nowMs)))),
+        " OR ",
+      )})`,
+    );
   if (filters.exit.length) {
     const exits = filters.exit.map((exit) =>
       exit === "success"
@@ -138,4 +138,3 @@ export function connectionFiltersSql(filters: ConnectionFilters, nowMs: number):
   if (filters.to) and.push(Prisma.sql`"startedAt" <= ${Date.parse(filters.to)}`);
   return and.length ? Prisma.join(and, " AND ") : Prisma.sql`1 = 1`;
 }
-

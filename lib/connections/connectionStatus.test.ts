@@ -43,7 +43,14 @@ afterAll(() => database.close());
 describe("display status", () => {
   it("turns open into active or incomplete, and stale connecting into incomplete, by age", () => {
     expect(CASES.map(([status, age]) => displayStatus({ status, lastEventAt: NOW.getTime() - age }, NOW))).toEqual([
-      "active", "active", "incomplete", "connecting", "incomplete", "failed", "ended", "incomplete",
+      "active",
+      "active",
+      "incomplete",
+      "connecting",
+      "incomplete",
+      "failed",
+      "ended",
+      "incomplete",
     ]);
   });
 

@@ -77,10 +77,7 @@ export function displayStatusCondition(wanted: DisplayStatus, now: Date, alias?:
     case "connecting":
       return `(${status} = 'connecting' AND ${last} >= ${connecting})`;
     case "incomplete":
-      return (
-        `(${status} = 'incomplete' OR (${status} = 'open' AND ${last} < ${open})` +
-        ` OR (${status} = 'connecting' AND ${last} < ${connecting}))`
-      );
+      return `(${status} = 'incomplete' OR (${status} = 'open' AND ${last} < ${open})` + ` OR (${status} = 'connecting' AND ${last} < ${connecting}))`;
     case "failed":
     case "ended":
       return `(${status} = '${wanted}')`;

@@ -39,9 +39,7 @@ function referenceOf(events: Iterable<Record<string, unknown>>): Reference {
     else if (completions === 0) status = disconnects.length > 0 ? "incomplete" : "connecting";
     else if (disconnects.length === 0) status = "open";
     else {
-      const whole = ["conn_client_offer", "conn_signal_offer_relayed", "p2p_client_complete", "p2p_host_complete"].every(
-        (name) => named(name).length === 1,
-      );
+      const whole = ["conn_client_offer", "conn_signal_offer_relayed", "p2p_client_complete", "p2p_host_complete"].every((name) => named(name).length === 1);
       status = whole && disconnects.length === 2 ? "ended" : "incomplete";
     }
     reference.byStatus[status] = (reference.byStatus[status] ?? 0) + 1;
@@ -55,9 +53,11 @@ function referenceOf(events: Iterable<Record<string, unknown>>): Reference {
 }
 
 function storedFigures(fixture: SyncFixture): Reference {
-  const rows = fixture.sqlite
-    .prepare(`SELECT "status", "clientUserId" AS user, "durationSeconds" AS duration FROM "Connection"`)
-    .all() as { status: string; user: number; duration: number | null }[];
+  const rows = fixture.sqlite.prepare(`SELECT "status", "clientUserId" AS user, "durationSeconds" AS duration FROM "Connection"`).all() as {
+    status: string;
+    user: number;
+    duration: number | null;
+  }[];
   const figures: Reference = { byStatus: {}, byUser: {}, totalDurationSeconds: 0 };
   for (const row of rows) {
     figures.byStatus[row.status] = (figures.byStatus[row.status] ?? 0) + 1;

@@ -71,7 +71,7 @@ export async function exportConnections(
   const where = connectionFiltersSql(filters, options.nowMs);
   if (format === "csv") await write(stringifySafeCsv([[...CONNECTION_EXPORT_COLUMNS]]));
   let count = 0;
-  for (let start = null as { at: number; id: string } | null; ; ) {
+  for (let start = null as { at: number; id: string } | null; ;) {
     const rows = await readConnections(db, where, "asc", start, BATCH);
     if (rows.length > 0) {
       const exported = rows.map((row) => toExported(row, options.nowMs, options.emailOf));

@@ -44,7 +44,9 @@ beforeAll(async () => {
   fixture = await startSyncFixture({ events: 5_000, seed: 3 });
   await fixture.sync();
   rows = fixture.sqlite
-    .prepare(`SELECT "status", "startedAt", "completedAt", "lastEventAt", "endedAt", "durationSeconds", "clientUserId", "hostComputerName", "completionExitCode" FROM "Connection"`)
+    .prepare(
+      `SELECT "status", "startedAt", "completedAt", "lastEventAt", "endedAt", "durationSeconds", "clientUserId", "hostComputerName", "completionExitCode" FROM "Connection"`,
+    )
     .all() as Row[];
   const count = <K>(key: (r: Row) => K) => {
     const counts = new Map<K, number>();
@@ -108,7 +110,11 @@ describe("insights queries equal the figures of the Connection rows", () => {
   it.each([0, 1, 2, 3, 4])("top failing hosts and users (%i)", (i) => {
     const { query, keep } = ranges()[i]!;
     const kept = rows.filter(keep);
-    const failures = (key: (r: Row) => unknown) => groupCount(kept.filter((r) => r.status === "failed"), key);
+    const failures = (key: (r: Row) => unknown) =>
+      groupCount(
+        kept.filter((r) => r.status === "failed"),
+        key,
+      );
     const hosts = topFailingHosts(fixture.sqlite, query, 1000);
     expect(new Map(hosts.map((h) => [h.hostComputerName, h.failures]))).toEqual(failures((r) => r.hostComputerName));
     expect(hosts.map((h) => h.failures)).toEqual(hosts.map((h) => h.failures).sort((a, b) => b - a));
@@ -123,11 +129,18 @@ describe("insights queries equal the figures of the Connection rows", () => {
     const sessions = rows.filter(keep).filter((r) => r.durationSeconds !== null);
     const summary = durationSummary(fixture.sqlite, query);
     expect(summary.sessions).toBe(sessions.length);
-    expect(summary.connectedSeconds).toBeCloseTo(sessions.reduce((s, r) => s + r.durationSeconds!, 0), 3);
+    expect(summary.connectedSeconds).toBeCloseTo(
+      sessions.reduce((s, r) => s + r.durationSeconds!, 0),
+      3,
+    );
     expect(summary.histogram.reduce((s, b) => s + b.count, 0)).toBe(sessions.length);
     // The percentile from the histogram lies in the bucket of the exact one.
     const sorted = sessions.map((r) => r.durationSeconds!).sort((a, b) => a - b);
-    for (const [q, value] of [[0.5, summary.p50], [0.9, summary.p90], [0.99, summary.p99]] as const) {
+    for (const [q, value] of [
+      [0.5, summary.p50],
+      [0.9, summary.p90],
+      [0.99, summary.p99],
+    ] as const) {
       if (sorted.length === 0) {
         expect(value).toBeNull();
         continue;
@@ -151,7 +164,11 @@ describe("insights queries equal the figures of the Connection rows", () => {
   it.each([0, 1, 2, 3, 4])("hours connected per user per day (%i)", (i) => {
     const { query, keep } = ranges()[i]!;
     const sessions = rows.filter(keep).filter((r) => r.durationSeconds !== null);
-    const expected = groupCount(sessions, (r) => `${Math.floor(r.startedAt / DAY) * DAY}|${r.clientUserId}`, (r) => r.durationSeconds! / 3600);
+    const expected = groupCount(
+      sessions,
+      (r) => `${Math.floor(r.startedAt / DAY) * DAY}|${r.clientUserId}`,
+      (r) => r.durationSeconds! / 3600,
+    );
     const actual = hoursConnectedPerUserPerDay(fixture.sqlite, query);
     expect(actual.entries.length).toBe(expected.size);
     expect(actual.otherUsers).toBe(0);
@@ -164,7 +181,11 @@ describe("insights queries equal the figures of the Connection rows", () => {
       expect(limited.otherUsers).toBe(actual.users.length - limited.users.length);
       const shown = new Set(limited.users.map((u) => u.clientUserId));
       expect(limited.entries).toEqual(actual.entries.filter((e) => shown.has(e.clientUserId)));
-      const othersByDay = groupCount(sessions.filter((r) => !shown.has(r.clientUserId)), (r) => new Date(Math.floor(r.startedAt / DAY) * DAY).toISOString(), (r) => r.durationSeconds! / 3600);
+      const othersByDay = groupCount(
+        sessions.filter((r) => !shown.has(r.clientUserId)),
+        (r) => new Date(Math.floor(r.startedAt / DAY) * DAY).toISOString(),
+        (r) => r.durationSeconds! / 3600,
+      );
       expect(limited.others.map((o) => o.day)).toEqual([...othersByDay.keys()].sort());
       for (const other of limited.others) expect(other.hours).toBeCloseTo(othersByDay.get(other.day)!, 6);
     }
@@ -199,9 +220,7 @@ describe("insights queries equal the figures of the Connection rows", () => {
     const events = [...fixture.sim.groundTruth()].filter((e) => e.name === "team_create" || e.name === "team_seats_update");
     const seats = teamSeats(fixture.sqlite, new Date("2100-01-01T00:00:00Z"));
     expect(seats.map((s) => s.seats)).toEqual(
-      events
-        .sort((a, b) => Date.parse(a.timestamp as string) - Date.parse(b.timestamp as string))
-        .map((e) => (e.data as { team_seats: number }).team_seats),
+      events.sort((a, b) => Date.parse(a.timestamp as string) - Date.parse(b.timestamp as string)).map((e) => (e.data as { team_seats: number }).team_seats),
     );
   });
 
@@ -269,7 +288,11 @@ describe("sessions still connected count as connected time up to now", () => {
     const first = dayOf(query.from.getTime());
     const open = openAt(now).filter((r) => dayOf(r.startedAt) >= first);
     const ended = rows.filter((r) => r.durationSeconds !== null && r.startedAt >= first && r.startedAt < now.getTime());
-    const expected = groupCount(ended, (r) => `${dayOf(r.startedAt)}|${r.clientUserId}`, (r) => r.durationSeconds! / 3600);
+    const expected = groupCount(
+      ended,
+      (r) => `${dayOf(r.startedAt)}|${r.clientUserId}`,
+      (r) => r.durationSeconds! / 3600,
+    );
     for (const r of open) {
       const key = `${dayOf(r.startedAt)}|${r.clientUserId}`;
       expected.set(key, (expected.get(key) ?? 0) + (now.getTime() - connectedFrom(r)) / HOUR);

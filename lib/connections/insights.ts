@@ -1,13 +1,7 @@
 import { z } from "zod";
 import type { SqliteConnection } from "../store/sqlite";
 import { describeExitCode, isFailure, type ExitCodeSeverity } from "../parsec/exitCodes";
-import {
-  addHistogram,
-  decodeHistogram,
-  durationBucketBounds,
-  histogramQuantile,
-  type DurationHistogram,
-} from "./durationBuckets";
+import { addHistogram, decodeHistogram, durationBucketBounds, histogramQuantile, type DurationHistogram } from "./durationBuckets";
 import { displayStatusCondition } from "./connectionStatus";
 import { DAY_MS, HOUR_MS, type DailyGrain } from "./rollupContributions";
 
@@ -272,21 +266,13 @@ function hostDurationsFrom(sqlite: SqliteConnection, q: ParsedQuery, tallies: Ke
  * Per user or per host (`by`): each key's duration summary, most sessions first (ties by user id,
  * or by name); with `limit`, exactly the first `limit`, decoding only their histograms.
  */
-function durationsPerKey(
-  sqlite: SqliteConnection,
-  q: ParsedQuery,
-  by: "clientUserId" | "hostComputerName",
-  tallies: KeyTally[] | null,
-  limit?: number,
-) {
+function durationsPerKey(sqlite: SqliteConnection, q: ParsedQuery, by: "clientUserId" | "hostComputerName", tallies: KeyTally[] | null, limit?: number) {
   const keys = tallies && limit !== undefined ? busiestKeys(tallies, limit) : null;
   const filteredByTheOther = by === "clientUserId" ? q.hosts?.length : q.users?.length;
   const grain: DailyGrain = filteredByTheOther ? "day-user-host-code" : by === "clientUserId" ? "day-user" : "day-host";
   const byKey = (a: TallyKey | null, b: TallyKey | null) =>
     by === "clientUserId" ? ((a as number | null) ?? -1) - ((b as number | null) ?? -1) : String(a).localeCompare(String(b));
-  return [...durationsBy(sqlite, q, grain, by, keys).entries()]
-    .sort(([keyA, a], [keyB, b]) => b.sessions - a.sessions || byKey(keyA, keyB))
-    .slice(0, limit);
+  return [...durationsBy(sqlite, q, grain, by, keys).entries()].sort(([keyA, a], [keyB, b]) => b.sessions - a.sessions || byKey(keyA, keyB)).slice(0, limit);
 }
 
 type ParsedQuery = z.output<typeof insightsQuerySchema>;
@@ -410,13 +396,22 @@ function hoursFrom(sqlite: SqliteConnection, q: ParsedQuery, userTallies: KeyTal
   const unknownShown = shown.some((u) => u.clientUserId === null);
   // 1 for a shown user's rows; the rest of the users are grouped together under a NULL user.
   const shownSql = all ? "1" : `("clientUserId" IN (${named.map(() => "?").join(", ") || "NULL"})${unknownShown ? ` OR "clientUserId" IS NULL` : ""})`;
-  const rows = !all && !q.users?.length && !q.hosts?.length ? everyoneByDayWithOthers(sqlite, q, shownSql, named) : sqlite
-    .prepare(
-      `SELECT "day", ${shownSql} AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
+  const rows =
+    !all && !q.users?.length && !q.hosts?.length
+      ? everyoneByDayWithOthers(sqlite, q, shownSql, named)
+      : (sqlite
+          .prepare(
+            `SELECT "day", ${shownSql} AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
        FROM ${where.from} WHERE ${where.sql} AND "sessions" > 0
        GROUP BY "day", shown, CASE WHEN ${shownSql} THEN "clientUserId" END ORDER BY "day", shown DESC, "clientUserId"`,
-    )
-    .all(...(all ? [] : named), ...where.params, ...(all ? [] : named)) as { day: number; shown: number; user: number | null; ms: number; sessions: number }[];
+          )
+          .all(...(all ? [] : named), ...where.params, ...(all ? [] : named)) as {
+          day: number;
+          shown: number;
+          user: number | null;
+          ms: number;
+          sessions: number;
+        }[]);
   const entries: UserDayHours[] = [];
   const others: HoursConnected["others"] = [];
   for (const row of rows) {
@@ -457,7 +452,9 @@ function everyoneByDayWithOthers(sqlite: SqliteConnection, q: ParsedQuery, shown
     .all(...shownWhere.params, ...named) as { day: number; shown: number; user: number | null; ms: number; sessions: number }[];
   const totalsWhere = dailyWhere("day-code", q);
   const totals = sqlite
-    .prepare(`SELECT "day", SUM("connectedMs") AS ms, SUM("sessions") AS sessions FROM ${totalsWhere.from} WHERE ${totalsWhere.sql} AND "sessions" > 0 GROUP BY "day"`)
+    .prepare(
+      `SELECT "day", SUM("connectedMs") AS ms, SUM("sessions") AS sessions FROM ${totalsWhere.from} WHERE ${totalsWhere.sql} AND "sessions" > 0 GROUP BY "day"`,
+    )
     .all(...totalsWhere.params) as { day: number; ms: number; sessions: number }[];
   const others = new Map(totals.map((t) => [t.day, { ...t }]));
   for (const row of shownRows) {
@@ -495,7 +492,9 @@ function openSessions(sqlite: SqliteConnection, q: ParsedQuery): OpenSession[] {
   const params: (string | number)[] = [Math.min(q.to.getTime(), now.getTime())];
   addFilters(q, clauses, params);
   const rows = sqlite
-    .prepare(`SELECT "clientUserId" AS user, "startedAt" AS started, COALESCE("completedAt", "startedAt") AS "from" FROM "Connection" WHERE ${clauses.join(" AND ")}`)
+    .prepare(
+      `SELECT "clientUserId" AS user, "startedAt" AS started, COALESCE("completedAt", "startedAt") AS "from" FROM "Connection" WHERE ${clauses.join(" AND ")}`,
+    )
     .all(...params) as { user: number | null; started: number; from: number }[];
   return rows.map((row) => ({
     clientUserId: row.user,

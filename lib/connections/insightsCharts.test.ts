@@ -15,14 +15,30 @@ import {
 const scope = { user: ["1001"], host: [] };
 const range = { from: ["2026-03-01T00:00:00.000Z"], to: ["2026-03-03T00:00:00.000Z"] };
 const linkOf = (model: BarChartModel, row: number, key: string) => {
-  const href = chartBarHref(model.scope, model.rows[row]!, model.series.find((s) => s.key === key)!);
-  return href === null ? null : Object.fromEntries([...new Set(new URL(href, "http://x").searchParams.keys())].map((k) => [k, new URL(href, "http://x").searchParams.getAll(k).join(",")]));
+  const href = chartBarHref(
+    model.scope,
+    model.rows[row]!,
+    model.series.find((s) => s.key === key)!,
+  );
+  return href === null
+    ? null
+    : Object.fromEntries(
+        [...new Set(new URL(href, "http://x").searchParams.keys())].map((k) => [k, new URL(href, "http://x").searchParams.getAll(k).join(",")]),
+      );
 };
 
 const exitCodes: ExitCodesOverTime = {
   series: [
     { key: "0", code: 0, label: "0 Success", meaning: "The connection succeeded.", severity: "success", failure: false, total: 5 },
-    { key: "-6023", code: -6023, label: "-6023 NAT_ERR_PEER_PHASE", meaning: "The two computers could not reach each other.", severity: "error", failure: true, total: 2 },
+    {
+      key: "-6023",
+      code: -6023,
+      label: "-6023 NAT_ERR_PEER_PHASE",
+      meaning: "The two computers could not reach each other.",
+      severity: "error",
+      failure: true,
+      total: 2,
+    },
     { key: "none", code: null, label: "no completion", meaning: "", severity: null, failure: false, total: 1 },
   ],
   days: [
@@ -43,14 +59,28 @@ describe("insights charts", () => {
     expect(linkOf(chart, 1, "-6023")).toEqual({ user: "1001", exit: "-6023", from: "2026-03-02T00:00:00.000Z", to: "2026-03-02T23:59:59.999Z" });
     expect(linkOf(chart, 0, "none")).toMatchObject({ status: "connecting,incomplete" });
     const legend = exitCodeLegend(exitCodes, scope, range);
-    expect(legend.map((code) => [code.label, code.total])).toEqual([["0 Success", 5], ["-6023 NAT_ERR_PEER_PHASE", 2], ["no completion", 1]]);
+    expect(legend.map((code) => [code.label, code.total])).toEqual([
+      ["0 Success", 5],
+      ["-6023 NAT_ERR_PEER_PHASE", 2],
+      ["no completion", 1],
+    ]);
     expect(legend[1]!.href).toBe("/connections?user=1001&exit=-6023&from=2026-03-01T00%3A00%3A00.000Z&to=2026-03-03T00%3A00%3A00.000Z");
   });
 
   it("stacks the rarest codes together, without a link, when there are many", () => {
     const many: ExitCodesOverTime = {
-      series: Array.from({ length: 15 }, (_, i) => ({ key: String(-i - 1), code: -i - 1, label: `code ${-i - 1}`, meaning: "m", severity: "error" as const, failure: true, total: 100 - i })),
-      days: [{ day: "2026-03-01T00:00:00.000Z", attempts: 15, failures: 15, counts: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [String(-i - 1), 1])) }],
+      series: Array.from({ length: 15 }, (_, i) => ({
+        key: String(-i - 1),
+        code: -i - 1,
+        label: `code ${-i - 1}`,
+        meaning: "m",
+        severity: "error" as const,
+        failure: true,
+        total: 100 - i,
+      })),
+      days: [
+        { day: "2026-03-01T00:00:00.000Z", attempts: 15, failures: 15, counts: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [String(-i - 1), 1])) },
+      ],
     };
     const chart = exitCodesChart(many, scope);
     expect(chart.series).toHaveLength(12);
@@ -61,7 +91,17 @@ describe("insights charts", () => {
 
   it("links a duration bucket to the whole seconds inside it", () => {
     const chart = durationHistogramChart(
-      { sessions: 3, connectedSeconds: 100, p50: 40, p90: 60, p99: 60, histogram: [{ fromSeconds: 32, toSeconds: 45.254833995939045, count: 2 }, { fromSeconds: 524288, toSeconds: null, count: 1 }] },
+      {
+        sessions: 3,
+        connectedSeconds: 100,
+        p50: 40,
+        p90: 60,
+        p99: 60,
+        histogram: [
+          { fromSeconds: 32, toSeconds: 45.254833995939045, count: 2 },
+          { fromSeconds: 524288, toSeconds: null, count: 1 },
+        ],
+      },
       scope,
       range,
     );
@@ -78,7 +118,10 @@ describe("insights charts", () => {
     const hours: HoursConnected = {
       users: entries.map((e) => ({ clientUserId: e.clientUserId, hours: e.hours })),
       entries: [...entries].sort((a, b) => a.day.localeCompare(b.day)),
-      others: [{ day: days[0]!, hours: 2, sessions: 2 }, { day: days[1]!, hours: 3 + 1, sessions: 2 }],
+      others: [
+        { day: days[0]!, hours: 2, sessions: 2 },
+        { day: days[1]!, hours: 3 + 1, sessions: 2 },
+      ],
       otherUsers: 3,
     };
     const chart = hoursPerUserChart(hours, days, {}, (id) => (id === 100 ? "松本@example.jp" : null));

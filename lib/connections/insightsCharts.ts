@@ -2,7 +2,16 @@ import { hostHref, userHref } from "../explorerUrl/entityHref";
 import { connectionsHref } from "../explorerUrl/explorerHref";
 import type { FilterParamValues } from "../explorerUrl/explorerParams";
 import type { EmailOf } from "./connectionRow";
-import type { ConcurrencyOverTime, DurationSummary, ExitCodesOverTime, FailingHost, FailingUser, HostDurations, HoursConnected, UserDurations } from "./insights";
+import type {
+  ConcurrencyOverTime,
+  DurationSummary,
+  ExitCodesOverTime,
+  FailingHost,
+  FailingUser,
+  HostDurations,
+  HoursConnected,
+  UserDurations,
+} from "./insights";
 
 /**
  * Pure transforms from the insights queries (lib/connections/insights.ts) to what a chart and its
@@ -108,7 +117,11 @@ export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope):
 }
 
 /** Every code of the range, most frequent first, with its meaning and the link to its connections over the range. */
-export function exitCodeLegend(result: ExitCodesOverTime, scope: InsightsScope, range: Range): { key: string; label: string; meaning: string; failure: boolean; total: number; href: string }[] {
+export function exitCodeLegend(
+  result: ExitCodesOverTime,
+  scope: InsightsScope,
+  range: Range,
+): { key: string; label: string; meaning: string; failure: boolean; total: number; href: string }[] {
   return [...result.series]
     .sort((a, b) => b.total - a.total)
     .map((s) => ({
@@ -134,7 +147,11 @@ const FAILED_SERIES: ChartSeries = { key: "failures", label: "failed attempts", 
 const OTHER_ATTEMPTS_SERIES: ChartSeries = { key: "others", label: "other attempts", color: NO_COMPLETION, filter: {} };
 
 /** Hosts (or users) by failed attempts: failures and the rest of their attempts, each linking to those connections. */
-function failingChart(items: { label: string; attempts: number; failures: number; filter: FilterParamValues | null }[], scope: InsightsScope, range: Range): BarChartModel {
+function failingChart(
+  items: { label: string; attempts: number; failures: number; filter: FilterParamValues | null }[],
+  scope: InsightsScope,
+  range: Range,
+): BarChartModel {
   const rows = items.map((item): ChartRow => ({
     label: item.label,
     values: { failures: item.failures, others: item.attempts - item.failures },
@@ -190,7 +207,13 @@ export function durationHistogramChart(summary: DurationSummary, scope: Insights
       filter: { min_duration: [`${min}s`], max_duration: max === null || max < min ? [] : [`${max}s`] },
     };
   });
-  return { rows, series: [{ key: "sessions", label: "sessions", color: "#3a5bd9", filter: {} }], stacked: false, unit: "sessions", scope: { ...scope, ...range } };
+  return {
+    rows,
+    series: [{ key: "sessions", label: "sessions", color: "#3a5bd9", filter: {} }],
+    stacked: false,
+    unit: "sessions",
+    scope: { ...scope, ...range },
+  };
 }
 
 const PERCENTILE_SERIES: ChartSeries[] = [
@@ -200,7 +223,11 @@ const PERCENTILE_SERIES: ChartSeries[] = [
 ];
 
 /** p50/p90/p99 of session durations, in minutes, per user or per host; each group links to its ended sessions. */
-function percentilesChart(groups: { label: string; summary: DurationSummary; filter: FilterParamValues | null }[], scope: InsightsScope, range: Range): BarChartModel {
+function percentilesChart(
+  groups: { label: string; summary: DurationSummary; filter: FilterParamValues | null }[],
+  scope: InsightsScope,
+  range: Range,
+): BarChartModel {
   const rows = groups.map((group): ChartRow => ({
     label: group.label,
     values: { p50: round2((group.summary.p50 ?? 0) / 60), p90: round2((group.summary.p90 ?? 0) / 60), p99: round2((group.summary.p99 ?? 0) / 60) },
@@ -224,7 +251,11 @@ export function userPercentilesChart(users: UserDurations[], scope: InsightsScop
 
 export function hostPercentilesChart(hosts: HostDurations[], scope: InsightsScope, range: Range): BarChartModel {
   return percentilesChart(
-    hosts.map((h) => ({ label: h.hostComputerName ?? "(unknown host)", summary: h, filter: h.hostComputerName === null ? null : { host: [h.hostComputerName] } })),
+    hosts.map((h) => ({
+      label: h.hostComputerName ?? "(unknown host)",
+      summary: h,
+      filter: h.hostComputerName === null ? null : { host: [h.hostComputerName] },
+    })),
     scope,
     range,
   );

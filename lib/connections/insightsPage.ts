@@ -46,7 +46,12 @@ export async function insightsPageData(searchParams: Record<string, string | str
     histogram: durationHistogramChart(durations, scope, range),
     userPercentiles: userPercentilesChart(userDurations, scope, range, emailOf),
     hostPercentiles: hostPercentilesChart(hostDurations, scope, range),
-    hours: hoursPerUserChart(hours, exitCodes.days.map((d) => d.day), scope, emailOf),
+    hours: hoursPerUserChart(
+      hours,
+      exitCodes.days.map((d) => d.day),
+      scope,
+      emailOf,
+    ),
   };
   return {
     query,

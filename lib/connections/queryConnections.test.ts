@@ -11,7 +11,7 @@ import { countConnections, queryConnections } from "./queryConnections";
 import { timelineConnections } from "./timelineConnections";
 import { flowParsecEvents, type FlowSpec } from "./testing";
 
-const HOSTS = ["render-01 🎬", "レンダリング-01", "OFFICE\\yui", "100% \"quoted\" host"];
+const HOSTS = ["render-01 🎬", "レンダリング-01", "OFFICE\\yui", '100% "quoted" host'];
 const USERS = [1001, 1002, 1003];
 const START = Date.parse("2026-03-02T00:00:00.000Z");
 const NOW = START + 20 * 86_400_000;
@@ -57,7 +57,10 @@ async function allPages(filters: ConnectionFilters, order: "newest" | "oldest", 
 
 /** The reference: the same filter written plainly over the attempts as built. */
 function reference(predicate: (spec: (typeof all)[number]) => boolean): string[] {
-  return all.filter(predicate).map((spec) => spec.attemptId).sort();
+  return all
+    .filter(predicate)
+    .map((spec) => spec.attemptId)
+    .sort();
 }
 
 describe("queryConnections", () => {
@@ -91,7 +94,11 @@ describe("queryConnections", () => {
     ["user", { user: ["1001", "1003"] }, (s: (typeof all)[number]) => s.clientUserId === 1001 || s.clientUserId === 1003],
     ["not_user", { not_user: "1001" }, (s: (typeof all)[number]) => s.clientUserId !== 1001],
     ["a Japanese host", { host: "レンダリング-01" }, (s: (typeof all)[number]) => s.hostComputerName === "レンダリング-01"],
-    ["hosts with emoji, quotes and %", { host: ["render-01 🎬", "100% \"quoted\" host"] }, (s: (typeof all)[number]) => s.hostComputerName.startsWith("render") || s.hostComputerName.startsWith("100%")],
+    [
+      "hosts with emoji, quotes and %",
+      { host: ["render-01 🎬", '100% "quoted" host'] },
+      (s: (typeof all)[number]) => s.hostComputerName.startsWith("render") || s.hostComputerName.startsWith("100%"),
+    ],
     ["status failed", { status: "failed" }, (s: (typeof all)[number]) => s.failure !== 0],
     ["status ended", { status: "ended" }, (s: (typeof all)[number]) => s.failure === 0],
     ["exit success", { exit: "success" }, (s: (typeof all)[number]) => s.failure === 0],
@@ -101,7 +108,8 @@ describe("queryConnections", () => {
     [
       "a time range with a user",
       { from: "2026-03-03T00:00:00Z", to: "2026-03-04T00:00:00.000+09:00", user: "1002" },
-      (s: (typeof all)[number]) => s.startMs >= Date.parse("2026-03-03T00:00:00Z") && s.startMs <= Date.parse("2026-03-03T15:00:00Z") && s.clientUserId === 1002,
+      (s: (typeof all)[number]) =>
+        s.startMs >= Date.parse("2026-03-03T00:00:00Z") && s.startMs <= Date.parse("2026-03-03T15:00:00Z") && s.clientUserId === 1002,
     ],
   ])("filters by %s exactly as a plain reference filter, and counts the same", async (_name, raw, predicate) => {
     const filters = parseConnectionFilters(raw);
@@ -140,7 +148,9 @@ describe("timelineConnections", () => {
     expect(expected.some((id) => all.find((s) => s.attemptId === id)!.startMs < window.startMs)).toBe(true);
     expect(rows.map((row) => row.attemptId).sort()).toEqual(expected);
     const byHost = timelineConnections(database.sqlite, { hostComputerName: "render-01 🎬" }, window, NOW, emailOf);
-    expect(byHost.map((row) => row.attemptId).sort()).toEqual(reference((s) => s.hostComputerName === "render-01 🎬" && s.startMs < window.endMs && endOf(s) >= window.startMs));
+    expect(byHost.map((row) => row.attemptId).sort()).toEqual(
+      reference((s) => s.hostComputerName === "render-01 🎬" && s.startMs < window.endMs && endOf(s) >= window.startMs),
+    );
   });
 });
 
@@ -149,7 +159,13 @@ describe("connection filters", () => {
     const cases = [
       {},
       { user: ["1", "2"], not_user: "3", status: ["failed", "active"], exit: ["failure", "-6023"] },
-      { host: ["レンダリング-01", "Dev \"Beast\" 🎬", "100%"], min_duration: "90", max_duration: "1.5h", from: "2026-01-01T00:00:00.123456+09:00", to: "2026-01-02T00:00:00Z" },
+      {
+        host: ["レンダリング-01", 'Dev "Beast" 🎬', "100%"],
+        min_duration: "90",
+        max_duration: "1.5h",
+        from: "2026-01-01T00:00:00.123456+09:00",
+        to: "2026-01-02T00:00:00Z",
+      },
     ];
     for (const raw of cases) {
       const filters = parseConnectionFilters(raw);

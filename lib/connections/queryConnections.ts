@@ -37,20 +37,15 @@ export async function queryConnections(db: Db, request: ConnectionPageRequest, e
 }
 
 /** Up to `want` connections matching `where`, strictly past `start` in `direction`, in ("startedAt", "attemptId") order. */
-export async function readConnections(
-  db: Db,
-  where: Prisma.Sql,
-  direction: ScanDirection,
-  start: KeysetPosition | null,
-  want: number,
-): Promise<Connection[]> {
+export async function readConnections(db: Db, where: Prisma.Sql, direction: ScanDirection, start: KeysetPosition | null, want: number): Promise<Connection[]> {
   const order = direction === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   // The plain range on "startedAt" is implied by the OR but bounds SQLite's walk of the index.
-  const past = start === null
-    ? Prisma.sql`1 = 1`
-    : direction === "asc"
-      ? Prisma.sql`"startedAt" >= ${start.at} AND ("startedAt" > ${start.at} OR "attemptId" > ${start.id})`
-      : Prisma.sql`"startedAt" <= ${start.at} AND ("startedAt" < ${start.at} OR "attemptId" < ${start.id})`;
+  const past =
+    start === null
+      ? Prisma.sql`1 = 1`
+      : direction === "asc"
+        ? Prisma.sql`"startedAt" >= ${start.at} AND ("startedAt" > ${start.at} OR "attemptId" > ${start.id})`
+        : Prisma.sql`"startedAt" <= ${start.at} AND ("startedAt" < ${start.at} OR "attemptId" < ${start.id})`;
   // Rows of our own table, typed by Prisma from the column types.
   return db.$queryRaw<Connection[]>`
     SELECT * FROM "Connection" WHERE ${where} AND ${past}

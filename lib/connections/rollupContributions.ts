@@ -81,8 +81,16 @@ export class RollupChanges {
       let cell = this.daily.get(id);
       if (!cell) {
         cell = {
-          grain, day, clientUserId: user, hostComputerName: host, completionExitCode: code,
-          attempts: 0, failures: 0, sessions: 0, connectedMs: 0, histogram: new Map(),
+          grain,
+          day,
+          clientUserId: user,
+          hostComputerName: host,
+          completionExitCode: code,
+          attempts: 0,
+          failures: 0,
+          sessions: 0,
+          connectedMs: 0,
+          histogram: new Map(),
         };
         this.daily.set(id, cell);
       }

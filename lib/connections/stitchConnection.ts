@@ -67,8 +67,7 @@ export function stitchConnection(attemptId: string, events: readonly AttemptEven
   const clientSide = () => present(byRole, CLIENT_ROLES);
   // The client user: the client_user_id the events carry, else whoever recorded the client's events.
   const beforeDisconnects = clientSide();
-  const clientUserId =
-    first(beforeDisconnects, (e) => e.clientUserId) ?? first(unique, (e) => e.clientUserId) ?? first(beforeDisconnects, (e) => e.userId);
+  const clientUserId = first(beforeDisconnects, (e) => e.clientUserId) ?? first(unique, (e) => e.clientUserId) ?? first(beforeDisconnects, (e) => e.userId);
   const hostUserId = first(beforeDisconnects, (e) => e.hostUserId) ?? first(unique, (e) => e.hostUserId);
   assignDisconnects(disconnects, byRole, clientUserId, hostUserId);
 
@@ -259,9 +258,7 @@ function distinctById(events: readonly AttemptEvent[]): AttemptEvent[] {
     const seen = byId.get(event.id);
     if (!seen || JSON.stringify(event) > JSON.stringify(seen)) byId.set(event.id, event);
   }
-  return [...byId.values()].sort(
-    (a, b) => a.occurredAtMs - b.occurredAtMs || compareText(a.id, b.id),
-  );
+  return [...byId.values()].sort((a, b) => a.occurredAtMs - b.occurredAtMs || compareText(a.id, b.id));
 }
 
 function first<T>(events: readonly AttemptEvent[], read: (e: AttemptEvent) => T | null): T | null {

@@ -66,19 +66,31 @@ export function flowParsecEvents(spec: FlowSpec = {}): Record<string, unknown>[]
     { step: "relayed", name: "conn_signal_offer_relayed", userId: hostSideUserId, at: start + 200, device: hostDevice, extra: { exit_code: 0 } },
     { step: "clientComplete", name: "p2p_client_complete", userId: clientUserId, at: start + 3_000, device: clientDevice, extra: { exit_code: failure } },
     {
-      step: "hostComplete", name: "p2p_host_complete", userId: hostSideUserId, at: start + 3_100, device: hostDevice,
+      step: "hostComplete",
+      name: "p2p_host_complete",
+      userId: hostSideUserId,
+      at: start + 3_100,
+      device: hostDevice,
       extra: { exit_code: spec.hostFailure ?? failure },
     },
   ];
   if (failure === 0) {
     steps.push(
       {
-        step: "clientDisconnect", name: "client_disconnect", userId: clientUserId, at: disconnectAt, device: clientDevice,
+        step: "clientDisconnect",
+        name: "client_disconnect",
+        userId: clientUserId,
+        at: disconnectAt,
+        device: clientDevice,
         extra: { exit_code: spec.disconnectCode ?? 0, duration },
       },
       {
-        step: "hostDisconnect", name: "client_disconnect", userId: hostSideUserId, at: disconnectAt + (spec.hostDisconnectOffsetMs ?? 400),
-        device: hostDevice, extra: { exit_code: spec.disconnectCode ?? 0, duration: spec.hostDuration ?? duration },
+        step: "hostDisconnect",
+        name: "client_disconnect",
+        userId: hostSideUserId,
+        at: disconnectAt + (spec.hostDisconnectOffsetMs ?? 400),
+        device: hostDevice,
+        extra: { exit_code: spec.disconnectCode ?? 0, duration: spec.hostDuration ?? duration },
       },
     );
   }
@@ -113,7 +125,9 @@ export function flowParsecEvents(spec: FlowSpec = {}): Record<string, unknown>[]
 
 /** Every Connection row without its write time, by attempt id. */
 export function readConnections(sqlite: SqliteConnection): Record<string, unknown>[] {
-  const columns = CONNECTION_COLUMNS.filter((c) => c !== "updatedAt").map((c) => `"${c}"`).join(", ");
+  const columns = CONNECTION_COLUMNS.filter((c) => c !== "updatedAt")
+    .map((c) => `"${c}"`)
+    .join(", ");
   return sqlite.prepare(`SELECT ${columns} FROM "Connection" ORDER BY "attemptId"`).all() as Record<string, unknown>[];
 }
 

@@ -28,7 +28,12 @@ describe("timeline bars", () => {
           connection({ attemptId: "failed", status: "failed", toMs: WINDOW_START + 3_603_000, durationSeconds: null, completionExitCode: -6023 }),
         ],
       },
-      { connections: [connection({ attemptId: "active", status: "active", durationSeconds: null, clientComputerName: null }), connection({ attemptId: "same client" })] },
+      {
+        connections: [
+          connection({ attemptId: "active", status: "active", durationSeconds: null, clientComputerName: null }),
+          connection({ attemptId: "same client" }),
+        ],
+      },
     ];
     const named: number[] = [];
     const bars = timelineBars(lanes, WINDOW_START, (code) => (named.push(code), `name of ${code}`));

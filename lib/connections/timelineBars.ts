@@ -21,7 +21,9 @@ export interface TimelineLaneBars {
 }
 
 export const STATUS_LETTERS: Record<DisplayStatus, string> = { ended: "e", active: "a", incomplete: "i", connecting: "c", failed: "f" };
-export const STATUS_OF_LETTER: Record<string, DisplayStatus> = Object.fromEntries(Object.entries(STATUS_LETTERS).map(([status, letter]) => [letter, status as DisplayStatus]));
+export const STATUS_OF_LETTER: Record<string, DisplayStatus> = Object.fromEntries(
+  Object.entries(STATUS_LETTERS).map(([status, letter]) => [letter, status as DisplayStatus]),
+);
 
 export interface TimelineBars {
   lanes: TimelineLaneBars[];

@@ -29,10 +29,23 @@ describe("timeline totals", () => {
   });
 
   it("groups lanes by name, keeping each lane's order", () => {
-    const lanes = groupByLane([{ n: "b", i: 1 }, { n: "a", i: 2 }, { n: "b", i: 3 }], (x) => x.n);
+    const lanes = groupByLane(
+      [
+        { n: "b", i: 1 },
+        { n: "a", i: 2 },
+        { n: "b", i: 3 },
+      ],
+      (x) => x.n,
+    );
     expect(lanes).toEqual([
       { key: "a", connections: [{ n: "a", i: 2 }] },
-      { key: "b", connections: [{ n: "b", i: 1 }, { n: "b", i: 3 }] },
+      {
+        key: "b",
+        connections: [
+          { n: "b", i: 1 },
+          { n: "b", i: 3 },
+        ],
+      },
     ]);
   });
 });

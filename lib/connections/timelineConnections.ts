@@ -104,7 +104,11 @@ export interface TimelineTotals {
 }
 
 /** The window's totals, for the cards above a timeline. */
-export function timelineTotals(connections: readonly TimelineConnection[], window: { startMs: number }, counterpartOf: (c: TimelineConnection) => string): TimelineTotals {
+export function timelineTotals(
+  connections: readonly TimelineConnection[],
+  window: { startMs: number },
+  counterpartOf: (c: TimelineConnection) => string,
+): TimelineTotals {
   const started = connections.filter((c) => c.fromMs >= window.startMs);
   const failures = started.filter((c) => c.status === "failed").length;
   const sessions = started.filter((c) => c.completionExitCode === 0).length;

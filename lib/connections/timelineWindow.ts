@@ -102,7 +102,8 @@ export function timelineWindow(params: TimelineParams, timeZone: string, nowMs: 
 
   const ticks: TimelineTick[] = [];
   if (span === "day") {
-    for (let hour = 0; hour < 24; hour += 3) ticks.push({ atMs: zonedInstant(first, hour, timeZone), label: `${String(hour).padStart(2, "0")}:00`, major: hour === 0 });
+    for (let hour = 0; hour < 24; hour += 3)
+      ticks.push({ atMs: zonedInstant(first, hour, timeZone), label: `${String(hour).padStart(2, "0")}:00`, major: hour === 0 });
   } else {
     for (let day = first; zonedInstant(day, 0, timeZone) < endMs; day = addDays(day, 1)) {
       const label = span === "week" ? dayLabel(day) : String(day.day);

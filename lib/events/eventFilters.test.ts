@@ -49,7 +49,7 @@ describe("parseEventFilters", () => {
     const cases = [
       {},
       { user: ["6181803", "42"], not_user: "7", name: ["client_disconnect", "team_create"], exit: ["failure", "-6023", "success"] },
-      { from: "2026-01-01T00:00:00.123456+09:00", to: "2026-01-02T00:00:00Z", host: ["レンダリング-01", "Dev \"Beast\" 03", "OFFICE\\yui"] },
+      { from: "2026-01-01T00:00:00.123456+09:00", to: "2026-01-02T00:00:00Z", host: ["レンダリング-01", 'Dev "Beast" 03', "OFFICE\\yui"] },
       { attempt: "000e7777-576639b2-a60ec436", ip: ["2400:4051::1"], q: "100% done & more=yes" },
     ];
     for (const raw of cases) {
@@ -64,6 +64,8 @@ describe("describeFilters", () => {
   it("makes a file-name-safe summary", () => {
     expect(describeFilters(parseEventFilters({ user: "42", name: ["a", "b"], q: "x/y" }))).toBe("user-42_name-a+b_q-x-y");
     expect(describeFilters(parseEventFilters({}))).toBe("all");
-    expect(describeFilters(parseEventFilters({ not_user: "5", host: "レンダリング-01", exit: "failure" }))).toBe("not_user-5_host-レンダリング-01_exit-failure");
+    expect(describeFilters(parseEventFilters({ not_user: "5", host: "レンダリング-01", exit: "failure" }))).toBe(
+      "not_user-5_host-レンダリング-01_exit-failure",
+    );
   });
 });

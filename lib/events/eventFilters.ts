@@ -41,9 +41,7 @@ export class FilterError extends Error {
 export function parseEventFilters(raw: Record<string, unknown>): EventFilters {
   const parsed = eventFiltersSchema.safeParse(raw);
   if (!parsed.success) {
-    throw new FilterError(
-      parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "filter")} ${issue.message}`).join("; "),
-    );
+    throw new FilterError(parsed.error.issues.map((issue) => `${String(issue.path[0] ?? "filter")} ${issue.message}`).join("; "));
   }
   return parsed.data;
 }
@@ -111,5 +109,10 @@ export function describeFilters(filters: EventFilters): string {
 /** Filter parameters as a short text for file names, in the order given; "all" when there are none. */
 export function describeFilterParams(params: FilterParamValues, order: readonly (keyof FilterParamValues)[]): string {
   const parts = order.flatMap((param) => (params[param] ? [`${param}-${params[param].join("+")}`] : []));
-  return parts.join("_").replace(/[^\p{L}\p{N}_+.-]+/gu, "-").slice(0, 120) || "all";
+  return (
+    parts
+      .join("_")
+      .replace(/[^\p{L}\p{N}_+.-]+/gu, "-")
+      .slice(0, 120) || "all"
+  );
 }

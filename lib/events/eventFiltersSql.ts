@@ -34,9 +34,7 @@ export function eventFiltersSql(filters: EventFilters, search: SearchPlan): SqlC
   if (filters.host.length) and.push(`"hostComputerName" IN (${list(filters.host)})`);
   if (filters.exit.length) {
     // An event without an exit code is neither a success nor a failure.
-    const exits = filters.exit.map((exit) =>
-      exit === "success" ? `"exitCode" = 0` : exit === "failure" ? `"exitCode" <> 0` : `"exitCode" = ${bind(exit)}`,
-    );
+    const exits = filters.exit.map((exit) => (exit === "success" ? `"exitCode" = 0` : exit === "failure" ? `"exitCode" <> 0` : `"exitCode" = ${bind(exit)}`));
     and.push(`(${exits.join(" OR ")})`);
   }
   if (filters.attempt.length) and.push(`"attemptId" IN (${list(filters.attempt)})`);

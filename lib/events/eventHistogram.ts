@@ -12,8 +12,22 @@ const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 export const BUCKET_STEPS = [
-  SECOND, 5 * SECOND, 15 * SECOND, 30 * SECOND, MINUTE, 5 * MINUTE, 15 * MINUTE, 30 * MINUTE,
-  HOUR, 3 * HOUR, 6 * HOUR, 12 * HOUR, DAY, 7 * DAY, 30 * DAY, 365 * DAY,
+  SECOND,
+  5 * SECOND,
+  15 * SECOND,
+  30 * SECOND,
+  MINUTE,
+  5 * MINUTE,
+  15 * MINUTE,
+  30 * MINUTE,
+  HOUR,
+  3 * HOUR,
+  6 * HOUR,
+  12 * HOUR,
+  DAY,
+  7 * DAY,
+  30 * DAY,
+  365 * DAY,
 ] as const;
 
 /** At most this many bars: enough to see a shape, few enough to tell one from the next. */
@@ -65,7 +79,11 @@ export async function eventHistogram(sqlite: SqliteConnection, filters: EventFil
     // The same range and buckets: they follow only the time bounds and the stored history.
     const others = (await eventHistogram(sqlite, { ...filters, q: undefined }))!;
     const { share } = method;
-    const estimates = estimateBuckets(share, others.buckets.map((bucket) => bucket.count), (ms) => Math.floor((ms - others.start) / others.stepMs));
+    const estimates = estimateBuckets(
+      share,
+      others.buckets.map((bucket) => bucket.count),
+      (ms) => Math.floor((ms - others.start) / others.stepMs),
+    );
     return { ...others, buckets: others.buckets.map((bucket, i) => ({ start: bucket.start, count: estimates[i]! })), exact: false, estimated: true };
   }
   const { plan } = method;
@@ -171,9 +189,10 @@ function countFromHours(sqlite: SqliteConnection, filters: EventFilters, start: 
   const counts = new Map<number, number>();
   // The range lies within one hour (or two partial ones): count it directly.
   if (firstHour >= endHour) return countByGroup(sqlite, eventFiltersSql(filters, { kind: "none" }), start, stepMs);
-  const hours = sqlite
-    .prepare(`SELECT "hour", "count" FROM "EventHourCount" WHERE "hour" >= ${firstHour} AND "hour" < ${endHour} AND "count" > 0`)
-    .all() as { hour: number; count: number }[];
+  const hours = sqlite.prepare(`SELECT "hour", "count" FROM "EventHourCount" WHERE "hour" >= ${firstHour} AND "hour" < ${endHour} AND "count" > 0`).all() as {
+    hour: number;
+    count: number;
+  }[];
   for (const { hour, count } of hours) {
     const bucket = Math.floor((hour * HOUR - start) / stepMs);
     counts.set(bucket, (counts.get(bucket) ?? 0) + count);
@@ -188,9 +207,7 @@ function countFromHours(sqlite: SqliteConnection, filters: EventFilters, start: 
 /** The filters' time range, a missing bound taken from the stored history; null when nothing is stored. */
 function histogramRange(sqlite: SqliteConnection, filters: EventFilters): { start: number; end: number } | null {
   // Two subqueries: SQLite reads a lone min() or max() off the end of the index, but not both at once.
-  const stored = sqlite
-    .prepare(`SELECT (SELECT min("occurredAt") FROM "Event") AS "first", (SELECT max("occurredAt") FROM "Event") AS "last"`)
-    .get() as {
+  const stored = sqlite.prepare(`SELECT (SELECT min("occurredAt") FROM "Event") AS "first", (SELECT max("occurredAt") FROM "Event") AS "last"`).get() as {
     first: number | null;
     last: number | null;
   };

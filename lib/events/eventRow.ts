@@ -12,9 +12,7 @@ import type { Event } from "../generated/prisma/client";
 /** A stored event's columns, all of them but the time we stored it. */
 export type EventRow = Omit<Event, "storedAt">;
 
-export type EventRowResult =
-  | { ok: true; row: EventRow }
-  | { ok: false; reason: string; eventId: string | null };
+export type EventRowResult = { ok: true; row: EventRow } | { ok: false; reason: string; eventId: string | null };
 
 const INT32 = { min: -2_147_483_648, max: 2_147_483_647 };
 const documented = new Set<string>(DOCUMENTED_EVENT_FIELDS);
@@ -65,9 +63,7 @@ export function toEventRow(raw: unknown): EventRowResult {
 }
 
 /** The stored row back in Parsec's own shape and key order (the documented example's). */
-export function toParsecEvent(
-  row: Pick<Event, "id" | "name" | "timestamp" | "userId" | "teamId" | "userEmail" | "data" | "extra">,
-): Record<string, unknown> {
+export function toParsecEvent(row: Pick<Event, "id" | "name" | "timestamp" | "userId" | "teamId" | "userEmail" | "data" | "extra">): Record<string, unknown> {
   const event: Record<string, unknown> = {
     id: row.id,
     name: row.name,

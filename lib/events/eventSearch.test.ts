@@ -54,7 +54,9 @@ describe("searchRowMatcher", () => {
       const text = fc.string({ unit: fc.constantFrom("a", "A", "b", "é", "É", "%", "_", "\\", "会", "\u{1F5A5}"), maxLength: 12 });
       fc.assert(
         fc.property(text, fc.array(fc.option(text), { minLength: SEARCH_COLUMNS.length, maxLength: SEARCH_COLUMNS.length }), (q, values) => {
-          const row = Object.fromEntries(SEARCH_COLUMNS.map((column, i) => [column, values[i] ?? null])) as Parameters<NonNullable<ReturnType<typeof searchRowMatcher>>>[0];
+          const row = Object.fromEntries(SEARCH_COLUMNS.map((column, i) => [column, values[i] ?? null])) as Parameters<
+            NonNullable<ReturnType<typeof searchRowMatcher>>
+          >[0];
           const expected = SEARCH_COLUMNS.some((column) => row[column] !== null && like.get(row[column]!, likePattern(q))!.matches === 1);
           expect(searchRowMatcher(q)!(row)).toBe(expected);
         }),
@@ -94,7 +96,9 @@ describe("the search index follows the events table", () => {
     expect(found("会議室")).toEqual(["a"]);
     expect(found("OLD.NAME")).toEqual(["a"]);
     // Parsec reports the user's current email: the event is stored again with it.
-    seedEvents(database, [makeEvent({ id: "a", timestamp: "2026-01-01T00:00:00Z", user_email: "new.name@example.jp", data: { host_computer_name: "会議室PC" } })]);
+    seedEvents(database, [
+      makeEvent({ id: "a", timestamp: "2026-01-01T00:00:00Z", user_email: "new.name@example.jp", data: { host_computer_name: "会議室PC" } }),
+    ]);
     expect(found("old.name")).toEqual([]);
     expect(found("new.name")).toEqual(["a"]);
     database.sqlite.prepare(`DELETE FROM "Event" WHERE "id" = 'b'`).run();

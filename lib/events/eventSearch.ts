@@ -67,10 +67,11 @@ export const SEARCH_CONDITION = `(${SEARCH_COLUMNS.map((column) => `"${column}" 
 export function searchRowMatcher(q: string): ((row: Record<SearchColumn, string | null>) => boolean) | null {
   if (LONE_SURROGATE.test(q)) return null;
   const needle = foldAsciiCase(q);
-  return (row) => SEARCH_COLUMNS.some((column) => {
-    const value = row[column];
-    return value !== null && foldAsciiCase(value).includes(needle);
-  });
+  return (row) =>
+    SEARCH_COLUMNS.some((column) => {
+      const value = row[column];
+      return value !== null && foldAsciiCase(value).includes(needle);
+    });
 }
 
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
@@ -123,9 +124,9 @@ export function planSearch(sqlite: SqliteConnection, q: string | undefined): Sea
 
 /** How many events the index proposes, counting no further than `limit`. */
 export function countCandidates(sqlite: SqliteConnection, match: string, limit = Number.MAX_SAFE_INTEGER): number {
-  const row = sqlite
-    .prepare(`SELECT count(*) AS "n" FROM (SELECT "rowid" FROM "EventSearch" WHERE "EventSearch" MATCH ? LIMIT ?)`)
-    .get(match, limit) as { n: number };
+  const row = sqlite.prepare(`SELECT count(*) AS "n" FROM (SELECT "rowid" FROM "EventSearch" WHERE "EventSearch" MATCH ? LIMIT ?)`).get(match, limit) as {
+    n: number;
+  };
   return row.n;
 }
 

@@ -42,8 +42,19 @@ function reference(raw: Record<string, string | string[]>): (e: ParsecEventJson)
   const list = (key: string) => [raw[key] ?? []].flat();
   return (e) => {
     const data = dataOf(e);
-    if (list("user").length && !list("user").map(Number).includes(e.user_id as number)) return false;
-    if (list("not_user").map(Number).includes(e.user_id as number)) return false;
+    if (
+      list("user").length &&
+      !list("user")
+        .map(Number)
+        .includes(e.user_id as number)
+    )
+      return false;
+    if (
+      list("not_user")
+        .map(Number)
+        .includes(e.user_id as number)
+    )
+      return false;
     if (list("name").length && !list("name").includes(e.name as string)) return false;
     if (raw.from && micros(e.timestamp) < micros(raw.from)) return false;
     if (raw.to && micros(e.timestamp) > micros(raw.to)) return false;
@@ -139,8 +150,14 @@ describe("explorer filters on the simulator's history", () => {
 
   it.each([
     ["the whole history (hourly counts)", () => ({})],
-    ["from/to cutting through hours, weeks apart (hourly counts and the cut hours)", () => ({ from: truth[300]!.timestamp as string, to: truth[3_300]!.timestamp as string })],
-    ["from/to within a day (minute buckets)", () => ({ from: truth[2_000]!.timestamp as string, to: new Date(micros(truth[2_000]!.timestamp) / 1000 + 20 * 3_600_000).toISOString() })],
+    [
+      "from/to cutting through hours, weeks apart (hourly counts and the cut hours)",
+      () => ({ from: truth[300]!.timestamp as string, to: truth[3_300]!.timestamp as string }),
+    ],
+    [
+      "from/to within a day (minute buckets)",
+      () => ({ from: truth[2_000]!.timestamp as string, to: new Date(micros(truth[2_000]!.timestamp) / 1000 + 20 * 3_600_000).toISOString() }),
+    ],
     ["a name (a count per bucket)", () => ({ name: "client_disconnect" })],
     ["a search (one GROUP BY)", () => ({ q: "ThinkPad" })],
     ["exit failure, no index to range over (one GROUP BY)", () => ({ exit: "failure" })],

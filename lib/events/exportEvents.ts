@@ -50,7 +50,5 @@ function exportSearchPlan(sqlite: SqliteConnection, filters: EventFilters): Sear
 }
 
 function toCsv(rows: ScannedEvent[]): string {
-  return stringifySafeCsv(
-    rows.map((row) => [row.id, row.name, row.timestamp, row.userId, row.teamId, row.userEmail ?? "", row.data, row.extra ?? ""]),
-  );
+  return stringifySafeCsv(rows.map((row) => [row.id, row.name, row.timestamp, row.userId, row.teamId, row.userEmail ?? "", row.data, row.extra ?? ""]));
 }

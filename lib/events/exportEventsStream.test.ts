@@ -14,7 +14,12 @@ beforeAll(async () => {
   seedEvents(
     database,
     Array.from({ length: 3_500 }, (_, i) =>
-      makeEvent({ id: `ev${String(i).padStart(6, "0")}`, timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(), user_id: i % 3, data: { host_computer_name: "東京オフィスPC-01" } }),
+      makeEvent({
+        id: `ev${String(i).padStart(6, "0")}`,
+        timestamp: new Date(Date.UTC(2026, 0, 1) + i * 1000).toISOString(),
+        user_id: i % 3,
+        data: { host_computer_name: "東京オフィスPC-01" },
+      }),
     ),
   );
 });
@@ -42,7 +47,12 @@ describe("exportEventsStream", () => {
     expect(first.done).toBe(false);
     await reader.cancel();
     // Cancelling settles quietly: no error surfaces and the export's loop ends.
-    expect((await reader.closed.then(() => "closed", () => "errored"))).toBe("closed");
+    expect(
+      await reader.closed.then(
+        () => "closed",
+        () => "errored",
+      ),
+    ).toBe("closed");
   });
 
   it("reports a failure to its caller and errors the stream", async () => {

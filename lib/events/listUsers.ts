@@ -8,9 +8,7 @@ export interface KnownUser {
   events: number;
 }
 
-const userRowsSchema = z.array(
-  z.object({ userId: z.coerce.number().int(), email: z.string().nullable(), events: z.coerce.number().int().min(0) }),
-);
+const userRowsSchema = z.array(z.object({ userId: z.coerce.number().int(), email: z.string().nullable(), events: z.coerce.number().int().min(0) }));
 
 /**
  * Every user with stored events, for the explorer's user picker: by email, then users without one

@@ -36,8 +36,22 @@ describe("listUsers", () => {
 describe("listEventNames", () => {
   it("groups the stored names, unknown ones under other, with counts", async () => {
     expect(groupEventNames(await listEventNames(database.db))).toEqual([
-      { group: "connection", label: "Connections", names: [{ name: "client_disconnect", events: 1 }, { name: "conn_client_offer", events: 2 }] },
-      { group: "admin", label: "Administration", names: [{ name: "guest_access_create", events: 1 }, { name: "team_create", events: 1 }] },
+      {
+        group: "connection",
+        label: "Connections",
+        names: [
+          { name: "client_disconnect", events: 1 },
+          { name: "conn_client_offer", events: 2 },
+        ],
+      },
+      {
+        group: "admin",
+        label: "Administration",
+        names: [
+          { name: "guest_access_create", events: 1 },
+          { name: "team_create", events: 1 },
+        ],
+      },
       { group: "other", label: "Other", names: [{ name: "brand_new_thing", events: 1 }] },
     ]);
   });
@@ -45,7 +59,9 @@ describe("listEventNames", () => {
   it("includes names a filter asks for that no stored event has", async () => {
     const groups = groupEventNames(await listEventNames(database.db), ["team_member_remove", "conn_client_offer"]);
     expect(groups.find((g) => g.group === "admin")?.names).toContainEqual({ name: "team_member_remove", events: 0 });
-    expect(groups.find((g) => g.group === "connection")?.names.filter((n) => n.name === "conn_client_offer")).toEqual([{ name: "conn_client_offer", events: 2 }]);
+    expect(groups.find((g) => g.group === "connection")?.names.filter((n) => n.name === "conn_client_offer")).toEqual([
+      { name: "conn_client_offer", events: 2 },
+    ]);
   });
 });
 

@@ -9,10 +9,7 @@ const isBlank = (value: unknown) => typeof value === "string" && value.trim() ==
 
 /** A parameter that may be repeated: always an array, blank values dropped. */
 export const repeated = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v)),
-    z.array(item),
-  );
+  z.preprocess((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]).filter((v) => !isBlank(v)), z.array(item));
 
 /** A parameter given at most once: absent (or blank) is `undefined`. */
 export const single = <T extends z.ZodType>(item: T) =>

@@ -21,7 +21,11 @@ describe("parseExplorerParams", () => {
     expect(parsed.filters).toEqual(parseEventFilters({ user: "42" }));
     expect(parsed.paging).toEqual(defaults);
     expect(parsed.problems).toEqual([
-      { param: "colour", given: "red", message: expect.stringMatching(/^is not a parameter of this page \(it takes user, not_user, .*limit, order, cursor, sort\)$/) },
+      {
+        param: "colour",
+        given: "red",
+        message: expect.stringMatching(/^is not a parameter of this page \(it takes user, not_user, .*limit, order, cursor, sort\)$/),
+      },
       { param: "from", given: "last tuesday", message: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z" },
       { param: "limit", given: "-5", message: "must be one of 25, 50, 100, 200" },
       { param: "order", given: "sideways", message: "must be newest or oldest" },

@@ -17,7 +17,7 @@ import { seedEvents } from "../ingest/testing";
 
 const BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 const NAMES = ["conn_client_offer", "p2p_client_complete", "client_disconnect", "team_member_add", "no_such_event"];
-const HOSTS = ["レンダリング-01", "EDIT-BAY-02", "Dev \"Beast\" 03", "OFFICE\\koji 🖥️"];
+const HOSTS = ["レンダリング-01", "EDIT-BAY-02", 'Dev "Beast" 03', "OFFICE\\koji 🖥️"];
 
 let database: TempDatabase;
 let events: TestEvent[];
@@ -131,8 +131,7 @@ describe("queryEvents", () => {
     exit: (e) => (e.data.exit_code as number | undefined) ?? null,
   };
   /** SQLite's order: NULL lowest, numbers by value, text by bytes; then time and id. */
-  const compareKeys = (a: string | number | null, b: string | number | null) =>
-    a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+  const compareKeys = (a: string | number | null, b: string | number | null) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1);
 
   it.each([
     ["name", "oldest", 9],
@@ -156,7 +155,11 @@ describe("queryEvents", () => {
     // With a filter too (a sub-millisecond bound makes the exact check run as well).
     const filters = parseEventFilters({ from: "2026-03-01T01:00:00.000200Z", exit: ["success", "-6023"] });
     const filtered = (await pagesForward(filters, order, limit, sort)).pages.flat();
-    const matching = new Set(events.filter((e) => compareInstants(e.timestamp, "2026-03-01T01:00:00.000200Z") >= 0 && [0, -6023].includes(e.data.exit_code as number)).map((e) => e.id));
+    const matching = new Set(
+      events
+        .filter((e) => compareInstants(e.timestamp, "2026-03-01T01:00:00.000200Z") >= 0 && [0, -6023].includes(e.data.exit_code as number))
+        .map((e) => e.id),
+    );
     expect(filtered).toEqual(expected.filter((id) => matching.has(id)));
   });
 
@@ -207,8 +210,12 @@ describe("queryEvents", () => {
     // JSON escapes these in `data`, which the search index holds: the raw columns must still match.
     ["q with a quote", { q: 'dev "beast" 0' }, (e: TestEvent) => dataOf(e).host_computer_name === 'Dev "Beast" 03'],
     ["q with a backslash and an emoji", { q: "OFFICE\\koji 🖥️" }, (e: TestEvent) => dataOf(e).host_computer_name === "OFFICE\\koji 🖥️"],
-    ["everything at once", { user: ["1", "2", "3"], name: ["client_disconnect", "conn_client_offer"], exit: "success", from: "2026-03-01T02:30:00Z" },
-      (e: TestEvent) => e.user_id <= 3 && ["client_disconnect", "conn_client_offer"].includes(e.name) && dataOf(e).exit_code === 0 && e.timestamp >= "2026-03-01T02:30:00"],
+    [
+      "everything at once",
+      { user: ["1", "2", "3"], name: ["client_disconnect", "conn_client_offer"], exit: "success", from: "2026-03-01T02:30:00Z" },
+      (e: TestEvent) =>
+        e.user_id <= 3 && ["client_disconnect", "conn_client_offer"].includes(e.name) && dataOf(e).exit_code === 0 && e.timestamp >= "2026-03-01T02:30:00",
+    ],
   ] as const)("filters by %s: exactly the rows a reference filter selects, and counts them", async (_what, raw, matching) => {
     const filters = parseEventFilters(raw);
     const expected = expectedIds(matching, "newest");

@@ -6,8 +6,22 @@ import type { SqlCondition } from "./eventFiltersSql";
 
 /** The columns the explorer and the export read: Parsec's event, and the columns pulled out of `data`. */
 export const SCANNED_EVENT_COLUMNS = [
-  "id", "name", "timestamp", "occurredAt", "userId", "teamId", "userEmail", "data", "extra", "attemptId",
-  "exitCode", "duration", "hostComputerName", "clientComputerName", "ip", "platform",
+  "id",
+  "name",
+  "timestamp",
+  "occurredAt",
+  "userId",
+  "teamId",
+  "userEmail",
+  "data",
+  "extra",
+  "attemptId",
+  "exitCode",
+  "duration",
+  "hostComputerName",
+  "clientComputerName",
+  "ip",
+  "platform",
 ] as const satisfies readonly (keyof Event)[];
 
 export type ScannedEvent = Pick<Event, (typeof SCANNED_EVENT_COLUMNS)[number]>;
@@ -76,8 +90,16 @@ export async function* scanEvents(
     const rows = (
       position
         ? sqlite
-            .prepare(`SELECT ${SELECT_LIST} FROM "Event" WHERE (${where.sql}) AND ${beyondKey ? beyondKey.sql : beyond(direction)} ORDER BY ${orderBy} LIMIT @limit`)
-            .all({ ...where.params, limit: batchSize, at: position.at, id: position.id, ...(beyondKey && beyondKey.value !== null ? { key: beyondKey.value } : {}) })
+            .prepare(
+              `SELECT ${SELECT_LIST} FROM "Event" WHERE (${where.sql}) AND ${beyondKey ? beyondKey.sql : beyond(direction)} ORDER BY ${orderBy} LIMIT @limit`,
+            )
+            .all({
+              ...where.params,
+              limit: batchSize,
+              at: position.at,
+              id: position.id,
+              ...(beyondKey && beyondKey.value !== null ? { key: beyondKey.value } : {}),
+            })
         : first.all({ ...where.params, limit: batchSize })
     ) as ScannedRow[];
     if (rows.length > 0) yield rows.map(fromSqlite);
@@ -92,9 +114,7 @@ export async function* scanEvents(
  * but lets SQLite bound its walk of the (occurredAt, id) index instead of testing every row.
  */
 function beyond(direction: ScanDirection): string {
-  return direction === "asc"
-    ? `"occurredAt" >= @at AND ("occurredAt" > @at OR "id" > @id)`
-    : `"occurredAt" <= @at AND ("occurredAt" < @at OR "id" < @id)`;
+  return direction === "asc" ? `"occurredAt" >= @at AND ("occurredAt" > @at OR "id" > @id)` : `"occurredAt" <= @at AND ("occurredAt" < @at OR "id" < @id)`;
 }
 
 /**
@@ -105,9 +125,7 @@ function keyBeyond(column: string, value: string | number | null, direction: Sca
   const c = `"${column}"`;
   const tie = `(${beyond(direction)})`;
   if (value === null) {
-    return direction === "asc"
-      ? { sql: `(${c} IS NOT NULL OR (${c} IS NULL AND ${tie}))`, value }
-      : { sql: `(${c} IS NULL AND ${tie})`, value };
+    return direction === "asc" ? { sql: `(${c} IS NOT NULL OR (${c} IS NULL AND ${tie}))`, value } : { sql: `(${c} IS NULL AND ${tie})`, value };
   }
   return direction === "asc"
     ? { sql: `${c} >= @key AND (${c} > @key OR ${tie})`, value }

@@ -8,11 +8,7 @@ import type { FilterParamValues } from "./explorerParams";
  * does not carry fourteen thousand links to the browser. null: the bar stands for no single
  * filter (an unknown host, "other codes").
  */
-export function chartBarHref(
-  scope: FilterParamValues,
-  row: { filter: FilterParamValues | null },
-  series: { filter: FilterParamValues | null },
-): string | null {
+export function chartBarHref(scope: FilterParamValues, row: { filter: FilterParamValues | null }, series: { filter: FilterParamValues | null }): string | null {
   if (row.filter === null || series.filter === null) return null;
   return connectionsHref({ ...scope, ...row.filter, ...series.filter });
 }

@@ -15,8 +15,7 @@ beforeEach(() => {
   database.sqlite.exec(`UPDATE "ConnectionStitchMark" SET "eventRowid" = 0`);
 });
 
-const store = (items: unknown[], options: StoreOptions = {}) =>
-  database.sqlite.transaction(() => storeEvents(database.sqlite, items, "test", [], options))();
+const store = (items: unknown[], options: StoreOptions = {}) => database.sqlite.transaction(() => storeEvents(database.sqlite, items, "test", [], options))();
 const attempt = (n: number, spec: Parameters<typeof flowParsecEvents>[0] = {}) =>
   flowParsecEvents({ attemptId: `attempt-${String(n).padStart(4, "0")}`, startMs: Date.parse("2026-03-02T09:00:00Z") + n * 60_000, ...spec });
 const stitchedIds = () => readConnections(database.sqlite).map((row) => row.attemptId);

@@ -24,8 +24,7 @@ export class ImportFileError extends Error {
 const BATCH = 1_000;
 /** A whole-document JSON file is parsed in memory; the dashboard's files hold at most 5,000 events. */
 export const MAX_JSON_DOCUMENT_BYTES = 256 * 1024 * 1024;
-const EXPECTED =
-  "expected a Parsec audit-log download: a JSON array of events, an object with a `data` array, or NDJSON (one event per line)";
+const EXPECTED = "expected a Parsec audit-log download: a JSON array of events, an object with a `data` array, or NDJSON (one event per line)";
 
 const envelopeSchema = z.object({ data: z.array(z.unknown()) });
 
@@ -76,7 +75,10 @@ async function detectFormat(filePath: string): Promise<ImportFormat> {
   if (!text.startsWith("{")) throw new ImportFileError(`${filePath} is not JSON: ${EXPECTED}`);
   // An event object alone on the first line means NDJSON. So does a broken first line followed by
   // one (that line is quarantined, the rest imported), unless it is the "{" that opens a document.
-  const [first = "", second = ""] = text.split("\n").map((line) => line.trim()).filter(Boolean);
+  const [first = "", second = ""] = text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter(Boolean);
   const kindOf = (line: string) => {
     try {
       const value: unknown = JSON.parse(line);

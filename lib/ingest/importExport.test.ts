@@ -20,13 +20,7 @@ import {
   type SyncFixture,
   TEST_HISTORY_END,
 } from "../sync/testing";
-import {
-  connectDatabase,
-  createTempDatabase,
-  makeTempDir,
-  type TempDatabase,
-  type TempDir,
-} from "../store/testing";
+import { connectDatabase, createTempDatabase, makeTempDir, type TempDatabase, type TempDir } from "../store/testing";
 import { parseEventFilters } from "../events/eventFilters";
 import { CSV_COLUMNS, exportEvents, type ExportFormat } from "../events/exportEvents";
 import { ImportFileError, importEventsFile } from "./importEvents";
@@ -146,29 +140,38 @@ describe("import", () => {
       const [deepEvent, longEvent] = source.slice(0, 2).map((e) => ({ ...e, id: `${e.id as string}x` }));
       const deep = JSON.stringify({ ...deepEvent, data: { a: "DEEP" } }).replace('"DEEP"', deepArrays);
       const long = JSON.stringify({ ...longEvent, data: { note: "y".repeat(5 * 1024 * 1024) } });
-      return { deep, long, deepId: deepEvent!.id as string, longId: longEvent!.id as string, lines: [...source.slice(0, 100).map((e) => JSON.stringify(e)), deep, long] };
+      return {
+        deep,
+        long,
+        deepId: deepEvent!.id as string,
+        longId: longEvent!.id as string,
+        lines: [...source.slice(0, 100).map((e) => JSON.stringify(e)), deep, long],
+      };
     };
 
     it.each([
       ["a JSON array", "hostile.json", (lines: string[]) => `[${lines.join(",\n")}]`],
       ["a {data: [...]} object", "hostile-object.json", (lines: string[]) => `{"data": [${lines.join(",\n")}]}`],
       ["NDJSON", "hostile.ndjson", (lines: string[]) => lines.join("\n")],
-    ] as const)("of %s quarantines an event nesting two million levels and one with a 5 MB string, with reasons, and stores the rest", async (_what, name, content) => {
-      const database = await freshDatabase();
-      const { deep, long, deepId, longId, lines } = hostileLines();
-      const summary = await importInto(database, writeFile(name, content(lines)));
-      expect(summary).toMatchObject({ received: 102, inserted: 100, quarantined: 2 });
-      expectSameEvents(await storedEvents(database.db), byId(source.slice(0, 100)));
-      const deepRow = await database.db.quarantinedEvent.findFirstOrThrow({ where: { eventId: deepId } });
-      expect(deepRow.reason).toBe("the event nests 2,000,002 levels deep (in `data`); at most 64 are accepted");
-      // Kept whole: it fits in the quarantine's 4 MiB.
-      expect(deepRow.raw).toBe(deep);
-      const longRow = await database.db.quarantinedEvent.findFirstOrThrow({ where: { eventId: longId } });
-      expect(longRow.reason).toBe(
-        `the event holds a string of 5,242,880 characters (in \`data\`); at most 65,536 are accepted; its raw text is cut to the first 4,194,304 of its ${long.length.toLocaleString("en")} characters`,
-      );
-      expect(longRow.raw).toBe(long.slice(0, 4 * 1024 * 1024));
-    });
+    ] as const)(
+      "of %s quarantines an event nesting two million levels and one with a 5 MB string, with reasons, and stores the rest",
+      async (_what, name, content) => {
+        const database = await freshDatabase();
+        const { deep, long, deepId, longId, lines } = hostileLines();
+        const summary = await importInto(database, writeFile(name, content(lines)));
+        expect(summary).toMatchObject({ received: 102, inserted: 100, quarantined: 2 });
+        expectSameEvents(await storedEvents(database.db), byId(source.slice(0, 100)));
+        const deepRow = await database.db.quarantinedEvent.findFirstOrThrow({ where: { eventId: deepId } });
+        expect(deepRow.reason).toBe("the event nests 2,000,002 levels deep (in `data`); at most 64 are accepted");
+        // Kept whole: it fits in the quarantine's 4 MiB.
+        expect(deepRow.raw).toBe(deep);
+        const longRow = await database.db.quarantinedEvent.findFirstOrThrow({ where: { eventId: longId } });
+        expect(longRow.reason).toBe(
+          `the event holds a string of 5,242,880 characters (in \`data\`); at most 65,536 are accepted; its raw text is cut to the first 4,194,304 of its ${long.length.toLocaleString("en")} characters`,
+        );
+        expect(longRow.raw).toBe(long.slice(0, 4 * 1024 * 1024));
+      },
+    );
 
     it.each([
       ["a JSON array of arrays", "deep.json", deepArrays, "1,999,999", 1],
@@ -189,7 +192,11 @@ describe("import", () => {
   it("updates an event that comes again with other content (the user's current email)", async () => {
     const database = await freshDatabase();
     await importInto(database, writeFile("first.ndjson", source.map((e) => JSON.stringify(e)).join("\n")));
-    const [withEmail, other, same] = source.filter((e) => typeof e.user_email === "string").slice(10, 13) as [ParsecEventJson, ParsecEventJson, ParsecEventJson];
+    const [withEmail, other, same] = source.filter((e) => typeof e.user_email === "string").slice(10, 13) as [
+      ParsecEventJson,
+      ParsecEventJson,
+      ParsecEventJson,
+    ];
     const changed: ParsecEventJson = { ...withEmail, user_email: "renamed.person@example.jp" };
     const { user_email: _dropped, ...emailGone } = other;
     const summary = await importInto(database, writeFile("second.json", JSON.stringify([changed, emailGone, same])));
@@ -255,7 +262,11 @@ describe("export", () => {
     });
     return text;
   }
-  const parseNdjson = (text: string) => text.split("\n").filter((l) => l !== "").map((l) => JSON.parse(l) as ParsecEventJson);
+  const parseNdjson = (text: string) =>
+    text
+      .split("\n")
+      .filter((l) => l !== "")
+      .map((l) => JSON.parse(l) as ParsecEventJson);
   const idsOf = (events: ParsecEventJson[]) => events.map((e) => e.id as string).sort(compareIds);
 
   it("writes every event in Parsec's shape, oldest first", async () => {
@@ -356,7 +367,9 @@ describe("export", () => {
         "--from/--to inside a millisecond (timestamps with microseconds)",
         () => {
           // Bounds just after and just before an event with microseconds, in that same millisecond.
-          const [early, late] = timeOrdered().filter((e) => /\.\d{3}[1-9]\d{2}Z$|\.\d{4}[1-9]\dZ$|\.\d{5}[1-9]Z$/.test(e.timestamp as string)).slice(5, 7) as [ParsecEventJson, ParsecEventJson];
+          const [early, late] = timeOrdered()
+            .filter((e) => /\.\d{3}[1-9]\d{2}Z$|\.\d{4}[1-9]\dZ$|\.\d{5}[1-9]Z$/.test(e.timestamp as string))
+            .slice(5, 7) as [ParsecEventJson, ParsecEventJson];
           const from = (early.timestamp as string).replace(/(\d)Z$/, (_, d: string) => `${d}1Z`); // 0.1 µs after it
           const to = (late.timestamp as string).replace(/\.(\d{3})\d+Z$/, ".$1Z"); // its millisecond: before it
           const [lo, hi] = [micros(from, "ceil"), micros(to)];
@@ -375,7 +388,10 @@ describe("export", () => {
       [
         "--host (a Unicode computer name and another)",
         () => {
-          const hosts = countBy(truth.filter((e) => typeof dataOf(e).host_computer_name === "string"), (e) => dataOf(e).host_computer_name as string);
+          const hosts = countBy(
+            truth.filter((e) => typeof dataOf(e).host_computer_name === "string"),
+            (e) => dataOf(e).host_computer_name as string,
+          );
           const unicode = hosts.find(([name]) => /[^\x00-\x7f]/.test(name))![0];
           const other = hosts.find(([name]) => name !== unicode)![0];
           return { filters: { host: [unicode, other] }, expected: (e) => [unicode, other].includes(dataOf(e).host_computer_name as string) };
@@ -384,21 +400,31 @@ describe("export", () => {
       [
         "--not-user (two users left out)",
         () => {
-          const users = countBy(truth, (e) => String(e.user_id)).slice(0, 2).map(([id]) => id);
+          const users = countBy(truth, (e) => String(e.user_id))
+            .slice(0, 2)
+            .map(([id]) => id);
           return { filters: { not_user: users }, expected: (e) => !users.includes(String(e.user_id)) };
         },
       ],
       [
         "--attempt (every event of two connection attempts)",
         () => {
-          const attempts = countBy(truth.filter((e) => typeof dataOf(e).attempt_id === "string"), (e) => dataOf(e).attempt_id as string).slice(0, 2).map(([id]) => id);
+          const attempts = countBy(
+            truth.filter((e) => typeof dataOf(e).attempt_id === "string"),
+            (e) => dataOf(e).attempt_id as string,
+          )
+            .slice(0, 2)
+            .map(([id]) => id);
           return { filters: { attempt: attempts }, expected: (e) => attempts.includes(dataOf(e).attempt_id as string) };
         },
       ],
       [
         "--ip",
         () => {
-          const ip = countBy(truth.filter((e) => typeof dataOf(e).ip === "string"), (e) => dataOf(e).ip as string)[0]![0];
+          const ip = countBy(
+            truth.filter((e) => typeof dataOf(e).ip === "string"),
+            (e) => dataOf(e).ip as string,
+          )[0]![0];
           return { filters: { ip }, expected: (e) => dataOf(e).ip === ip };
         },
       ],
@@ -512,7 +538,6 @@ function matchesText(e: ParsecEventJson, q: string): boolean {
   const fold = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
   return fields.some((value) => typeof value === "string" && fold(value).includes(fold(q)));
 }
-
 
 const dataOf = (e: ParsecEventJson) => e.data as Record<string, unknown>;
 const exitCodeOf = (e: ParsecEventJson) => {

@@ -23,7 +23,11 @@ export function uploadName(raw: string | null): string {
   } catch {
     // Shown as sent.
   }
-  const name = path.basename(decoded.replaceAll("\\", "/")).replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 120).trim();
+  const name = path
+    .basename(decoded.replaceAll("\\", "/"))
+    .replace(/[^\p{L}\p{N} ._()-]/gu, "_")
+    .slice(0, 120)
+    .trim();
   return name === "" || name.startsWith(".") ? "upload.json" : name;
 }
 
@@ -51,7 +55,8 @@ export async function importUploadedBody(
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, done) {
         received += chunk.length;
-        if (received > options.maxBytes) done(new UploadTooLargeError(`${options.name} is over ${megabytes(options.maxBytes)}: ${limit}. Nothing was imported.`));
+        if (received > options.maxBytes)
+          done(new UploadTooLargeError(`${options.name} is over ${megabytes(options.maxBytes)}: ${limit}. Nothing was imported.`));
         else done(null, chunk);
       },
     });

@@ -49,7 +49,15 @@ const prepareAddRunCounts = (connection: SqliteConnection) =>
   );
 
 export function addRunCounts(connection: SqliteConnection, runId: number, counts: StoreCounts, progress: unknown): void {
-  preparedStatements(connection, prepareAddRunCounts).run(counts.received, counts.inserted, counts.updated, counts.quarantined, Date.now(), JSON.stringify(progress), runId);
+  preparedStatements(connection, prepareAddRunCounts).run(
+    counts.received,
+    counts.inserted,
+    counts.updated,
+    counts.quarantined,
+    Date.now(),
+    JSON.stringify(progress),
+    runId,
+  );
 }
 
 export async function saveRunProgress(db: Db, runId: number, progress: unknown): Promise<void> {

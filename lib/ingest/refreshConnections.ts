@@ -95,18 +95,22 @@ export function applyRollupChanges(sqlite: SqliteConnection, changes: RollupChan
   }
   for (const [id, change] of changes.hourly) {
     if (change.sessions === 0 && change.connectedMs === 0) continue;
-    s.hourlyAdd.run({ id, grain: change.grain, hour: change.hour, clientUserId: change.clientUserId, hostComputerName: change.hostComputerName, sessions: change.sessions, connectedMs: change.connectedMs });
+    s.hourlyAdd.run({
+      id,
+      grain: change.grain,
+      hour: change.hour,
+      clientUserId: change.clientUserId,
+      hostComputerName: change.hostComputerName,
+      sessions: change.sessions,
+      connectedMs: change.connectedMs,
+    });
     if (change.sessions < 0) s.hourlyDeleteEmpty.run(id);
   }
 }
 
 function isNoChange(cell: DailyCell): boolean {
   return (
-    cell.attempts === 0 &&
-    cell.failures === 0 &&
-    cell.sessions === 0 &&
-    cell.connectedMs === 0 &&
-    [...cell.histogram.values()].every((count) => count === 0)
+    cell.attempts === 0 && cell.failures === 0 && cell.sessions === 0 && cell.connectedMs === 0 && [...cell.histogram.values()].every((count) => count === 0)
   );
 }
 
@@ -125,15 +129,15 @@ function prepare(sqlite: SqliteConnection) {
   sqlite.function("connection_histogram_add", { deterministic: true }, addEncodedHistograms);
   const columns = CONNECTION_COLUMNS.map((c) => `"${c}"`).join(", ");
   const values = CONNECTION_COLUMNS.map((c) => `@${c}`).join(", ");
-  const updates = CONNECTION_COLUMNS.filter((c) => c !== "attemptId").map((c) => `"${c}" = excluded."${c}"`).join(", ");
+  const updates = CONNECTION_COLUMNS.filter((c) => c !== "attemptId")
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(", ");
   return {
     // The argument is a JSON array of attempt ids.
     eventsOfAttempts: sqlite
       .prepare<[string], StoredAttemptEventValues>(`SELECT ${ATTEMPT_EVENT_COLUMNS} FROM "Event" WHERE "attemptId" IN (SELECT "value" FROM json_each(?))`)
       .raw(),
-    connectionsOf: sqlite.prepare<[string], RawConnectionRow>(
-      `SELECT ${columns} FROM "Connection" WHERE "attemptId" IN (SELECT "value" FROM json_each(?))`,
-    ),
+    connectionsOf: sqlite.prepare<[string], RawConnectionRow>(`SELECT ${columns} FROM "Connection" WHERE "attemptId" IN (SELECT "value" FROM json_each(?))`),
     upsert: sqlite.prepare(`INSERT INTO "Connection" (${columns}) VALUES (${values}) ON CONFLICT ("attemptId") DO UPDATE SET ${updates}`),
     remove: sqlite.prepare(`DELETE FROM "Connection" WHERE "attemptId" = ?`),
     dailyAdd: sqlite.prepare(

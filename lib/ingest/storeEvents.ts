@@ -46,9 +46,26 @@ export function addCounts(total: StoreCounts, more: StoreCounts): StoreCounts {
 }
 
 const COLUMNS = [
-  "id", "name", "timestamp", "occurredAt", "userId", "teamId", "userEmail", "data", "extra",
-  "attemptId", "exitCode", "duration", "hostComputerName", "clientComputerName", "hostPeerId",
-  "clientPeerId", "hostUserId", "clientUserId", "ip", "platform",
+  "id",
+  "name",
+  "timestamp",
+  "occurredAt",
+  "userId",
+  "teamId",
+  "userEmail",
+  "data",
+  "extra",
+  "attemptId",
+  "exitCode",
+  "duration",
+  "hostComputerName",
+  "clientComputerName",
+  "hostPeerId",
+  "clientPeerId",
+  "hostUserId",
+  "clientUserId",
+  "ip",
+  "platform",
 ] as const satisfies readonly (keyof EventRow)[];
 
 function prepare(connection: SqliteConnection) {
@@ -57,11 +74,11 @@ function prepare(connection: SqliteConnection) {
     find: connection.prepare<[string], Pick<EventRow, "id" | "attemptId" | (typeof CONTENT_COLUMNS)[number]>>(
       `SELECT "id", "attemptId", ${CONTENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Event" WHERE "id" = ?`,
     ),
-    insert: connection.prepare(
-      `INSERT INTO "Event" (${quoted}, "storedAt") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt)`,
-    ),
+    insert: connection.prepare(`INSERT INTO "Event" (${quoted}, "storedAt") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt)`),
     update: connection.prepare(
-      `UPDATE "Event" SET ${COLUMNS.filter((c) => c !== "id").map((c) => `"${c}" = @${c}`).join(", ")} WHERE "id" = @id`,
+      `UPDATE "Event" SET ${COLUMNS.filter((c) => c !== "id")
+        .map((c) => `"${c}" = @${c}`)
+        .join(", ")} WHERE "id" = @id`,
     ),
     quarantine: connection.prepare(
       `INSERT INTO "QuarantinedEvent" ("rawHash", "eventId", "raw", "reason", "source", "firstSeenAt", "lastSeenAt", "timesSeen")

@@ -56,14 +56,17 @@ export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease
   }
 
   const lost = new AbortController();
-  const heartbeat = setInterval(() => {
-    db.syncLock
-      .updateMany({ where: { name: LOCK_NAME, holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } })
-      .then(({ count }) => {
-        if (count === 0) lost.abort(new Error("The sync lost its lock to another process; it stopped to avoid a second writer."));
-      })
-      .catch(() => undefined); // a missed beat is retried by the next one, well before the lease runs out
-  }, Math.max(1_000, Math.floor(ttlMs / 4)));
+  const heartbeat = setInterval(
+    () => {
+      db.syncLock
+        .updateMany({ where: { name: LOCK_NAME, holder }, data: { expiresAt: new Date(Date.now() + ttlMs) } })
+        .then(({ count }) => {
+          if (count === 0) lost.abort(new Error("The sync lost its lock to another process; it stopped to avoid a second writer."));
+        })
+        .catch(() => undefined); // a missed beat is retried by the next one, well before the lease runs out
+    },
+    Math.max(1_000, Math.floor(ttlMs / 4)),
+  );
   heartbeat.unref();
 
   return {

@@ -7,17 +7,7 @@
 
 /** How a failure is treated by the retry policy; not one-to-one with the classes below. */
 export type FailureKind =
-  | "bad-request"
-  | "auth"
-  | "permission"
-  | "not-found"
-  | "rate-limited"
-  | "server"
-  | "network"
-  | "tls"
-  | "timeout"
-  | "malformed"
-  | "unexpected-status";
+  "bad-request" | "auth" | "permission" | "not-found" | "rate-limited" | "server" | "network" | "tls" | "timeout" | "malformed" | "unexpected-status";
 
 export interface ParsecApiErrorDetails {
   kind: FailureKind;

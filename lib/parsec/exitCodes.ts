@@ -158,8 +158,7 @@ interface WarningEntry extends Entry {
 const NAT_FIX =
   "Peer-to-peer traffic is being blocked: allow Parsec's UDP traffic through the firewalls on both sides, " +
   "enable UPnP or forward the host's ports, or use a relay for networks that cannot connect directly.";
-const SERVICE_FIX =
-  "Check the computer's internet access and that firewalls, proxies or web filters allow Parsec's servers, then try again.";
+const SERVICE_FIX = "Check the computer's internet access and that firewalls, proxies or web filters allow Parsec's servers, then try again.";
 const DRIVER_FIX = "Update the GPU driver on the computer that recorded it and restart it.";
 
 // Positive codes. Each says whether it counts as a failure, and why.

@@ -5,7 +5,14 @@ import { boundsViolation, describeCut, EVENT_BOUNDS, measureJson, quarantineJson
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 /** `levels` arrays inside one another, parsed from text as an upload would be (JSON.parse does not recurse). */
 const nested = (levels: number): unknown => JSON.parse(`${"[".repeat(levels)}${"]".repeat(levels)}`);
-const event = (data: unknown) => ({ id: "2deepdeepdeepdeepdeepdeep01", name: "client_connect", timestamp: "2026-05-01T10:00:00Z", user_id: 1, team_id: "t", data });
+const event = (data: unknown) => ({
+  id: "2deepdeepdeepdeepdeepdeep01",
+  name: "client_connect",
+  timestamp: "2026-05-01T10:00:00Z",
+  user_id: 1,
+  team_id: "t",
+  data,
+});
 
 describe("measureJson", () => {
   it("counts levels and the longest string (keys included), and the top-level field they lie under", () => {
@@ -45,7 +52,16 @@ describe("boundsViolation", () => {
 describe("quarantineJson", () => {
   it("writes exactly what JSON.stringify writes, so a quarantined event keeps its row (same hash) when it comes again", () => {
     const values: unknown[] = [
-      null, 0, -0, 1.5e300, true, "", "é\u2028\"\\\n\u0001\ud800", [], {}, [1, [2, [3, {}]], "x"],
+      null,
+      0,
+      -0,
+      1.5e300,
+      true,
+      "",
+      'é\u2028"\\\n\u0001\ud800',
+      [],
+      {},
+      [1, [2, [3, {}]], "x"],
       { b: 1, a: { "1": "one", "0": "zero", z: [null, { "": "" }] } },
       event({ host_computer_name: "ゆうき", exit_code: -1, nested: { list: [1, 2, { deep: [] }] } }),
       { undefinedField: undefined, fn: () => 1, kept: [undefined, () => 1], at: new Date(0) },

@@ -153,10 +153,7 @@ describe("requests", () => {
 
   it("reads Parsec's clock from the answer's Date header, beside ours, and ignores a header that is no date", async () => {
     const parsecNow = START + 9 * 3_600_000;
-    script = [
-      json(200, { data: [] }, { date: new Date(parsecNow).toUTCString() }),
-      json(200, { data: [] }, { date: "yesterday-ish" }),
-    ];
+    script = [json(200, { data: [] }, { date: new Date(parsecNow).toUTCString() }), json(200, { data: [] }, { date: "yesterday-ish" })];
     const c = client();
     expect((await c.listEvents({ limit: 10 })).clock).toEqual({ parsecMs: parsecNow, localMs: START, offsetMs: 9 * 3_600_000 });
     expect((await c.listEvents({ limit: 10 })).clock).toBeNull();
@@ -455,7 +452,9 @@ describe("pacing", () => {
 
 describe("abort", () => {
   it("rejects at once with an already-aborted signal, sending nothing", async () => {
-    const error = await client().listEvents({ limit: 10 }, AbortSignal.abort()).catch((e: unknown) => e);
+    const error = await client()
+      .listEvents({ limit: 10 }, AbortSignal.abort())
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ name: "AbortError" });
     expect(seen).toHaveLength(0);
   });

@@ -95,9 +95,7 @@ export class ParsecClient {
   constructor(options: ParsecClientOptions) {
     // A key fetch refuses as a header value would make fetch throw a message quoting it.
     if (!/^[\x21-\x7e]+$/.test(options.apiKey ?? "")) {
-      throw new TypeError(
-        "The Parsec API key is empty or contains spaces or non-ASCII characters (check PARSEC_API_KEY).",
-      );
+      throw new TypeError("The Parsec API key is empty or contains spaces or non-ASCII characters (check PARSEC_API_KEY).");
     }
     if (!options.teamId) throw new TypeError("The Parsec team id is empty (check PARSEC_TEAM_ID).");
     this.apiKey = options.apiKey;
@@ -160,12 +158,7 @@ export class ParsecClient {
           failures += 1;
           budgetUsed = failures;
         }
-        const decision = retryPolicy(
-          { kind: error.kind, retryAfterMs: retryAfterOf(error) },
-          budgetUsed,
-          this.retryOptions,
-          this.random,
-        );
+        const decision = retryPolicy({ kind: error.kind, retryAfterMs: retryAfterOf(error) }, budgetUsed, this.retryOptions, this.random);
         if (!decision.retry) {
           if (attempts > 1) error.message += ` Gave up after ${attempts} attempts.`;
           throw error;
@@ -177,8 +170,7 @@ export class ParsecClient {
             decision.reason === "rate-limited"
               ? `Parsec rate-limited the API key (429); waiting ${formatDuration(decision.delayMs)} ` +
                 `before trying again (${consecutive429} of ${this.retryOptions.max429} tries)`
-              : `${error.message} Retrying in ${formatDuration(decision.delayMs)} ` +
-                `(attempt ${failures + 1} of ${this.retryOptions.maxAttempts})`,
+              : `${error.message} Retrying in ${formatDuration(decision.delayMs)} ` + `(attempt ${failures + 1} of ${this.retryOptions.maxAttempts})`,
         });
         await this.sleep(decision.delayMs, signal);
         continue;

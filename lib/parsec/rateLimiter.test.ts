@@ -100,7 +100,7 @@ describe("RateLimiter", () => {
     const { l } = limiter(quota, ledger, time);
     const sent: number[] = [];
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 300; i++) {
       time.clock.t += Math.floor(random() * 3000); // bursts and lulls
       await l.acquire();
@@ -214,7 +214,7 @@ describe("RateLimiter", () => {
     const time = fakeTime(0);
     const { l } = limiter(quota, new MemoryRequestLedger(), time);
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const arrivals: number[] = [];
     for (let i = 0; i < 200; i++) {
       const permit = await l.acquirePermit();
@@ -233,9 +233,7 @@ describe("RateLimiter", () => {
     // Real time: their random back-off is what parts them.
     const ledger = new MemoryRequestLedger();
     const quota = { requests: 1, windowMs: 300 };
-    const limiters = [0, 1].map(
-      () => new RateLimiter({ key: "k", quota, ledger, maxRequestMs: 1_000, now: Date.now, sleep: realSleep }),
-    );
+    const limiters = [0, 1].map(() => new RateLimiter({ key: "k", quota, ledger, maxRequestMs: 1_000, now: Date.now, sleep: realSleep }));
     const granted = await Promise.all(
       limiters.map(async (l) => {
         await (await l.acquire()).settle();

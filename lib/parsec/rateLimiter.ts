@@ -91,7 +91,11 @@ export class RateLimiter {
       for (;;) {
         signal?.throwIfAborted();
         const holds = await ledger.holds(key, now() - quota.windowMs);
-        const delay = quotaDelay(holds.map((h) => h.heldUntil), now(), quota);
+        const delay = quotaDelay(
+          holds.map((h) => h.heldUntil),
+          now(),
+          quota,
+        );
         if (delay <= 0) {
           const sentAt = now();
           const id = await ledger.reserve(key, sentAt, sentAt + maxRequestMs);
@@ -102,11 +106,7 @@ export class RateLimiter {
           await sleep(1 + Math.floor(Math.random() * IN_FLIGHT_RECHECK_MS), signal);
           continue;
         }
-        onWait?.(
-          delay,
-          `waiting ${formatDuration(delay)} for the API quota (${quota.requests} requests per ` +
-            `${formatDuration(quota.windowMs)})`,
-        );
+        onWait?.(delay, `waiting ${formatDuration(delay)} for the API quota (${quota.requests} requests per ` + `${formatDuration(quota.windowMs)})`);
         const waitingOnFlight = holds.some((h) => !h.settled);
         await sleep(waitingOnFlight ? Math.min(delay, IN_FLIGHT_RECHECK_MS) : delay, signal);
         // Loop: another process may have taken the slot meanwhile.

@@ -52,8 +52,7 @@ export function readResponse(status: number, headers: Headers, body: string, ctx
     const location = quote(headers.get("location") ?? "nowhere", ctx);
     throw new UnexpectedStatusError(
       status,
-      `It redirects to ${location}; redirects are not followed so that the API key goes nowhere ` +
-        "else. Check PARSEC_API_BASE_URL.",
+      `It redirects to ${location}; redirects are not followed so that the API key goes nowhere ` + "else. Check PARSEC_API_BASE_URL.",
       parsecMessage,
     );
   }
@@ -72,8 +71,7 @@ export function networkError(error: unknown, ctx: ResponseContext): NetworkError
   const what = quote(code && !text.includes(code) ? `${text} (${code})` : text, ctx);
   const tls = code !== undefined && TLS_CODE.test(code);
   const advice = tls
-    ? " The TLS handshake failed (certificate or protocol); check PARSEC_API_BASE_URL (https, right host) " +
-      "and the machine's CA certificates."
+    ? " The TLS handshake failed (certificate or protocol); check PARSEC_API_BASE_URL (https, right host) " + "and the machine's CA certificates."
     : "";
   return new NetworkError(`The connection to Parsec at ${ctx.origin} failed: ${what}.${advice}`, { code, tls });
 }
@@ -89,8 +87,7 @@ function parsePage(status: number, body: string, ctx: ResponseContext): EventsPa
   const parsed = eventsPageSchema.safeParse(json);
   if (!parsed.success) {
     throw new MalformedResponseError(
-      `the body is JSON but not a page of events ({"data": [...], "next_cursor": "..."}): ` +
-        quote(z.prettifyError(parsed.error), ctx),
+      `the body is JSON but not a page of events ({"data": [...], "next_cursor": "..."}): ` + quote(z.prettifyError(parsed.error), ctx),
       status,
     );
   }

@@ -63,12 +63,9 @@ describe("retryPolicy: transient failures", () => {
 });
 
 describe("retryPolicy: client errors", () => {
-  it.each<FailureKind>(["bad-request", "auth", "permission", "not-found", "unexpected-status", "tls"])(
-    "never retries %s",
-    (kind) => {
-      expect(retryPolicy({ kind }, 1, options, half)).toEqual({ retry: false });
-    },
-  );
+  it.each<FailureKind>(["bad-request", "auth", "permission", "not-found", "unexpected-status", "tls"])("never retries %s", (kind) => {
+    expect(retryPolicy({ kind }, 1, options, half)).toEqual({ retry: false });
+  });
 });
 
 describe("retryPolicy: 429", () => {

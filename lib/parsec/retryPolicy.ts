@@ -39,9 +39,7 @@ export interface Failure {
   retryAfterMs?: number;
 }
 
-export type RetryDecision =
-  | { retry: false }
-  | { retry: true; delayMs: number; reason: "rate-limited" | "retry" };
+export type RetryDecision = { retry: false } | { retry: true; delayMs: number; reason: "rate-limited" | "retry" };
 
 const TRANSIENT: ReadonlySet<FailureKind> = new Set(["server", "network", "timeout", "malformed"]);
 
@@ -74,11 +72,7 @@ export function retryPolicy(
 }
 
 /** Exponential backoff with full jitter: uniform in [0, min(cap, base * 2^(attempt-1))). */
-export function backoffDelay(
-  attempt: number,
-  options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">,
-  random: () => number,
-): number {
+export function backoffDelay(attempt: number, options: Pick<RetryOptions, "baseDelayMs" | "maxDelayMs">, random: () => number): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, attempt - 1));
   // A test double (or a broken generator) returning 1 or more must not exceed the ceiling.
   const r = Math.min(Math.max(random(), 0), 1);

@@ -68,9 +68,7 @@ describe("parsecEventSchema", () => {
   });
 
   it("rejects a user_id that is not an integer", () => {
-    expect(issuesOf({ ...documentedExample, user_id: "6181803" })).toEqual([
-      expect.stringMatching(/^user_id: .*number/i),
-    ]);
+    expect(issuesOf({ ...documentedExample, user_id: "6181803" })).toEqual([expect.stringMatching(/^user_id: .*number/i)]);
     expect(issuesOf({ ...documentedExample, user_id: 1.5 })).toEqual([expect.stringMatching(/^user_id: .*int/i)]);
   });
 

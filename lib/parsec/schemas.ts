@@ -23,15 +23,7 @@ export const parsecEventSchema = z.looseObject({
 export type ParsecEvent = z.infer<typeof parsecEventSchema>;
 
 /** The documented top-level fields; anything else Parsec sends is kept in the event's `extra`. */
-export const DOCUMENTED_EVENT_FIELDS = [
-  "id",
-  "name",
-  "timestamp",
-  "user_id",
-  "team_id",
-  "data",
-  "user_email",
-] as const;
+export const DOCUMENTED_EVENT_FIELDS = ["id", "name", "timestamp", "user_id", "team_id", "data", "user_email"] as const;
 
 /** A page of events. The items stay `unknown` here and are validated one by one. */
 export const eventsPageSchema = z.object({

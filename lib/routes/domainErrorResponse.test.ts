@@ -24,12 +24,17 @@ describe("the one mapping of domain errors to HTTP answers", () => {
     ["a bad parameter", new BadParameterError("id: is required"), 400, { message: "id: is required" }],
     ["an upload too large", new UploadTooLargeError("The file is over 50 MB."), 413, { message: "The file is over 50 MB." }],
     ["a file in no accepted format", new ImportFileError("expected a Parsec audit-log download"), 400, { message: "expected a Parsec audit-log download" }],
-    ["something not found", new ResourceNotFoundError("No stored event has the id \"x\"."), 404, { message: "No stored event has the id \"x\"." }],
+    ["something not found", new ResourceNotFoundError('No stored event has the id "x".'), 404, { message: 'No stored event has the id "x".' }],
     ["a method the route does not take", new MethodNotAllowedError("Upload a file with POST.", ["POST"]), 405, { message: "Upload a file with POST." }],
     ["a sync already running", running, 409, { message: running.message }],
     ["a sync that failed", failed, 502, { status: "failed", runId: 42, message: "Parsec rejected the API key." }],
     ["Parsec refusing the key", refused, 502, { message: refused.message }],
-    ["a store that does not answer", new StoreUnavailableError("The database does not answer."), 503, { status: "error", message: "The database does not answer." }],
+    [
+      "a store that does not answer",
+      new StoreUnavailableError("The database does not answer."),
+      503,
+      { status: "error", message: "The database does not answer." },
+    ],
   ];
 
   it.each(cases)("answers %s with its status and the {message} envelope", async (_what, error, status, body) => {
@@ -65,7 +70,11 @@ describe("routeHandler", () => {
   });
 
   it("hands the parsed input and the caller to run, and answers its result as JSON", async () => {
-    const handler = routeHandler({ authorize: admin, parse: (r) => new URL(r.url).searchParams.get("x"), run: async (x, { caller }) => ({ x, by: caller.email }) });
+    const handler = routeHandler({
+      authorize: admin,
+      parse: (r) => new URL(r.url).searchParams.get("x"),
+      run: async (x, { caller }) => ({ x, by: caller.email }),
+    });
     const response = await handler(request);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ x: "1", by: "admin@example.com" });
@@ -73,7 +82,13 @@ describe("routeHandler", () => {
 
   it("answers a domain error from authorize, parse or run through the mapping", async () => {
     const fromAuthorize = routeHandler({ authorize: () => Promise.reject(new ResourceNotFoundError("Not configured.")), run: async () => ({}) });
-    const fromParse = routeHandler({ authorize: admin, parse: () => { throw new FilterError("bad"); }, run: async () => ({}) });
+    const fromParse = routeHandler({
+      authorize: admin,
+      parse: () => {
+        throw new FilterError("bad");
+      },
+      run: async () => ({}),
+    });
     const fromRun = routeHandler({ authorize: admin, run: () => Promise.reject(new UploadTooLargeError("too large")) });
     expect([(await fromAuthorize(request)).status, (await fromParse(request)).status, (await fromRun(request)).status]).toEqual([404, 400, 413]);
     expect(await (await fromRun(request)).json()).toEqual({ message: "too large" });

@@ -44,8 +44,6 @@ export async function startServer(): Promise<void> {
   console.log("[parsec-viewer] stitching connections from the events stored before connections were kept (once)...");
   rebuildConnections({ db, sqlite })
     .then((result) => console.log(`[parsec-viewer] ${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
-    .catch((error: unknown) =>
-      console.error(`[parsec-viewer] stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`),
-    )
+    .catch((error: unknown) => console.error(`[parsec-viewer] stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`))
     .finally(startSync);
 }

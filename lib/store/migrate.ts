@@ -12,7 +12,13 @@ export async function migrateDatabase(databaseFile: string): Promise<string[]> {
   const migrations = readMigrationsList();
   // The schema engine wants the file to itself even when there is nothing to do, so a CLI command
   // run while the server has the database open would wait on it and fail. Nothing pending: no engine.
-  if (pendingMigrations(databaseFile, migrations.migrationDirectories.map((d) => d.path)).length === 0) return [];
+  if (
+    pendingMigrations(
+      databaseFile,
+      migrations.migrationDirectories.map((d) => d.path),
+    ).length === 0
+  )
+    return [];
   try {
     return await withSchemaEngine(databaseFile, async (engine) => {
       const { appliedMigrationNames } = await engine.applyMigrations({ migrationsList: migrations, filters: NO_SCHEMA_FILTER });

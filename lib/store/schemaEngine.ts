@@ -47,10 +47,7 @@ function loadEngineModule(): Promise<typeof EngineModule> {
  * better-sqlite3 refuses a script of several statements through `executeRaw`, which is how the engine
  * replays migrations on its shadow database: route those scripts to `executeScript`.
  */
-function withScriptAwareShadowDb(
-  factory: PrismaBetterSqlite3,
-  opened: SqlDriverAdapter[],
-): SqlMigrationAwareDriverAdapterFactory {
+function withScriptAwareShadowDb(factory: PrismaBetterSqlite3, opened: SqlDriverAdapter[]): SqlMigrationAwareDriverAdapterFactory {
   return {
     provider: factory.provider,
     adapterName: factory.adapterName,
@@ -63,8 +60,7 @@ function withScriptAwareShadowDb(
       const shadow: SqlDriverAdapter = await factory.connectToShadowDb();
       opened.push(shadow);
       const executeRaw = shadow.executeRaw.bind(shadow);
-      shadow.executeRaw = async (query) =>
-        query.args.length === 0 ? (await shadow.executeScript(query.sql), 0) : executeRaw(query);
+      shadow.executeRaw = async (query) => (query.args.length === 0 ? (await shadow.executeScript(query.sql), 0) : executeRaw(query));
       return shadow;
     },
   };
@@ -79,11 +75,7 @@ export async function withSchemaEngine<T>(databaseFile: string, use: (engine: Sc
     withScriptAwareShadowDb(new PrismaBetterSqlite3({ url: databaseFile }, { timestampFormat: "unixepoch-ms" }), opened),
   );
   const logs: string[] = [];
-  const engine = await glue.SchemaEngine.new(
-    { datamodels: [[SCHEMA_FILE, readFileSync(SCHEMA_FILE, "utf8")]] },
-    (line: string) => logs.push(line),
-    factory,
-  );
+  const engine = await glue.SchemaEngine.new({ datamodels: [[SCHEMA_FILE, readFileSync(SCHEMA_FILE, "utf8")]] }, (line: string) => logs.push(line), factory);
   try {
     return await use(engine);
   } catch (error) {
@@ -123,9 +115,7 @@ export function readMigrationsList(): MigrationList {
         path: name,
         migrationFile: {
           path: "migration.sql",
-          content: existsSync(file)
-            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
-            : { tag: "error" as const, value: `${file} is missing` },
+          content: existsSync(file) ? { tag: "ok" as const, value: readFileSync(file, "utf8") } : { tag: "error" as const, value: `${file} is missing` },
         },
       };
     }),

@@ -47,10 +47,7 @@ export function unfinishedPass(checkpoint: Checkpoint): SyncPass | null {
  * trusted this machine's clock, which ran ahead): the walk then starts from the newest event stored,
  * so that nothing after it is skipped. Full: everything again (re-verifies the whole history).
  */
-export function nextPass(
-  checkpoint: Checkpoint,
-  options: { full: boolean; overlapMs: number; parsecNow: Date; newestStoredAt: Date | null },
-): SyncPass {
+export function nextPass(checkpoint: Checkpoint, options: { full: boolean; overlapMs: number; parsecNow: Date; newestStoredAt: Date | null }): SyncPass {
   const endAt = options.parsecNow.toISOString();
   const base = { endAt, cursor: null, pages: 0, events: 0, startedAt: options.parsecNow, oldestAt: null, newestAt: null };
   if (!checkpoint.coveredUntil) return { ...base, mode: "backfill", startAt: null };

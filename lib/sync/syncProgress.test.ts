@@ -36,7 +36,13 @@ describe("estimateRemaining", () => {
   });
   it("uses the measured pace when it is slower than the quota", () => {
     const { estimate } = estimateRemaining({
-      pass: { startAt: "2026-01-01T00:00:00.000Z", endAt: "2026-01-03T00:00:00.000Z", events: 500, oldestAt: d("2026-01-01T00:00:00Z"), newestAt: d("2026-01-02T00:00:00Z") },
+      pass: {
+        startAt: "2026-01-01T00:00:00.000Z",
+        endAt: "2026-01-03T00:00:00.000Z",
+        events: 500,
+        oldestAt: d("2026-01-01T00:00:00Z"),
+        newestAt: d("2026-01-02T00:00:00Z"),
+      },
       order: "oldest-first",
       historyStartsAt: null,
       pageSize: 100,
@@ -51,7 +57,9 @@ describe("estimateRemaining", () => {
       estimate: null,
       noEstimate: "pages do not come in time order",
     });
-    expect(estimateRemaining({ pass, order: "newest-first", historyStartsAt: null, pageSize: 1000, quota, msPerPage: 1 }).noEstimate).toMatch(/start of the team's history/);
+    expect(estimateRemaining({ pass, order: "newest-first", historyStartsAt: null, pageSize: 1000, quota, msPerPage: 1 }).noEstimate).toMatch(
+      /start of the team's history/,
+    );
   });
   it("states the quota's ceiling", () => {
     expect(quotaCeilingPerHour(quota, 1000)).toBe(480_000);

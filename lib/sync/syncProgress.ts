@@ -30,11 +30,7 @@ export interface SyncProgress {
 const ORDER_TOLERANCE_MS = 1_000;
 
 /** Which way pages run, judged from each new page against what came before it. */
-export function nextOrder(
-  order: PageOrder,
-  before: { oldest: Date | null; newest: Date | null },
-  page: { oldest: Date; newest: Date },
-): PageOrder {
+export function nextOrder(order: PageOrder, before: { oldest: Date | null; newest: Date | null }, page: { oldest: Date; newest: Date }): PageOrder {
   if (order === "mixed" || !before.oldest || !before.newest) return order;
   const olderThanAll = page.newest.getTime() <= before.oldest.getTime() + ORDER_TOLERANCE_MS;
   const newerThanAll = page.oldest.getTime() >= before.newest.getTime() - ORDER_TOLERANCE_MS;
@@ -67,10 +63,7 @@ export function estimateRemaining(input: {
     return { estimate: null, noEstimate: "the start of the team's history is not known yet" };
   }
   const windowMs = new Date(pass.endAt).getTime() - windowStart.getTime();
-  const walkedMs =
-    order === "newest-first"
-      ? new Date(pass.endAt).getTime() - pass.oldestAt.getTime()
-      : pass.newestAt.getTime() - windowStart.getTime();
+  const walkedMs = order === "newest-first" ? new Date(pass.endAt).getTime() - pass.oldestAt.getTime() : pass.newestAt.getTime() - windowStart.getTime();
   if (windowMs <= 0 || walkedMs <= 0) return { estimate: null, noEstimate: "measuring…" };
   const share = Math.min(1, walkedMs / windowMs);
   const remainingEvents = Math.max(0, Math.round(pass.events / share - pass.events));

@@ -65,49 +65,46 @@ const hasUndocumentedData = (e: ParsecEventJson) =>
   Object.keys(e.data as object).some((k) => ["codec", "hdr", "relay", "network_type", "bandwidth_mbps", "nat_type", "source"].includes(k));
 
 describe("backfill", () => {
-  it.each(["newest-first", "oldest-first"] as const)(
-    "stores exactly the simulator's ground truth (%s pages)",
-    async (order) => {
-      const f = await fixture({ events: 3_000, order, seed: 11 });
-      const truth = groundTruth(f.sim);
-      // The history must hold the awkward cases, or equality would prove nothing about them.
-      expect(truth.filter((e) => !("user_email" in e)).length).toBeGreaterThan(0);
-      expect(truth.filter(isMicroseconds).length).toBeGreaterThan(0);
-      expect(truth.filter(hasNonAscii).length).toBeGreaterThan(0);
-      expect(truth.filter(hasUndocumentedField).length).toBeGreaterThan(0);
-      expect(truth.filter(hasUndocumentedData).length).toBeGreaterThan(0);
+  it.each(["newest-first", "oldest-first"] as const)("stores exactly the simulator's ground truth (%s pages)", async (order) => {
+    const f = await fixture({ events: 3_000, order, seed: 11 });
+    const truth = groundTruth(f.sim);
+    // The history must hold the awkward cases, or equality would prove nothing about them.
+    expect(truth.filter((e) => !("user_email" in e)).length).toBeGreaterThan(0);
+    expect(truth.filter(isMicroseconds).length).toBeGreaterThan(0);
+    expect(truth.filter(hasNonAscii).length).toBeGreaterThan(0);
+    expect(truth.filter(hasUndocumentedField).length).toBeGreaterThan(0);
+    expect(truth.filter(hasUndocumentedData).length).toBeGreaterThan(0);
 
-      const progress: SyncProgress[] = [];
-      const result = await f.sync({ onProgress: (p) => progress.push(p) });
+    const progress: SyncProgress[] = [];
+    const result = await f.sync({ onProgress: (p) => progress.push(p) });
 
-      expectSameEvents(await storedEvents(f.db), truth);
-      // The original timestamp string is what is stored, not a Date's millisecond rendering.
-      const micro = truth.find(isMicroseconds)!;
-      const row = await f.db.event.findUniqueOrThrow({ where: { id: micro.id as string } });
-      expect(row.timestamp).toBe(micro.timestamp);
-      expect(row.occurredAt.getTime()).toBe(Date.parse(micro.timestamp as string));
+    expectSameEvents(await storedEvents(f.db), truth);
+    // The original timestamp string is what is stored, not a Date's millisecond rendering.
+    const micro = truth.find(isMicroseconds)!;
+    const row = await f.db.event.findUniqueOrThrow({ where: { id: micro.id as string } });
+    expect(row.timestamp).toBe(micro.timestamp);
+    expect(row.occurredAt.getTime()).toBe(Date.parse(micro.timestamp as string));
 
-      const pages = Math.ceil(truth.length / 200);
-      expect(result).toMatchObject({ passes: ["backfill"], pages, received: truth.length, inserted: truth.length, updated: 0, quarantined: 0 });
-      // One request for the start of the history, then one per page.
-      expect(f.sim.stats.requests).toBe(pages + 1);
+    const pages = Math.ceil(truth.length / 200);
+    expect(result).toMatchObject({ passes: ["backfill"], pages, received: truth.length, inserted: truth.length, updated: 0, quarantined: 0 });
+    // One request for the start of the history, then one per page.
+    expect(f.sim.stats.requests).toBe(pages + 1);
 
-      const [run, ...others] = await syncRuns(f);
-      expect(others).toEqual([]);
-      expect(run).toMatchObject({ id: result.runId, kind: "sync", trigger: "cli", mode: "backfill", status: "succeeded", error: null });
-      expect(run).toMatchObject({ pages, fetched: truth.length, inserted: truth.length, updated: 0, quarantined: 0 });
+    const [run, ...others] = await syncRuns(f);
+    expect(others).toEqual([]);
+    expect(run).toMatchObject({ id: result.runId, kind: "sync", trigger: "cli", mode: "backfill", status: "succeeded", error: null });
+    expect(run).toMatchObject({ pages, fetched: truth.length, inserted: truth.length, updated: 0, quarantined: 0 });
 
-      const checkpoint = await f.db.syncCheckpoint.findUniqueOrThrow({ where: { teamId: f.sim.teamId } });
-      const teamCreate = truth.find((e) => e.name === "team_create")!;
-      expect(checkpoint.historyStartsAt?.getTime()).toBe(Date.parse(teamCreate.timestamp as string));
-      expect(checkpoint.coveredUntil).not.toBeNull();
-      expect(checkpoint).toMatchObject({ passMode: null, passCursor: null, passEndAt: null, passPages: 0 });
-      // Pages meet inside a second (ids are time-ordered to the second only): the order is still seen,
-      // and the backfill shows an estimate of what is left from its second page on.
-      expect(progress.at(-1)).toMatchObject({ mode: "backfill", pages, events: truth.length, order });
-      expect(progress.slice(1).every((p) => p.order === order && p.estimate !== null && p.noEstimate === null)).toBe(true);
-    },
-  );
+    const checkpoint = await f.db.syncCheckpoint.findUniqueOrThrow({ where: { teamId: f.sim.teamId } });
+    const teamCreate = truth.find((e) => e.name === "team_create")!;
+    expect(checkpoint.historyStartsAt?.getTime()).toBe(Date.parse(teamCreate.timestamp as string));
+    expect(checkpoint.coveredUntil).not.toBeNull();
+    expect(checkpoint).toMatchObject({ passMode: null, passCursor: null, passEndAt: null, passPages: 0 });
+    // Pages meet inside a second (ids are time-ordered to the second only): the order is still seen,
+    // and the backfill shows an estimate of what is left from its second page on.
+    expect(progress.at(-1)).toMatchObject({ mode: "backfill", pages, events: truth.length, order });
+    expect(progress.slice(1).every((p) => p.order === order && p.estimate !== null && p.noEstimate === null)).toBe(true);
+  });
 
   it("a second run inserts and updates nothing", async () => {
     const f = await fixture({ events: 2_000, seed: 12 });
@@ -155,7 +152,10 @@ describe("backfill", () => {
     expect(second.pages).toBeLessThan(first.pages);
     const tooLateIds = new Set(tooLate.map((e) => e.id));
     const truth = groundTruth(f.sim);
-    expectSameEvents(await storedEvents(f.db), truth.filter((e) => !tooLateIds.has(e.id)));
+    expectSameEvents(
+      await storedEvents(f.db),
+      truth.filter((e) => !tooLateIds.has(e.id)),
+    );
     const before = first.inserted;
     expect(before + second.inserted).toBe(truth.length - tooLate.length);
     for (const e of [...appendedDuringRun, ...late, ...fresh]) expect(truth).toContainEqual(e);
@@ -286,7 +286,10 @@ describe("faults", () => {
     // Newest first: what was kept is exactly the newest pages, the checkpoint just past them.
     const newestFirst = [...truth].sort((a, b) => compareIds(b.id as string, a.id as string));
     const committed = newestFirst.slice(0, kept * 200);
-    expectSameEvents(await storedEvents(f.db), [...committed].sort((a, b) => compareIds(a.id as string, b.id as string)));
+    expectSameEvents(
+      await storedEvents(f.db),
+      [...committed].sort((a, b) => compareIds(a.id as string, b.id as string)),
+    );
     const checkpoint = await f.db.syncCheckpoint.findUniqueOrThrow({ where: { teamId: f.sim.teamId } });
     expect(checkpoint).toMatchObject({ passMode: "backfill", passPages: kept, passEvents: kept * 200, coveredUntil: null });
     expect(checkpoint.passCursor).toBe(newestFirst[kept * 200]!.id);
@@ -470,7 +473,10 @@ describe("interruption", () => {
     expect(stored.filter((e) => truthById.get(e.id) !== JSON.stringify(e))).toEqual([]);
     const newestFirst = [...truth].sort((a, b) => compareIds(b.id as string, a.id as string));
     const committed = newestFirst.slice(0, killed.passPages * pageSize);
-    expectSameEvents(stored, [...committed].sort((a, b) => compareIds(a.id as string, b.id as string)));
+    expectSameEvents(
+      stored,
+      [...committed].sort((a, b) => compareIds(a.id as string, b.id as string)),
+    );
     expect(killed.passCursor).toBe(newestFirst[killed.passPages * pageSize]!.id);
     const [killedRun] = await db.syncRun.findMany();
     expect(killedRun).toMatchObject({ status: "running", pages: killed.passPages, inserted: killed.passPages * pageSize });
@@ -569,7 +575,12 @@ describe("hostile events", () => {
     expect(result).toMatchObject({ inserted: truth.length, quarantined: 1 });
     expectSameEvents(await storedEvents(f.db), truth);
     const [row] = await f.db.quarantinedEvent.findMany();
-    expect(row).toMatchObject({ eventId: deepId, source: "sync", reason: "the event nests 2,000,002 levels deep (in `data`); at most 64 are accepted", raw: deep });
+    expect(row).toMatchObject({
+      eventId: deepId,
+      source: "sync",
+      reason: "the event nests 2,000,002 levels deep (in `data`); at most 64 are accepted",
+      raw: deep,
+    });
     expect(await syncRuns(f)).toMatchObject([{ status: "succeeded", quarantined: 1, inserted: truth.length }]);
   });
 });
@@ -703,7 +714,9 @@ describe("a holder killed and never reaped", () => {
     const startTicks = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19];
     const inAnHour = new Date(Date.now() + 3_600_000);
     // Named with its own start time, the running process holds the lease.
-    await f.db.syncLock.create({ data: { name: "sync", holder: `${hostname()}:${other.pid}@${startTicks}:live`, acquiredAt: new Date(), expiresAt: inAnHour } });
+    await f.db.syncLock.create({
+      data: { name: "sync", holder: `${hostname()}:${other.pid}@${startTicks}:live`, acquiredAt: new Date(), expiresAt: inAnHour },
+    });
     await expect(f.sync()).rejects.toBeInstanceOf(SyncAlreadyRunningError);
     // Named with another start time, the lease was an earlier process's that had the same pid.
     await f.db.syncLock.update({ where: { name: "sync" }, data: { holder: `${hostname()}:${other.pid}@1:old` } });

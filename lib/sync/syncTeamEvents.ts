@@ -220,10 +220,7 @@ async function walkPass(
   const inFlight = new AbortController();
   const signal = AbortSignal.any([outerSignal, inFlight.signal]);
   const fetchPage = (cursor: string | null) => {
-    const request = client.listEvents(
-      { limit: options.pageSize, startAt: pass.startAt ?? undefined, endAt: pass.endAt, cursor: cursor ?? undefined },
-      signal,
-    );
+    const request = client.listEvents({ limit: options.pageSize, startAt: pass.startAt ?? undefined, endAt: pass.endAt, cursor: cursor ?? undefined }, signal);
     request.catch(() => undefined); // awaited below; a prefetch abandoned by a failure must not go unhandled
     return request;
   };

@@ -23,11 +23,9 @@ function usage(): string {
     Object.entries(flags)
       .map(([name, spec]) => `  --${(spec.type === "string" ? `${name} X` : name).padEnd(20)} ${spec.help}`)
       .join("\n");
-  return [
-    "Usage: npm run bench -- [options]",
-    describe(RUNNER_FLAGS),
-    ...BENCHMARKS.map((b) => `\n${b.name}: ${b.description}\n${describe(b.flags)}`),
-  ].join("\n");
+  return ["Usage: npm run bench -- [options]", describe(RUNNER_FLAGS), ...BENCHMARKS.map((b) => `\n${b.name}: ${b.description}\n${describe(b.flags)}`)].join(
+    "\n",
+  );
 }
 
 function fail(message: string): never {
@@ -79,7 +77,12 @@ const runner = z
 if (!runner.success) fail(runner.error.issues.map((i) => i.message).join("\n"));
 const { only, "max-minutes": maxMinutes, out } = runner.data;
 
-const names = only ? only.split(",").map((s) => s.trim()).filter(Boolean) : BENCHMARKS.map((b) => b.name);
+const names = only
+  ? only
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean)
+  : BENCHMARKS.map((b) => b.name);
 const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
 if (unknown.length > 0) fail(`unknown benchmark ${unknown.join(", ")} (known: ${BENCHMARKS.map((b) => b.name).join(", ")})`);
 const selected = BENCHMARKS.filter((b) => names.includes(b.name));
@@ -94,7 +97,10 @@ const planned: { benchmark: Benchmark; options: unknown }[] = selected.map((benc
 
 const outDir = path.resolve(REPO_ROOT, out);
 mkdirSync(outDir, { recursive: true });
-const stamp = new Date().toISOString().replace(/\.\d+Z$/, "Z").replace(/:/g, "-");
+const stamp = new Date()
+  .toISOString()
+  .replace(/\.\d+Z$/, "Z")
+  .replace(/:/g, "-");
 const deadline = performance.now() + maxMinutes * 60_000;
 const ctx: BenchContext = { deadline, outDir, stamp, log: (line) => console.error(`bench: ${line}`) };
 

@@ -6,7 +6,10 @@ import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { authorizeSyncRequest } from "@/lib/auth/authorizeSyncRequest";
 import { clientIp } from "@/lib/auth/requestContext";
 
-const flag = z.enum(["true", "false", "1", "0"]).optional().transform((value) => value === "true" || value === "1");
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
 const postQuerySchema = z.object({ wait: flag, full: flag });
 
 /** The state of the store and of the last runs, for a signed-in admin or the SYNC_TOKEN bearer. */

@@ -24,7 +24,10 @@ const yesNo = (value: boolean | null) => (value === null ? null : value ? "yes" 
 export default async function ConnectionPage({ params }: { params: Promise<{ attemptId: string }> }) {
   await requireAdmin();
   await connection();
-  const attemptId = decodePathSegment((await params).attemptId)?.trim().slice(0, 256) ?? "";
+  const attemptId =
+    decodePathSegment((await params).attemptId)
+      ?.trim()
+      .slice(0, 256) ?? "";
   const { stored, events, emailOf } = await connectionPageData(attemptId);
   const eventsLink = (
     <Link href={explorerHref({ attempt: [attemptId] })} prefetch={false}>
@@ -47,16 +50,36 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
   const fields: [string, ReactNode][] = [
     ["User", row.clientUserId === null ? null : <UserLink userId={row.clientUserId} email={row.clientEmail} />],
     ["Host computer", row.hostComputerName && <HostLink name={row.hostComputerName} />],
-    ["Host", [stored.hostIsShared ? "shared team computer" : stored.hostIsTeamComputer ? "team computer" : "personal computer", stored.hostPlatform, stored.hostIp].filter(Boolean).join(" · ")],
+    [
+      "Host",
+      [stored.hostIsShared ? "shared team computer" : stored.hostIsTeamComputer ? "team computer" : "personal computer", stored.hostPlatform, stored.hostIp]
+        .filter(Boolean)
+        .join(" · "),
+    ],
     ["Host owner", stored.hostUserId ? <UserLink userId={stored.hostUserId} email={emailOf(stored.hostUserId)} /> : null],
     ["Client computer", row.clientComputerName],
-    ["Client", [stored.clientIp, [stored.clientOs, stored.clientOsVersion].filter(Boolean).join(" "), stored.clientPlatform, stored.clientAppVersion && `app ${stored.clientAppVersion}`].filter(Boolean).join(" · ")],
+    [
+      "Client",
+      [
+        stored.clientIp,
+        [stored.clientOs, stored.clientOsVersion].filter(Boolean).join(" "),
+        stored.clientPlatform,
+        stored.clientAppVersion && `app ${stored.clientAppVersion}`,
+      ]
+        .filter(Boolean)
+        .join(" · "),
+    ],
     ["Connecting to self", yesNo(stored.connectingToSelf)],
     ["Requested", time(stored.requestedAt)],
     ["Relayed", time(stored.relayedAt)],
     ["Completed", time(stored.completedAt)],
     ["Ended", time(stored.endedAt)],
-    ["Duration", stored.durationSeconds === null ? null : `${formatSeconds(stored.durationSeconds)}${stored.hostDurationSeconds !== null && stored.hostDurationSeconds !== stored.durationSeconds ? ` (host says ${formatSeconds(stored.hostDurationSeconds)})` : ""}`],
+    [
+      "Duration",
+      stored.durationSeconds === null
+        ? null
+        : `${formatSeconds(stored.durationSeconds)}${stored.hostDurationSeconds !== null && stored.hostDurationSeconds !== stored.durationSeconds ? ` (host says ${formatSeconds(stored.hostDurationSeconds)})` : ""}`,
+    ],
     ["Missing events", row.missingEvents.length ? row.missingEvents.map((name) => <code key={name}>{name} </code>) : null],
     ["Perspectives disagree", stored.disagreements && <code>{stored.disagreements}</code>],
   ];

@@ -33,7 +33,11 @@ export default async function HostPage({
     c.clientUserId === null ? UNKNOWN_USER : (c.clientEmail ?? `user ${c.clientUserId}`);
   const lanes: TimelineLane[] = groupByLane(connections, userOf).map(({ key, connections }) => {
     const userId = connections[0]!.clientUserId;
-    return { key, label: userId === null ? <span className="muted">{key}</span> : <UserLink userId={userId} email={connections[0]!.clientEmail} />, connections };
+    return {
+      key,
+      label: userId === null ? <span className="muted">{key}</span> : <UserLink userId={userId} email={connections[0]!.clientEmail} />,
+      connections,
+    };
   });
 
   return (

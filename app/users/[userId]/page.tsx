@@ -72,7 +72,8 @@ export default async function UserPage({
             <RawEventsTable rows={actions.rows} testId="admin-actions" />
             {actions.more && (
               <p>
-                The latest {ADMIN_ACTIONS_SHOWN} are shown. <Link href={explorerHref({ user: [String(userId)], ...windowFilter })}>All of this user&apos;s events in this window →</Link>
+                The latest {ADMIN_ACTIONS_SHOWN} are shown.{" "}
+                <Link href={explorerHref({ user: [String(userId)], ...windowFilter })}>All of this user&apos;s events in this window →</Link>
               </p>
             )}
           </>

@@ -86,8 +86,7 @@ export function planConnection(model: TeamModel, rng: Prng, startUs: number): Fl
       data.connecting_to_self = connectingToSelf;
       if (disconnect) data.duration = kind === "clientDisconnect" ? duration : hostDuration;
       if (kind !== "offer") {
-        data.exit_code =
-          kind === "relayed" ? 0 : kind === "clientComplete" ? failure : kind === "hostComplete" ? hostFailure : endCode;
+        data.exit_code = kind === "relayed" ? 0 : kind === "clientComplete" ? failure : kind === "hostComplete" ? hostFailure : endCode;
       }
       data.host_computer_name = host.name;
       data.host_is_shared_team_computer = hostIsShared;

@@ -111,9 +111,7 @@ export class EventLog {
   private commit(rows: EventRow[]): Record<string, unknown>[] {
     rows.sort(compareRows);
     this.store.insertSorted(rows);
-    return rows.map((row) =>
-      renderEvent(this.model, this.world.plan(row.flow), row.step, row.us, encodeKsuid(row.id), row.id, 0),
-    );
+    return rows.map((row) => renderEvent(this.model, this.world.plan(row.flow), row.step, row.us, encodeKsuid(row.id), row.id, 0));
   }
 }
 

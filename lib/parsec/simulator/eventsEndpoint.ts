@@ -94,9 +94,7 @@ export async function handleEventsRequest(
   if (!decision.allowed) {
     if (decision.startedBlock) stats.quotaBlocks++;
     else stats.rejectedWhileBlocked++;
-    const headers: Record<string, string> = options.retryAfterHeader
-      ? { "retry-after": String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) }
-      : {};
+    const headers: Record<string, string> = options.retryAfterHeader ? { "retry-after": String(Math.max(1, Math.ceil(decision.retryAfterMs / 1000))) } : {};
     return answer(429, message("Too Many Requests"), { headers });
   }
 

@@ -51,7 +51,11 @@ export function parseEventsQuery(params: URLSearchParams): ParsedQuery {
   }
 
   // Comma-separated as documented; a repeated parameter is accepted too.
-  const names = params.getAll("event_names").flatMap((v) => v.split(",")).map((s) => s.trim()).filter(Boolean);
+  const names = params
+    .getAll("event_names")
+    .flatMap((v) => v.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (names.length > 0) request.eventNames = names;
 
   const cursor = params.get("cursor");

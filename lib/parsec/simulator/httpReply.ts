@@ -15,13 +15,7 @@ export interface ReplyOptions {
   contentType?: string;
 }
 
-export async function reply(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  stats: SimulatorStats | null,
-  options: ReplyOptions = {},
-): Promise<void> {
+export async function reply(res: ServerResponse, status: number, body: string, stats: SimulatorStats | null, options: ReplyOptions = {}): Promise<void> {
   let payload = utf8(body);
   if (options.truncate) payload = payload.subarray(0, Math.max(1, Math.floor(payload.length * 0.6)));
   const headers: Record<string, string | number> = {

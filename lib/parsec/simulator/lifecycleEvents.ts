@@ -118,4 +118,3 @@ export function lifecycleEvents(model: TeamModel, rng: Prng): LifecycleEvent[] {
   }
   return out.filter((e) => e.atUs >= firstActivityUs && e.atUs <= endUs);
 }
-

@@ -10,9 +10,7 @@ export interface Quota {
   blockMs: number;
 }
 
-export type QuotaDecision =
-  | { allowed: true }
-  | { allowed: false; retryAfterMs: number; startedBlock: boolean };
+export type QuotaDecision = { allowed: true } | { allowed: false; retryAfterMs: number; startedBlock: boolean };
 
 interface KeyState {
   /** Times of the requests inside the window, oldest first. */

@@ -47,9 +47,7 @@ export function renderEvent(
   if (hasExtraDataField(ids, offset)) {
     const w = ids[offset + 1] as number;
     const [key, value] =
-      "attempt_id" in data
-        ? (CONNECTION_EXTRAS[w % CONNECTION_EXTRAS.length] as [string, unknown])
-        : ["source", w % 2 === 0 ? "dashboard" : "api"];
+      "attempt_id" in data ? (CONNECTION_EXTRAS[w % CONNECTION_EXTRAS.length] as [string, unknown]) : ["source", w % 2 === 0 ? "dashboard" : "api"];
     data = sortedObject({ ...data, [key]: value });
   }
   const event: Record<string, unknown> = {

@@ -21,7 +21,10 @@ const quotaSchema = z.object({
 
 const optionsSchema = z.object({
   seed: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1),
-  teamId: z.string().regex(/^[0-9A-Za-z]{1,64}$/, "teamId must be 1-64 base62 characters").optional(),
+  teamId: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,64}$/, "teamId must be 1-64 base62 characters")
+    .optional(),
   apiKey: z.string().min(8).regex(/^\S+$/, "apiKey must not contain spaces").optional(),
   events: z.number().int().min(1).max(20_000_000).default(20_000),
   users: z.number().int().min(1).max(50_000).optional(),

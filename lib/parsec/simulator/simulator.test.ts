@@ -78,7 +78,12 @@ afterAll(() => sim.close());
 
 describe("authentication and routing", () => {
   it("refuses a missing or wrong key with 401", async () => {
-    const variants: Record<string, string>[] = [{}, { authorization: "Bearer nope" }, { authorization: `Basic ${sim.apiKey}` }, { authorization: `Bearer tapi_${sim.teamId}.wrongsecret` }];
+    const variants: Record<string, string>[] = [
+      {},
+      { authorization: "Bearer nope" },
+      { authorization: `Basic ${sim.apiKey}` },
+      { authorization: `Bearer tapi_${sim.teamId}.wrongsecret` },
+    ];
     for (const headers of variants) {
       const answer = await get(sim, `/v1/teams/${sim.teamId}/events?limit=1`, headers);
       expect(answer.status).toBe(401);
@@ -219,7 +224,10 @@ describe("filters", () => {
     for (const [query, keep] of cases) {
       const expected = truth.filter(keep).reverse();
       const served = withoutMalformed(await pageAll(sim, query, 97));
-      expect(served.map((e) => e.id), query).toEqual(expected.map((e) => e.id));
+      expect(
+        served.map((e) => e.id),
+        query,
+      ).toEqual(expected.map((e) => e.id));
     }
   });
 
@@ -281,7 +289,15 @@ describe("rate limit", () => {
 
 describe("faults", () => {
   it("consumes queued faults one request at a time", async () => {
-    sim.injectFaults([{ kind: "503" }, { kind: "500" }, { kind: "502" }, { kind: "429", retryAfterSeconds: 7 }, { kind: "slow", ms: 150 }, { kind: "malformed-body" }, { kind: "reset" }]);
+    sim.injectFaults([
+      { kind: "503" },
+      { kind: "500" },
+      { kind: "502" },
+      { kind: "429", retryAfterSeconds: 7 },
+      { kind: "slow", ms: 150 },
+      { kind: "malformed-body" },
+      { kind: "reset" },
+    ]);
     expect((await events(sim, "limit=1")).status).toBe(503);
     expect((await events(sim, "limit=1")).status).toBe(500);
     const badGateway = await events(sim, "limit=1");
@@ -366,13 +382,31 @@ describe("encoding and content", () => {
     const first = truth[0] as Event;
     expect(first.name).toBe("team_create");
     expect(Object.keys(first)).toEqual(["id", "name", "timestamp", "user_id", "team_id", "data", "user_email"]);
-    expect(Object.keys(first.data as Event)).toEqual(["app_version", "client_peer_id", "client_type", "host_peer_id", "ip", "os", "team_id", "team_name", "team_seats"]);
+    expect(Object.keys(first.data as Event)).toEqual([
+      "app_version",
+      "client_peer_id",
+      "client_type",
+      "host_peer_id",
+      "ip",
+      "os",
+      "team_id",
+      "team_name",
+      "team_seats",
+    ]);
     for (const e of truth.slice(0, 500)) {
       const keys = Object.keys(e.data as Event);
       expect(keys).toEqual([...keys].sort());
     }
     const names = new Set(truth.map((e) => e.name));
-    for (const n of ["conn_client_offer", "conn_signal_offer_relayed", "p2p_client_complete", "p2p_host_complete", "client_disconnect", "team_member_add", "team_invite_create"]) {
+    for (const n of [
+      "conn_client_offer",
+      "conn_signal_offer_relayed",
+      "p2p_client_complete",
+      "p2p_host_complete",
+      "client_disconnect",
+      "team_member_add",
+      "team_invite_create",
+    ]) {
       expect(names.has(n), n).toBe(true);
     }
     const admin = truth.filter((e) => !/^(conn_|p2p_|client_disconnect)/.test(e.name as string)).length / truth.length;

@@ -256,9 +256,7 @@ export function buildTeamModel(input: TeamModelInput): TeamModel {
     const name = uniqueHostName(SHARED_COMPUTER_NAMES[h % SHARED_COMPUTER_NAMES.length] as string, {});
     const device = makeDevice(rng.chance(0.85) ? "windows" : "macos", name, true, true);
     const early = h === 0 || rng.chance(0.6);
-    const addedUs = early
-      ? firstActivityUs + Math.floor(rng.next() * Math.min(span * 0.3, 3 * DAY_US))
-      : sampleWorkTime(rng, firstActivityUs, endUs);
+    const addedUs = early ? firstActivityUs + Math.floor(rng.next() * Math.min(span * 0.3, 3 * DAY_US)) : sampleWorkTime(rng, firstActivityUs, endUs);
     const removedUs = h > 0 && rng.chance(0.1) ? addedUs + Math.floor(rng.next() * (endUs - addedUs)) : Infinity;
     hosts.push({ ...device, index: hosts.length, owner: -1, teamComputer: true, addedUs, removedUs });
     sharedHosts.push(hosts.length - 1);

@@ -31,8 +31,7 @@ export function formatTimestamp(unixMicros: number, micro: boolean): string {
   return `${prefix}${PAD2[h]}:${PAD2[m]}:${PAD2[s]}.${frac}${sub}Z`;
 }
 
-const RFC3339 =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):?(\d{2})?)$/;
+const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([Zz])|([+-])(\d{2}):?(\d{2})?)$/;
 
 /**
  * Microseconds of an RFC 3339 date-time, or null. Digits beyond the sixth are rounded up for a

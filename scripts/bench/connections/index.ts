@@ -226,7 +226,9 @@ async function runConnectionsBenchmark(options: Options, ctx: BenchContext) {
 /** A SHA-256 over every Connection row (write time aside) and every rollup row, in key order, and their counts. */
 function digestConnections(sqlite: SqliteConnection): { digest: string; counts: { connections: number; dailyRows: number; hourlyRows: number } } {
   const hash = createHash("sha256");
-  const columns = CONNECTION_COLUMNS.filter((c) => c !== "updatedAt").map((c) => `"${c}"`).join(", ");
+  const columns = CONNECTION_COLUMNS.filter((c) => c !== "updatedAt")
+    .map((c) => `"${c}"`)
+    .join(", ");
   const counts = { connections: 0, dailyRows: 0, hourlyRows: 0 };
   const feed = (sql: string, key: keyof typeof counts) => {
     for (const row of sqlite.prepare(sql).raw().iterate()) {

@@ -51,7 +51,8 @@ interface PageResult {
 
 export const connectionPagesBenchmark = defineBenchmark<Options>({
   name: "connection-pages",
-  description: "/insights, /users/[id] and /hosts/[name] over HTTP (the production server) on connections of a simulated history, vs. the page's lib calls run directly",
+  description:
+    "/insights, /users/[id] and /hosts/[name] over HTTP (the production server) on connections of a simulated history, vs. the page's lib calls run directly",
   flags: {
     ...cachedHistoryFlagSpecs,
     requests: { type: "string", help: "timed requests per scenario, and as many direct runs (default 40)" },
@@ -102,18 +103,25 @@ async function runPagesBenchmark(options: Options, ctx: BenchContext) {
  * busiest host's week.
  */
 function pageScenarios(db: Db, sqlite: SqliteConnection): PageScenario[] {
-  const span = sqlite.prepare(`SELECT MIN("startedAt") AS first, MAX("startedAt") AS last FROM "Connection"`).get() as { first: number | null; last: number | null };
+  const span = sqlite.prepare(`SELECT MIN("startedAt") AS first, MAX("startedAt") AS last FROM "Connection"`).get() as {
+    first: number | null;
+    last: number | null;
+  };
   if (span.first === null || span.last === null) throw new Error("the database has no connections");
   const to = new Date(span.last + 1).toISOString();
   const busiest = (grain: string, column: string) =>
     sqlite
-      .prepare(`SELECT "${column}" AS key FROM "ConnectionDailyRollup" WHERE "grain" = ? AND "${column}" IS NOT NULL GROUP BY 1 ORDER BY SUM("attempts") DESC LIMIT 1`)
+      .prepare(
+        `SELECT "${column}" AS key FROM "ConnectionDailyRollup" WHERE "grain" = ? AND "${column}" IS NOT NULL GROUP BY 1 ORDER BY SUM("attempts") DESC LIMIT 1`,
+      )
       .get(grain) as { key: string | number };
   const userId = Number(busiest("day-user", "clientUserId").key);
   const hostName = String(busiest("day-host", "hostComputerName").key);
   const busiestDay = (column: string, key: string | number, grain: string) => {
     const row = sqlite
-      .prepare(`SELECT "day" FROM "ConnectionDailyRollup" WHERE "grain" = ? AND "${column}" = ? GROUP BY "day" ORDER BY SUM("attempts") DESC, "day" DESC LIMIT 1`)
+      .prepare(
+        `SELECT "day" FROM "ConnectionDailyRollup" WHERE "grain" = ? AND "${column}" = ? GROUP BY "day" ORDER BY SUM("attempts") DESC, "day" DESC LIMIT 1`,
+      )
       .get(grain, key) as { day: number };
     return new Date(row.day).toISOString().slice(0, 10);
   };
@@ -146,7 +154,8 @@ function pageScenarios(db: Db, sqlite: SqliteConnection): PageScenario[] {
 /** What app/users/[userId] and app/hosts/[hostName] await before rendering (the window in UTC: the bench sends no zone cookie). */
 async function timelinePageWork(db: Db, sqlite: SqliteConnection, subject: TimelineSubject, params: { span: TimelineSpan; date: string }) {
   const { window, connections, adminActions: actions } = await timelinePageData(subject, params, undefined, Date.now(), { db, sqlite });
-  const laneOf = "userId" in subject ? (c: { hostComputerName: string | null }) => c.hostComputerName ?? "" : (c: { clientUserId: number | null }) => String(c.clientUserId);
+  const laneOf =
+    "userId" in subject ? (c: { hostComputerName: string | null }) => c.hostComputerName ?? "" : (c: { clientUserId: number | null }) => String(c.clientUserId);
   return { lanes: groupByLane(connections, laneOf), totals: timelineTotals(connections, window, laneOf), actions };
 }
 

@@ -87,7 +87,11 @@ async function runEventsBenchmark(options: EventsBenchOptions, ctx: BenchContext
 }
 
 async function measure(scenario: Scenario, base: string, session: BenchSession, sqlite: Database.Database, requests: number): Promise<ScenarioResult> {
-  const { server, direct: rawTiming, responseBytes } = await timeRequestsBesideDirect(base + scenario.path, session, () => scenario.raw(sqlite), requests, WARMUP);
+  const {
+    server,
+    direct: rawTiming,
+    responseBytes,
+  } = await timeRequestsBesideDirect(base + scenario.path, session, () => scenario.raw(sqlite), requests, WARMUP);
   const ratioP95 = server.p95 / rawTiming.p95;
   const meetsTarget =
     scenario.kind === "floor"
@@ -113,7 +117,16 @@ function render(results: ScenarioResult[], options: EventsBenchOptions, sizeMb: 
       results.map((r) =>
         r.kind === "floor"
           ? [r.name, ms(r.server.p50), ms(r.server.p95), "–", "–", "–", kb(r.responseBytes), "–"]
-          : [r.name, ms(r.server.p50), ms(r.server.p95), ms(r.raw.p50), ms(r.raw.p95), ratio(r.ratioP95), kb(r.responseBytes), r.meetsTarget ? "met" : "MISSED"],
+          : [
+              r.name,
+              ms(r.server.p50),
+              ms(r.server.p95),
+              ms(r.raw.p50),
+              ms(r.raw.p95),
+              ratio(r.ratioP95),
+              kb(r.responseBytes),
+              r.meetsTarget ? "met" : "MISSED",
+            ],
       ),
     ),
     "",

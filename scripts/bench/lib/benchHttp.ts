@@ -42,7 +42,9 @@ export async function benchRequest(url: string, session: BenchSession | null): P
   const response = await fetch(url, { redirect: "manual", headers: session ? { cookie: session.cookie } : {} });
   const body = await response.text();
   if (response.status !== 200) {
-    throw new Error(`GET ${url} answered ${response.status}${response.headers.get("location") ? ` (to ${response.headers.get("location")})` : ""}: ${body.slice(0, 200)}`);
+    throw new Error(
+      `GET ${url} answered ${response.status}${response.headers.get("location") ? ` (to ${response.headers.get("location")})` : ""}: ${body.slice(0, 200)}`,
+    );
   }
   return { status: response.status, bytes: Buffer.byteLength(body), body };
 }

@@ -26,13 +26,7 @@ export async function startSimulatorProcess(history: HistoryOptions, timeoutMs: 
   let generationMs: number | undefined;
   const child = NodeChild.start({
     script: "scripts/simulator.ts",
-    args: [
-      "--events", String(history.events),
-      "--seed", String(history.seed),
-      "--end-at", history.endAt.toISOString(),
-      "--quota", "off",
-      "--port", "0",
-    ],
+    args: ["--events", String(history.events), "--seed", String(history.seed), "--end-at", history.endAt.toISOString(), "--quota", "off", "--port", "0"],
     env: cleanEnv({}),
     timeoutMs,
     sampleEveryMs: 500,
@@ -45,14 +39,15 @@ export async function startSimulatorProcess(history: HistoryOptions, timeoutMs: 
     },
   });
   try {
-    const vars = await child.waitForStdout((stdout) => {
-      const found = Object.fromEntries(
-        [...stdout.matchAll(/^(SIMULATOR_URL|PARSEC_TEAM_ID|PARSEC_API_KEY)=(.*)$/gm)].map((m) => [m[1], m[2]]),
-      );
-      // The count comes on stderr, a separate pipe: wait for both.
-      const ready = found.SIMULATOR_URL && found.PARSEC_TEAM_ID && found.PARSEC_API_KEY && generated !== undefined;
-      return ready ? found : undefined;
-    }, Math.min(timeoutMs, 300_000));
+    const vars = await child.waitForStdout(
+      (stdout) => {
+        const found = Object.fromEntries([...stdout.matchAll(/^(SIMULATOR_URL|PARSEC_TEAM_ID|PARSEC_API_KEY)=(.*)$/gm)].map((m) => [m[1], m[2]]));
+        // The count comes on stderr, a separate pipe: wait for both.
+        const ready = found.SIMULATOR_URL && found.PARSEC_TEAM_ID && found.PARSEC_API_KEY && generated !== undefined;
+        return ready ? found : undefined;
+      },
+      Math.min(timeoutMs, 300_000),
+    );
     return {
       url: vars.SIMULATOR_URL!,
       teamId: vars.PARSEC_TEAM_ID!,

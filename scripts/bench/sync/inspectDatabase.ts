@@ -40,9 +40,7 @@ export function countEvents(databaseFile: string): number {
 export function eventsDigest(databaseFile: string): string {
   const db = new Database(databaseFile, { readonly: true });
   try {
-    const columns = (db.prepare(`PRAGMA table_info("Event")`).all() as { name: string }[])
-      .map((c) => c.name)
-      .filter((name) => name !== "storedAt");
+    const columns = (db.prepare(`PRAGMA table_info("Event")`).all() as { name: string }[]).map((c) => c.name).filter((name) => name !== "storedAt");
     const hash = createHash("sha256");
     const rows = db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(", ")} FROM "Event" ORDER BY "id"`).raw();
     for (const row of rows.iterate()) hash.update(JSON.stringify(row)).update("\n");

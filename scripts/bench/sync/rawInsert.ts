@@ -18,9 +18,26 @@ import type { HistoryOptions } from "../lib/simulatorProcess";
 
 /** The columns storeEvents writes (plus "storedAt"); checked against the table at start. */
 const COLUMNS = [
-  "id", "name", "timestamp", "occurredAt", "userId", "teamId", "userEmail", "data", "extra",
-  "attemptId", "exitCode", "duration", "hostComputerName", "clientComputerName", "hostPeerId",
-  "clientPeerId", "hostUserId", "clientUserId", "ip", "platform",
+  "id",
+  "name",
+  "timestamp",
+  "occurredAt",
+  "userId",
+  "teamId",
+  "userEmail",
+  "data",
+  "extra",
+  "attemptId",
+  "exitCode",
+  "duration",
+  "hostComputerName",
+  "clientComputerName",
+  "hostPeerId",
+  "clientPeerId",
+  "hostUserId",
+  "clientUserId",
+  "ip",
+  "platform",
 ] as const satisfies readonly (keyof EventRow)[];
 
 export interface InsertPhaseOptions {

@@ -94,7 +94,10 @@ export function evaluateTargets(results: SizeResult[], options: SyncBenchOptions
     const sign = (kb: number) => (kb >= 0 ? "+" : "−");
     targets.push({
       name: `peak RSS does not grow ${int(options.small)} → ${int(options.events)} events (≤ +${TARGETS.maxGrowthShare * 100}% or +${TARGETS.maxGrowthMb} MB)`,
-      value: growthKb !== null && smallPeak !== null ? `${sign(growthKb)}${mb(Math.abs(growthKb))} (${sign(growthKb)}${percent(Math.abs(growthKb) / smallPeak)})` : "–",
+      value:
+        growthKb !== null && smallPeak !== null
+          ? `${sign(growthKb)}${mb(Math.abs(growthKb))} (${sign(growthKb)}${percent(Math.abs(growthKb) / smallPeak)})`
+          : "–",
       pass: growthKb !== null && allowedKb !== null ? growthKb <= allowedKb : null,
     });
   }
@@ -127,10 +130,7 @@ export function render(input: {
     ["sync events/s (run only)", ...col(({ s }) => (s.syncRunRate === null ? "–" : int(s.syncRunRate)))],
     ["baseline events/s (convert + insert)", ...col(({ s }) => spread(s.baselineRate, s.baselineRates, int))],
     ["ratio sync / baseline (wall)", ...col(({ r, s }) => spread(s.rateRatio, r.rateRatios, ratio))],
-    [
-      "ratio sync / baseline (run only)",
-      ...col(({ s }) => (s.syncRunRate !== null && s.baselineRate !== null ? ratio(s.syncRunRate / s.baselineRate) : "–")),
-    ],
+    ["ratio sync / baseline (run only)", ...col(({ s }) => (s.syncRunRate !== null && s.baselineRate !== null ? ratio(s.syncRunRate / s.baselineRate) : "–"))],
     ...(options["store-direct"]
       ? ([
           ["storeEvents direct events/s (no HTTP)", ...col(({ s }) => spread(s.directRate, s.directRates, int))],
@@ -169,7 +169,10 @@ export function render(input: {
     ),
     `idle RSS for reference: node ${mb(idle.nodeKb)}, node --import tsx ${mb(idle.tsxKb)}`,
     "",
-    table(["target", "measured", ""], targets.map((target) => [target.name, target.value, passFail(target.pass)])),
+    table(
+      ["target", "measured", ""],
+      targets.map((target) => [target.name, target.value, passFail(target.pass)]),
+    ),
   ];
   if (profile) lines.push("", ...renderProfile(profile));
   if (errors.length > 0) lines.push("", ...errors.map((e) => `ERROR: ${e}`));
