@@ -12,6 +12,8 @@ export const VIEWER_ACTIONS = {
   import: "Imported a file",
   import_refused: "Refused an import",
   export: "Exported events",
+  backup: "Took a backup",
+  restore: "Restored a backup",
 } as const;
 
 export type ViewerAction = keyof typeof VIEWER_ACTIONS;
