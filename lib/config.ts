@@ -172,6 +172,10 @@ const envSchema = z.object({
       .default("false")
       .transform((value) => value === "true"),
   ),
+  READY_SYNC_FAILING_MINUTES: wholeNumber(0, 525_600, 60, "a whole number of minutes (0 leaves the sync out of readiness)"),
+  BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  BACKUP_INTERVAL_HOURS: wholeNumber(1, 8_760, 24, "a whole number of hours from 1 to 8760"),
+  BACKUP_KEEP: wholeNumber(1, 1_000, 7, "a whole number of copies from 1 to 1000"),
   OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60, { message: "must be at most 60 characters" }).default("single sign-on")),
 });
 
@@ -277,6 +281,10 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
           : null,
     },
     importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
+    /** /api/ready fails once every sync has failed for this long; 0: the sync is left out of readiness. */
+    readySyncFailingMs: env.READY_SYNC_FAILING_MINUTES * 60_000,
+    /** null: no rotated backups (npm run backup still takes one by hand). */
+    backup: env.BACKUP_DIR ? { dir: path.resolve(cwd, env.BACKUP_DIR), intervalMs: env.BACKUP_INTERVAL_HOURS * 3_600_000, keep: env.BACKUP_KEEP } : null,
   };
 }
 

@@ -6,7 +6,7 @@ import { E2E_ADMIN } from "../../playwright.config";
 // so a new one is covered the day it is added) refuses a visitor without a session, and every
 // answer carries the security headers.
 
-const PUBLIC = new Set(["/sign-in", "/api/health", "/sign-in/oidc", "/sign-in/oidc/callback"]);
+const PUBLIC = new Set(["/sign-in", "/api/health", "/api/ready", "/sign-in/oidc", "/sign-in/oidc/callback"]);
 const routes = appRoutes().filter((route) => !PUBLIC.has(route.url));
 
 function expectSecurityHeaders(response: APIResponse) {
@@ -58,10 +58,12 @@ for (const route of routes) {
   });
 }
 
-test("the sign-in page, the health check and static files are public, with the headers", async ({ request, page }) => {
-  const health = await request.get("/api/health");
-  expect(health.status()).toBe(200);
-  expectSecurityHeaders(health);
+test("the sign-in page, the health and readiness checks and static files are public, with the headers", async ({ request, page }) => {
+  for (const probe of ["/api/health", "/api/ready"]) {
+    const answer = await request.get(probe);
+    expect(answer.status(), probe).toBe(200);
+    expectSecurityHeaders(answer);
+  }
   const signIn = await request.get("/sign-in", { headers: { accept: "text/html" } });
   expect(signIn.status()).toBe(200);
   expectSecurityHeaders(signIn);

@@ -13,6 +13,7 @@ vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: (
 const PUBLIC_ROUTES = new Set([
   "page /sign-in",
   "route /api/health",
+  "route /api/ready",
   // OpenID Connect: the way to the provider and back, before there is a session.
   "route /sign-in/oidc",
   "route /sign-in/oidc/callback",
