@@ -1,5 +1,7 @@
+import { renameSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp } from "../auth/testing";
+import { getConfig } from "../config";
 import { GET } from "../../app/api/ready/route";
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -50,6 +52,18 @@ describe("GET /api/ready", () => {
     await app.db.$executeRawUnsafe("UPDATE _prisma_migrations SET finished_at = NULL WHERE migration_name = ?", newest!.migration_name);
     expect(await ready()).toEqual({ status: 503, body: { status: "not ready", checks: { database: "ok", migrations: "failing", sync: "ok" } } });
     await app.db.$executeRawUnsafe("UPDATE _prisma_migrations SET finished_at = started_at WHERE migration_name = ?", newest!.migration_name);
+    expect((await ready()).status).toBe(200);
+  });
+
+  it("is not ready when the database file is gone, though the open connection still answers", async () => {
+    const file = getConfig().databaseFile;
+    renameSync(file, `${file}.moved`);
+    try {
+      expect(await app.db.syncRun.count()).toBeGreaterThanOrEqual(0);
+      expect(await ready()).toEqual({ status: 503, body: { status: "not ready", checks: { database: "failing", migrations: "ok", sync: "ok" } } });
+    } finally {
+      renameSync(`${file}.moved`, file);
+    }
     expect((await ready()).status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { getConfig } from "../config";
 import { pendingMigrations } from "../store/migrate";
 import { readMigrationsList } from "../store/schemaEngine";
@@ -21,6 +22,9 @@ export async function checkReadiness(now = new Date()): Promise<Readiness> {
   const { databaseFile, readySyncFailingMs } = getConfig();
   const checks: Readiness["checks"] = { database: "ok", migrations: "ok", sync: readySyncFailingMs > 0 ? "ok" : "off" };
   try {
+    // An open SQLite connection keeps answering from a file deleted under it (a volume gone, a
+    // mistaken rm): what it writes then is lost with the last handle, so that is not ready.
+    if (!existsSync(databaseFile)) throw new Error(`the database file ${databaseFile} is gone`);
     const { db } = await getStore();
     await db.$queryRawUnsafe("SELECT 1");
     const pending = pendingMigrations(
