@@ -22,6 +22,11 @@ const NO_STORE = [{ key: "Cache-Control", value: "no-store" }];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The container image (Dockerfile) runs .next/standalone: the server with only the files it
+  // traces, the migrations it applies at start and the schema engine that applies them (loaded by
+  // path, so traced by hand). `npm start` goes on serving the full checkout.
+  output: "standalone",
+  outputFileTracingIncludes: { "/**": ["./prisma/schema.prisma", "./prisma/migrations/**", "./node_modules/@prisma/schema-engine-wasm/**"] },
   // proxy.ts must see the router's own requests for what they are (the RSC header and the _rsc
   // parameter, which Next.js otherwise strips before it runs): a prefetch or a client navigation
   // without a session is then sent to sign in, where a 401 would break it with an error.

@@ -56,7 +56,7 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
-      testIgnore: /signedOut\/|uploads\/|auth\.setup\.ts$/,
+      testIgnore: /signedOut\/|uploads\/|container\/|auth\.setup\.ts$/,
       use: { storageState: E2E_STORAGE_STATE },
     },
     // Specs about signing in start signed out (e2e/signedOut/).

@@ -5,6 +5,7 @@
 // proxy in front a client could name any address and dodge the per-address sign-in limit;
 // lib/auth/requestContext.ts reads the peer address and believes X-Forwarded-For entries only as far
 // as the proxies in TRUSTED_PROXIES vouch for them.
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import next from "next";
@@ -24,6 +25,13 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 const hostname = values.hostname;
+
+// In the container image this runs inside .next/standalone, which holds the build's configuration
+// but not next.config.mjs nor what loading it needs: hand the configuration over as Next.js's own
+// standalone server.js does.
+if (process.env.NEXT_STANDALONE === "1") {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(JSON.parse(readFileSync(".next/required-server-files.json", "utf8")).config);
+}
 
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
