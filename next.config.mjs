@@ -32,7 +32,8 @@ const nextConfig = {
   // without a session is then sent to sign in, where a 401 would break it with an error.
   skipProxyUrlNormalize: true,
   // Native and WebAssembly packages are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3"],
+  // prom-client too: scripts/serve.mjs and the bundled /metrics route must share one instance.
+  serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3", "prom-client"],
   // Browsers still ask for /favicon.ico on some navigations, whatever the page's <link rel=icon>
   // says: a 404 there is an error in the console (and in the browser tests' fixture).
   async redirects() {

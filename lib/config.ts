@@ -172,6 +172,7 @@ const envSchema = z.object({
       .default("false")
       .transform((value) => value === "true"),
   ),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional()),
   READY_SYNC_FAILING_MINUTES: wholeNumber(0, 525_600, 60, "a whole number of minutes (0 leaves the sync out of readiness)"),
   BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   BACKUP_INTERVAL_HOURS: wholeNumber(1, 8_760, 24, "a whole number of hours from 1 to 8760"),
@@ -281,6 +282,8 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
           : null,
     },
     importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
+    /** The bearer token /metrics asks for; null: /metrics is off. */
+    metricsToken: env.METRICS_TOKEN ?? null,
     /** /api/ready fails once every sync has failed for this long; 0: the sync is left out of readiness. */
     readySyncFailingMs: env.READY_SYNC_FAILING_MINUTES * 60_000,
     /** null: no rotated backups (npm run backup still takes one by hand). */
@@ -329,7 +332,7 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   return toAppConfig(parsed.data, cwd);
 }
 
-const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET"]);
+const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET", "METRICS_TOKEN"]);
 
 function redact(name: string, value: string) {
   return SECRET_VARIABLES.has(name) ? "<hidden>" : value;

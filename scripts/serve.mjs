@@ -8,7 +8,9 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
+import path from "node:path";
 import next from "next";
+import { requestTimer, routeLabeller } from "../lib/metrics/metricsRegistry.mjs";
 
 /** The header lib/auth/requestContext.ts reads (its test checks the two agree). */
 const PEER_ADDRESS_HEADER = "x-parsec-peer-address";
@@ -36,10 +38,13 @@ if (process.env.NEXT_STANDALONE === "1") {
 const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localhost", port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// /metrics reports every answer's time by route (lib/metrics/metricsRegistry.mjs).
+const timeRequest = requestTimer(routeLabeller(path.join(process.cwd(), ".next")));
 
 const server = createServer((request, response) => {
   // Node lower-cases header names, so this replaces any spelling a client sent.
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
+  timeRequest(request, response);
   handle(request, response).catch((error) => {
     console.error(error);
     if (!response.headersSent) response.writeHead(500).end();

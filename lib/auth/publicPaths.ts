@@ -11,7 +11,7 @@ export function isPublicPath(pathname: string): boolean {
 }
 
 /** Routes that also take a bearer token instead of a session (the route itself checks it). */
-const BEARER_PATHS = new Set(["/api/sync"]);
+const BEARER_PATHS = new Set(["/api/sync", "/metrics"]);
 
 export function acceptsBearer(pathname: string, authorization: string | null): boolean {
   return authorization !== null && BEARER_PATHS.has(pathname);

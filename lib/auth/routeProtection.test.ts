@@ -27,7 +27,7 @@ let signedIn: { token: string; csrfToken: string };
 let pendingChange: { token: string; csrfToken: string };
 
 beforeAll(async () => {
-  app = await startTestApp({ SYNC_TOKEN: "route-protection-sync-token-0123" });
+  app = await startTestApp({ SYNC_TOKEN: "route-protection-sync-token-0123", METRICS_TOKEN: "route-protection-metrics-token-0123" });
   const db = app.db;
   const admin = await createTestAdmin(db, { email: "admin@example.com", password: "correct horse battery" });
   const fresh = await createTestAdmin(db, { email: "fresh@example.com", password: "one-time-password", mustChangePassword: true });
