@@ -3,7 +3,7 @@ import type { ConnectionListRow } from "@/lib/connections/connectionRow";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { ExitCodeLabel } from "../ExitCodeLabel";
-import { formatSeconds } from "../formatSeconds";
+import { Duration } from "../Duration";
 import { HostLink } from "../HostLink";
 import { LocalTime } from "../LocalTime";
 import { UserLink } from "../UserLink";
@@ -52,7 +52,7 @@ export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
                 <ConnectionStatusBadge status={row.status} />
               </td>
               <td className="nowrap">{row.completionExitCode && <ExitCodeLabel view={row.completionExitCode} />}</td>
-              <td className="num">{row.durationSeconds !== null && formatSeconds(row.durationSeconds)}</td>
+              <td className="num">{row.durationSeconds !== null && <Duration seconds={row.durationSeconds} />}</td>
               <td className="nowrap">{row.disconnectExitCode && <ExitCodeLabel view={row.disconnectExitCode} />}</td>
               <td className="cell-attempt">
                 <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={`All events of attempt ${row.attemptId}`}>

@@ -1,6 +1,6 @@
 import type { StoredEventRow } from "@/lib/events/eventsOf";
 import { ExitCode } from "../ExitCode";
-import { formatSeconds } from "../formatSeconds";
+import { Duration } from "../Duration";
 import { LocalTime } from "../LocalTime";
 import { UserLink } from "../UserLink";
 
@@ -45,7 +45,7 @@ export function RawEventsTable({ rows, testId }: { rows: StoredEventRow[]; testI
               <td className="nowrap">
                 <ExitCode code={row.exitCode} />
               </td>
-              <td className="num">{row.duration !== null && formatSeconds(row.duration)}</td>
+              <td className="num">{row.duration !== null && <Duration seconds={row.duration} />}</td>
               <td className="cell-data">
                 <code>{dataSummary(row.data)}</code>
               </td>

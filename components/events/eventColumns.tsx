@@ -7,7 +7,7 @@ import type { EventListRow } from "@/lib/events/queryEvents";
 import { ExitCodeLabel } from "../ExitCodeLabel";
 import { UserLink } from "../UserLink";
 import { LocalTime } from "../LocalTime";
-import { formatSeconds } from "../formatSeconds";
+import { Duration } from "../Duration";
 import { SortHeader } from "./SortHeader";
 import { ExitCodeViewsContext } from "./explorerViewContext";
 
@@ -110,7 +110,7 @@ export const eventColumns = column.columns([
     id: "duration",
     header: "Duration",
     meta: { label: "Duration", className: "num" },
-    cell: unlessNull(formatSeconds),
+    cell: unlessNull((seconds: number) => <Duration seconds={seconds} />),
   }),
   column.accessor("attemptId", {
     id: "attempt",

@@ -10,7 +10,8 @@ import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { ConnectionStatusBadge } from "@/components/connections/ConnectionStatusBadge";
 import { ExitCodeExplained } from "@/components/connections/ExitCodeExplained";
 import { RawEventsTable } from "@/components/connections/RawEventsTable";
-import { formatSeconds } from "@/components/formatSeconds";
+import { getLocale } from "next-intl/server";
+import { formatSeconds } from "@/lib/i18n/dateTime";
 import { HostLink } from "@/components/HostLink";
 import { LocalTime } from "@/components/LocalTime";
 import { UserLink } from "@/components/UserLink";
@@ -29,6 +30,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
       ?.trim()
       .slice(0, 256) ?? "";
   const { stored, events, emailOf } = await connectionPageData(attemptId);
+  const locale = await getLocale();
   const eventsLink = (
     <Link href={explorerHref({ attempt: [attemptId] })} prefetch={false}>
       Open these events in the explorer →
@@ -78,7 +80,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
       "Duration",
       stored.durationSeconds === null
         ? null
-        : `${formatSeconds(stored.durationSeconds)}${stored.hostDurationSeconds !== null && stored.hostDurationSeconds !== stored.durationSeconds ? ` (host says ${formatSeconds(stored.hostDurationSeconds)})` : ""}`,
+        : `${formatSeconds(stored.durationSeconds, locale)}${stored.hostDurationSeconds !== null && stored.hostDurationSeconds !== stored.durationSeconds ? ` (host says ${formatSeconds(stored.hostDurationSeconds, locale)})` : ""}`,
     ],
     ["Missing events", row.missingEvents.length ? row.missingEvents.map((name) => <code key={name}>{name} </code>) : null],
     ["Perspectives disagree", stored.disagreements && <code>{stored.disagreements}</code>],
