@@ -15,6 +15,7 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
   const running = status.running;
   const progress = running?.progress ?? null;
   const clock = status.clock;
+  const clockAmount = (offsetMs: number) => formatSeconds(Math.round(Math.abs(offsetMs) / 60_000) * 60, locale);
   return (
     <section className="cards" aria-label={t("label")}>
       <div className="card">
@@ -53,7 +54,7 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
           <div className="card__label">{t("clockDifference")}</div>
           <div className="card__note">
             {/* offset = Parsec's clock minus ours: a negative one means this machine is ahead. */}
-            {t(clock.offsetMs < 0 ? "clockAhead" : "clockBehind", { amount: formatSeconds(Math.round(Math.abs(clock.offsetMs) / 60_000) * 60, locale) })}
+            {clock.offsetMs < 0 ? t("clockAhead", { amount: clockAmount(clock.offsetMs) }) : t("clockBehind", { amount: clockAmount(clock.offsetMs) })}
           </div>
         </div>
       )}

@@ -6,7 +6,15 @@ import type { Messages } from "./catalogues";
  * i18n/catalogues.test.ts fails when a client component uses a namespace missing here, or when one
  * listed here is used by no client component.
  */
-export const CLIENT_NAMESPACES = ["Auth", "PasswordForm", "RouteError", "TimeZone", "Time", "Pages"] as const satisfies readonly (keyof Messages)[];
+export const CLIENT_NAMESPACES = [
+  "SignInForm",
+  "PasswordForm",
+  "RouteError",
+  "TimeZone",
+  "Time",
+  "Pages",
+  "Links",
+] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
   return Object.fromEntries(CLIENT_NAMESPACES.map((namespace) => [namespace, messages[namespace]])) as Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { EMPTY_FORM_STATE, type FormState } from "./formState";
 
 export function SignInForm({ action, next }: { action: (state: FormState, data: FormData) => Promise<FormState>; next: string }) {
-  const t = useTranslations("Auth");
+  const t = useTranslations("SignInForm");
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
     <form action={formAction} className="auth-form" aria-describedby={state.message ? "sign-in-error" : undefined}>
