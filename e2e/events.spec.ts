@@ -29,7 +29,7 @@ async function openWhenSynced(page: Page, path: string) {
 test("the explorer filters, pages, opens an event, survives a reload and exports what it shows", async ({ page, allowConsoleErrors }) => {
   await openWhenSynced(page, "/events");
   await expect(rows(page)).toHaveCount(50);
-  await expect(page.getByRole("link", { name: "Events", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "イベント", exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/events.png", fullPage: true });
 
   // A user from the known users (the datalist's type-ahead, written out once the field is used),
@@ -290,7 +290,7 @@ test("auto-refresh is off until switched on, then shows what the sync stores", a
 
 test("the overview links to the explorer", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Latest events" }).click();
+  await page.getByRole("link", { name: "最新のイベント" }).click();
   await expect(page).toHaveURL(/\/events$/);
   await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
 });
