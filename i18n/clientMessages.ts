@@ -14,6 +14,12 @@ export const CLIENT_NAMESPACES = [
   "Time",
   "Pages",
   "Links",
+  "Filters",
+  "Paging",
+  "EventTable",
+  "EventDetail",
+  "AutoRefresh",
+  "Histogram",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
