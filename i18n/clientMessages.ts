@@ -20,6 +20,7 @@ export const CLIENT_NAMESPACES = [
   "EventDetail",
   "AutoRefresh",
   "Histogram",
+  "ConnectionStatus",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {
