@@ -66,7 +66,7 @@ test("a wrong current password at a password change is refused and shows in the 
   await page.getByLabel(/^新しいパスワード \(\d/).fill("a new password nobody keeps");
   await page.getByLabel("新しいパスワード (確認)").fill("a new password nobody keeps");
   await page.getByRole("button", { name: "パスワードを変更" }).click();
-  await expect(page.locator(".auth-form [role=alert]")).toHaveText("The current password is wrong.");
+  await expect(page.locator(".auth-form [role=alert]")).toHaveText("現在のパスワードが違います。");
 
   await page.goto("/admin/audit?action=password_change_failed");
   const row = page.getByTestId("viewer-audit").locator("tbody tr").first();

@@ -34,7 +34,7 @@ test("first start: the console's one-time password, a forced change, the deep li
   await page.getByLabel("メールアドレス").fill("admin@localhost");
   await page.getByLabel("パスワード", { exact: true }).fill("not the password");
   await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.locator("#sign-in-error")).toHaveText("Wrong email or password.");
+  await expect(page.locator("#sign-in-error")).toHaveText("メールアドレスまたはパスワードが違います。");
   await page.screenshot({ path: "test-results/sign-in-wrong-password.png", fullPage: true });
 
   await page.getByLabel("パスワード", { exact: true }).fill(oneTime);
@@ -76,7 +76,7 @@ test("first start: the console's one-time password, a forced change, the deep li
   await page.getByLabel("メールアドレス").fill("admin@localhost");
   await page.getByLabel("パスワード", { exact: true }).fill(oneTime);
   await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.locator("#sign-in-error")).toHaveText("Wrong email or password.");
+  await expect(page.locator("#sign-in-error")).toHaveText("メールアドレスまたはパスワードが違います。");
   await page.getByLabel("パスワード", { exact: true }).fill(NEW_PASSWORD);
   await page.getByRole("button", { name: "サインイン" }).click();
   await expect(page).toHaveURL(`${FIRST_START_URL}/admin/audit?action=sign_in`);
