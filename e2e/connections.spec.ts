@@ -66,11 +66,11 @@ test("a user's timeline from the events table: day and week, then a failed conne
   await expect(completion).toContainText(exitCode);
   await expect(completion.locator(".exit-explained__meaning")).not.toBeEmpty();
   await expect(page.getByTestId("connection-events").locator("tbody tr")).not.toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Open these events in the explorer →" })).toHaveAttribute("href", `/events?attempt=${attemptId}`);
+  await expect(page.getByRole("link", { name: "これらのイベントをエクスプローラーで開く →" })).toHaveAttribute("href", `/events?attempt=${attemptId}`);
   await page.screenshot({ path: "test-results/connection-failed.png", fullPage: true });
 
   // Its host computer's page (names may be Japanese, with spaces or emoji): who used it that week.
-  const hostLink = page.getByRole("region", { name: "Connection details" }).locator("a[href^='/hosts/']");
+  const hostLink = page.getByRole("region", { name: "接続の詳細" }).locator("a[href^='/hosts/']");
   const hostName = await hostLink.innerText();
   await hostLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(hostName);

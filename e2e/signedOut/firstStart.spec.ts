@@ -54,7 +54,7 @@ test("first start: the console's one-time password, a forced change, the deep li
   await page.getByRole("button", { name: "パスワードを変更" }).click();
   // …and then on to where the deep link pointed.
   await expect(page).toHaveURL(`${FIRST_START_URL}/events?name=client_disconnect`);
-  await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "イベント", level: 1 })).toBeVisible();
 
   const cookie = (await page.context().cookies()).find((c) => c.name === "parsec_session")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });

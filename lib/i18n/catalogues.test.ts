@@ -50,7 +50,8 @@ export function scanSource(file: string, text: string): Scan {
   }
   for (const match of text.matchAll(/const \[([\w\s,]+)\] = await Promise\.all\(\[([^\]]*)\]\)/g)) {
     const names = match[1]!.split(",").map((name) => name.trim());
-    const namespaces = [...match[2]!.matchAll(/getTranslations\(\s*"(\w+)"\s*\)/g)].map((call) => call[1]!);
+    // Element by element (a comma inside a call's parentheses does not split), so that other promises may stand between.
+    const namespaces = match[2]!.split(/,(?![^(]*\))/).map((element) => /^\s*getTranslations\(\s*"(\w+)"\s*\)\s*$/.exec(element)?.[1]);
     names.forEach((name, index) => {
       if (namespaces[index]) {
         bindings.push({ name, namespace: namespaces[index], at: match.index });
@@ -187,12 +188,14 @@ describe("the key scan", () => {
       [
         'const t = useTranslations("A");',
         'const [u, v] = await Promise.all([getTranslations("B"), getTranslations("C")]);',
+        'const [locale, w2] = await Promise.all([getLocale(), getTranslations("F")]);',
+        'w2("five");',
         't("one"); t.rich("two", {}); u("three"); v(`x${1}`); x.t("not-mine");',
         'const w = getTranslations({ namespace: "D" });',
         'function other() { const t = useTranslations("E"); return t("four"); }',
       ].join("\n"),
     );
-    expect(scan.keys.sort()).toEqual(["A.one", "A.two", "B.three", "E.four"]);
+    expect(scan.keys.sort()).toEqual(["A.one", "A.two", "B.three", "E.four", "F.five"]);
     expect(scan.problems).toHaveLength(2);
   });
 });
