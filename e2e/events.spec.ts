@@ -49,14 +49,14 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
 
   // Two connection event names from the grouped picker.
   await page.getByText("イベント名: すべて").click();
-  await expect(page.locator("fieldset", { hasText: "Connections" })).toBeVisible();
+  await expect(page.locator("fieldset", { hasText: "接続" })).toBeVisible();
   for (const name of NAMES) {
     await page.getByRole("checkbox", { name }).check();
     await expect(page).toHaveURL(new RegExp(`name=${name}`));
   }
   await expect(page.getByText("イベント名: 2 件選択")).toBeVisible();
   await page.keyboard.press("Escape");
-  await expect(page.locator("fieldset", { hasText: "Connections" })).toBeHidden();
+  await expect(page.locator("fieldset", { hasText: "接続" })).toBeHidden();
   await expect.poll(async () => new Set(await rows(page).locator("td:nth-child(3)").allInnerTexts())).toEqual(new Set(NAMES));
 
   // The last 30 days, and 25 a page so that there are pages to turn.

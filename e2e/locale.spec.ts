@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./fixtures";
 
-/** Words of the Latin script in a text, but for names that are the same in every language. */
-const englishWords = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !["Parsec"].includes(word));
+/** Words of the Latin script in a text, but for names and abbreviations Japanese writes the same. */
+const englishWords = (text: string) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((word) => !["Parsec", "ID", "IP", "UTC", "CSV", "NDJSON"].includes(word));
 
 async function headingsAndNavigation(page: Page): Promise<string> {
   const parts = [
@@ -9,6 +9,7 @@ async function headingsAndNavigation(page: Page): Promise<string> {
     await page.locator(".account-menu a:not([href='/admin/password']), .account-menu button").allInnerTexts(),
     await page.locator("main h1, main h2, .brand").allInnerTexts(),
     await page.locator("main table th").allInnerTexts(),
+    await page.locator("main nav, main .button, main label").allInnerTexts(),
   ];
   return parts.flat().join("\n");
 }
@@ -24,6 +25,16 @@ test("a Japanese browser gets the overview in Japanese: no English left in its h
   await expect(page).toHaveTitle("Parsec 監査ログ");
   await page.screenshot({ path: "test-results/locale-overview-ja.png", fullPage: true });
 });
+
+for (const path of ["/events", "/connections"]) {
+  test(`${path} in a Japanese browser has no English in its headings, navigation, buttons and labels`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+    await expect(page.locator("main table th").first()).toBeVisible();
+    expect(englishWords(await headingsAndNavigation(page))).toEqual([]);
+    await page.screenshot({ path: `test-results/locale${path.replace("/", "-")}-ja.png`, fullPage: true });
+  });
+}
 
 test("the header's switch changes the language, and the browser keeps it across a reload", async ({ page, context }) => {
   await page.goto("/");

@@ -34,7 +34,7 @@ export function EventNameFilter({
         {groups.map((group) => (
           <fieldset key={group.group} className="name-group">
             <legend>
-              {group.label}{" "}
+              {t("group", { group: group.group })}{" "}
               <button type="button" className="link-button" onClick={() => setGroup(group, true)}>
                 {t("groupAll")}
               </button>{" "}
