@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /**
  * Headers every answer carries, static files included. The Content-Security-Policy (with its
  * per-request nonce) comes from proxy.ts for everything but the build's static files, which get a
@@ -48,4 +50,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its per-request configuration (language, catalogue, zone) in i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -98,10 +98,10 @@ test("a next that normalises to another site sends no one there: not the sign-in
   await expect(page.locator("input[name=next]")).toHaveValue("/");
   // The form as a crafted page would post it, with the hostile next the sign-in page no longer writes.
   await page.locator("input[name=next]").evaluate((input: HTMLInputElement) => (input.value = "/.//evil.example/phish"));
-  await page.getByLabel("Email").fill(E2E_ADMIN.email);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await page.getByLabel("メールアドレス").fill(E2E_ADMIN.email);
+  await page.getByLabel("パスワード", { exact: true }).fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await expect(page.getByRole("heading", { name: "概要" })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe("/");
 
   // Signed in now: the sign-in page sends an admin straight on, to this site only.

@@ -8,6 +8,7 @@ import { createTestAdmin, createTestSession, fakeRequest, RedirectSignal, startT
 vi.mock("next/headers", async () => (await import("./testing")).nextHeadersStandIn);
 vi.mock("next/navigation", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("./testing")).nextNavigationOverrides }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next-intl/server", async () => (await import("@/i18n/testing")).nextIntlServerStandIn);
 
 /** The only routes a visitor without a session may reach. Adding one here needs a reason. */
 const PUBLIC_ROUTES = new Set([
@@ -18,8 +19,8 @@ const PUBLIC_ROUTES = new Set([
   "route /sign-in/oidc",
   "route /sign-in/oidc/callback",
 ]);
-/** Server actions that run without a session: signing in is how one gets a session. */
-const PUBLIC_ACTIONS = new Set(["signInAction"]);
+/** Server actions that run without a session: signing in is how one gets a session, and the sign-in page has the language switch (its cookie holds nothing but the language). */
+const PUBLIC_ACTIONS = new Set(["signInAction", "setLocaleAction"]);
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
