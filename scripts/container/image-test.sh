@@ -10,7 +10,13 @@ podman=scripts/container/podman.sh
 base="${CONTAINER_BASE:-localhost/bookworm-node20:local}"
 [ -n "${CONTAINER_BASE:-}" ] || bash scripts/container/offline-base.sh "$base"
 image=localhost/parsec-viewer:test
-"$podman" build --quiet --format docker --network=host --build-arg BASE="$base" -t "$image" . >/dev/null
+mkdir -p data/container test-results/container
+# The build's own output (apt, npm, next build) goes to a file, shown only when the build fails.
+if ! "$podman" build --format docker --network=host --build-arg BASE="$base" -t "$image" . >data/container/build.log 2>&1; then
+  tail -n 60 data/container/build.log >&2
+  echo "podman build failed; the whole log is data/container/build.log" >&2
+  exit 1
+fi
 
 size=$("$podman" image inspect --format '{{.Size}}' "$image")
 base_size=$("$podman" image inspect --format '{{.Size}}' "$base")
@@ -23,7 +29,6 @@ port="${CONTAINER_PORT:-3390}"
 name="parsec-viewer-test-$$"
 volume="$(mktemp -d "${TMPDIR:-/tmp}/parsec-viewer-volume.XXXXXX")"
 chown 10001:10001 "$volume" 2>/dev/null || chmod 777 "$volume"
-mkdir -p data/container test-results/container
 log="$PWD/data/container/server.log"
 cleanup() {
   "$podman" logs "$name" >"$log" 2>&1 || true
@@ -31,7 +36,9 @@ cleanup() {
   rm -rf "$volume"
 }
 trap cleanup EXIT
-"$podman" run -d --name "$name" --net=host -e PORT="$port" -e DEMO_EVENTS=2000 -v "$volume:/data" "$image" >/dev/null
+# Without systemd podman cannot schedule the HEALTHCHECK's timer (and says so); it is run by hand below.
+"$podman" run -d --name "$name" --net=host -e PORT="$port" -e DEMO_EVENTS=2000 -v "$volume:/data" "$image" 2>&1 >/dev/null | grep -v "systemd connection" >&2 || true
+[ "$("$podman" inspect --format '{{.State.Running}}' "$name" 2>/dev/null)" = "true" ] || { echo "the container did not start" >&2; exit 1; }
 
 for attempt in $(seq 1 120); do
   if node -e "fetch('http://127.0.0.1:$port/api/health').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"; then break; fi
