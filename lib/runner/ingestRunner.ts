@@ -19,22 +19,25 @@ for (const level of ["log", "info", "warn", "error", "debug"] as const) {
 }
 const tasks = createRunnerTasks();
 
+// A runner before this one in this process died mid-run (or was terminated): its lease names this
+// process, which runs on, so nobody else would free it before it expired. A process has one
+// runner at a time, and the one before has exited by now (the host starts this one after that).
+// No command starts before this is done, or its own lease would be the one freed.
+const takenOver = (async () => {
+  if ((await releaseLeasesOfThisProcess((await getStore()).db)) > 0) console.log("[sync] took over the lease of the ingest runner that stopped");
+})();
+
 port.on("message", (raw: unknown) => {
   const command = runnerCommandSchema.safeParse(raw);
   if (!command.success) {
     console.error(`[runner] ignored a message of an unknown shape: ${command.error.message}`);
     return;
   }
-  if (command.data.type === "stop") {
-    void tasks.stop().finally(() => process.exit(0));
-    return;
-  }
-  tasks.handle(command.data, post);
+  const { data } = command;
+  if (data.type === "stop") void takenOver.then(() => tasks.stop()).finally(() => process.exit(0));
+  else void takenOver.then(() => tasks.handle(data, post));
 });
 
-// A runner before this one in this process died mid-run (or was terminated): its lease names this
-// process, which runs on, so nobody else would free it before it expired. A process has one
-// runner at a time, and the one before has exited by now (the host starts this one after that).
-if ((await releaseLeasesOfThisProcess((await getStore()).db)) > 0) console.log("[sync] took over the lease of the ingest runner that stopped");
+await takenOver;
 post({ type: "ready", threadId });
 if (startOptions.services) await tasks.startServices();
