@@ -118,6 +118,7 @@ describe("the ingest runner", () => {
     await untilCommitted(killed, 3);
     const runner = getIngestRunner();
     expect(runner).toBeInstanceOf(WorkerIngestRunner);
+    const deadThread = await runner.threadId();
     await (runner as WorkerIngestRunner).terminate();
     // The dead thread's lease names this process, which runs on: only the next runner frees it.
     expect(await app.db.syncLock.count()).toBe(1);
@@ -130,6 +131,8 @@ describe("the ingest runner", () => {
     expect(result.passes[0]).toBe("full");
     expect(result.pages).toBeLessThan(pagesOfAWholeWalk);
     expect(await runOf(killed)).toMatchObject({ status: "interrupted" });
+    // Started again: the resumed run ran in a new thread.
+    expect(await runner.threadId()).not.toBe(deadThread);
     expect(await app.db.event.count()).toBe(validEvents());
     expect(await app.db.syncLock.count()).toBe(0);
   });
