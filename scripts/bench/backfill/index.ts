@@ -9,7 +9,7 @@ import { copyFileSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { setPriority, tmpdir } from "node:os";
 import path from "node:path";
 import { z } from "zod";
-import { openDatabase, type Db } from "@/lib/store/client";
+import { openDatabase } from "@/lib/store/client";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
 import {
   benchRequest,
