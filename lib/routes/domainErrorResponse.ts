@@ -5,7 +5,7 @@ import { ParsecApiError } from "../parsec/errors";
 import { StoreUnavailableError } from "../server/checkHealth";
 import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import { SyncFailedError } from "../sync/syncTeamEvents";
-import { IngestRunnerStoppedError } from "../runner/ingestRunnerHost";
+import { IngestRunnerStoppedError } from "../runner/runnerProtocol";
 import { problemResponse } from "../http/problemResponse";
 import { BadParameterError, MethodNotAllowedError, ResourceNotFoundError } from "../http/requestErrors";
 

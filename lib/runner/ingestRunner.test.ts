@@ -4,7 +4,7 @@ import { startSimulator, type Simulator } from "../parsec/simulator";
 import { makeEvent } from "../events/testing";
 import { TEST_HISTORY_END } from "../sync/testing";
 import { createTestAdmin, createTestSession, fakeRequest, RedirectSignal, startTestApp } from "../auth/testing";
-import { getIngestRunner, stopIngestRunner, WorkerIngestRunner } from "./ingestRunnerHost";
+import { getIngestRunner, stopIngestRunner, terminateIngestRunnerThread } from "./ingestRunnerHost";
 
 // The server's write path in its ingest runner (a worker thread): the routes and the action that
 // start work, called directly with real requests, against a real database and the simulated
@@ -68,6 +68,23 @@ async function untilCommitted(runId: number, pages: number): Promise<void> {
   while ((await runOf(runId)).pages < pages) await pause();
 }
 
+/** An admin's upload of `body` as the import page sends it. */
+function upload(body: string, name: string): Request {
+  return new Request("http://viewer.test/admin/import/upload", {
+    method: "POST",
+    body,
+    duplex: "half",
+    headers: {
+      host: "viewer.test",
+      origin: "http://viewer.test",
+      cookie: `parsec_session=${session.token}`,
+      "x-csrf-token": session.csrfToken,
+      "x-file-name": name,
+      "content-length": String(Buffer.byteLength(body)),
+    },
+  } as RequestInit);
+}
+
 async function redirectOf(outcome: Promise<unknown>): Promise<string> {
   const thrown = await outcome.then(
     () => null,
@@ -117,9 +134,8 @@ describe("the ingest runner", () => {
     const killed = await startedRun("?full=true");
     await untilCommitted(killed, 3);
     const runner = getIngestRunner();
-    expect(runner).toBeInstanceOf(WorkerIngestRunner);
     const deadThread = await runner.threadId();
-    await (runner as WorkerIngestRunner).terminate();
+    await terminateIngestRunnerThread();
     // The dead thread's lease names this process, which runs on: only the next runner frees it.
     expect(await app.db.syncLock.count()).toBe(1);
 
@@ -150,26 +166,29 @@ describe("the ingest runner", () => {
     expect(await app.db.event.count()).toBe(validEvents());
   });
 
+  it("a route answers the runner's refusals as its own domain errors, whichever copy of the modules started the runner", async () => {
+    // Next.js bundles instrumentation (which starts the runner) and each route apart, each with its
+    // own copy of every class: a fresh copy of the routes' modules stands for a route's bundle.
+    const running = await startedRun("?full=true");
+    vi.resetModules();
+    const freshSync = (await import("../../app/api/sync/route")) as unknown as typeof routes.sync;
+    const freshUpload = (await import("../../app/admin/import/upload/route")) as unknown as typeof routes.upload;
+    const again = await freshSync.POST(
+      new Request("http://viewer.test/api/sync", { method: "POST", headers: { host: "viewer.test", authorization: `Bearer ${SYNC_TOKEN}` } }),
+    );
+    expect(again.status).toBe(409);
+    const refused = await freshUpload.POST(upload("not json at all", "notes.txt"));
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ message: expect.stringMatching(/^notes\.txt is not JSON/) });
+    while ((await runOf(running)).status === "running") await pause();
+  });
+
   it("stores an upload through the route whole, in the runner's thread, and answers its counts", async () => {
     const events = Array.from({ length: 3_000 }, (_, i) =>
       makeEvent({ id: `upload-${String(i).padStart(5, "0")}`, timestamp: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString() }),
     );
     const body = events.map((event) => JSON.stringify(event)).join("\n");
-    const response = await routes.upload.POST(
-      new Request("http://viewer.test/admin/import/upload", {
-        method: "POST",
-        body,
-        duplex: "half",
-        headers: {
-          host: "viewer.test",
-          origin: "http://viewer.test",
-          cookie: `parsec_session=${session.token}`,
-          "x-csrf-token": session.csrfToken,
-          "x-file-name": "download.ndjson",
-          "content-length": String(Buffer.byteLength(body)),
-        },
-      } as RequestInit),
-    );
+    const response = await routes.upload.POST(upload(body, "download.ndjson"));
     expect(response.status).toBe(200);
     const summary = (await response.json()) as { runId: number; received: number; inserted: number };
     expect(summary).toMatchObject({ received: 3_000, inserted: 3_000 });

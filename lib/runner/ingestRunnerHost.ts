@@ -2,13 +2,10 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { getConfig, isBundledByNext } from "../config";
-import { fromWireError, runnerReplySchema, type RunnerReply, type RunnerRequest } from "./runnerProtocol";
+import { reviveRunnerFailure, runnerReplySchema, type RunnerFailure, type RunnerReply, type RunnerRequest } from "./runnerProtocol";
 import { createRunnerTasks, type RunnerTasks } from "./runnerTasks";
 
-/** The runner stopped (it crashed, or the server is stopping) before it answered a request. */
-export class IngestRunnerStoppedError extends Error {
-  override name = "IngestRunnerStoppedError";
-}
+export { IngestRunnerStoppedError } from "./runnerProtocol";
 
 type Work = DistributiveOmit<RunnerRequest, "id">;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -24,7 +21,7 @@ export interface IngestRunner {
 
 interface Pending {
   resolve(result: unknown): void;
-  reject(error: Error): void;
+  reject(failure: RunnerFailure): void;
   onStarted?: (runId: number) => void;
 }
 
@@ -45,14 +42,16 @@ class PendingRequests {
     if (reply.type === "started") return pending.onStarted?.(reply.runId);
     this.waiting.delete(reply.id);
     if (reply.type === "done") pending.resolve(reply.result);
-    else pending.reject(fromWireError(reply.error));
+    else pending.reject({ runnerError: reply.error });
   }
 
-  failAll(error: Error): void {
-    for (const pending of this.waiting.values()) pending.reject(error);
+  failAll(message: string): void {
+    for (const pending of this.waiting.values()) pending.reject(stopped(message));
     this.waiting.clear();
   }
 }
+
+const stopped = (message: string): RunnerFailure => ({ runnerError: { kind: "IngestRunnerStoppedError", message } });
 
 const RESTART_DELAYS_MS = [1_000, 5_000, 30_000];
 /** How long a stop waits for runs to reach a page boundary before the thread is terminated. */
@@ -65,7 +64,7 @@ const STOP_TIMEOUT_MS = 8_000;
  * started again (after a pause that grows if it keeps dying), and the new one takes over the dead
  * one's lease and resumes the sync from its last committed page.
  */
-export class WorkerIngestRunner implements IngestRunner {
+class WorkerIngestRunner implements IngestRunner {
   private worker: Worker | null = null;
   private ready: Promise<number> | null = null;
   private readonly pending = new PendingRequests();
@@ -89,13 +88,13 @@ export class WorkerIngestRunner implements IngestRunner {
         } else if (reply.data.type === "log") console[reply.data.level](reply.data.line);
         else this.pending.settle(reply.data);
       });
-      worker.once("exit", () => reject(new IngestRunnerStoppedError("The ingest runner stopped before it was ready.")));
+      worker.once("exit", () => reject(new Error("The ingest runner stopped before it was ready.")));
     });
     this.ready.catch(() => undefined);
     worker.on("error", (error) => console.error(`[runner] the ingest runner failed: ${error.stack ?? error.message}`));
     worker.once("exit", (code) => {
       this.worker = null;
-      this.pending.failAll(new IngestRunnerStoppedError("The ingest runner stopped before the work was done; what it committed is kept. Try again."));
+      this.pending.failAll("The ingest runner stopped before the work was done; what it committed is kept. Try again.");
       if (this.stopping) return;
       const delay = RESTART_DELAYS_MS[Math.min(this.restarts++, RESTART_DELAYS_MS.length - 1)]!;
       console.error(`[runner] the ingest runner stopped (exit code ${code}); starting it again in ${delay / 1000} s`);
@@ -108,7 +107,7 @@ export class WorkerIngestRunner implements IngestRunner {
   }
 
   request(work: Work, options: { onStarted?: (runId: number) => void } = {}): Promise<unknown> {
-    if (this.stopping) return Promise.reject(new IngestRunnerStoppedError("The server is stopping; try again once it has started."));
+    if (this.stopping) return Promise.reject(stopped("The server is stopping; try again once it has started."));
     const worker = this.start();
     return new Promise((resolve, reject) => {
       const id = this.pending.add({ resolve, reject, onStarted: options.onStarted });
@@ -199,10 +198,28 @@ export function startIngestRunner(): IngestRunner {
   return globalForRunner.parsecViewerIngestRunner;
 }
 
-/** The runner that does the work the server is asked for; started (without the scheduler) if none runs yet, as in a test. */
+/**
+ * The runner that does the work the server is asked for; started (without the scheduler) if none
+ * runs yet, as in a test. Its failures come back as this module copy's domain errors (see
+ * RunnerFailure).
+ */
 export function getIngestRunner(): IngestRunner {
-  globalForRunner.parsecViewerIngestRunner ??= createIngestRunner(false);
-  return globalForRunner.parsecViewerIngestRunner;
+  const shared = (globalForRunner.parsecViewerIngestRunner ??= createIngestRunner(false));
+  return {
+    request: (work, options) =>
+      shared.request(work, options).catch((failure: unknown) => {
+        throw reviveRunnerFailure(failure);
+      }),
+    threadId: () => shared.threadId(),
+    stop: () => shared.stop(),
+  };
+}
+
+/** Ends the runner's thread at once, wherever it is, as a crash would: for the tests of what that leaves. */
+export async function terminateIngestRunnerThread(): Promise<void> {
+  const shared = globalForRunner.parsecViewerIngestRunner;
+  if (!(shared instanceof WorkerIngestRunner)) throw new Error("no ingest runner thread to terminate");
+  await shared.terminate();
 }
 
 /** Stops this process's runner, if one runs: for a graceful shutdown and for tests. */

@@ -48,6 +48,7 @@ const wireErrorSchema = z.discriminatedUnion("kind", [
     totals: z.object({ ...storeCounts, pages: z.number().int() }),
   }),
   z.object({ kind: z.literal("ImportFileError"), message: z.string() }),
+  z.object({ kind: z.literal("IngestRunnerStoppedError"), message: z.string() }),
   z.object({ kind: z.literal("Error"), message: z.string() }),
 ]);
 export type WireError = z.infer<typeof wireErrorSchema>;
@@ -64,14 +65,37 @@ export const runnerReplySchema = z.discriminatedUnion("type", [
 ]);
 export type RunnerReply = z.infer<typeof runnerReplySchema>;
 
+/** The runner stopped (it crashed, or the server is stopping) before it answered a request. */
+export class IngestRunnerStoppedError extends Error {
+  override name = "IngestRunnerStoppedError";
+}
+
+/**
+ * How the runner's requests fail: plain data, turned into a domain error by `reviveRunnerFailure`
+ * in the caller's own copy of these modules. Next.js bundles instrumentation and each route apart,
+ * each with its own copy of every class: an error built where the runner was started (at the
+ * server's start) would not be `instanceof` the route's SyncAlreadyRunningError.
+ */
+export interface RunnerFailure {
+  runnerError: WireError;
+}
+
+const runnerFailureSchema = z.object({ runnerError: wireErrorSchema });
+
+export function reviveRunnerFailure(failure: unknown): unknown {
+  const parsed = runnerFailureSchema.safeParse(failure);
+  return parsed.success ? fromWireError(parsed.data.runnerError) : failure;
+}
+
 export function toWireError(error: unknown): WireError {
   if (error instanceof SyncAlreadyRunningError) return { kind: "SyncAlreadyRunningError", message: error.message, since: error.since.toISOString() };
   if (error instanceof SyncFailedError) return { kind: "SyncFailedError", message: error.message, runId: error.runId, totals: error.totals };
   if (error instanceof ImportFileError) return { kind: "ImportFileError", message: error.message };
+  if (error instanceof IngestRunnerStoppedError) return { kind: "IngestRunnerStoppedError", message: error.message };
   return { kind: "Error", message: error instanceof Error ? error.message : String(error) };
 }
 
-export function fromWireError(wire: WireError): Error {
+function fromWireError(wire: WireError): Error {
   switch (wire.kind) {
     case "SyncAlreadyRunningError":
       return new SyncAlreadyRunningError(new Date(wire.since));
@@ -79,6 +103,8 @@ export function fromWireError(wire: WireError): Error {
       return new SyncFailedError(wire.message, wire.runId, wire.totals);
     case "ImportFileError":
       return new ImportFileError(wire.message);
+    case "IngestRunnerStoppedError":
+      return new IngestRunnerStoppedError(wire.message);
     case "Error":
       return new Error(wire.message);
   }
