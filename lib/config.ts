@@ -122,6 +122,11 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: wholeNumber(5, 10_080, 60, "a whole number of minutes from 5 to 10080"),
   SESSION_MAX_HOURS: wholeNumber(1, 720, 12, "a whole number of hours from 1 to 720"),
   IMPORT_MAX_MB: wholeNumber(1, 1024, 50, "a whole number of megabytes from 1 to 1024"),
+  // Where the server runs its write path; "main-thread" is the old design, for the benchmark's comparison.
+  INGEST_RUNNER: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["worker", "main-thread"], { message: 'must be "worker" (the default) or "main-thread" (for benchmarks only)' }).default("worker"),
+  ),
   OIDC_ISSUER_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -288,6 +293,7 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
     readySyncFailingMs: env.READY_SYNC_FAILING_MINUTES * 60_000,
     /** null: no rotated backups (npm run backup still takes one by hand). */
     backup: env.BACKUP_DIR ? { dir: path.resolve(cwd, env.BACKUP_DIR), intervalMs: env.BACKUP_INTERVAL_HOURS * 3_600_000, keep: env.BACKUP_KEEP } : null,
+    ingestRunner: env.INGEST_RUNNER,
   };
 }
 
@@ -343,6 +349,14 @@ const globalForConfig = globalThis as unknown as { parsecViewerConfig?: AppConfi
 /** `next dev` (React then needs eval for its debugging aids, which the CSP allows only there). */
 export function isDevelopment(): boolean {
   return process.env.NODE_ENV === "development";
+}
+
+/**
+ * Whether Next.js's bundler compiled the running code (`next build`, `next dev`), as opposed to
+ * the sources run by tsx or vitest: a worker thread's entry is then a bundled chunk, not a .ts file.
+ */
+export function isBundledByNext(): boolean {
+  return process.env.NEXT_RUNTIME === "nodejs";
 }
 
 /** The process's configuration, read from `process.env` once. */

@@ -56,11 +56,17 @@ server.listen(port, hostname, () => {
   console.log(`▲ Next.js production server (scripts/serve.mjs) listening on http://${hostname ?? "localhost"}:${boundPort}`);
 });
 
+/** What lib/server/startServer.ts leaves for the shutdown: it stops the ingest runner's thread cleanly. */
+const STOP_APP = Symbol.for("parsec-viewer.stop");
+
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    const closed = new Promise((resolve) => server.close(resolve));
     // Open keep-alive connections would hold close() back.
     server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
+    // A sync in progress stops at its next page and releases its lease; what it committed stays.
+    const appStopped = Promise.resolve(globalThis[STOP_APP]?.()).catch((error) => console.error(error));
+    Promise.all([closed, appStopped]).then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
   });
 }

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/auth/requestContext";
-import { startSync } from "@/lib/sync/startSync";
+import { startSync } from "@/lib/runner/startSync";
 import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
 import { requireAdminAction } from "../_auth/requireAdminAction";
 

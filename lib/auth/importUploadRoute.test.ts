@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeEvent } from "../events/testing";
 import type { Db } from "../store/client";
+import { stopIngestRunner } from "../runner/ingestRunnerHost";
 import { createTestAdmin, createTestSession, startTestApp } from "./testing";
 
 // The admin's import upload (POST /admin/import/upload), called directly with real requests on a
@@ -20,7 +21,10 @@ beforeAll(async () => {
   upload = (await import("../../app/admin/import/upload/route")) as unknown as typeof upload;
 });
 
-afterAll(() => app.close());
+afterAll(async () => {
+  await stopIngestRunner();
+  await app.close();
+});
 
 function post(body: BodyInit | null, options: { name?: string; csrf?: string | null; headers?: Record<string, string> } = {}) {
   const headers: Record<string, string> = { host: "viewer.test", origin: "http://viewer.test", cookie: `parsec_session=${session.token}`, ...options.headers };

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSimulator, type Simulator } from "../parsec/simulator";
 import { TEST_HISTORY_END } from "../sync/testing";
+import { stopIngestRunner } from "../runner/ingestRunnerHost";
 import { createTestAdmin, createTestSession, startTestApp } from "./testing";
 
 // POST /api/sync and the export, called directly with real requests against a real database
@@ -49,6 +50,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await stopIngestRunner();
   vi.restoreAllMocks();
   await app.close();
   await simulator.close();
@@ -114,14 +116,16 @@ describe("secrets", () => {
     await read(await sync.POST(request("/api/sync", { method: "POST", headers: { authorization: "Bearer wrong-token-wrong-token" } })));
 
     // A sync whose key the API refuses: its error goes into the run row, the answer and the console.
-    const { getConfig } = await import("../config");
-    Object.assign(getConfig().parsec!, { apiKey: `${apiKey}-revoked` });
+    // The ingest runner reads its configuration when it starts: the next one starts with the revoked key.
+    await stopIngestRunner();
+    process.env.PARSEC_API_KEY = `${apiKey}-revoked`;
     try {
       const refused = await sync.POST(request("/api/sync?wait=true", { method: "POST", headers: { authorization: `Bearer ${SYNC_TOKEN}` } }));
       expect(refused.status).toBe(502);
       expect(await read(refused)).toMatch(/"status":"failed"/);
     } finally {
-      Object.assign(getConfig().parsec!, { apiKey });
+      await stopIngestRunner();
+      process.env.PARSEC_API_KEY = apiKey;
     }
     await read(await sync.GET(request("/api/sync", { headers: asAdmin() })));
 

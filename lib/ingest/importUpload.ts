@@ -4,9 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Db } from "../store/client";
-import type { SqliteConnection } from "../store/sqlite";
-import { ImportFileError, importEventsFile, type ImportSummary } from "./importEvents";
+import { ImportFileError, type ImportSummary } from "./importEvents";
 
 export class UploadTooLargeError extends ImportFileError {
   override name = "UploadTooLargeError";
@@ -34,13 +32,14 @@ export function uploadName(raw: string | null): string {
 /**
  * An import uploaded through the viewer: the body is written to a temporary file, counting bytes,
  * and given up the moment it passes `maxBytes` (nothing imported), or refused when fewer bytes
- * arrived than the request declared; then the file goes through
- * `importEventsFile`, which refuses a document in none of the accepted formats whole, before
- * storing anything. The temporary file is always removed.
+ * arrived than the request declared; then the file goes to `importFile` (the server's ingest
+ * runner, which runs `importEventsFile`: it refuses a document in none of the accepted formats
+ * whole, before storing anything). Only the bytes pass through here, a chunk at a time, so that a
+ * large upload never holds the thread that serves pages. The temporary file is always removed.
  */
 export async function importUploadedBody(
   body: ReadableStream<Uint8Array> | null,
-  options: { name: string; declaredBytes: number | null; maxBytes: number; db: Db; sqlite: SqliteConnection },
+  options: { name: string; declaredBytes: number | null; maxBytes: number; importFile: (file: string) => Promise<ImportSummary> },
 ): Promise<ImportSummary> {
   const limit = `the limit is ${megabytes(options.maxBytes)} (IMPORT_MAX_MB)`;
   if (options.declaredBytes !== null && options.declaredBytes > options.maxBytes) {
@@ -71,7 +70,7 @@ export async function importUploadedBody(
       );
     }
     try {
-      return await importEventsFile(file, { db: options.db, sqlite: options.sqlite, trigger: "manual" });
+      return await options.importFile(file);
     } catch (error) {
       // The importer names the file by its path: show the name the admin chose instead.
       if (error instanceof ImportFileError) throw new ImportFileError(error.message.replaceAll(file, options.name));

@@ -1,3 +1,5 @@
+import { hostname } from "node:os";
+import { threadId } from "node:worker_threads";
 import type { Db } from "../store/client";
 import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import type { StoreCounts } from "./storeEvents";
@@ -25,8 +27,13 @@ export async function markInterruptedRuns(db: Db, kind: RunKind, staleAfterMs = 
   });
 }
 
+/** Where a run ran, as its row records it: the server's runs come from its ingest runner's thread, not the main one (0). */
+export const RUNNER_IDENTITY = `${hostname()}:${process.pid} thread ${threadId}`;
+
 export async function startRun(db: Db, kind: RunKind, trigger: RunTrigger, mode: string | null) {
-  return db.syncRun.create({ data: { kind, trigger, mode, status: "running", startedAt: new Date(), heartbeatAt: new Date() } });
+  return db.syncRun.create({
+    data: { kind, trigger, mode, status: "running", startedAt: new Date(), heartbeatAt: new Date(), runner: RUNNER_IDENTITY },
+  });
 }
 
 export async function finishRun(db: Db, runId: number, outcome: { error?: string | null; mode?: string | null }) {

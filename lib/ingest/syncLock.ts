@@ -79,6 +79,17 @@ export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease
   };
 }
 
+/**
+ * Frees a lease left by another thread of this process: the server's ingest runner (a worker
+ * thread) that died or was terminated mid-run leaves its lease under the server's own pid, which
+ * is still running, so no one would take it over before it expired. Only the runner that replaces
+ * it calls this, before it starts anything: a process has one runner at a time.
+ */
+export async function releaseLeasesOfThisProcess(db: Db): Promise<number> {
+  const { count } = await db.syncLock.deleteMany({ where: { name: LOCK_NAME, holder: { startsWith: `${HOST}:${SELF}:` } } });
+  return count;
+}
+
 function isAbandoned(lock: { holder: string; expiresAt: Date }, now: Date): boolean {
   if (lock.expiresAt <= now) return true;
   const [host, who] = lock.holder.split(":");

@@ -5,6 +5,7 @@ import { ParsecApiError } from "../parsec/errors";
 import { StoreUnavailableError } from "../server/checkHealth";
 import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import { SyncFailedError } from "../sync/syncTeamEvents";
+import { IngestRunnerStoppedError } from "../runner/runnerProtocol";
 import { problemResponse } from "../http/problemResponse";
 import { BadParameterError, MethodNotAllowedError, ResourceNotFoundError } from "../http/requestErrors";
 
@@ -36,6 +37,8 @@ export const DOMAIN_ERROR_ANSWERS: readonly ErrorAnswer<Error>[] = [
   // Parsec refused the key, or did not answer: the gateway's fault, not the caller's.
   answer({ type: ParsecApiError, status: 502 }),
   answer({ type: StoreUnavailableError, status: 503, details: () => ({ status: "error" }) }),
+  // The thread that runs the write path stopped mid-request (it is started again): try again.
+  answer({ type: IngestRunnerStoppedError, status: 503 }),
 ];
 
 /** The answer to a domain error, or null when `error` is none (a bug: the route handler answers 500). */

@@ -1,16 +1,15 @@
 import { ConfigError, getConfig } from "../config";
 import { getDatabase } from "../store/client";
-import { startSyncScheduler } from "../sync/syncScheduler";
-import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildConnections";
-import { getSqlite } from "../store/sqlite";
+import { startIngestRunner, stopIngestRunner } from "../runner/ingestRunnerHost";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";
-import { startBackupSchedule } from "../backup/backupSchedule";
 
 /**
  * What the server does once when it starts: check the configuration (a wrong value stops the
  * start with one clear line), bring the database file up to date, say which mode it is in, and
- * start the background sync.
+ * start the ingest runner with the background sync. scripts/serve.mjs calls the stop it leaves on
+ * globalThis (Symbol.for("parsec-viewer.stop")) at SIGTERM, so that a run stops at a page boundary
+ * and frees its lease before the process ends.
  */
 export async function startServer(): Promise<void> {
   let config;
@@ -34,23 +33,9 @@ export async function startServer(): Promise<void> {
   } else {
     console.log(`[parsec-viewer] syncing team ${config.parsec?.teamId} from ${config.parsec?.baseUrl}`);
   }
-  if (config.backup) {
-    console.log(
-      `[parsec-viewer] backups: a copy every ${config.backup.intervalMs / 3_600_000} h in ${config.backup.dir}, the newest ${config.backup.keep} kept`,
-    );
-    startBackupSchedule(config.databaseFile, config.backup);
-  }
-  const startSync = () => {
-    if (config.sync.intervalMs > 0) startSyncScheduler(config.sync.intervalMs);
-    else console.log("[parsec-viewer] background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
-  };
-  const sqlite = getSqlite(config.databaseFile);
-  if (!connectionsNeedRebuild(sqlite)) return startSync();
-  // A database from before connections were kept: stitch them once, in the background so that the
-  // pages answer meanwhile, and only then sync (the rebuild holds the sync's lease).
-  console.log("[parsec-viewer] stitching connections from the events stored before connections were kept (once)...");
-  rebuildConnections({ db, sqlite })
-    .then((result) => console.log(`[parsec-viewer] ${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
-    .catch((error: unknown) => console.error(`[parsec-viewer] stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`))
-    .finally(startSync);
+  // The write path (the scheduled sync, the connection rebuild, what the server is asked to sync or
+  // import) and the rotated backups run in the ingest runner's thread, so that this one only serves pages.
+  startIngestRunner();
+  const stopping = globalThis as unknown as Record<symbol, () => Promise<void>>;
+  stopping[Symbol.for("parsec-viewer.stop")] = stopIngestRunner;
 }

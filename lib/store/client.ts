@@ -30,7 +30,10 @@ export async function connectDatabaseClient(databaseFile: string): Promise<Db> {
 
 const globalForDb = globalThis as unknown as { parsecViewerDb?: Map<string, Promise<Db>> };
 
-/** One client per database file per process, kept on globalThis so hot reload does not open more. */
+/**
+ * One client per database file per thread (globalThis is a thread's own: the server's ingest runner
+ * has its own connection), kept there so that hot reload does not open more.
+ */
 export function getDatabase(databaseFile: string): Promise<Db> {
   const open = (globalForDb.parsecViewerDb ??= new Map());
   let db = open.get(databaseFile);

@@ -8,7 +8,7 @@ export type SqliteConnection = Database.Database;
  * INSERT through Prisma about 100 ms, against 30 ms for prepared statements here, so a
  * million-event backfill would spend most of its time in the client. Everything else goes
  * through Prisma. Statements here run synchronously inside one transaction, so they never hold
- * a lock across an `await`. Prisma's connection in the same process may, between the statements
+ * a lock across an `await`. Prisma's connection in the same thread may, between the statements
  * of its own transactions: a synchronous busy-wait here would then block the very event loop that
  * has to finish that transaction. So this connection never waits on a lock (timeout 0), and
  * `writeTransaction` retries asynchronously instead.
@@ -36,7 +36,7 @@ export function useWriterPragmas(connection: SqliteConnection): void {
 
 const globalForSqlite = globalThis as unknown as { parsecViewerSqlite?: Map<string, SqliteConnection> };
 
-/** One writer connection per database file per process. */
+/** One writer connection per database file per thread: the server's ingest runner (lib/runner) has its own. */
 export function getSqlite(databaseFile: string): SqliteConnection {
   const open = (globalForSqlite.parsecViewerSqlite ??= new Map());
   let connection = open.get(databaseFile);

@@ -2,17 +2,19 @@ import { describeProgress } from "./describeProgress";
 import { runConfiguredSync } from "./runConfiguredSync";
 import { SyncAlreadyRunningError } from "../ingest/syncLock";
 
-const globalForScheduler = globalThis as unknown as { parsecViewerScheduler?: { stop(): void } };
+const globalForScheduler = globalThis as unknown as { parsecViewerScheduler?: { stop(): Promise<void> } };
 
 /**
  * Runs the sync when the server starts and then every `intervalMs` after the previous run ended
- * (a long backfill never overlaps the next tick). One scheduler per process, even under hot reload.
+ * (a long backfill never overlaps the next tick). One scheduler per thread, even under hot reload:
+ * the server's runs in its ingest runner (lib/runner).
  */
 export function startSyncScheduler(intervalMs: number, log: (line: string) => void = console.log): void {
   if (globalForScheduler.parsecViewerScheduler) return;
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let lastLoggedAt = 0;
+  let running: Promise<void> = Promise.resolve();
 
   const tick = async (trigger: "startup" | "schedule") => {
     try {
@@ -37,7 +39,7 @@ export function startSyncScheduler(intervalMs: number, log: (line: string) => vo
       else log(`[sync] failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (!stopping.signal.aborted && intervalMs > 0) {
-        timer = setTimeout(() => void tick("schedule"), intervalMs);
+        timer = setTimeout(() => (running = tick("schedule")), intervalMs);
         timer.unref();
       }
     }
@@ -48,11 +50,13 @@ export function startSyncScheduler(intervalMs: number, log: (line: string) => vo
       stopping.abort();
       clearTimeout(timer);
       globalForScheduler.parsecViewerScheduler = undefined;
+      return running;
     },
   };
-  void tick("startup");
+  running = tick("startup");
 }
 
-export function stopSyncScheduler(): void {
-  globalForScheduler.parsecViewerScheduler?.stop();
+/** Stops the scheduler: a run in progress stops at its next page (what it committed stays) and is awaited. */
+export async function stopSyncScheduler(): Promise<void> {
+  await globalForScheduler.parsecViewerScheduler?.stop();
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { readSyncStatus } from "@/lib/sync/getSyncStatus";
-import { startSync } from "@/lib/sync/startSync";
+import { startSync } from "@/lib/runner/startSync";
 import { parseQuery, routeHandler } from "@/lib/routes/routeHandler";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { authorizeSyncRequest } from "@/lib/auth/authorizeSyncRequest";

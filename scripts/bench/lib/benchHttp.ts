@@ -62,8 +62,11 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-/** The production server (`npm start`'s scripts/serve.mjs over the build in .next) on a free port over `databaseFile`, without its sync, once it answers /api/health. */
-export async function startBenchServer(databaseFile: string, ctx: BenchContext): Promise<BenchServer> {
+/**
+ * The production server (`npm start`'s scripts/serve.mjs over the build in .next) on a free port over
+ * `databaseFile`, without its scheduled sync, once it answers /api/health; `env` adds settings.
+ */
+export async function startBenchServer(databaseFile: string, ctx: BenchContext, env: Record<string, string> = {}): Promise<BenchServer> {
   requireProductionBuild();
   const port = await freePort();
   ctx.log(`starting the production server (scripts/serve.mjs) on port ${port}`);
@@ -71,7 +74,7 @@ export async function startBenchServer(databaseFile: string, ctx: BenchContext):
     script: "scripts/serve.mjs",
     noTsx: true,
     args: ["--port", String(port), "--hostname", "127.0.0.1"],
-    env: cleanEnv({ DATABASE_URL: `file:${databaseFile}`, SYNC_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1" }),
+    env: cleanEnv({ DATABASE_URL: `file:${databaseFile}`, SYNC_INTERVAL_SECONDS: "0", NEXT_TELEMETRY_DISABLED: "1", ...env }),
     timeoutMs: Math.max(60_000, ctx.deadline - performance.now()),
   });
   const base = `http://127.0.0.1:${port}`;

@@ -2,7 +2,7 @@ import { isDevelopment } from "@/lib/config";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 import { clientIp, isHttps } from "@/lib/auth/requestContext";
 import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";
-import { importAdminUpload } from "@/lib/ingest/importAdminUpload";
+import { importAdminUpload } from "@/lib/runner/importAdminUpload";
 import { routeHandler } from "@/lib/routes/routeHandler";
 import { MethodNotAllowedError } from "@/lib/http/requestErrors";
 

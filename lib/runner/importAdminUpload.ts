@@ -1,8 +1,10 @@
 import { recordViewerAudit } from "../auth/viewerAudit";
 import { getConfig } from "../config";
 import { getStore } from "../store/store";
-import { ImportFileError, type ImportSummary } from "./importEvents";
-import { importUploadedBody, uploadName } from "./importUpload";
+import { ImportFileError, type ImportSummary } from "../ingest/importEvents";
+import { importUploadedBody, uploadName } from "../ingest/importUpload";
+import { getIngestRunner } from "./ingestRunnerHost";
+import { importSummarySchema } from "./runnerProtocol";
 
 export interface AdminUpload {
   body: ReadableStream<Uint8Array> | null;
@@ -13,15 +15,20 @@ export interface AdminUpload {
 }
 
 /**
- * An admin's upload through /admin/import: imported as `npm run import` would, up to
- * IMPORT_MAX_MB, and recorded in the viewer audit, an import refused whole (ImportFileError,
- * rethrown) as such.
+ * An admin's upload through /admin/import: received into a temporary file here, then parsed and
+ * stored by the ingest runner as `npm run import` would, up to IMPORT_MAX_MB, and recorded in the
+ * viewer audit, an import refused whole (ImportFileError, rethrown) as such.
  */
 export async function importAdminUpload(upload: AdminUpload, by: { actor: string; ip: string }): Promise<{ name: string } & ImportSummary> {
-  const { db, sqlite } = await getStore();
+  const { db } = await getStore();
   const name = uploadName(upload.rawName);
   try {
-    const summary = await importUploadedBody(upload.body, { name, declaredBytes: upload.declaredBytes, maxBytes: getConfig().importMaxBytes, db, sqlite });
+    const summary = await importUploadedBody(upload.body, {
+      name,
+      declaredBytes: upload.declaredBytes,
+      maxBytes: getConfig().importMaxBytes,
+      importFile: async (file) => importSummarySchema.parse(await getIngestRunner().request({ type: "import", file, name })),
+    });
     await recordViewerAudit(db, {
       action: "import",
       actor: by.actor,

@@ -1,8 +1,9 @@
 import { recordViewerAudit } from "../auth/viewerAudit";
 import { getStore } from "../store/store";
-import { runConfiguredSync } from "./runConfiguredSync";
 import type { RunTrigger } from "../ingest/ingestRuns";
-import type { SyncResult } from "./syncTeamEvents";
+import type { SyncResult } from "../sync/syncTeamEvents";
+import { getIngestRunner } from "./ingestRunnerHost";
+import { syncResultSchema } from "./runnerProtocol";
 
 export interface SyncStartRequest {
   trigger: Extract<RunTrigger, "api" | "manual">;
@@ -19,15 +20,18 @@ export type SyncStartOutcome = ({ status: "succeeded" } & SyncResult) | { status
 
 /**
  * A sync started by someone (the overview's button, POST /api/sync): recorded in the viewer audit,
- * then run as the scheduler runs it. Comes back as soon as the run has started, or, with `wait`,
- * when it has ended. Throws SyncAlreadyRunningError when another run holds the lease.
+ * then run by the ingest runner as its scheduler runs it, off the thread that serves pages. Comes
+ * back as soon as the run has started, or, with `wait`, when it has ended. Throws
+ * SyncAlreadyRunningError when another run holds the lease.
  */
 export async function startSync(request: SyncStartRequest): Promise<SyncStartOutcome> {
   const { db } = await getStore();
   await recordViewerAudit(db, { action: "sync_started", actor: request.actor, ip: request.ip, detail: request.detail });
   let started!: (runId: number) => void;
   const runStarted = new Promise<number>((resolve) => (started = resolve));
-  const run = runConfiguredSync({ trigger: request.trigger, full: request.full, onStarted: (id) => started(id), liveDemo: true });
+  const run = getIngestRunner()
+    .request({ type: "sync", trigger: request.trigger, full: request.full ?? false }, { onStarted: (id) => started(id) })
+    .then((result) => syncResultSchema.parse(result));
   // A run that fails after it started is recorded in its run row; this keeps it from going unhandled.
   run.catch(() => undefined);
   if (request.wait) return { status: "succeeded", ...(await run) };

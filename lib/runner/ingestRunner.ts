@@ -1,0 +1,56 @@
+// The ingest runner: the entry of the worker thread in which the server runs its write path
+// (lib/runner/ingestRunnerHost.ts starts it). Its own event loop and its own database connection
+// keep the sync's and the imports' synchronous SQLite work off the thread that serves pages.
+import { setPriority } from "node:os";
+import { format } from "node:util";
+import { parentPort, threadId, workerData } from "node:worker_threads";
+import { z } from "zod";
+import { releaseLeasesOfThisProcess } from "../ingest/syncLock";
+import { getStore } from "../store/store";
+import { runnerCommandSchema, type RunnerReply } from "./runnerProtocol";
+import { createRunnerTasks } from "./runnerTasks";
+
+const startOptions = z.object({ services: z.boolean() }).parse(workerData);
+
+/**
+ * The runner yields the CPU to the thread that serves pages: on a busy machine a backfill goes a
+ * little slower rather than the pages. On Linux a thread's nice value is its own (the main
+ * thread's stays as it was); where it cannot be set, the runner runs at the process's priority.
+ */
+const RUNNER_NICENESS = 10;
+try {
+  setPriority(RUNNER_NICENESS);
+} catch {
+  // Not permitted or not supported here: the same priority as the pages.
+}
+const port = parentPort;
+if (!port) throw new Error("lib/runner/ingestRunner.ts runs as a worker thread (see ingestRunnerHost.ts), not on its own.");
+
+const post = (message: RunnerReply) => port.postMessage(message);
+for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+  console[level] = (...args: unknown[]) => post({ type: "log", level, line: format(...args) });
+}
+const tasks = createRunnerTasks();
+
+// A runner before this one in this process died mid-run (or was terminated): its lease names this
+// process, which runs on, so nobody else would free it before it expired. A process has one
+// runner at a time, and the one before has exited by now (the host starts this one after that).
+// No command starts before this is done, or its own lease would be the one freed.
+const takenOver = (async () => {
+  if ((await releaseLeasesOfThisProcess((await getStore()).db)) > 0) console.log("[sync] took over the lease of the ingest runner that stopped");
+})();
+
+port.on("message", (raw: unknown) => {
+  const command = runnerCommandSchema.safeParse(raw);
+  if (!command.success) {
+    console.error(`[runner] ignored a message of an unknown shape: ${command.error.message}`);
+    return;
+  }
+  const { data } = command;
+  if (data.type === "stop") void takenOver.then(() => tasks.stop()).finally(() => process.exit(0));
+  else void takenOver.then(() => tasks.handle(data, post));
+});
+
+await takenOver;
+post({ type: "ready", threadId });
+if (startOptions.services) await tasks.startServices();

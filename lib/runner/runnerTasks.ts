@@ -1,0 +1,89 @@
+import { startBackupSchedule } from "../backup/backupSchedule";
+import { getConfig } from "../config";
+import { stopDemoParsecApi } from "../demo/demoParsecApi";
+import { importEventsFile } from "../ingest/importEvents";
+import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildConnections";
+import { getStore } from "../store/store";
+import { runConfiguredSync } from "../sync/runConfiguredSync";
+import { startSyncScheduler, stopSyncScheduler } from "../sync/syncScheduler";
+import { toWireError, type RunnerReply, type RunnerRequest } from "./runnerProtocol";
+
+export interface RunnerTasks {
+  /** What the server runs in the background: the stitching of an old database once, then the scheduler. */
+  startServices(): Promise<void>;
+  /** Does one request, answering through `reply`: "started" (a sync), then "done" or "failed". */
+  handle(request: RunnerRequest, reply: (message: RunnerReply) => void): void;
+  /** Runs in progress stop at their next page (what they committed stays) and are awaited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The write path's work as the ingest runner does it, in whichever thread hosts it (the runner's
+ * worker thread, or the main thread when INGEST_RUNNER=main-thread): the scheduled sync, the
+ * syncs and imports the server asks for, the connection rebuild at start and the rotated backups
+ * (whose one-step copy would otherwise hold up the pages). Later background work of the write
+ * path (deliveries, alert evaluation) belongs here too, beside the scheduler.
+ */
+export function createRunnerTasks(log: (line: string) => void = console.log): RunnerTasks {
+  const stopping = new AbortController();
+  const inFlight = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    inFlight.add(work);
+    void work.finally(() => inFlight.delete(work));
+  };
+
+  const startScheduler = () => {
+    if (stopping.signal.aborted) return;
+    const { intervalMs } = getConfig().sync;
+    if (intervalMs > 0) startSyncScheduler(intervalMs, log);
+    else log("[parsec-viewer] background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
+  };
+
+  let stopBackups: (() => void) | undefined;
+  return {
+    async startServices() {
+      const config = getConfig();
+      if (config.backup) {
+        log(`[parsec-viewer] backups: a copy every ${config.backup.intervalMs / 3_600_000} h in ${config.backup.dir}, the newest ${config.backup.keep} kept`);
+        stopBackups = startBackupSchedule(config.databaseFile, config.backup, log);
+      }
+      const store = await getStore();
+      if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
+      // A database from before connections were kept: stitch them once, and only then sync (the
+      // rebuild holds the sync's lease).
+      log("[parsec-viewer] stitching connections from the events stored before connections were kept (once)...");
+      const rebuild = rebuildConnections(store)
+        .then((result) => log(`[parsec-viewer] ${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
+        .catch((error: unknown) => log(`[parsec-viewer] stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`))
+        .finally(startScheduler);
+      track(rebuild);
+    },
+
+    handle(request, reply) {
+      const work =
+        request.type === "sync"
+          ? runConfiguredSync({
+              trigger: request.trigger,
+              full: request.full,
+              signal: stopping.signal,
+              liveDemo: true,
+              onStarted: (runId) => reply({ type: "started", id: request.id, runId }),
+            })
+          : getStore().then((store) => importEventsFile(request.file, { ...store, trigger: "manual" }));
+      track(
+        work.then(
+          (result) => reply({ type: "done", id: request.id, result }),
+          (error: unknown) => reply({ type: "failed", id: request.id, error: toWireError(error) }),
+        ),
+      );
+    },
+
+    async stop() {
+      stopping.abort(new Error("The server is stopping; the next run resumes from the last committed page."));
+      stopBackups?.();
+      await stopSyncScheduler();
+      await Promise.allSettled(inFlight);
+      await stopDemoParsecApi();
+    },
+  };
+}
