@@ -75,12 +75,12 @@ function prepare(connection: SqliteConnection) {
       `SELECT "id", "attemptId", ${CONTENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Event" WHERE "id" = ?`,
     ),
     insert: connection.prepare(
-      `INSERT INTO "Event" (${quoted}, "storedAt", "changeSeq") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt, @changeSeq)`,
+      `INSERT INTO "Event" (${quoted}, "storedAt", "changeSeq", "insertSeq") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt, @changeSeq, @changeSeq)`,
     ),
     update: connection.prepare(
       `UPDATE "Event" SET ${COLUMNS.filter((c) => c !== "id")
         .map((c) => `"${c}" = @${c}`)
-        .join(", ")}, "changeSeq" = @changeSeq, "revision" = "revision" + 1 WHERE "id" = @id`,
+        .join(", ")}, "changeSeq" = @changeSeq WHERE "id" = @id`,
     ),
     // Read from the end of its index: one lookup a page, not a scan.
     lastChangeSeq: connection.prepare<[], { seq: number }>(`SELECT coalesce(max("changeSeq"), 0) AS "seq" FROM "Event"`),

@@ -12,6 +12,7 @@ CREATE TABLE "IntegrationState" (
     "replayUntilSeq" BIGINT,
     "replayAt" BIGINT,
     "replayId" TEXT,
+    "batchUntilSeq" BIGINT,
     "replayDone" INTEGER NOT NULL DEFAULT 0,
     "replayTotal" INTEGER NOT NULL DEFAULT 0,
     "updatedAt" DATETIME NOT NULL
@@ -23,6 +24,6 @@ CREATE TABLE "IntegrationState" (
 -- their rowid as their change (the order they were inserted in), so that a new integration meets
 -- them in that order; later ones continue from the largest value.
 ALTER TABLE "Event" ADD COLUMN "changeSeq" BIGINT;
-ALTER TABLE "Event" ADD COLUMN "revision" INTEGER NOT NULL DEFAULT 0;
-UPDATE "Event" SET "changeSeq" = "rowid";
+ALTER TABLE "Event" ADD COLUMN "insertSeq" BIGINT;
+UPDATE "Event" SET "changeSeq" = "rowid", "insertSeq" = "rowid";
 CREATE INDEX "Event_changeSeq_idx" ON "Event"("changeSeq");
