@@ -5,6 +5,7 @@ import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildCon
 import { getSqlite } from "../store/sqlite";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";
+import { startDeliveryScheduler } from "../integrations/delivery/deliveryScheduler";
 
 /**
  * What the server does once when it starts: check the configuration (a wrong value stops the
@@ -38,6 +39,9 @@ export async function startServer(): Promise<void> {
     else console.log("[parsec-viewer] background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
   };
   const sqlite = getSqlite(config.databaseFile);
+  // Forwarding to the integrations: after each sync or import, and on this timer.
+  const { destinations, intervalMs } = config.integrations;
+  if (destinations.length > 0) startDeliveryScheduler(sqlite, destinations, intervalMs);
   if (!connectionsNeedRebuild(sqlite)) return startSync();
   // A database from before connections were kept: stitch them once, in the background so that the
   // pages answer meanwhile, and only then sync (the rebuild holds the sync's lease).
