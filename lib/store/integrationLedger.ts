@@ -71,12 +71,12 @@ function statements(sqlite: SqliteConnection) {
     planBatch: sqlite.prepare(`UPDATE "IntegrationState" SET "batchUntilSeq" = @until, "updatedAt" = @now WHERE "name" = @name`),
     commitBatch: sqlite.prepare(
       `UPDATE "IntegrationState" SET "deliveredSeq" = @seq, "batchUntilSeq" = NULL, "delivered" = "delivered" + @count,
-         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "lastError" = NULL, "updatedAt" = @now
+         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "updatedAt" = @now
        WHERE "name" = @name AND "deliveredSeq" <= @seq`,
     ),
     commitReplay: sqlite.prepare(
       `UPDATE "IntegrationState" SET "replayAt" = @at, "replayId" = @id, "replayDone" = "replayDone" + @count, "delivered" = "delivered" + @count,
-         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "lastError" = NULL, "updatedAt" = @now
+         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "updatedAt" = @now
        WHERE "name" = @name`,
     ),
     endReplay: sqlite.prepare(

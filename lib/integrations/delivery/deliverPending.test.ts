@@ -5,6 +5,7 @@ import { exportEvents } from "../../events/exportEvents";
 import { parseEventFilters } from "../../events/eventFilters";
 import { planIntegrationBatch, readIntegrationState, setIntegrationPaused, startIntegrationReplay } from "../../store/integrationLedger";
 import { acceptedLines, destinationsOf, eventSeries, startReceiver, type Receiver } from "../testing";
+import { integrationStatus } from "../status/integrationStatus";
 import { deliverPending } from "./deliverPending";
 
 const FAST = { retryDelaysMs: [5, 10] };
@@ -99,6 +100,7 @@ describe("deliverPending", () => {
     expect(failed!.error).toMatch(/answered HTTP 503: maintenance/);
     const state = readIntegrationState(database.sqlite, "hook")!;
     expect(state).toMatchObject({ delivered: 50, lastError: failed!.error });
+    expect(integrationStatus(database.sqlite, hook())[0]).toMatchObject({ caughtUp: false, pending: 10, failing: true });
     expect(state.lastErrorAt).toBeGreaterThan(0);
 
     receiver.answer = () => ({ status: 200 });
@@ -106,7 +108,8 @@ describe("deliverPending", () => {
     const ids = acceptedLines(receiver).map((line) => line.id);
     expect(new Set(ids).size).toBe(60);
     expect(ids).toEqual([...ids].sort());
-    expect(readIntegrationState(database.sqlite, "hook")).toMatchObject({ delivered: 60, lastError: null });
+    expect(readIntegrationState(database.sqlite, "hook")).toMatchObject({ delivered: 60, lastError: failed!.error });
+    expect(integrationStatus(database.sqlite, hook())[0]).toMatchObject({ caughtUp: true, failing: false, lastError: failed!.error, delivered: 60 });
   });
 
   it("gives up on a destination that does not answer within its timeout, or refuses connections, without holding up the others", async () => {

@@ -1,6 +1,6 @@
 import { createSocket } from "node:dgram";
 import { readFileSync } from "node:fs";
-import { Socket, connect as connectTcp } from "node:net";
+import { Socket, connect as connectTcp, isIP } from "node:net";
 import { hostname as machineHostname } from "node:os";
 import { connect as connectTls } from "node:tls";
 import type { Destination } from "../../../integrationsFile";
@@ -35,7 +35,9 @@ function tcpSender(destination: SyslogDestination, header: SyslogHeader): Sender
         opened.setTimeout(0);
         resolve(opened);
       };
-      const opened: Socket = destination.tls ? connectTls({ host, port, servername: host, ca }, onConnected) : connectTcp({ host, port }, onConnected);
+      const opened: Socket = destination.tls
+        ? connectTls({ host, port, servername: isIP(host) ? undefined : host, ca }, onConnected)
+        : connectTcp({ host, port }, onConnected);
       opened.once("error", reject);
       opened.setTimeout(timeoutMs, () => opened.destroy(Object.assign(new Error(`no connection within ${timeoutMs / 1000} s`), { code: "ETIMEDOUT" })));
     });
@@ -45,9 +47,17 @@ function tcpSender(destination: SyslogDestination, header: SyslogHeader): Sender
       const frames = batch.map((event) => octetCounted(syslogMessage(header, event))).join("");
       try {
         if (!socket || socket.destroyed) {
-          socket = await open();
-          // A peer that closes is found at the next write; until then nothing is outstanding.
-          socket.on("error", () => undefined);
+          const opened = await open();
+          // A receiver that closed the connection (a restart) gets a fresh one at the next batch,
+          // rather than a write into a socket whose peer is gone.
+          const forget = () => {
+            if (socket === opened) socket = null;
+            opened.destroy();
+          };
+          opened.on("error", forget);
+          opened.on("end", forget);
+          opened.on("close", forget);
+          socket = opened;
         }
         await writeAll(socket, frames, timeoutMs, signal);
       } catch (error) {
