@@ -49,7 +49,11 @@ const linesOf = (r: Receiver) =>
       .map((line) => JSON.parse(line) as ParsecEventJson),
   );
 
-const withoutMark = ({ viewer_update: _, ...event }: ParsecEventJson) => event;
+function withoutMark(event: ParsecEventJson): ParsecEventJson {
+  const copy = { ...event };
+  delete copy.viewer_update;
+  return copy;
+}
 
 /** The last version each destination got of each event: what it holds. */
 function latestById(events: ParsecEventJson[]): Map<string, ParsecEventJson> {
