@@ -12,6 +12,10 @@ export const VIEWER_ACTIONS = {
   import: "Imported a file",
   import_refused: "Refused an import",
   export: "Exported events",
+  integration_paused: "Paused an integration",
+  integration_resumed: "Resumed an integration",
+  integration_test: "Sent a test event",
+  integration_replay: "Replayed to an integration",
 } as const;
 
 export type ViewerAction = keyof typeof VIEWER_ACTIONS;

@@ -34,6 +34,8 @@ export interface IntegrationStateRow {
   lastDeliveryAt: number | null;
   lastError: string | null;
   lastErrorAt: number | null;
+  lastTestAt: number | null;
+  lastTestError: string | null;
   batchUntilSeq: number | null;
   replayFrom: number | null;
   replayUntilSeq: number | null;
@@ -87,6 +89,7 @@ function statements(sqlite: SqliteConnection) {
          "replayDone" = 0, "replayTotal" = @total, "updatedAt" = @now WHERE "name" = @name`,
     ),
     recordError: sqlite.prepare(`UPDATE "IntegrationState" SET "lastError" = @error, "lastErrorAt" = @now, "updatedAt" = @now WHERE "name" = @name`),
+    recordTest: sqlite.prepare(`UPDATE "IntegrationState" SET "lastTestAt" = @now, "lastTestError" = @error, "updatedAt" = @now WHERE "name" = @name`),
     setPaused: sqlite.prepare(`UPDATE "IntegrationState" SET "paused" = @paused, "updatedAt" = @now WHERE "name" = @name`),
   };
 }
@@ -144,6 +147,11 @@ export function commitIntegrationBatch(sqlite: SqliteConnection, name: string, s
 
 export function recordIntegrationError(sqlite: SqliteConnection, name: string, error: string): Promise<void> {
   return writeTransaction(sqlite, () => void prepared(sqlite).recordError.run({ name, error: error.slice(0, 2000), now: Date.now() }));
+}
+
+/** The outcome of a test event: `error` null when the destination took it. */
+export function recordIntegrationTest(sqlite: SqliteConnection, name: string, error: string | null): Promise<void> {
+  return writeTransaction(sqlite, () => void prepared(sqlite).recordTest.run({ name, error: error?.slice(0, 2000) ?? null, now: Date.now() }));
 }
 
 export function setIntegrationPaused(sqlite: SqliteConnection, name: string, paused: boolean): Promise<void> {

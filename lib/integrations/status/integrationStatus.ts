@@ -18,6 +18,8 @@ export interface IntegrationStatus {
   lastError: string | null;
   lastErrorAt: string | null;
   failing: boolean;
+  /** The last test event: when, and its error (null: it arrived). */
+  lastTest: { at: string; error: string | null } | null;
   replay: { from: string; done: number; total: number } | null;
 }
 
@@ -43,6 +45,7 @@ export function integrationStatus(sqlite: SqliteConnection, destinations: readon
       lastError: state?.lastError ?? null,
       lastErrorAt: iso(state?.lastErrorAt ?? null),
       failing: state?.lastErrorAt != null && (state.lastDeliveryAt === null || state.lastErrorAt > state.lastDeliveryAt),
+      lastTest: state?.lastTestAt != null ? { at: iso(state.lastTestAt)!, error: state.lastTestError } : null,
       replay: replaying ? { from: iso(state.replayFrom)!, done: state.replayDone, total: state.replayTotal } : null,
     };
   });

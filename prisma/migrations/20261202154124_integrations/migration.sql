@@ -8,6 +8,8 @@ CREATE TABLE "IntegrationState" (
     "lastDeliveryAt" DATETIME,
     "lastError" TEXT,
     "lastErrorAt" DATETIME,
+    "lastTestAt" DATETIME,
+    "lastTestError" TEXT,
     "replayFrom" DATETIME,
     "replayUntilSeq" BIGINT,
     "replayAt" BIGINT,

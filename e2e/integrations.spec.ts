@@ -1,0 +1,61 @@
+import { createServer, type Server } from "node:http";
+import { E2E_INTEGRATION_PORT } from "../playwright.config";
+import { expect, test } from "./fixtures";
+
+/** The collector the server forwards to (playwright.config.ts), up only while this test wants it. */
+async function startCollector(): Promise<{ lines: string[]; server: Server }> {
+  const lines: string[] = [];
+  const server = createServer(async (request, response) => {
+    let body = "";
+    for await (const chunk of request) body += chunk;
+    lines.push(...body.split("\n").filter(Boolean));
+    response.writeHead(200).end();
+  });
+  await new Promise<void>((resolve) => server.listen(E2E_INTEGRATION_PORT, "127.0.0.1", resolve));
+  return { lines, server };
+}
+
+test("the integrations page shows a destination that is down as lagging with its error, then caught up once it is back", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).click();
+  await expect(page).toHaveURL(/\/integrations$/);
+  await expect(page.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();
+  const card = page.getByTestId("integration-collector");
+  await expect(card.getByRole("heading", { name: /collector/ })).toBeVisible();
+
+  // Down: the events wait, and the page says how many and why.
+  await expect(card.getByTestId("integration-state")).toContainText(/[\d,]+ events? behind, the oldest waiting/, { timeout: 30_000 });
+  await expect(card.getByTestId("integration-state")).toContainText("Failing", { timeout: 30_000 });
+  await expect(card.getByTestId("integration-error")).toContainText(`127.0.0.1:${E2E_INTEGRATION_PORT} cannot be reached: ECONNREFUSED`);
+  await page.screenshot({ path: "test-results/integrations-lagging.png", fullPage: true });
+
+  // Up: the server's timer delivers what waited; the page (refreshing itself) shows it caught up.
+  const collector = await startCollector();
+  try {
+    await expect(card.getByTestId("integration-state")).toHaveText("Caught up", { timeout: 60_000 });
+    await expect(card.getByTestId("integration-error")).toContainText("ECONNREFUSED"); // the last error stays shown, no longer failing
+    const delivered = Number((await card.getByText("Events delivered").locator("xpath=following-sibling::dd").innerText()).replace(/\D/g, ""));
+    expect(delivered).toBeGreaterThan(2_000);
+    expect(new Set(collector.lines.map((line) => (JSON.parse(line) as { id: string }).id)).size).toBe(delivered);
+
+    // A test event reaches it, and pausing is recorded in the viewer audit.
+    await card.getByRole("button", { name: "Send a test event" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The test event reached collector." })).toBeVisible();
+    expect(collector.lines.some((line) => line.includes('"viewer_integration_test"'))).toBe(true);
+    await card.getByRole("button", { name: "Pause" }).click();
+    await expect(card.getByTestId("integration-state")).toHaveText("Paused");
+    await card.getByRole("button", { name: "Resume" }).click();
+    await expect(card.getByTestId("integration-state")).not.toHaveText("Paused");
+    await page.screenshot({ path: "test-results/integrations-caught-up.png", fullPage: true });
+    await page.goto("/admin/audit");
+    await expect(page.getByRole("table")).toContainText("Paused an integration");
+    await expect(page.getByRole("table")).toContainText("Resumed an integration");
+    await expect(page.getByRole("table")).toContainText("Sent a test event");
+
+    // GET /api/sync reports the lag per destination.
+    const status = (await (await page.request.get("/api/sync")).json()) as { integrations: { name: string; pending: number }[] };
+    expect(status.integrations.map((i) => i.name)).toEqual(["collector"]);
+  } finally {
+    await new Promise((resolve) => collector.server.close(resolve));
+  }
+});
