@@ -15,7 +15,11 @@ async function startCollector(): Promise<{ lines: string[]; server: Server }> {
   return { lines, server };
 }
 
-test("the integrations page shows a destination that is down as lagging with its error, then caught up once it is back", async ({ page }) => {
+test("the integrations page shows a destination that is down as lagging with its error, then caught up once it is back", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   await page.goto("/");
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
@@ -52,9 +56,17 @@ test("the integrations page shows a destination that is down as lagging with its
     await expect(page.getByRole("table")).toContainText("Resumed an integration");
     await expect(page.getByRole("table")).toContainText("Sent a test event");
 
-    // GET /api/sync reports the lag per destination.
+    // GET /api/sync reports the lag per destination, and so does the health check, to an admin only.
     const status = (await (await page.request.get("/api/sync")).json()) as { integrations: { name: string; pending: number }[] };
     expect(status.integrations.map((i) => i.name)).toEqual(["collector"]);
+    const health = (await (await page.request.get("/api/health")).json()) as { status: string; integrations?: { name: string; caughtUp: boolean }[] };
+    expect(health.integrations?.map((i) => i.name)).toEqual(["collector"]);
+    const anonymous = await playwright.request.newContext({ baseURL });
+    try {
+      expect(await (await anonymous.get("/api/health")).json()).toEqual({ status: "ok" });
+    } finally {
+      await anonymous.dispose();
+    }
   } finally {
     await new Promise((resolve) => collector.server.close(resolve));
   }

@@ -54,7 +54,7 @@ describe("INTEGRATIONS_FILE", () => {
       ["hec", "splunk-hec"],
       ["hook", "http"],
     ]);
-    expect(destinations[0]).toMatchObject({ bucket: "audit", prefix: "parsec/", forcePathStyle: true, batchSize: 10_000, timeoutSeconds: 30 });
+    expect(destinations[0]).toMatchObject({ bucket: "audit", prefix: "parsec/", forcePathStyle: true, batchSize: 5_000, timeoutSeconds: 30 });
     expect(destinations[0]!.secrets).toEqual({ accessKeyIdEnv: "key-id", secretAccessKeyEnv: "secret-key" });
     expect(destinations[1]).toMatchObject({ tls: true, facility: 13, appName: "parsec-viewer" });
     expect(destinations[2]).toMatchObject({ sourcetype: "parsec:audit", secrets: { tokenEnv: "hec-token" } });

@@ -53,7 +53,7 @@ const s3 = z
     accessKeyIdEnv: envName.optional(),
     secretAccessKeyEnv: envName.optional(),
     sessionTokenEnv: envName.optional(),
-    batchSize: batchSize(10_000, 100_000),
+    batchSize: batchSize(5_000, 100_000),
     /** S3 Object Lock on every object written (the bucket must have been created with object lock). */
     objectLock: z
       .object({
@@ -98,6 +98,11 @@ const splunkHec = z
   })
   .strict();
 
+/** HTTP basic authentication, from two variables that go together. */
+const basicAuth = { usernameEnv: envName.optional(), passwordEnv: envName.optional() };
+const basicAuthPaired = (v: { usernameEnv?: string; passwordEnv?: string }) => Boolean(v.usernameEnv) === Boolean(v.passwordEnv);
+const BASIC_AUTH_UNPAIRED = { message: "usernameEnv and passwordEnv go together", path: ["passwordEnv"] };
+
 const elasticsearch = z
   .object({
     ...common,
@@ -108,12 +113,11 @@ const elasticsearch = z
       .regex(/^[a-z0-9][a-z0-9._-]*$/, { message: "must be an index name (lower-case letters, digits, ., _ and -)" })
       .default("parsec-audit"),
     apiKeyEnv: envName.optional(),
-    usernameEnv: envName.optional(),
-    passwordEnv: envName.optional(),
+    ...basicAuth,
     batchSize: batchSize(1_000, 50_000),
   })
   .strict()
-  .refine((v) => Boolean(v.usernameEnv) === Boolean(v.passwordEnv), { message: "usernameEnv and passwordEnv go together", path: ["passwordEnv"] });
+  .refine(basicAuthPaired, BASIC_AUTH_UNPAIRED);
 
 const loki = z
   .object({
@@ -122,12 +126,11 @@ const loki = z
     url: httpUrl,
     /** Sent as X-Scope-OrgID, for a multi-tenant Loki. */
     tenant: z.string().min(1).optional(),
-    usernameEnv: envName.optional(),
-    passwordEnv: envName.optional(),
+    ...basicAuth,
     batchSize: batchSize(1_000, 50_000),
   })
   .strict()
-  .refine((v) => Boolean(v.usernameEnv) === Boolean(v.passwordEnv), { message: "usernameEnv and passwordEnv go together", path: ["passwordEnv"] });
+  .refine(basicAuthPaired, BASIC_AUTH_UNPAIRED);
 
 const syslog = z
   .object({

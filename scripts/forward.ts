@@ -3,7 +3,7 @@
 // caught up, 1 naming each one that could not. Without it: a round every INTEGRATIONS_INTERVAL_SECONDS until stopped.
 import { parseArgs } from "node:util";
 import { getConfig } from "@/lib/config";
-import { getDatabase } from "@/lib/store/client";
+import { migrateDatabase } from "@/lib/store/migrate";
 import { getSqlite } from "@/lib/store/sqlite";
 import { deliverPending } from "@/lib/integrations/delivery/deliverPending";
 import { startDeliveryScheduler } from "@/lib/integrations/delivery/deliveryScheduler";
@@ -22,7 +22,8 @@ runCli("forward", async () => {
   const config = getConfig();
   const { destinations, intervalMs } = config.integrations;
   if (destinations.length === 0) throw new UsageError("no destinations: set INTEGRATIONS_FILE to a file that lists them (see README, Integrations)");
-  await getDatabase(config.databaseFile); // migrates the file first
+  // Delivery reads and writes through the raw connection alone: no Prisma client to load.
+  await migrateDatabase(config.databaseFile);
   const sqlite = getSqlite(config.databaseFile);
   if (!values.once) {
     const scheduler = startDeliveryScheduler(sqlite, destinations, Math.max(intervalMs, 1_000), { log: (line) => console.error(line) });

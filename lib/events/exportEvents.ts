@@ -39,9 +39,14 @@ export async function exportEvents(
   return count;
 }
 
-/** One event as a line of the NDJSON export: the lossless format, which the integrations send too (lib/integrations). */
+/** One event as a line of the NDJSON export: the lossless format. */
 export function exportLine(row: Parameters<typeof toParsecEvent>[0]): string {
-  return `${JSON.stringify(toParsecEvent(row))}\n`;
+  return `${exportJson(row)}\n`;
+}
+
+/** The export line's JSON, without its newline: what the integrations send (lib/integrations). */
+export function exportJson(row: Parameters<typeof toParsecEvent>[0]): string {
+  return JSON.stringify(toParsecEvent(row));
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Benchmark } from "./lib/benchmark";
 import { connectionsBenchmark } from "./connections";
 import { connectionPagesBenchmark } from "./connections/pages";
 import { eventsBenchmark } from "./events";
+import { forwardBenchmark } from "./forward";
 import { syncBenchmark } from "./sync";
 
-export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark];
+export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark, forwardBenchmark];

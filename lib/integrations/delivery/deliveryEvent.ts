@@ -1,4 +1,4 @@
-import { exportLine } from "../../events/exportEvents";
+import { exportJson } from "../../events/exportEvents";
 import type { ChangedEvent } from "../../store/integrationLedger";
 
 /**
@@ -38,7 +38,7 @@ export function toDeliveryEvents(rows: readonly ChangedEvent[], deliveredSeq: nu
     hostComputerName: row.hostComputerName,
     clientComputerName: row.clientComputerName,
     exitCode: row.exitCode,
-    json: exportLine(row).slice(0, -1),
+    json: exportJson(row),
     update: row.insertSeq <= deliveredSeq,
     changeSeq: row.changeSeq,
   }));

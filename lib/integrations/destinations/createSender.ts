@@ -3,15 +3,27 @@ import { elasticsearchSender } from "./http/elasticsearchSender";
 import { httpSender } from "./http/httpSender";
 import { lokiSender } from "./http/lokiSender";
 import { splunkHecSender } from "./http/splunkHecSender";
-import { s3Sender } from "./s3/s3Sender";
 import type { Sender } from "./sender";
 import { syslogSender } from "./syslog/syslogSender";
+
+/**
+ * A sender whose module is loaded when it is first needed: the AWS SDK is large, and a viewer
+ * without an s3 destination never loads it.
+ */
+function lazySender(loading: Promise<Sender>): Sender {
+  // A failure to load surfaces at the first send, as that destination's error.
+  loading.catch(() => undefined);
+  return {
+    send: async (batch, signal) => (await loading).send(batch, signal),
+    close: async () => (await loading).close(),
+  };
+}
 
 /** The wire format of each destination type. */
 export function createSender(destination: Destination): Sender {
   switch (destination.type) {
     case "s3":
-      return s3Sender(destination);
+      return lazySender(import("./s3/s3Sender").then(({ s3Sender }) => s3Sender(destination)));
     case "http":
       return httpSender(destination);
     case "splunk-hec":

@@ -14,7 +14,7 @@ export function httpSender(destination: HttpDestination): Sender {
   const secret = destination.secrets.secretEnv;
   return {
     async send(batch, signal) {
-      const body = batch.map((event) => `${markedLine(event)}\n`).join("");
+      const body = `${batch.map(markedLine).join("\n")}\n`;
       const headers: Record<string, string> = { ...destination.headers, "content-type": "application/x-ndjson" };
       if (secret) headers[destination.signatureHeader] = `sha256=${createHmac("sha256", secret).update(body).digest("hex")}`;
       await postBatch({ url: destination.url, headers, body, timeoutMs: destination.timeoutSeconds * 1000, signal });

@@ -41,7 +41,7 @@ export function s3Sender(destination: S3Destination): Sender {
       const objects = s3Objects(destination.prefix, batch);
       await Promise.all(
         objects.map(async ({ key, events }) => {
-          const body = await gzipAsync(Buffer.from(events.map((event) => `${event.json}\n`).join("")));
+          const body = await gzipAsync(`${events.map((event) => event.json).join("\n")}\n`);
           const lock = destination.objectLock;
           const command = new PutObjectCommand({
             Bucket: destination.bucket,
