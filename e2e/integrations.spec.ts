@@ -51,10 +51,17 @@ test("the integrations page shows a destination that is down as lagging with its
     await card.getByRole("button", { name: "Resume" }).click();
     await expect(card.getByTestId("integration-state")).not.toHaveText("Paused");
     await page.screenshot({ path: "test-results/integrations-caught-up.png", fullPage: true });
+    // A replay from a date before the history sends every stored event again.
+    const before = collector.lines.length;
+    await card.getByLabel("Replay from").fill("2000-01-01");
+    await card.getByRole("button", { name: "Replay", exact: true }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Replay to collector started." })).toBeVisible();
+    await expect.poll(() => collector.lines.length - before, { timeout: 30_000 }).toBeGreaterThanOrEqual(delivered);
     await page.goto("/admin/audit");
     await expect(page.getByRole("table")).toContainText("Paused an integration");
     await expect(page.getByRole("table")).toContainText("Resumed an integration");
     await expect(page.getByRole("table")).toContainText("Sent a test event");
+    await expect(page.getByRole("table")).toContainText("Replayed to an integration");
 
     // GET /api/sync reports the lag per destination, and so does the health check, to an admin only.
     const status = (await (await page.request.get("/api/sync")).json()) as { integrations: { name: string; pending: number }[] };

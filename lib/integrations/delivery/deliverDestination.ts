@@ -50,8 +50,10 @@ export async function deliverDestination(
       options.signal,
     );
     if (error) {
+      // Stopped by a shutdown: the batch is sent again at the next start, which is no error of the destination's.
+      if (options.signal?.aborted) return { ...report, status: "stopped", error: error.message } as const;
       await recordIntegrationError(sqlite, name, error.message);
-      return { ...report, status: options.signal?.aborted ? "stopped" : "failed", error: error.message } as const;
+      return { ...report, status: "failed", error: error.message } as const;
     }
     return null;
   };

@@ -27,7 +27,7 @@ export function startDeliveryScheduler(
   const stopping = new AbortController();
   const loops = destinations.map((destination) => ({ destination, sender: null as Sender | null, running: null as Promise<void> | null, again: false }));
   const ready = ensureIntegrationStates(sqlite, destinations);
-  let lastErrors = new Map<string, string | null>();
+  const lastErrors = new Map<string, string | null>();
 
   const runLoop = (loop: (typeof loops)[number]) => {
     loop.running = (async () => {
@@ -49,7 +49,7 @@ export function startDeliveryScheduler(
               : `[parsec-viewer] integration ${loop.destination.name}: delivering again`,
           );
         }
-        lastErrors = new Map(lastErrors).set(loop.destination.name, error);
+        lastErrors.set(loop.destination.name, error);
       } while (loop.again && !stopping.signal.aborted);
     })().finally(() => {
       loop.running = null;
