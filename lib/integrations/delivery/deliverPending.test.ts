@@ -137,6 +137,17 @@ describe("deliverPending", () => {
     }
   });
 
+  it("does not follow a redirect (it would re-send the batch elsewhere), and refuses an answer too large to read", async () => {
+    seedEvents(database, eventSeries(3));
+    receiver.answer = () => ({ status: 307, headers: { location: "http://127.0.0.1:1/elsewhere" } });
+    const [redirected] = await deliverPending(database.sqlite, hook(), { retryDelaysMs: [] });
+    expect(redirected!.error).toMatch(/answered HTTP 307/);
+    receiver.answer = () => ({ status: 200, body: "x".repeat(33 * 1024 * 1024) });
+    const [huge] = await deliverPending(database.sqlite, hook(), { retryDelaysMs: [] });
+    expect(huge!.error).toBe("the answer to HTTP 200 is larger than 32 MB");
+    expect(readIntegrationState(database.sqlite, "hook")?.delivered).toBe(0);
+  });
+
   it("after a crash between sending a batch and committing it, sends exactly that batch again, even if more events arrived", async () => {
     seedEvents(database, eventSeries(25));
     await deliverPending(database.sqlite, hook(), FAST);

@@ -9,6 +9,8 @@ export interface PostRequest {
 }
 
 const ANSWER_SHOWN = 300;
+/** Enough for Elasticsearch's answer to the largest batch; a destination that sends more is refused, not read into memory. */
+const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
 
 /**
  * POSTs one batch and returns the answer's body once the destination answered 2xx. Anything else
@@ -22,6 +24,9 @@ export async function postBatch(request: PostRequest): Promise<string> {
       method: "POST",
       headers: request.headers,
       body: request.body,
+      // A redirect is an answer to show, not to follow: following one would re-send the batch,
+      // and its token, to wherever it points.
+      redirect: "manual",
       signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs)]),
     });
   } catch (error) {
@@ -29,12 +34,26 @@ export async function postBatch(request: PostRequest): Promise<string> {
   }
   let text: string;
   try {
-    text = await response.text();
+    text = await readCapped(response, MAX_ANSWER_BYTES);
   } catch (error) {
+    if (error instanceof DeliveryError) throw error;
     throw new DeliveryError(`${describeFetchError(error, request)} (while reading the answer to HTTP ${response.status})`);
   }
   if (!response.ok) throw new DeliveryError(`${originOf(request.url)} answered HTTP ${response.status}: ${text.slice(0, ANSWER_SHOWN) || response.statusText}`);
   return text;
+}
+
+async function readCapped(response: Response, maxBytes: number): Promise<string> {
+  if (!response.body) return "";
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  // Leaving the loop early cancels the rest of the body.
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new DeliveryError(`the answer to HTTP ${response.status} is larger than ${maxBytes / 1024 / 1024} MB`);
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString("utf8");
 }
 
 function describeFetchError(error: unknown, request: PostRequest): string {
