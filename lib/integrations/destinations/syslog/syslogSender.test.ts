@@ -76,6 +76,9 @@ describe("syslog destination (Debian's rsyslog on 127.0.0.1)", () => {
     const destinations = destinationsOf([{ name: "siem", type: "syslog", url: `tcp://127.0.0.1:${rsyslog.tcpPort}` }]);
     const already = rsyslog.messages().length;
     await deliverPending(database.sqlite, destinations, { retryDelaysMs: [] });
+    // Written before rsyslog stops: syslog has no acknowledgement, so what a receiver had taken
+    // but not written when it stopped is its own loss (see README, Syslog).
+    await rsyslog.waitFor(already + 10);
     await rsyslog.stop();
     seedEvents(database, [{ ...events[2]!, user_email: "renamed@example.com" }, ...eventSeries(5, undefined, 10)]);
     const [down] = await deliverPending(database.sqlite, destinations, { retryDelaysMs: [5] });
