@@ -5,6 +5,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
+import { afterEach, beforeEach } from "vitest";
+import { createTempDatabase, type TempDatabase } from "../store/testing";
 import { parseIntegrationsFile, type Destination } from "../integrationsFile";
 import { makeEvent, type TestEvent } from "../events/testing";
 
@@ -95,4 +97,18 @@ export function acceptedLines(receiver: Receiver): Record<string, unknown>[] {
       .filter(Boolean)
       .map((line) => JSON.parse(line) as Record<string, unknown>),
   );
+}
+
+/** A fresh database and a receiver for each test of the file that calls this at its top level. */
+export function useDatabaseAndReceiver(): { database: TempDatabase; receiver: Receiver } {
+  const fixture = {} as { database: TempDatabase; receiver: Receiver };
+  beforeEach(async () => {
+    fixture.database = await createTempDatabase();
+    fixture.receiver = await startReceiver();
+  });
+  afterEach(async () => {
+    await fixture.receiver.close();
+    await fixture.database.close();
+  });
+  return fixture;
 }

@@ -1,26 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTempDatabase, type TempDatabase } from "../../../store/testing";
+import { describe, expect, it } from "vitest";
 import { seedEvents } from "../../../ingest/testing";
 import { deliverPending } from "../../delivery/deliverPending";
-import { destinationsOf, eventSeries, startReceiver, type ReceivedRequest, type Receiver } from "../../testing";
+import { destinationsOf, eventSeries, type ReceivedRequest, useDatabaseAndReceiver } from "../../testing";
 
 /**
- * Each product's wire format as its documentation gives it, checked by a local receiver over a
+ * Each product's wire format as its documentation gives it, checked by a local fixture.receiver over a
  * real socket: Splunk HEC (services/collector/event), Elasticsearch _bulk, Grafana Loki's push API.
  */
 
-let database: TempDatabase;
-let receiver: Receiver;
 const FAST = { retryDelaysMs: [5] };
 
-beforeEach(async () => {
-  database = await createTempDatabase();
-  receiver = await startReceiver();
-});
-afterEach(async () => {
-  await receiver.close();
-  await database.close();
-});
+const fixture = useDatabaseAndReceiver();
 
 interface StoredEvent {
   id: string;
@@ -34,7 +24,7 @@ describe("splunk-hec", () => {
   /** HEC: stacked JSON event objects; `event` the data, `time` epoch seconds, metadata beside it. */
   function hecReceiver(token: string) {
     const events: Record<string, unknown>[] = [];
-    receiver.answer = (request: ReceivedRequest) => {
+    fixture.receiver.answer = (request: ReceivedRequest) => {
       if (request.method !== "POST" || request.url !== "/services/collector/event")
         return { status: 404, body: '{"text":"The requested URL was not found on this server.","code":404}' };
       if (request.headers.authorization !== `Splunk ${token}`) return { status: 403, body: '{"text":"Invalid token","code":4}' };
@@ -52,12 +42,15 @@ describe("splunk-hec", () => {
   it("posts each event with its time, sourcetype parsec:audit and indexed fields, authorised by the token", async () => {
     const received = hecReceiver("hec-token-1");
     const events = eventSeries(30);
-    seedEvents(database, events);
-    const destinations = destinationsOf([{ name: "hec", type: "splunk-hec", url: receiver.url, tokenEnv: "HEC_TOKEN", index: "audit", batchSize: 20 }], {
-      HEC_TOKEN: "hec-token-1",
-    });
-    expect((await deliverPending(database.sqlite, destinations, FAST))[0]).toMatchObject({ status: "caught-up", delivered: 30 });
-    expect(receiver.accepted).toHaveLength(2);
+    seedEvents(fixture.database, events);
+    const destinations = destinationsOf(
+      [{ name: "hec", type: "splunk-hec", url: fixture.receiver.url, tokenEnv: "HEC_TOKEN", index: "audit", batchSize: 20 }],
+      {
+        HEC_TOKEN: "hec-token-1",
+      },
+    );
+    expect((await deliverPending(fixture.database.sqlite, destinations, FAST))[0]).toMatchObject({ status: "caught-up", delivered: 30 });
+    expect(fixture.receiver.accepted).toHaveLength(2);
     expect(received).toHaveLength(30);
     received.forEach((item, i) => {
       expect(item).toEqual({
@@ -74,18 +67,18 @@ describe("splunk-hec", () => {
   it("marks a changed event with the viewer_update field; a wrong token is an error that names HEC's answer", async () => {
     const received = hecReceiver("right");
     const events = eventSeries(2);
-    seedEvents(database, events);
-    const good = destinationsOf([{ name: "hec", type: "splunk-hec", url: receiver.url, tokenEnv: "T" }], { T: "right" });
-    await deliverPending(database.sqlite, good, FAST);
-    seedEvents(database, [{ ...events[0]!, user_email: "new@example.com" }]);
-    await deliverPending(database.sqlite, good, FAST);
+    seedEvents(fixture.database, events);
+    const good = destinationsOf([{ name: "hec", type: "splunk-hec", url: fixture.receiver.url, tokenEnv: "T" }], { T: "right" });
+    await deliverPending(fixture.database.sqlite, good, FAST);
+    seedEvents(fixture.database, [{ ...events[0]!, user_email: "new@example.com" }]);
+    await deliverPending(fixture.database.sqlite, good, FAST);
     expect(received[2]).toMatchObject({ fields: { event_id: events[0]!.id, viewer_update: "true" }, event: { user_email: "new@example.com" } });
 
-    seedEvents(database, eventSeries(1, undefined, 5));
-    const wrong = destinationsOf([{ name: "hec", type: "splunk-hec", url: receiver.url, tokenEnv: "T" }], { T: "wrong" });
-    const [report] = await deliverPending(database.sqlite, wrong, FAST);
+    seedEvents(fixture.database, eventSeries(1, undefined, 5));
+    const wrong = destinationsOf([{ name: "hec", type: "splunk-hec", url: fixture.receiver.url, tokenEnv: "T" }], { T: "wrong" });
+    const [report] = await deliverPending(fixture.database.sqlite, wrong, FAST);
     expect(report).toMatchObject({ status: "failed" });
-    expect(report!.error).toBe(`${receiver.url} answered HTTP 403: {"text":"Invalid token","code":4}`);
+    expect(report!.error).toBe(`${fixture.receiver.url} answered HTTP 403: {"text":"Invalid token","code":4}`);
   });
 });
 
@@ -94,7 +87,7 @@ describe("elasticsearch", () => {
   function bulkReceiver(options: { failFirstItemOnce?: boolean } = {}) {
     const documents = new Map<string, unknown>();
     let failOnce = options.failFirstItemOnce ?? false;
-    receiver.answer = (request) => {
+    fixture.receiver.answer = (request) => {
       if (request.url !== "/_bulk" || request.headers["content-type"] !== "application/x-ndjson" || !request.text.endsWith("\n"))
         return { status: 400, body: '{"error":"bad request"}' };
       const lines = request.text.slice(0, -1).split("\n");
@@ -121,15 +114,15 @@ describe("elasticsearch", () => {
   it("indexes each event under its id; an item the answer reports as failed sends the batch again, which replaces instead of duplicating", async () => {
     const documents = bulkReceiver({ failFirstItemOnce: true });
     const events = eventSeries(25);
-    seedEvents(database, events);
-    const destinations = destinationsOf([{ name: "es", type: "elasticsearch", url: receiver.url, batchSize: 10 }]);
-    expect((await deliverPending(database.sqlite, destinations, FAST))[0]).toMatchObject({ status: "caught-up", delivered: 25 });
-    expect(receiver.all).toHaveLength(4);
+    seedEvents(fixture.database, events);
+    const destinations = destinationsOf([{ name: "es", type: "elasticsearch", url: fixture.receiver.url, batchSize: 10 }]);
+    expect((await deliverPending(fixture.database.sqlite, destinations, FAST))[0]).toMatchObject({ status: "caught-up", delivered: 25 });
+    expect(fixture.receiver.all).toHaveLength(4);
     expect(documents.size).toBe(25);
     expect(documents.get(events[7]!.id)).toEqual(events[7]);
 
-    seedEvents(database, [{ ...events[7]!, user_email: "new@example.com" }]);
-    await deliverPending(database.sqlite, destinations, FAST);
+    seedEvents(fixture.database, [{ ...events[7]!, user_email: "new@example.com" }]);
+    await deliverPending(fixture.database.sqlite, destinations, FAST);
     expect(documents.size).toBe(25);
     expect(documents.get(events[7]!.id)).toEqual({ ...events[7], user_email: "new@example.com", viewer_update: true });
   });
@@ -138,7 +131,7 @@ describe("elasticsearch", () => {
 describe("loki", () => {
   it("pushes streams labelled by team and event name, each entry the nanosecond time as a string and the event's JSON line", async () => {
     const entries: { labels: Record<string, string>; ns: string; line: string; metadata: Record<string, string> }[] = [];
-    receiver.answer = (request) => {
+    fixture.receiver.answer = (request) => {
       if (request.url !== "/loki/api/v1/push" || request.headers["content-type"] !== "application/json" || request.headers["x-scope-orgid"] !== "tenant-a")
         return { status: 400, body: "bad request" };
       const body = JSON.parse(request.text) as { streams: { stream: Record<string, string>; values: [string, string, Record<string, string>?][] }[] };
@@ -151,9 +144,9 @@ describe("loki", () => {
       return { status: 204 };
     };
     const events = [...eventSeries(3), { ...eventSeries(1, undefined, 3)[0]!, name: "team_user_invite" }];
-    seedEvents(database, events);
-    const destinations = destinationsOf([{ name: "loki", type: "loki", url: receiver.url, tenant: "tenant-a" }]);
-    expect((await deliverPending(database.sqlite, destinations, FAST))[0]).toMatchObject({ status: "caught-up", delivered: 4 });
+    seedEvents(fixture.database, events);
+    const destinations = destinationsOf([{ name: "loki", type: "loki", url: fixture.receiver.url, tenant: "tenant-a" }]);
+    expect((await deliverPending(fixture.database.sqlite, destinations, FAST))[0]).toMatchObject({ status: "caught-up", delivered: 4 });
     expect(entries).toHaveLength(4);
     for (const entry of entries) {
       const event = JSON.parse(entry.line) as StoredEvent;
