@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /**
  * Headers every answer carries, static files included. The Content-Security-Policy (with its
  * per-request nonce) comes from proxy.ts for everything but the build's static files, which get a
@@ -22,12 +24,18 @@ const NO_STORE = [{ key: "Cache-Control", value: "no-store" }];
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // The container image (Dockerfile) runs .next/standalone: the server with only the files it
+  // traces, the migrations it applies at start and the schema engine that applies them (loaded by
+  // path, so traced by hand). `npm start` goes on serving the full checkout.
+  output: "standalone",
+  outputFileTracingIncludes: { "/**": ["./prisma/schema.prisma", "./prisma/migrations/**", "./node_modules/@prisma/schema-engine-wasm/**"] },
   // proxy.ts must see the router's own requests for what they are (the RSC header and the _rsc
   // parameter, which Next.js otherwise strips before it runs): a prefetch or a client navigation
   // without a session is then sent to sign in, where a 401 would break it with an error.
   skipProxyUrlNormalize: true,
   // Native and WebAssembly packages are loaded by Node at run time rather than bundled.
-  serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3"],
+  // prom-client too: scripts/serve.mjs and the bundled /metrics route must share one instance.
+  serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3", "prom-client"],
   // Browsers still ask for /favicon.ico on some navigations, whatever the page's <link rel=icon>
   // says: a 404 there is an error in the console (and in the browser tests' fixture).
   async redirects() {
@@ -42,4 +50,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl finds its per-request configuration (language, catalogue, zone) in i18n/request.ts.
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+export default withNextIntl(nextConfig);

@@ -9,6 +9,7 @@ export const FIRST_START_LOG = "data/e2e-first/server.log";
 /** The main server's console output, searched for secrets by e2e/secrets.spec.ts. */
 export const E2E_SERVER_LOG = "data/e2e/server.log";
 export const E2E_SYNC_TOKEN = "e2e-sync-token-0123456789";
+export const E2E_METRICS_TOKEN = "e2e-metrics-token-0123456789";
 /** The admin every spec signs in as (e2e/auth.setup.ts saves its session for the other specs). */
 export const E2E_ADMIN = { email: "e2e-admin@example.com", password: "e2e-admin-password-4711" };
 export const E2E_STORAGE_STATE = "data/e2e-auth/admin.json";
@@ -64,7 +65,7 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
-      testIgnore: /signedOut\/|uploads\/|auth\.setup\.ts$/,
+      testIgnore: /signedOut\/|uploads\/|container\/|auth\.setup\.ts$/,
       use: { storageState: E2E_STORAGE_STATE },
     },
     // Specs about signing in start signed out (e2e/signedOut/).
@@ -83,6 +84,7 @@ export default defineConfig({
         ...env,
         DATABASE_URL: "file:./data/e2e/e2e.db",
         SYNC_TOKEN: E2E_SYNC_TOKEN,
+        METRICS_TOKEN: E2E_METRICS_TOKEN,
         // The browser reaches the server over loopback, as a local reverse proxy would: trusting
         // none lets e2e/admin.spec.ts show that a client's X-Forwarded-For is not believed.
         TRUSTED_PROXIES: "none",

@@ -2,20 +2,25 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { getConfig } from "@/lib/config";
 import { isPublicPath } from "@/lib/auth/publicPaths";
 import { viewerZone } from "@/lib/connections/viewerZone";
 import { ZONE_COOKIE } from "@/lib/explorerUrl/zoneCookie";
 import { AppHeader } from "@/components/AppHeader";
 import { RenderedZoneProvider } from "@/components/RenderedZoneProvider";
+import { CATALOGUES } from "@/i18n/catalogues";
+import { clientMessages } from "@/i18n/clientMessages";
 import { currentAdminForRender, requestedPathRaw } from "./_auth/requireAdmin";
 import { signOutAction } from "./_auth/signOutAction";
+import { setLocaleAction } from "./_actions/setLocaleAction";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: "Parsec audit log",
-  description: "Every connection and administrative action of your Parsec team, kept and searchable.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("Metadata");
+  return { title: t("appName"), description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const config = getConfig();
@@ -28,13 +33,21 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   }
   // Times are rendered in the zone the viewer's browser last named, and the browser hydrates with it.
   const zone = viewerZone((await cookies()).get(ZONE_COOKIE)?.value);
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body>
-        <RenderedZoneProvider zone={zone}>
-          <AppHeader demo={config.demo} account={admin ? { email: admin.email, csrfToken: admin.csrfToken, signOut: signOutAction } : null} />
-          <main className="page">{children}</main>
-        </RenderedZoneProvider>
+        {/* The browser gets only the namespaces its client components read; server components translate on the server. */}
+        <NextIntlClientProvider locale={locale} timeZone={zone} messages={clientMessages(CATALOGUES[locale])}>
+          <RenderedZoneProvider zone={zone}>
+            <AppHeader
+              demo={config.demo}
+              setLocale={setLocaleAction}
+              account={admin ? { email: admin.email, csrfToken: admin.csrfToken, signOut: signOutAction } : null}
+            />
+            <main className="page">{children}</main>
+          </RenderedZoneProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

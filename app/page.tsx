@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { overviewPageData } from "@/lib/sync/overviewPage";
 import { SyncStatusPanel } from "@/components/SyncStatusPanel";
 import { SyncRunsTable } from "@/components/SyncRunsTable";
@@ -13,22 +14,23 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const { sync } = await searchParams;
   await connection(); // always rendered per request: this page shows the live state of the store
   const { status, events, intervalSeconds } = await overviewPageData();
+  const [t, page] = await Promise.all([getTranslations("Overview"), getTranslations("Pages")]);
   return (
     <>
-      <h1>Overview</h1>
+      <h1>{page("overview")}</h1>
       <SyncNowButton action={syncNowAction} csrfToken={admin.csrfToken} outcome={typeof sync === "string" ? sync : undefined} />
       <SyncStatusPanel status={status} intervalSeconds={intervalSeconds} />
       <section aria-labelledby="latest-events">
         <h2 id="latest-events">
-          <Link href="/events">Latest events</Link>
+          <Link href="/events">{t("latestEvents")}</Link>
         </h2>
         <LatestEventsTable events={events} />
         <p>
-          <Link href="/events">All events, with filters and export →</Link>
+          <Link href="/events">{t("allEvents")}</Link>
         </p>
       </section>
       <section aria-labelledby="sync-runs">
-        <h2 id="sync-runs">Sync and import runs</h2>
+        <h2 id="sync-runs">{t("runs")}</h2>
         <SyncRunsTable runs={status.runs} />
       </section>
     </>

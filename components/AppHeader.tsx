@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { LocaleSwitch } from "./LocaleSwitch";
 import { ViewerTimeZone } from "./ViewerTimeZone";
 import { AccountMenu } from "./auth/AccountMenu";
 
@@ -9,31 +11,34 @@ export interface HeaderAccount {
 }
 
 /** `account` null: nobody is signed in (the sign-in page), so no navigation is offered. */
-export function AppHeader({ demo, account }: { demo: boolean; account: HeaderAccount | null }) {
+export function AppHeader({ demo, account, setLocale }: { demo: boolean; account: HeaderAccount | null; setLocale: (data: FormData) => Promise<void> }) {
+  const t = useTranslations("Header");
+  const page = useTranslations("Pages");
+  const app = useTranslations("Metadata");
   return (
     <header className="app-header">
       <div className="app-header__inner">
         <Link href="/" className="brand">
-          Parsec audit log
+          {app("appName")}
         </Link>
         {account && (
-          <nav aria-label="Main">
-            <Link href="/">Overview</Link>
-            <Link href="/events">Events</Link>
-            <Link href="/connections">Connections</Link>
-            <Link href="/insights">Insights</Link>
-            <Link href="/integrations">Integrations</Link>
+          <nav aria-label={t("mainNavigation")}>
+            <Link href="/">{page("overview")}</Link>
+            <Link href="/events">{page("events")}</Link>
+            <Link href="/connections">{page("connections")}</Link>
+            <Link href="/insights">{page("insights")}</Link>
+            <Link href="/integrations">{page("integrations")}</Link>
           </nav>
         )}
         <div className="app-header__right">
           <ViewerTimeZone />
+          <LocaleSwitch action={setLocale} />
           {account && <AccountMenu email={account.email} csrfToken={account.csrfToken} signOut={account.signOut} />}
         </div>
       </div>
       {demo && (
         <div className="demo-banner" role="status">
-          <strong>Demo mode.</strong> No Parsec credentials are configured, so these events come from the built-in simulated Parsec API, not from your team. Set{" "}
-          <code>PARSEC_API_KEY</code> and <code>PARSEC_TEAM_ID</code> to sync your own audit log.
+          {t.rich("demo", { strong: (chunks) => <strong>{chunks}</strong>, code: (chunks) => <code>{chunks}</code> })}
         </div>
       )}
     </header>

@@ -1,25 +1,27 @@
+import { useTranslations } from "next-intl";
 import type { LatestEvent } from "@/lib/events/latestEvents";
 import { ExitCode } from "./ExitCode";
-import { formatSeconds } from "./formatSeconds";
+import { Duration } from "./Duration";
 import { LocalTime } from "./LocalTime";
 import { UserLink } from "./UserLink";
 
 export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
+  const t = useTranslations("LatestEvents");
   if (events.length === 0) {
-    return <p className="empty">No events stored yet. The first sync starts with the server; this page shows its progress.</p>;
+    return <p className="empty">{t("none")}</p>;
   }
   return (
     <div className="table-wrap">
       <table className="table" data-testid="latest-events">
         <thead>
           <tr>
-            <th>Time</th>
-            <th>Event</th>
-            <th>User</th>
-            <th>Host computer</th>
-            <th>Client computer</th>
-            <th title="Hover a code for its meaning and the usual fix">Exit code</th>
-            <th className="num">Duration</th>
+            <th>{t("time")}</th>
+            <th>{t("event")}</th>
+            <th>{t("user")}</th>
+            <th>{t("host")}</th>
+            <th>{t("client")}</th>
+            <th title={t("exitCodeTitle")}>{t("exitCode")}</th>
+            <th className="num">{t("duration")}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +41,7 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
               <td className="nowrap">
                 <ExitCode code={event.exitCode} />
               </td>
-              <td className="num">{event.duration !== null ? formatSeconds(event.duration) : ""}</td>
+              <td className="num">{event.duration !== null ? <Duration seconds={event.duration} /> : ""}</td>
             </tr>
           ))}
         </tbody>

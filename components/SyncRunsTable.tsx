@@ -1,38 +1,40 @@
+import { useTranslations } from "next-intl";
 import type { SyncRunView } from "@/lib/sync/getSyncStatus";
 import { LocalTime } from "./LocalTime";
 
 export function SyncRunsTable({ runs }: { runs: SyncRunView[] }) {
-  if (runs.length === 0) return <p className="empty">No sync or import has run yet.</p>;
+  const t = useTranslations("Runs");
+  if (runs.length === 0) return <p className="empty">{t("none")}</p>;
   return (
     <div className="table-wrap">
       <table className="table">
         <thead>
           <tr>
-            <th>Run</th>
-            <th>Started</th>
-            <th>Kind</th>
-            <th>Status</th>
-            <th className="num">Pages</th>
-            <th className="num">Fetched</th>
-            <th className="num">New</th>
-            <th className="num">Updated</th>
-            <th className="num">Quarantined</th>
-            <th>Error</th>
+            <th>{t("run")}</th>
+            <th>{t("started")}</th>
+            <th>{t("kind")}</th>
+            <th>{t("status")}</th>
+            <th className="num">{t("pages")}</th>
+            <th className="num">{t("fetched")}</th>
+            <th className="num">{t("new")}</th>
+            <th className="num">{t("updated")}</th>
+            <th className="num">{t("quarantined")}</th>
+            <th>{t("error")}</th>
           </tr>
         </thead>
         <tbody>
           {runs.map((run) => (
             <tr key={run.id}>
-              <td>#{run.id}</td>
+              <td>{t("runId", { id: run.id })}</td>
               <td>
                 <LocalTime iso={run.startedAt} />
               </td>
               <td>
-                {run.kind}
-                {run.mode ? ` · ${run.mode}` : ""} <span className="muted">({run.trigger})</span>
+                {t("kindValue", { kind: run.kind })}
+                {run.mode ? ` · ${t("modeValue", { mode: run.mode })}` : ""} <span className="muted">{t("triggerValue", { trigger: run.trigger })}</span>
               </td>
               <td>
-                <span className={`badge badge--${run.status}`}>{run.status}</span>
+                <span className={`badge badge--${run.status}`}>{t("statusValue", { status: run.status })}</span>
               </td>
               <td className="num">{run.pages}</td>
               <td className="num">{run.fetched}</td>

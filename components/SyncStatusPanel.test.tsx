@@ -1,11 +1,15 @@
+import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { describeClockDifference } from "@/lib/parsec/parsecClock";
 import type { SyncStatus } from "@/lib/sync/getSyncStatus";
+import type { Locale } from "@/lib/i18n/locales";
+import { CATALOGUES } from "@/i18n/catalogues";
 import { SyncStatusPanel } from "./SyncStatusPanel";
 
 const status = (offsetMs: number | null): SyncStatus => ({
-  eventsStored: 10,
+  eventsStored: 12345,
   quarantined: 0,
   coveredUntil: "2026-12-01T00:00:00.000Z",
   historyStartsAt: null,
@@ -15,16 +19,38 @@ const status = (offsetMs: number | null): SyncStatus => ({
   runs: [],
 });
 
+const render = (node: ReactNode, locale: Locale = "en") =>
+  renderToStaticMarkup(
+    <NextIntlClientProvider locale={locale} messages={CATALOGUES[locale]} timeZone="UTC">
+      {node}
+    </NextIntlClientProvider>,
+  );
+
 describe("the overview's sync panel", () => {
   it("warns when this machine's clock is more than a minute off Parsec's, saying which way and how far", () => {
-    const html = renderToStaticMarkup(<SyncStatusPanel status={status(-9 * 3_600_000)} intervalSeconds={300} />);
-    expect(html).toContain('data-testid="clock-difference"');
-    expect(html).toContain("This machine&#x27;s clock is 9 h 0 min ahead of Parsec&#x27;s.");
+    expect(render(<SyncStatusPanel status={status(-9 * 3_600_000)} intervalSeconds={300} />)).toContain(
+      "This machine&#x27;s clock is 9h 00m ahead of Parsec&#x27;s.",
+    );
+    expect(render(<SyncStatusPanel status={status(90 * 60_000)} intervalSeconds={300} />, "ja")).toContain(
+      "このマシンの時計は Parsec より 1時間30分遅れています。",
+    );
   });
 
   it("says nothing within a minute, or before any answer was read", () => {
     for (const offset of [45_000, -59_000, null]) {
-      expect(renderToStaticMarkup(<SyncStatusPanel status={status(offset)} intervalSeconds={300} />)).not.toContain("clock-difference");
+      expect(render(<SyncStatusPanel status={status(offset)} intervalSeconds={300} />)).not.toContain("clock-difference");
     }
+  });
+
+  it("writes counts, times and intervals the reader's language's way", () => {
+    const en = render(<SyncStatusPanel status={status(null)} intervalSeconds={300} />);
+    expect(en).toContain("12,345");
+    expect(en).toContain("complete up to <time");
+    expect(en).toContain(">2026-12-01 00:00:00 UTC</time>");
+    expect(en).toContain("runs every 5m 00s");
+    const ja = render(<SyncStatusPanel status={status(null)} intervalSeconds={300} />, "ja");
+    expect(ja).toContain(">2026/12/01 00:00:00 UTC</time> まで取得済み");
+    expect(ja).toContain("5分00秒ごとに実行");
+    expect(ja).not.toMatch(/complete up to|runs every|Events stored/);
   });
 });

@@ -1,83 +1,88 @@
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { SyncStatus } from "@/lib/sync/getSyncStatus";
-import { formatDuration } from "@/lib/parsec/formatDuration";
+import { formatSeconds } from "@/lib/i18n/dateTime";
 import { LocalTime } from "./LocalTime";
 
-const number = new Intl.NumberFormat("en");
+// Shown rounded up: a wait or an estimate is never understated.
+const secondsOf = (ms: number) => Math.ceil(ms / 1000);
 
 export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatus; intervalSeconds: number }) {
+  const t = useTranslations("SyncStatus");
+  const runs = useTranslations("Runs");
+  const format = useFormatter();
+  const locale = useLocale();
   const last = status.runs.find((run) => run.kind === "sync" && run.status !== "running") ?? null;
   const running = status.running;
   const progress = running?.progress ?? null;
+  const clock = status.clock;
+  const clockAmount = (offsetMs: number) => formatSeconds(Math.round(Math.abs(offsetMs) / 60_000) * 60, locale);
   return (
-    <section className="cards" aria-label="Sync state">
+    <section className="cards" aria-label={t("label")}>
       <div className="card">
-        <div className="card__label">Events stored</div>
+        <div className="card__label">{t("eventsStored")}</div>
         <div className="card__value" data-testid="events-stored">
-          {number.format(status.eventsStored)}
+          {format.number(status.eventsStored)}
         </div>
         <div className="card__note">
-          {status.coveredUntil ? (
-            <>
-              complete up to <LocalTime iso={status.coveredUntil} />
-            </>
-          ) : (
-            "first backfill not finished yet"
-          )}
+          {status.coveredUntil ? t.rich("completeUpTo", { time: () => <LocalTime iso={status.coveredUntil!} /> }) : t("backfillNotFinished")}
         </div>
       </div>
       <div className={`card${status.quarantined > 0 ? " card--warn" : ""}`}>
-        <div className="card__label">Quarantined</div>
+        <div className="card__label">{t("quarantined")}</div>
         <div className="card__value" data-testid="quarantined">
-          {number.format(status.quarantined)}
+          {format.number(status.quarantined)}
         </div>
-        <div className="card__note">{status.quarantined > 0 ? "events that failed validation, kept with the reason" : "every event passed validation"}</div>
+        <div className="card__note">{status.quarantined > 0 ? t("quarantinedSome") : t("quarantinedNone")}</div>
       </div>
       <div className={`card${last?.status === "failed" ? " card--error" : ""}`}>
-        <div className="card__label">Last sync</div>
+        <div className="card__label">{t("lastSync")}</div>
         {last ? (
           <>
             <div className="card__value card__value--small">
-              <span className={`badge badge--${last.status}`}>{last.status}</span> <LocalTime iso={last.finishedAt ?? last.startedAt} />
+              <span className={`badge badge--${last.status}`}>{runs("statusValue", { status: last.status })}</span>{" "}
+              <LocalTime iso={last.finishedAt ?? last.startedAt} />
             </div>
-            <div className="card__note">
-              {last.error ?? `${number.format(last.inserted)} new of ${number.format(last.fetched)} fetched in ${last.pages} pages`}
-            </div>
+            <div className="card__note">{last.error ?? t("lastSyncCounts", { inserted: last.inserted, fetched: last.fetched, pages: last.pages })}</div>
           </>
         ) : (
-          <div className="card__note">no sync has finished yet</div>
+          <div className="card__note">{t("noSyncYet")}</div>
         )}
-        <div className="card__note">{intervalSeconds > 0 ? `runs every ${formatDuration(intervalSeconds * 1000)}` : "background sync is off"}</div>
+        <div className="card__note">{intervalSeconds > 0 ? t("runsEvery", { interval: formatSeconds(intervalSeconds, locale) }) : t("backgroundOff")}</div>
       </div>
-      {status.clock?.difference && (
+      {clock?.difference && (
         <div className="card card--wide card--warn" data-testid="clock-difference" role="status">
-          <div className="card__label">Clock difference</div>
-          <div className="card__note">{status.clock.difference}</div>
+          <div className="card__label">{t("clockDifference")}</div>
+          <div className="card__note">
+            {/* offset = Parsec's clock minus ours: a negative one means this machine is ahead. */}
+            {clock.offsetMs < 0 ? t("clockAhead", { amount: clockAmount(clock.offsetMs) }) : t("clockBehind", { amount: clockAmount(clock.offsetMs) })}
+          </div>
         </div>
       )}
       {running && (
         <div className="card card--wide" data-testid="sync-running">
-          <div className="card__label">Sync running ({running.mode ?? "starting"})</div>
+          <div className="card__label">{t("running", { mode: running.mode ?? "starting" })}</div>
           {progress ? (
             <>
               <div className="card__value card__value--small">
-                {number.format(progress.events)} events in {number.format(progress.pages)} pages
-                {progress.eventsPerSecond !== null && ` · ${number.format(progress.eventsPerSecond)} events/s`}
+                {t("progress", { events: progress.events, pages: progress.pages })}
+                {progress.eventsPerSecond !== null && t("rate", { rate: progress.eventsPerSecond })}
               </div>
               {progress.estimate ? (
                 <div className="card__note">
-                  about {number.format(progress.estimate.remainingEvents)} events and {formatDuration(progress.estimate.remainingMs)} left (estimate:{" "}
-                  {progress.estimate.basis})
+                  {t("estimate", {
+                    events: progress.estimate.remainingEvents,
+                    duration: formatSeconds(secondsOf(progress.estimate.remainingMs), locale),
+                    basis: progress.estimate.basis,
+                  })}
                 </div>
               ) : (
-                <div className="card__note">time left: {progress.noEstimate ?? "unknown"}</div>
+                <div className="card__note">{t("timeLeft", { reason: progress.noEstimate ?? t("unknown") })}</div>
               )}
-              {progress.quotaCeilingPerHour !== null && (
-                <div className="card__note">the API quota allows at most {number.format(progress.quotaCeilingPerHour)} events an hour</div>
-              )}
+              {progress.quotaCeilingPerHour !== null && <div className="card__note">{t("quotaCeiling", { events: progress.quotaCeilingPerHour })}</div>}
               {progress.waiting && <div className="card__note">{progress.waiting.detail}</div>}
             </>
           ) : (
-            <div className="card__note">starting…</div>
+            <div className="card__note">{t("starting")}</div>
           )}
         </div>
       )}

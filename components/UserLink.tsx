@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { userHref } from "@/lib/explorerUrl/entityHref";
 
 /**
@@ -6,9 +7,10 @@ import { userHref } from "@/lib/explorerUrl/entityHref";
  * timeline, totals and admin actions. Every user name in the app is one of these.
  */
 export function UserLink({ userId, email }: { userId: number; email: string | null }) {
+  const t = useTranslations("Links");
   return (
-    <Link href={userHref(userId)} prefetch={false} title={`User ${userId}: timeline and actions`} className={email ? undefined : "muted"}>
-      {email ? <BreakableEmail email={email} /> : `user ${userId}`}
+    <Link href={userHref(userId)} prefetch={false} title={t("userTitle", { id: userId })} className={email ? undefined : "muted"}>
+      {email ? <BreakableEmail email={email} /> : t("userById", { id: userId })}
     </Link>
   );
 }

@@ -4,9 +4,9 @@ import { E2E_ADMIN } from "../playwright.config";
 // Signed in as the e2e admin: what an admin starts by hand is recorded in the viewer's own audit.
 test("Sync now starts a sync from the overview, and the viewer audit shows it with the exports", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("button", { name: "Sync now" }).click();
+  await page.getByRole("button", { name: "今すぐ同期" }).click();
   await expect(page).toHaveURL(/\/\?sync=(started|running)$/);
-  await expect(page.locator(".sync-now [role=status]")).toHaveText(/Sync started|A sync is already running/);
+  await expect(page.locator(".sync-now [role=status]")).toHaveText(/同期を開始しました|同期はすでに実行中です/);
 
   const exported = await page.request.get("/events/export?format=ndjson&name=client_disconnect");
   expect(exported.status()).toBe(200);
@@ -62,11 +62,11 @@ test("a server action posted from another site, or without the CSRF token, does 
 
 test("a wrong current password at a password change is refused and shows in the viewer audit", async ({ page }) => {
   await page.goto("/admin/password");
-  await page.getByLabel("Current password").fill("not the current password");
-  await page.getByLabel(/^New password \(/).fill("a new password nobody keeps");
-  await page.getByLabel("New password again").fill("a new password nobody keeps");
-  await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.locator(".auth-form [role=alert]")).toHaveText("The current password is wrong.");
+  await page.getByLabel("現在のパスワード").fill("not the current password");
+  await page.getByLabel(/^新しいパスワード \(\d/).fill("a new password nobody keeps");
+  await page.getByLabel("新しいパスワード (確認)").fill("a new password nobody keeps");
+  await page.getByRole("button", { name: "パスワードを変更" }).click();
+  await expect(page.locator(".auth-form [role=alert]")).toHaveText("現在のパスワードが違います。");
 
   await page.goto("/admin/audit?action=password_change_failed");
   const row = page.getByTestId("viewer-audit").locator("tbody tr").first();

@@ -24,13 +24,13 @@ test("a user's timeline from the events table: day and week, then a failed conne
   const attemptId = (await event.locator(".cell-attempt code").getAttribute("title"))!;
   const exitCode = /-?\d+/.exec(await event.locator(".exit-code__number").innerText())![0];
   const userLink = event.locator("a[href^='/users/']").first();
-  // An email, or "user <id>" where Parsec gave none.
+  // An email, or "ユーザー <id>" where Parsec gave none.
   const userName = (await userLink.innerText()).replace(/\s+/g, " ").trim();
-  const email = userName.startsWith("user ") ? null : userName.replace(/\s/g, "");
+  const email = userName.startsWith("ユーザー ") ? null : userName.replace(/\s/g, "");
   await userLink.click();
   await expect(page).toHaveURL(/\/users\/\d+$/);
   const userPath = new URL(page.url()).pathname;
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(email ?? userName.replace("user", "User"));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(email ?? userName.replace("ユーザー", "User"));
   // The browser tells the server its zone; the page re-renders in it.
   await expect(page.getByRole("navigation", { name: "Time window" })).toContainText("Times in Asia/Tokyo");
   await expect(page.getByTestId("timeline-window")).toContainText("Week of");
@@ -66,11 +66,11 @@ test("a user's timeline from the events table: day and week, then a failed conne
   await expect(completion).toContainText(exitCode);
   await expect(completion.locator(".exit-explained__meaning")).not.toBeEmpty();
   await expect(page.getByTestId("connection-events").locator("tbody tr")).not.toHaveCount(0);
-  await expect(page.getByRole("link", { name: "Open these events in the explorer →" })).toHaveAttribute("href", `/events?attempt=${attemptId}`);
+  await expect(page.getByRole("link", { name: "これらのイベントをエクスプローラーで開く →" })).toHaveAttribute("href", `/events?attempt=${attemptId}`);
   await page.screenshot({ path: "test-results/connection-failed.png", fullPage: true });
 
   // Its host computer's page (names may be Japanese, with spaces or emoji): who used it that week.
-  const hostLink = page.getByRole("region", { name: "Connection details" }).locator("a[href^='/hosts/']");
+  const hostLink = page.getByRole("region", { name: "接続の詳細" }).locator("a[href^='/hosts/']");
   const hostName = await hostLink.innerText();
   await hostLink.click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(hostName);
@@ -93,7 +93,7 @@ test("the connections table filters in its URL, names bad parameters and exports
   const failed = Number(await page.getByTestId("result-count").getAttribute("data-count"));
 
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("link", { name: "CSV をエクスポート" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("parsec-connections_status-failed.csv");
   const [header, ...rows] = parseCsv(readFileSync((await download.path())!, "utf8"));

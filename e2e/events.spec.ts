@@ -29,42 +29,42 @@ async function openWhenSynced(page: Page, path: string) {
 test("the explorer filters, pages, opens an event, survives a reload and exports what it shows", async ({ page, allowConsoleErrors }) => {
   await openWhenSynced(page, "/events");
   await expect(rows(page)).toHaveCount(50);
-  await expect(page.getByRole("link", { name: "Events", exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: "イベント", exact: true })).toBeVisible();
   await page.screenshot({ path: "test-results/events.png", fullPage: true });
 
   // A user from the known users (the datalist's type-ahead, written out once the field is used),
   // the one with the most events.
-  await page.getByLabel("User: type an email or id").focus();
-  await expect(page.locator("datalist option[label$='events']").first()).toBeAttached();
+  await page.getByLabel("ユーザー: メールアドレスか ID を入力").focus();
+  await expect(page.locator("datalist option[label$='件']").first()).toBeAttached();
   const users = await page
-    .locator("datalist option[label$='events']")
+    .locator("datalist option[label$='件']")
     .evaluateAll((options) => options.map((o) => ({ value: o.getAttribute("value")!, events: Number.parseInt(o.getAttribute("label")!, 10) })));
   const user = users.sort((a, b) => b.events - a.events)[0]!;
   const [, email, userId] = /^(.*) \((\d+)\)$/.exec(user.value)!;
-  await page.getByLabel("User: type an email or id").fill(user.value);
-  await page.getByLabel("User: type an email or id").press("Enter");
+  await page.getByLabel("ユーザー: メールアドレスか ID を入力").fill(user.value);
+  await page.getByLabel("ユーザー: メールアドレスか ID を入力").press("Enter");
   await expect(page).toHaveURL(new RegExp(`[?&]user=${userId}(&|$)`));
   await expect(rows(page).first().getByRole("link", { name: email })).toBeVisible();
   expect(new Set(await rows(page).locator("td:nth-child(4)").allInnerTexts())).toEqual(new Set([email]));
 
   // Two connection event names from the grouped picker.
-  await page.getByText("Event names: all").click();
-  await expect(page.locator("fieldset", { hasText: "Connections" })).toBeVisible();
+  await page.getByText("イベント名: すべて").click();
+  await expect(page.locator("fieldset", { hasText: "接続" })).toBeVisible();
   for (const name of NAMES) {
     await page.getByRole("checkbox", { name }).check();
     await expect(page).toHaveURL(new RegExp(`name=${name}`));
   }
-  await expect(page.getByText("Event names: 2 selected")).toBeVisible();
+  await expect(page.getByText("イベント名: 2 件選択")).toBeVisible();
   await page.keyboard.press("Escape");
-  await expect(page.locator("fieldset", { hasText: "Connections" })).toBeHidden();
+  await expect(page.locator("fieldset", { hasText: "接続" })).toBeHidden();
   await expect.poll(async () => new Set(await rows(page).locator("td:nth-child(3)").allInnerTexts())).toEqual(new Set(NAMES));
 
   // The last 30 days, and 25 a page so that there are pages to turn.
-  await page.getByRole("button", { name: "30 d" }).click();
+  await page.getByRole("button", { name: "30日" }).click();
   await expect(page).toHaveURL(/[?&]from=/);
   const from = param(page, "from")[0]!;
   expect(Date.now() - Date.parse(from)).toBeGreaterThan(29 * 86_400_000);
-  await page.getByLabel("Per page").selectOption("25");
+  await page.getByLabel("表示件数").selectOption("25");
   await expect(page).toHaveURL(/[?&]limit=25/);
   await expect(rows(page)).toHaveCount(25);
   for (const time of await rowTimes(page)) expect(Date.parse(time)).toBeGreaterThanOrEqual(Date.parse(from) - 1);
@@ -75,7 +75,7 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   // Page forward: the next 25, all older; then back to exactly the first page.
   const firstPage = await rowIds(page);
   const firstTimes = await rowTimes(page);
-  await page.getByRole("link", { name: "Older →" }).click();
+  await page.getByRole("link", { name: "古い方へ →" }).click();
   await expect(page).toHaveURL(/[?&]cursor=/);
   await expect.poll(() => rowIds(page)).not.toEqual(firstPage);
   const secondPage = await rowIds(page);
@@ -88,10 +88,10 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   expect(page.url()).toBe(secondUrl);
   expect(await rowIds(page)).toEqual(secondPage);
   await expect(page.locator(".chip", { hasText: email })).toBeVisible();
-  await expect(page.getByText("Event names: 2 selected")).toBeVisible();
-  await expect(page.getByLabel("Per page")).toHaveValue("25");
+  await expect(page.getByText("イベント名: 2 件選択")).toBeVisible();
+  await expect(page.getByLabel("表示件数")).toHaveValue("25");
 
-  await page.getByRole("link", { name: "← Newer" }).click();
+  await page.getByRole("link", { name: "← 新しい方へ" }).click();
   await expect.poll(() => rowIds(page)).toEqual(firstPage);
   // Back and forward walk the same views.
   await page.goBack();
@@ -101,8 +101,8 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
 
   // A row's detail, from the keyboard: j moves to a row, Enter opens it.
   await page.keyboard.press("/");
-  await expect(page.getByLabel("Search events")).toBeFocused();
-  await page.getByRole("heading", { name: "Events" }).click();
+  await expect(page.getByLabel("イベントを検索")).toBeFocused();
+  await page.getByRole("heading", { name: "イベント", level: 1 }).click();
   await page.keyboard.press("j");
   await page.keyboard.press("j");
   await expect(rows(page).nth(1)).toBeFocused();
@@ -112,14 +112,14 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   await expect(detail.locator("dd code", { hasText: firstPage[1]! })).toBeVisible();
   const data = JSON.parse(await detail.locator("pre.json").innerText()) as Record<string, unknown>;
   expect(data).toHaveProperty("attempt_id");
-  await expect(detail.getByRole("link", { name: "All events of this attempt" })).toHaveAttribute(
+  await expect(detail.getByRole("link", { name: "この試行のすべてのイベント" })).toHaveAttribute(
     "href",
     `/events?attempt=${encodeURIComponent(String(data.attempt_id))}`,
   );
-  await expect(detail.getByRole("link", { name: "This user's events" })).toHaveAttribute("href", `/events?user=${userId}`);
-  await expect(detail.getByRole("link", { name: "This host's events" })).toBeVisible();
-  await detail.getByRole("button", { name: "Copy data" }).click();
-  await expect(detail.getByRole("button", { name: "Copied" })).toBeVisible();
+  await expect(detail.getByRole("link", { name: "このユーザーのイベント" })).toHaveAttribute("href", `/events?user=${userId}`);
+  await expect(detail.getByRole("link", { name: "このホストのイベント" })).toBeVisible();
+  await detail.getByRole("button", { name: "data をコピー" }).click();
+  await expect(detail.getByRole("button", { name: "コピーしました" })).toBeVisible();
   await page.screenshot({ path: "test-results/events-detail.png", fullPage: true });
 
   // The detail is fetched when a row opens (the page carries only the columns): a failure says
@@ -129,19 +129,19 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   await page.route(isDetailRequest, (route) =>
     route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ message: "The store is busy." }) }),
   );
-  await rows(page).nth(1).getByRole("button", { name: "Hide details" }).click();
+  await rows(page).nth(1).getByRole("button", { name: "詳細を閉じる" }).click();
   await expect(detail).toHaveCount(0);
-  await rows(page).nth(1).getByRole("button", { name: "Show details" }).click();
+  await rows(page).nth(1).getByRole("button", { name: "詳細を開く" }).click();
   await expect(detail.getByTestId("event-detail-error")).toContainText("The store is busy.");
-  await expect(detail.getByRole("link", { name: "This user's events" })).toBeVisible();
+  await expect(detail.getByRole("link", { name: "このユーザーのイベント" })).toBeVisible();
   await page.unroute(isDetailRequest);
-  await detail.getByRole("button", { name: "Try again" }).click();
+  await detail.getByRole("button", { name: "再試行" }).click();
   await expect(detail.locator("pre.json")).toBeVisible();
   await expect(detail.getByTestId("event-detail-error")).toHaveCount(0);
 
   // The export holds exactly the filtered set: the same filters, every row matching them.
   const downloadPromise = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("link", { name: "CSV をエクスポート" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`parsec-events_user-${userId}_name-${NAMES.join("+")}_from-${from.replaceAll(":", "-")}.csv`);
   const [header, ...csvRows] = parseCsv(readFileSync((await download.path())!, "utf8"));
@@ -168,9 +168,9 @@ test("bad URL parameters are named and fall back to defaults, never a 500", asyn
   await expect(problems).toContainText("sort=colour must be time, name, user, host, exit");
   await expect(problems).toContainText("colour=red is not a parameter of this page");
   // The valid filter still applies: user 42 does not exist, so nothing matches.
-  await expect(page.getByTestId("events-empty")).toContainText("No events match");
+  await expect(page.getByTestId("events-empty")).toContainText("条件に一致するイベントはありません");
   await page.screenshot({ path: "test-results/events-invalid-params.png", fullPage: true });
-  await page.getByTestId("events-empty").getByRole("link", { name: "Clear filters" }).click();
+  await page.getByTestId("events-empty").getByRole("link", { name: "絞り込みを解除" }).click();
   await expect(rows(page)).toHaveCount(50);
   await expect(page).toHaveURL(/\/events$/);
 
@@ -183,16 +183,16 @@ test("bad URL parameters are named and fall back to defaults, never a 500", asyn
 test("the column chooser is remembered by the browser", async ({ page }) => {
   await openWhenSynced(page, "/events");
   const headers = page.getByTestId("events-table").locator("thead th");
-  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(1);
-  await page.getByText("Columns", { exact: true }).click();
-  await page.getByRole("checkbox", { name: "Attempt id" }).uncheck();
-  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(0);
+  await expect(headers.filter({ hasText: "試行 ID" })).toHaveCount(1);
+  await page.getByText("列", { exact: true }).click();
+  await page.getByRole("checkbox", { name: "試行 ID" }).uncheck();
+  await expect(headers.filter({ hasText: "試行 ID" })).toHaveCount(0);
   await page.reload();
-  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(0);
-  await expect(headers.filter({ hasText: "Host computer" })).toHaveCount(1);
-  await page.getByText("Columns", { exact: true }).click();
-  await page.getByRole("button", { name: "Show all columns" }).click();
-  await expect(headers.filter({ hasText: "Attempt id" })).toHaveCount(1);
+  await expect(headers.filter({ hasText: "試行 ID" })).toHaveCount(0);
+  await expect(headers.filter({ hasText: "ホスト" })).toHaveCount(1);
+  await page.getByText("列", { exact: true }).click();
+  await page.getByRole("button", { name: "すべての列を最初の順で表示" }).click();
+  await expect(headers.filter({ hasText: "試行 ID" })).toHaveCount(1);
 });
 
 test("dragging across the histogram narrows the time range", async ({ page }) => {
@@ -223,10 +223,10 @@ test("dragging across the histogram narrows the time range", async ({ page }) =>
 test("sorting by a column heading pages by that column, and columns can be reordered", async ({ page }) => {
   await openWhenSynced(page, "/events");
   const names = () => rows(page).locator("td:nth-child(3)").allInnerTexts();
-  const heading = page.getByTestId("events-table").locator("thead").getByRole("button", { name: "Event" });
+  const heading = page.getByTestId("events-table").locator("thead").getByRole("button", { name: "イベント", exact: true });
   await heading.click();
   await expect(page).toHaveURL(/[?&]sort=name/);
-  await expect(page.getByTestId("events-table").locator("th[aria-sort=descending]")).toContainText("Event");
+  await expect(page.getByTestId("events-table").locator("th[aria-sort=descending]")).toContainText("イベント");
   // The heading shows the new sort at once; the rows follow when the server's page arrives.
   await expect
     .poll(async () => {
@@ -245,7 +245,7 @@ test("sorting by a column heading pages by that column, and columns can be reord
     .toBe(true);
   const firstPage = await names();
   const firstIds = await rowIds(page);
-  await page.getByRole("link", { name: "Next →" }).click();
+  await page.getByRole("link", { name: "次へ →" }).click();
   await expect(page).toHaveURL(/[?&]cursor=/);
   await expect.poll(async () => (await rowIds(page)).some((id) => firstIds.includes(id))).toBe(false);
   const secondPage = await names();
@@ -255,23 +255,23 @@ test("sorting by a column heading pages by that column, and columns can be reord
 
   // Host computer one place to the left, before User; remembered across a reload.
   const headings = () => page.getByTestId("events-table").locator("thead th").allInnerTexts();
-  await page.getByText("Columns", { exact: true }).click();
-  await page.getByRole("button", { name: "Move Host computer left" }).click();
-  await expect.poll(async () => (await headings()).findIndex((h) => h.toLowerCase().startsWith("host computer"))).toBe(3);
+  await page.getByText("列", { exact: true }).click();
+  await page.getByRole("button", { name: "ホスト を左へ" }).click();
+  await expect.poll(async () => (await headings()).findIndex((h) => h.startsWith("ホスト"))).toBe(3);
   await page.reload();
-  await expect.poll(async () => (await headings()).findIndex((h) => h.toLowerCase().startsWith("host computer"))).toBe(3);
-  await page.getByText("Columns", { exact: true }).click();
-  await page.getByRole("button", { name: "Show all columns" }).click();
-  await expect.poll(async () => (await headings()).findIndex((h) => h.toLowerCase().startsWith("host computer"))).toBe(4);
+  await expect.poll(async () => (await headings()).findIndex((h) => h.startsWith("ホスト"))).toBe(3);
+  await page.getByText("列", { exact: true }).click();
+  await page.getByRole("button", { name: "すべての列を最初の順で表示" }).click();
+  await expect.poll(async () => (await headings()).findIndex((h) => h.startsWith("ホスト"))).toBe(4);
 });
 
 test("auto-refresh is off until switched on, then shows what the sync stores", async ({ page, request }) => {
   await openWhenSynced(page, "/events");
   const toggle = page.getByTestId("auto-refresh");
   await expect(toggle).toHaveAttribute("data-state", "off");
-  await toggle.getByRole("checkbox", { name: "Auto-refresh" }).check();
+  await toggle.getByRole("checkbox", { name: "自動更新" }).check();
   await expect(toggle).toHaveAttribute("data-state", "on");
-  await expect(toggle.getByRole("status")).toContainText("every 10 s");
+  await expect(toggle.getByRole("status")).toContainText("10秒ごと");
   const before = await matchCount(page);
   const url = page.url();
   // The demo appends live events every 20 s; a sync stores them, and the page shows them by itself.
@@ -280,17 +280,17 @@ test("auto-refresh is off until switched on, then shows what the sync stores", a
     expect([202, 200, 409]).toContain(sync.status());
     await expect.poll(() => matchCount(page), { timeout: 25_000 }).toBeGreaterThan(before);
   }).toPass({ timeout: 80_000 });
-  await expect(toggle.getByRole("status")).toContainText("updated");
+  await expect(toggle.getByRole("status")).toContainText("更新");
   expect(page.url()).toBe(url);
   await page.screenshot({ path: "test-results/events-auto-refresh.png" });
   // Only the first page, newest first, has new events to show.
-  await page.getByRole("link", { name: "Older →" }).click();
+  await page.getByRole("link", { name: "古い方へ →" }).click();
   await expect(page.getByTestId("auto-refresh").getByRole("checkbox")).toBeDisabled();
 });
 
 test("the overview links to the explorer", async ({ page }) => {
   await page.goto("/");
-  await page.getByRole("link", { name: "Latest events" }).click();
+  await page.getByRole("link", { name: "最新のイベント" }).click();
   await expect(page).toHaveURL(/\/events$/);
-  await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "イベント", level: 1 })).toBeVisible();
 });

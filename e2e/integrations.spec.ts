@@ -21,41 +21,42 @@ test("the integrations page shows a destination that is down as lagging with its
   baseURL,
 }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Integrations" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "連携" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
-  await expect(page.getByRole("heading", { name: "Integrations", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "連携", level: 1 })).toBeVisible();
   const card = page.getByTestId("integration-collector");
   await expect(card.getByRole("heading", { name: /collector/ })).toBeVisible();
 
   // Down: the events wait, and the page says how many and why.
-  await expect(card.getByTestId("integration-state")).toContainText(/[\d,]+ events? behind, the oldest waiting/, { timeout: 30_000 });
-  await expect(card.getByTestId("integration-state")).toContainText("Failing", { timeout: 30_000 });
+  await expect(card.getByTestId("integration-state")).toContainText(/[\d,]+ 件の遅れ、最も古いものは .+ 待機中/, { timeout: 30_000 });
+  await expect(card.getByTestId("integration-state")).toContainText("失敗中", { timeout: 30_000 });
   await expect(card.getByTestId("integration-error")).toContainText(`127.0.0.1:${E2E_INTEGRATION_PORT} cannot be reached: ECONNREFUSED`);
   await page.screenshot({ path: "test-results/integrations-lagging.png", fullPage: true });
 
   // Up: the server's timer delivers what waited; the page (refreshing itself) shows it caught up.
   const collector = await startCollector();
   try {
-    await expect(card.getByTestId("integration-state")).toHaveText("Caught up", { timeout: 60_000 });
+    await expect(card.getByTestId("integration-state")).toHaveText("最新", { timeout: 60_000 });
     await expect(card.getByTestId("integration-error")).toContainText("ECONNREFUSED"); // the last error stays shown, no longer failing
-    const delivered = Number((await card.getByText("Events delivered").locator("xpath=following-sibling::dd").innerText()).replace(/\D/g, ""));
+    const delivered = Number((await card.getByTestId("integration-delivered").innerText()).replace(/\D/g, ""));
     expect(delivered).toBeGreaterThan(2_000);
     expect(new Set(collector.lines.map((line) => (JSON.parse(line) as { id: string }).id)).size).toBe(delivered);
 
     // A test event reaches it, and pausing is recorded in the viewer audit.
-    await card.getByRole("button", { name: "Send a test event" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "The test event reached collector." })).toBeVisible();
+    await card.getByTestId("integration-send-test").click();
+    await expect(page.getByRole("status").filter({ hasText: "テストイベントが collector に届きました。" })).toBeVisible();
     expect(collector.lines.some((line) => line.includes('"viewer_integration_test"'))).toBe(true);
-    await card.getByRole("button", { name: "Pause" }).click();
-    await expect(card.getByTestId("integration-state")).toHaveText("Paused");
-    await card.getByRole("button", { name: "Resume" }).click();
-    await expect(card.getByTestId("integration-state")).not.toHaveText("Paused");
+    await card.getByTestId("integration-pause").click();
+    await expect(card.getByTestId("integration-state")).toHaveText("一時停止中");
+    await expect(card.getByTestId("integration-pause")).toHaveText("再開");
+    await card.getByTestId("integration-pause").click();
+    await expect(card.getByTestId("integration-state")).not.toHaveText("一時停止中");
     await page.screenshot({ path: "test-results/integrations-caught-up.png", fullPage: true });
     // A replay from a date before the history sends every stored event again.
     const before = collector.lines.length;
-    await card.getByLabel("Replay from").fill("2000-01-01");
-    await card.getByRole("button", { name: "Replay", exact: true }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Replay to collector started." })).toBeVisible();
+    await card.getByTestId("integration-replay-from").fill("2000-01-01");
+    await card.getByTestId("integration-replay").click();
+    await expect(page.getByRole("status").filter({ hasText: "collector への再送を開始しました。" })).toBeVisible();
     await expect.poll(() => collector.lines.length - before, { timeout: 30_000 }).toBeGreaterThanOrEqual(delivered);
     await page.goto("/admin/audit");
     await expect(page.getByRole("table")).toContainText("Paused an integration");

@@ -40,9 +40,9 @@ test("every page renders and hydrates under the CSP, with no violation", async (
   }
   // Hydrated: a client component reacts (the header's time-zone switch).
   await page.goto("/");
-  await page.getByRole("button", { name: /show UTC|show Asia\/Tokyo/ }).click();
-  await expect(page.getByTestId("time-zone")).toHaveText("Times in UTC");
-  await page.getByRole("button", { name: "show Asia/Tokyo" }).click();
+  await page.getByRole("button", { name: /UTC で表示|Asia\/Tokyo で表示/ }).click();
+  await expect(page.getByTestId("time-zone")).toHaveText("時刻: UTC");
+  await page.getByRole("button", { name: "Asia/Tokyo で表示" }).click();
   // Recharts draws its SVG under the CSP wherever the app has a chart.
   for (const url of pages) {
     await page.goto(url);

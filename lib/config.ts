@@ -176,6 +176,11 @@ const envSchema = z.object({
   ),
   INTEGRATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   INTEGRATIONS_INTERVAL_SECONDS: wholeNumber(0, 86_400, 60, "a whole number of seconds (0 turns the timer off)"),
+  METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional()),
+  READY_SYNC_FAILING_MINUTES: wholeNumber(0, 525_600, 60, "a whole number of minutes (0 leaves the sync out of readiness)"),
+  BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
+  BACKUP_INTERVAL_HOURS: wholeNumber(1, 8_760, 24, "a whole number of hours from 1 to 8760"),
+  BACKUP_KEEP: wholeNumber(1, 1_000, 7, "a whole number of copies from 1 to 1000"),
   OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60, { message: "must be at most 60 characters" }).default("single sign-on")),
 });
 
@@ -287,6 +292,12 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string, destinations: 
       /** The delivery timer's period (besides a round after each sync or import); 0: no timer. */
       intervalMs: env.INTEGRATIONS_INTERVAL_SECONDS * 1000,
     },
+    /** The bearer token /metrics asks for; null: /metrics is off. */
+    metricsToken: env.METRICS_TOKEN ?? null,
+    /** /api/ready fails once every sync has failed for this long; 0: the sync is left out of readiness. */
+    readySyncFailingMs: env.READY_SYNC_FAILING_MINUTES * 60_000,
+    /** null: no rotated backups (npm run backup still takes one by hand). */
+    backup: env.BACKUP_DIR ? { dir: path.resolve(cwd, env.BACKUP_DIR), intervalMs: env.BACKUP_INTERVAL_HOURS * 3_600_000, keep: env.BACKUP_KEEP } : null,
   };
 }
 
@@ -352,7 +363,7 @@ function readIntegrations(file: string | undefined, env: Record<string, string |
   return result.destinations;
 }
 
-const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET"]);
+const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET", "METRICS_TOKEN"]);
 
 function redact(name: string, value: string) {
   return SECRET_VARIABLES.has(name) ? "<hidden>" : value;

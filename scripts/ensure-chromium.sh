@@ -14,14 +14,5 @@ if ! command -v fc-list >/dev/null 2>&1 || [ -z "$(fc-list 2>/dev/null | grep -i
   missing+=(fonts-noto-color-emoji)
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
-if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian packages for the browser tests: ${missing[*]}" >&2
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >&2
-  apt-get install -y -qq "${missing[@]}" >&2
-  exit 0
-fi
-echo "The browser tests need Debian's packages: ${missing[*]}. Install them with:" >&2
-echo "  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
-echo "(or set CHROMIUM_PATH to an installed Chromium), then run the tests again." >&2
-exit 1
+source "$(dirname "$0")/debian-packages.sh"
+install_debian_packages "the browser tests (or set CHROMIUM_PATH to an installed Chromium)" "${missing[@]}"

@@ -1,3 +1,4 @@
+import { BackupRefusedError, DatabaseFileError } from "@/lib/backup/backups";
 import { ConfigError } from "@/lib/config";
 import { FilterError } from "@/lib/events/eventFilters";
 import { ImportFileError } from "@/lib/ingest/importEvents";
@@ -16,7 +17,13 @@ export function runCli(name: string, main: () => Promise<number | void>): void {
   main()
     .then((code) => process.exit(code ?? 0))
     .catch((error: unknown) => {
-      const expected = error instanceof ConfigError || error instanceof UsageError || error instanceof FilterError || error instanceof ImportFileError;
+      const expected =
+        error instanceof ConfigError ||
+        error instanceof UsageError ||
+        error instanceof FilterError ||
+        error instanceof ImportFileError ||
+        error instanceof BackupRefusedError ||
+        error instanceof DatabaseFileError;
       const message = error instanceof Error ? error.message : String(error);
       console.error(error instanceof ConfigError ? message : `${name}: ${message}`);
       if (process.env.DEBUG && error instanceof Error) console.error(error.stack);

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # npm test: every test the project has. Type check, lint (oxlint: correctness and the store seam's
-# import rules), formatting (prettier), unit and integration tests (vitest: real HTTP against the simulated Parsec API,
-# real SQLite files), then the production build and the browser
-# tests in Debian's Chromium. Never skips the browser tests: without Chromium it installs it (as
-# root) or stops with the command to run.
+# import rules), formatting (prettier), unit and integration tests (vitest: real HTTP against the
+# simulated Parsec API, real SQLite files), the production build and the browser tests in Debian's
+# Chromium, then the container image built and run with podman. Never skips the browser or the
+# image tests: without their Debian packages it installs them (as root) or stops with the command to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -21,3 +21,5 @@ echo "== browser tests"
 bash scripts/ensure-chromium.sh
 npx next build
 npx playwright test
+echo "== container image"
+bash scripts/container/image-test.sh

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { RouteError } from "@/components/RouteError";
 
 export default function ConnectionsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError title="Connections" what="The connections" error={error} retry={retry} />;
+  const page = useTranslations("Pages");
+  return <RouteError title={page("connections")} what={page("connectionsWhat")} error={error} retry={retry} />;
 }

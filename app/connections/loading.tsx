@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/PageLoading";
 
 export default function LoadingConnections() {
-  return <PageLoading title="Connections" what="connections" />;
+  const page = useTranslations("Pages");
+  return <PageLoading title={page("connections")} what={page("connectionsWhat")} />;
 }

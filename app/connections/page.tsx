@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { connectionFiltersToParams, hasConnectionFilters } from "@/lib/connections/connectionFilters";
 import { connectionsPageData } from "@/lib/connections/connectionsPage";
@@ -12,18 +13,22 @@ import { PagingControls } from "@/components/events/PagingControls";
 import { ParamProblems } from "@/components/events/ParamProblems";
 import { ResultCount } from "@/components/events/ResultCount";
 
-export const metadata: Metadata = { title: "Connections · Parsec audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Pages")]);
+  return { title: t("pageTitle", { page: page("connections") }) };
+}
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   await connection(); // rendered per request: connections change as the sync runs
   const { filters, paging, problems, cursor, page, count, users, hosts } = await connectionsPageData(await searchParams, Date.now());
   const view = { filters: connectionFiltersToParams(filters), paging: { limit: paging.limit, order: paging.order }, table: "connections" as const };
+  const [t, pages, explorer] = await Promise.all([getTranslations("Connections"), getTranslations("Pages"), getTranslations("Explorer")]);
 
   return (
     <>
-      <h1>Connections</h1>
-      <p className="page-intro muted">Each connection is one attempt id: the offer, the relay, both completions and both disconnects, stitched together.</p>
+      <h1>{pages("connections")}</h1>
+      <p className="page-intro muted">{t("intro")}</p>
       <ParamProblems problems={problems} />
       <ConnectionFilterBar current={view} users={users} hosts={hosts} />
       {page.rows.length === 0 ? (
@@ -34,7 +39,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           filtered={hasConnectionFilters(filters)}
           firstPageHref={connectionsHref(view.filters, view.paging)}
           clearHref={connectionsHref({}, view.paging)}
-          emptyStore="No connections stored yet. They appear as the sync stores connection events."
+          emptyStore={t("emptyStore")}
         />
       ) : (
         <>
@@ -43,10 +48,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
             <PagingControls current={view} />
             <span className="export-links">
               <a className="button" href={exportHref(view.filters, "csv", "connections")} download>
-                Export CSV
+                {explorer("exportCsv")}
               </a>
               <a className="button" href={exportHref(view.filters, "ndjson", "connections")} download>
-                Export NDJSON
+                {explorer("exportNdjson")}
               </a>
             </span>
           </div>

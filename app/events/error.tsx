@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { RouteError } from "@/components/RouteError";
 
 export default function EventsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError title="Events" what="The events" error={error} retry={retry} />;
+  const page = useTranslations("Pages");
+  return <RouteError title={page("events")} what={page("eventsWhat")} error={error} retry={retry} />;
 }

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/PageLoading";
 
 export default function LoadingEvents() {
-  return <PageLoading title="Events" what="events" />;
+  const page = useTranslations("Pages");
+  return <PageLoading title={page("events")} what={page("eventsWhat")} />;
 }

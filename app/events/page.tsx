@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getTranslations } from "next-intl/server";
 import { filtersToParams, hasFilters } from "@/lib/events/eventFilters";
 import { explorerPageData } from "@/lib/events/explorerPage";
 import { groupEventNames } from "@/lib/events/listEventNames";
@@ -16,7 +17,10 @@ import { ParamProblems } from "@/components/events/ParamProblems";
 import { ResultCount } from "@/components/events/ResultCount";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 
-export const metadata: Metadata = { title: "Events · Parsec audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Pages")]);
+  return { title: t("pageTitle", { page: page("events") }) };
+}
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
@@ -25,16 +29,16 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order, sort: paging.sort } };
   // A new page is a new table: the row detail and keyboard position start afresh.
   const pageKey = `${explorerHref(view.filters, view.paging)}#${page.rows[0]?.id ?? ""}`;
+  const [t, pages] = await Promise.all([getTranslations("Explorer"), getTranslations("Pages")]);
 
   return (
     <>
-      <h1>Events</h1>
+      <h1>{pages("events")}</h1>
       <ParamProblems problems={problems} />
       <EventFilterBar current={view} users={options.users} eventNames={groupEventNames(options.eventNames, filters.name)} />
       {searchKind === "scan" && (
         <p className="muted search-note" data-testid="search-scan-note">
-          A search needs three characters in a row (other than quotes and backslashes) to use the search index: this one reads every event, which takes a few
-          seconds on a large store.
+          {t("scanNote")}
         </p>
       )}
       {page.rows.length === 0 ? (
@@ -45,7 +49,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           filtered={hasFilters(filters)}
           firstPageHref={explorerHref(view.filters, view.paging)}
           clearHref={explorerHref({}, view.paging)}
-          emptyStore="No events stored yet. The first sync starts with the server; the overview shows its progress."
+          emptyStore={t("emptyStore")}
         />
       ) : (
         <>
@@ -65,19 +69,17 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                 <PagingControls current={view} />
                 <span className="export-links">
                   <a className="button" href={exportHref(view.filters, "csv")} download>
-                    Export CSV
+                    {t("exportCsv")}
                   </a>
                   <a className="button" href={exportHref(view.filters, "ndjson")} download>
-                    Export NDJSON
+                    {t("exportNdjson")}
                   </a>
                 </span>
               </>
             }
           />
           <div className="results-footer">
-            <p className="muted keyboard-hint">
-              <kbd>/</kbd> search · <kbd>j</kbd> <kbd>k</kbd> or arrows move · <kbd>Enter</kbd> details
-            </p>
+            <p className="muted keyboard-hint">{t.rich("keyboardHint", { kbd: (chunks) => <kbd>{chunks}</kbd> })}</p>
             <Pager
               filters={view.filters}
               paging={view.paging}

@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { RouteError } from "@/components/RouteError";
 
 export default function InsightsError({ error, retry }: { error: unknown; retry: () => void }) {
-  return <RouteError title="Insights" what="The charts" error={error} retry={retry} />;
+  const page = useTranslations("Pages");
+  return <RouteError title={page("insights")} what={page("insightsWhat")} error={error} retry={retry} />;
 }

@@ -1,5 +1,7 @@
+import { useTranslations } from "next-intl";
 import { PageLoading } from "@/components/PageLoading";
 
 export default function LoadingInsights() {
-  return <PageLoading title="Insights" what="charts" />;
+  const page = useTranslations("Pages");
+  return <PageLoading title={page("insights")} what={page("insightsWhat")} />;
 }

@@ -8,6 +8,7 @@ import { signInBrowserWithPassword } from "@/lib/auth/signInWithPassword";
 import type { FormState } from "@/components/auth/formState";
 import { PASSWORD_PAGE } from "../_auth/requireAdmin";
 import { sessionCookieToken, setSessionCookie } from "../_auth/sessionCookies";
+import { authProblemText } from "../_auth/authProblemText";
 
 /** Password sign-in; on success back to where the visitor was going (a same-origin path only). */
 export async function signInAction(_previous: FormState, form: FormData): Promise<FormState> {
@@ -21,7 +22,7 @@ export async function signInAction(_previous: FormState, form: FormData): Promis
     ip: clientIp(requestHeaders),
     replacingSessionToken: await sessionCookieToken(),
   });
-  if (!result.ok) return { message: result.message, email: email.slice(0, 254) };
+  if (!result.ok) return { message: await authProblemText(result.problem), email: email.slice(0, 254) };
   await setSessionCookie(result.token);
   revalidatePath("/", "layout");
   const next = safeNextPath(form.get("next"));

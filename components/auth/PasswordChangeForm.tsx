@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { EMPTY_FORM_STATE, type FormState } from "./formState";
 
 export function PasswordChangeForm({
@@ -14,6 +15,7 @@ export function PasswordChangeForm({
   csrfToken: string;
   minLength: number;
 }) {
+  const t = useTranslations("PasswordForm");
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
     <form action={formAction} className="auth-form">
@@ -25,19 +27,19 @@ export function PasswordChangeForm({
       <input type="hidden" name="csrf" value={csrfToken} />
       <input type="hidden" name="next" value={next} />
       <label>
-        Current password
+        {t("current")}
         <input name="current" type="password" autoComplete="current-password" required />
       </label>
       <label>
-        New password <span className="muted">(at least {minLength} characters)</span>
+        {t("new")} <span className="muted">{t("atLeast", { count: minLength })}</span>
         <input name="password" type="password" autoComplete="new-password" minLength={minLength} required />
       </label>
       <label>
-        New password again
+        {t("again")}
         <input name="confirm" type="password" autoComplete="new-password" minLength={minLength} required />
       </label>
       <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? "Saving…" : "Change password"}
+        {pending ? t("saving") : t("submit")}
       </button>
     </form>
   );

@@ -1,9 +1,11 @@
 "use client";
 
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { EMPTY_FORM_STATE, type FormState } from "./formState";
 
 export function SignInForm({ action, next }: { action: (state: FormState, data: FormData) => Promise<FormState>; next: string }) {
+  const t = useTranslations("SignInForm");
   const [state, formAction, pending] = useActionState(action, EMPTY_FORM_STATE);
   return (
     <form action={formAction} className="auth-form" aria-describedby={state.message ? "sign-in-error" : undefined}>
@@ -14,15 +16,15 @@ export function SignInForm({ action, next }: { action: (state: FormState, data: 
       )}
       <input type="hidden" name="next" value={next} />
       <label>
-        Email
+        {t("email")}
         <input name="email" type="email" autoComplete="username" required defaultValue={state.email ?? ""} autoFocus />
       </label>
       <label>
-        Password
+        {t("password")}
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       <button type="submit" className="button button--primary" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("signingIn") : t("signIn")}
       </button>
     </form>
   );

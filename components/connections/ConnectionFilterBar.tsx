@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { KnownUser } from "@/lib/events/listUsers";
 import { CONNECTION_STATUSES, type ConnectionFilterParam } from "@/lib/explorerUrl/explorerParams";
 import { Menu } from "../events/Menu";
@@ -18,12 +19,14 @@ const EXIT_SUGGESTIONS = ["success", "failure"] as const;
  * the export and names what it ignored.
  */
 export function ConnectionFilterBar({ current, users, hosts }: { current: ExplorerView; users: readonly KnownUser[]; hosts: readonly string[] }) {
+  const t = useTranslations("Filters");
+  const status = useTranslations("ConnectionStatus");
   const { view, pending, setFilters, clearFilters } = useExplorerNavigation(current);
   const values = (param: ConnectionFilterParam) => view.filters[param] ?? [];
   const hasFilters = Object.values(view.filters).some((list) => list.length > 0);
   const statuses = values("status");
   return (
-    <section className="filter-bar" aria-label="Filters" aria-busy={pending}>
+    <section className="filter-bar" aria-label={t("filters")} aria-busy={pending}>
       <div className="filter-bar__row">
         <TimeRangeFilter from={values("from")[0]} to={values("to")[0]} onChange={(from, to) => setFilters({ from: asList(from), to: asList(to) })} />
         <FilterBarStatus pending={pending} hasFilters={hasFilters} onClear={clearFilters} />
@@ -35,26 +38,35 @@ export function ConnectionFilterBar({ current, users, hosts }: { current: Explor
           excluded={values("not_user")}
           onChange={(user, notUser) => setFilters({ user, not_user: notUser })}
         />
-        <ValuesFilter label="Host" placeholder="computer name" suggestions={hosts} values={values("host")} onChange={(host) => setFilters({ host })} />
+        <ValuesFilter
+          label={t("host")}
+          placeholder={t("hostPlaceholder")}
+          suggestions={hosts}
+          values={values("host")}
+          onChange={(host) => setFilters({ host })}
+        />
       </div>
       <div className="filter-bar__row">
-        <Menu className="filter-field" summary={`Status: ${statuses.length === 0 ? "all" : statuses.join(", ")}`}>
-          <div className="menu__panel" role="group" aria-label="Statuses to show">
-            {CONNECTION_STATUSES.map((status) => (
-              <label key={status} className="check">
+        <Menu
+          className="filter-field"
+          summary={t("status", { which: statuses.length === 0 ? "all" : "some", list: statuses.map((s) => status("label", { status: s })).join(", ") })}
+        >
+          <div className="menu__panel" role="group" aria-label={t("statusesToShow")}>
+            {CONNECTION_STATUSES.map((value) => (
+              <label key={value} className="check">
                 <input
                   type="checkbox"
-                  checked={statuses.includes(status)}
-                  onChange={(event) => setFilters({ status: event.target.checked ? [...statuses, status] : statuses.filter((s) => s !== status) })}
+                  checked={statuses.includes(value)}
+                  onChange={(event) => setFilters({ status: event.target.checked ? [...statuses, value] : statuses.filter((s) => s !== value) })}
                 />
-                {status}
+                {status("label", { status: value })}
               </label>
             ))}
           </div>
         </Menu>
         <ValuesFilter
-          label="Exit"
-          placeholder="success, failure or a code"
+          label={t("exit")}
+          placeholder={t("exitPlaceholder")}
           suggestions={EXIT_SUGGESTIONS}
           values={values("exit")}
           onChange={(exit) => setFilters({ exit })}
@@ -73,6 +85,7 @@ export function ConnectionFilterBar({ current, users, hosts }: { current: Explor
 function DurationRange({ min, max, onChange }: { min: string; max: string; onChange: (min: string, max: string) => void }) {
   const [minDraft, setMinDraft] = useSyncedDraft(min);
   const [maxDraft, setMaxDraft] = useSyncedDraft(max);
+  const t = useTranslations("Filters");
   const apply = () => onChange(minDraft, maxDraft);
   const field = (label: string, value: string, set: (v: string) => void) => (
     <label className="inline-label">
@@ -80,20 +93,20 @@ function DurationRange({ min, max, onChange }: { min: string; max: string; onCha
       <input
         className="filter-field__input filter-field__input--short"
         value={value}
-        placeholder="e.g. 5m"
-        aria-label={`Duration ${label}: seconds, or a number with s, m or h`}
+        placeholder={t("durationPlaceholder")}
+        aria-label={t("durationLabel", { bound: label })}
         onChange={(event) => set(event.target.value)}
         onKeyDown={(event) => event.key === "Enter" && apply()}
       />
     </label>
   );
   return (
-    <div className="filter-field" role="group" aria-label="Duration">
-      <span className="filter-field__label">Duration</span>
-      {field("at least", minDraft, setMinDraft)}
-      {field("at most", maxDraft, setMaxDraft)}
+    <div className="filter-field" role="group" aria-label={t("duration")}>
+      <span className="filter-field__label">{t("duration")}</span>
+      {field(t("atLeast"), minDraft, setMinDraft)}
+      {field(t("atMost"), maxDraft, setMaxDraft)}
       <button type="button" className="button button--small" onClick={apply}>
-        Apply
+        {t("apply")}
       </button>
     </div>
   );

@@ -1,9 +1,10 @@
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { ConnectionListRow } from "@/lib/connections/connectionRow";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { ExitCodeLabel } from "../ExitCodeLabel";
-import { formatSeconds } from "../formatSeconds";
+import { Duration } from "../Duration";
 import { HostLink } from "../HostLink";
 import { LocalTime } from "../LocalTime";
 import { UserLink } from "../UserLink";
@@ -15,34 +16,37 @@ import { ConnectionStatusBadge } from "./ConnectionStatusBadge";
  * opens its raw events in the explorer.
  */
 export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
+  const t = useTranslations("Connections");
   return (
     <div className="table-wrap">
       <table className="table table--events table--connections" data-testid="connections-table">
         <thead>
           <tr>
-            <th>Started</th>
-            <th>User</th>
-            <th>Host computer</th>
-            <th>Client</th>
-            <th>Status</th>
-            <th title="The completion exit code: hover a code for its meaning and the usual fix">Exit code</th>
-            <th className="num">Duration</th>
-            <th title="The exit code Parsec recorded at disconnect">Disconnect</th>
-            <th>Attempt id</th>
+            <th>{t("started")}</th>
+            <th>{t("user")}</th>
+            <th>{t("host")}</th>
+            <th>{t("client")}</th>
+            <th>{t("status")}</th>
+            <th title={t("exitCodeTitle")}>{t("exitCode")}</th>
+            <th className="num">{t("duration")}</th>
+            <th title={t("disconnectTitle")}>{t("disconnect")}</th>
+            <th>{t("attempt")}</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((row) => (
             <tr key={row.attemptId} data-attempt-id={row.attemptId} data-status={row.status}>
               <td className="nowrap">
-                <Link href={connectionHref(row.attemptId)} prefetch={false} title="Open this connection">
+                <Link href={connectionHref(row.attemptId)} prefetch={false} title={t("openConnection")}>
                   <LocalTime iso={row.startedAt} />
                 </Link>
               </td>
-              <td>{row.clientUserId === null ? <span className="muted">unknown</span> : <UserLink userId={row.clientUserId} email={row.clientEmail} />}</td>
+              <td>
+                {row.clientUserId === null ? <span className="muted">{t("unknownUser")}</span> : <UserLink userId={row.clientUserId} email={row.clientEmail} />}
+              </td>
               <td className="nowrap">
                 {row.hostComputerName && <HostLink name={row.hostComputerName} />}
-                {row.hostIsShared && <span className="cell-sub">shared team computer</span>}
+                {row.hostIsShared && <span className="cell-sub">{t("shared")}</span>}
               </td>
               <td>
                 <span className="nowrap">{row.clientComputerName}</span>
@@ -52,10 +56,10 @@ export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
                 <ConnectionStatusBadge status={row.status} />
               </td>
               <td className="nowrap">{row.completionExitCode && <ExitCodeLabel view={row.completionExitCode} />}</td>
-              <td className="num">{row.durationSeconds !== null && formatSeconds(row.durationSeconds)}</td>
+              <td className="num">{row.durationSeconds !== null && <Duration seconds={row.durationSeconds} />}</td>
               <td className="nowrap">{row.disconnectExitCode && <ExitCodeLabel view={row.disconnectExitCode} />}</td>
               <td className="cell-attempt">
-                <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={`All events of attempt ${row.attemptId}`}>
+                <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={t("attemptEvents", { attempt: row.attemptId })}>
                   <code>{row.attemptId}</code>
                 </Link>
               </td>

@@ -1,8 +1,12 @@
+import { useTranslations } from "next-intl";
 import type { StoredEventRow } from "@/lib/events/eventsOf";
 import { ExitCode } from "../ExitCode";
-import { formatSeconds } from "../formatSeconds";
+import { Duration } from "../Duration";
 import { LocalTime } from "../LocalTime";
 import { UserLink } from "../UserLink";
+
+/** The name of Parsec's field, the same in every language. */
+const DATA_FIELD = "data";
 
 /** Fields the table's other columns (or the page itself) already show. */
 const SHOWN_ELSEWHERE = new Set(["attempt_id", "exit_code", "duration"]);
@@ -17,17 +21,18 @@ function dataSummary(dataJson: string): string {
 
 /** Stored events as they are (a connection's, or a user's admin actions): server-rendered, no browser code but the times. */
 export function RawEventsTable({ rows, testId }: { rows: StoredEventRow[]; testId: string }) {
+  const t = useTranslations("RawEvents");
   return (
     <div className="table-wrap">
       <table className="table table--events" data-testid={testId}>
         <thead>
           <tr>
-            <th>Time</th>
-            <th>Event</th>
-            <th>User</th>
-            <th>Exit code</th>
-            <th className="num">Duration</th>
-            <th>data</th>
+            <th>{t("time")}</th>
+            <th>{t("event")}</th>
+            <th>{t("user")}</th>
+            <th>{t("exitCode")}</th>
+            <th className="num">{t("duration")}</th>
+            <th>{DATA_FIELD}</th>
           </tr>
         </thead>
         <tbody>
@@ -45,7 +50,7 @@ export function RawEventsTable({ rows, testId }: { rows: StoredEventRow[]; testI
               <td className="nowrap">
                 <ExitCode code={row.exitCode} />
               </td>
-              <td className="num">{row.duration !== null && formatSeconds(row.duration)}</td>
+              <td className="num">{row.duration !== null && <Duration seconds={row.duration} />}</td>
               <td className="cell-data">
                 <code>{dataSummary(row.data)}</code>
               </td>

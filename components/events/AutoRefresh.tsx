@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
+import { useTranslations } from "next-intl";
 import { formatZonedClock } from "@/lib/connections/zonedTime";
 import { useShownZone, utcMark } from "../timeDisplay";
 
@@ -13,6 +14,7 @@ const INTERVAL_MS = 10_000;
  * page newest first has new events to show, so elsewhere it says so instead.
  */
 export function AutoRefresh({ available }: { available: boolean }) {
+  const t = useTranslations("AutoRefresh");
   const router = useRouter();
   const [on, setOn] = useState(false);
   const [refreshing, startRefresh] = useTransition();
@@ -32,15 +34,15 @@ export function AutoRefresh({ available }: { available: boolean }) {
     <span className="auto-refresh" data-testid="auto-refresh" data-state={on && available ? "on" : "off"}>
       <label className="inline-label">
         <input type="checkbox" checked={on} disabled={!available} onChange={(event) => setOn(event.target.checked)} />
-        Auto-refresh
+        {t("label")}
       </label>
       {on && available && (
         <span className="auto-refresh__status muted" role="status" aria-busy={refreshing}>
-          <span className="auto-refresh__dot" aria-hidden="true" /> every {INTERVAL_MS / 1000} s
-          {lastAt !== null && ` · updated ${formatZonedClock(lastAt, zone)}${utcMark(zone)}`}
+          <span className="auto-refresh__dot" aria-hidden="true" /> {t("every", { seconds: INTERVAL_MS / 1000 })}
+          {lastAt !== null && t("updated", { time: `${formatZonedClock(lastAt, zone)}${utcMark(zone)}` })}
         </span>
       )}
-      {!available && <span className="muted"> (first page, newest first)</span>}
+      {!available && <span className="muted">{t("firstPageOnly")}</span>}
     </span>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { Column } from "@tanstack/react-table";
 import type { EventListRow } from "@/lib/events/queryEvents";
-import type { eventTableFeatures } from "./eventColumns";
+import { useColumnLabels, type EventColumnId, type eventTableFeatures } from "./eventColumns";
 import { Menu } from "./Menu";
 
 type EventColumn = Column<typeof eventTableFeatures, EventListRow, unknown>;
@@ -18,11 +19,13 @@ export function ColumnChooser({
   onMove: (id: string, by: -1 | 1) => void;
   onReset: () => void;
 }) {
+  const t = useTranslations("EventTable");
+  const labels = useColumnLabels();
   return (
-    <Menu className="menu--end" summary="Columns">
-      <div className="menu__panel" role="group" aria-label="Columns to show, in order">
+    <Menu className="menu--end" summary={t("columns")}>
+      <div className="menu__panel" role="group" aria-label={t("columnsToShow")}>
         {columns.map((column, index) => {
-          const label = column.columnDef.meta?.label ?? column.id;
+          const label = labels[column.id as EventColumnId] ?? column.id;
           return (
             <div key={column.id} className="column-choice" data-column={column.id}>
               <label className="check">
@@ -35,13 +38,19 @@ export function ColumnChooser({
                 {label}
               </label>
               <span className="column-choice__move">
-                <button type="button" className="link-button" aria-label={`Move ${label} left`} disabled={index === 0} onClick={() => onMove(column.id, -1)}>
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-label={t("moveLeft", { label })}
+                  disabled={index === 0}
+                  onClick={() => onMove(column.id, -1)}
+                >
                   ↑
                 </button>
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Move ${label} right`}
+                  aria-label={t("moveRight", { label })}
                   disabled={index === columns.length - 1}
                   onClick={() => onMove(column.id, 1)}
                 >
@@ -52,7 +61,7 @@ export function ColumnChooser({
           );
         })}
         <button type="button" className="link-button" onClick={onReset}>
-          Show all columns in their first order
+          {t("resetColumns")}
         </button>
       </div>
     </Menu>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 
 /** Copies text; works on plain-http self-hosted installs too, where navigator.clipboard is unavailable. */
@@ -27,6 +28,7 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 export function CopyButton({ text, label }: { text: string; label: string }) {
+  const t = useTranslations("EventDetail");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const copy = async () => {
     setState((await copyText(text)) ? "copied" : "failed");
@@ -34,7 +36,7 @@ export function CopyButton({ text, label }: { text: string; label: string }) {
   };
   return (
     <button type="button" className="button button--small" onClick={copy} aria-live="polite">
-      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed: select the text" : label}
+      {state === "copied" ? t("copied") : state === "failed" ? t("copyFailed") : label}
     </button>
   );
 }

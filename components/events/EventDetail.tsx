@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import type { EventListRow } from "@/lib/events/queryEvents";
 import { hostHref, userHref } from "@/lib/explorerUrl/entityHref";
@@ -8,6 +9,9 @@ import { LocalTime } from "../LocalTime";
 import { CopyButton } from "./CopyButton";
 import { useEventDetail } from "./useEventDetail";
 
+/** The name of Parsec's field, shown as it is in every language. */
+const DATA_FIELD = "data";
+
 const fieldText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value));
 
 /**
@@ -15,6 +19,7 @@ const fieldText = (value: unknown) => (typeof value === "string" ? value : JSON.
  * next. The links come from the row at once; the event itself is fetched when the row opens.
  */
 export function EventDetail({ row }: { row: EventListRow }) {
+  const t = useTranslations("EventDetail");
   const [detail, retry] = useEventDetail(row.id);
   const event = detail.state === "loaded" ? detail.event : null;
   const { data, ...fields } = event ?? {};
@@ -22,17 +27,17 @@ export function EventDetail({ row }: { row: EventListRow }) {
   return (
     <div className="event-detail" id={`event-detail-${row.id}`} aria-busy={detail.state === "loading"}>
       <div className="event-detail__fields">
-        <h3>Event</h3>
+        <h3>{t("event")}</h3>
         {detail.state === "loading" && (
           <p className="muted" role="status" data-testid="event-detail-loading">
-            Loading the event…
+            {t("loading")}
           </p>
         )}
         {detail.state === "failed" && (
           <div className="notice notice--error" role="alert" data-testid="event-detail-error">
-            The event could not be loaded. {detail.message}{" "}
+            {t("failed")} {detail.message}{" "}
             <button type="button" className="button button--small" onClick={retry}>
-              Try again
+              {t("retry")}
             </button>
           </div>
         )}
@@ -44,36 +49,33 @@ export function EventDetail({ row }: { row: EventListRow }) {
                 <dd>
                   <code>{fieldText(value)}</code>
                   {key === "timestamp" && (
-                    <span className="muted">
-                      {" "}
-                      (<LocalTime iso={row.occurredAt} original={row.timestamp} /> your time)
-                    </span>
+                    <span className="muted"> {t.rich("yourTime", { time: () => <LocalTime iso={row.occurredAt} original={row.timestamp} /> })}</span>
                   )}
                 </dd>
               </div>
             ))}
           </dl>
         )}
-        <nav className="event-detail__links" aria-label="Related events">
+        <nav className="event-detail__links" aria-label={t("related")}>
           {row.attemptId && (
             <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false}>
-              All events of this attempt
+              {t("attemptEvents")}
             </Link>
           )}
           <Link href={explorerHref({ user: [String(row.userId)] })} prefetch={false}>
-            This user&apos;s events
+            {t("userEvents")}
           </Link>
           <Link href={userHref(row.userId)} prefetch={false}>
-            This user&apos;s timeline
+            {t("userTimeline")}
           </Link>
           {row.hostComputerName && (
             <Link href={explorerHref({ host: [row.hostComputerName] })} prefetch={false}>
-              This host&apos;s events
+              {t("hostEvents")}
             </Link>
           )}
           {row.hostComputerName && (
             <Link href={hostHref(row.hostComputerName)} prefetch={false}>
-              This host&apos;s timeline
+              {t("hostTimeline")}
             </Link>
           )}
         </nav>
@@ -81,11 +83,11 @@ export function EventDetail({ row }: { row: EventListRow }) {
       {event && (
         <div className="event-detail__data">
           <div className="event-detail__heading">
-            <h3>data</h3>
-            <CopyButton text={dataJson} label="Copy data" />
-            <CopyButton text={JSON.stringify(event, null, 2)} label="Copy event" />
+            <h3>{DATA_FIELD}</h3>
+            <CopyButton text={dataJson} label={t("copyData")} />
+            <CopyButton text={JSON.stringify(event, null, 2)} label={t("copyEvent")} />
           </div>
-          <pre className="json" tabIndex={0} aria-label="The event's data as JSON">
+          <pre className="json" tabIndex={0} aria-label={t("dataJson")}>
             {dataJson}
           </pre>
         </div>

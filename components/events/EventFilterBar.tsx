@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { EventNameGroupList } from "@/lib/events/listEventNames";
 import type { KnownUser } from "@/lib/events/listUsers";
 import type { FilterParam } from "@/lib/explorerUrl/explorerParams";
@@ -26,11 +27,12 @@ export function EventFilterBar({
   users: readonly KnownUser[];
   eventNames: readonly EventNameGroupList[];
 }) {
+  const t = useTranslations("Filters");
   const { view, pending, setFilters, clearFilters } = useExplorerNavigation(current);
   const values = (param: FilterParam) => view.filters[param] ?? [];
   const hasFilters = Object.values(view.filters).some((list) => list.length > 0);
   return (
-    <section className="filter-bar" aria-label="Filters" aria-busy={pending}>
+    <section className="filter-bar" aria-label={t("filters")} aria-busy={pending}>
       <div className="filter-bar__row">
         <SearchField applied={values("q")[0] ?? ""} onSearch={(q) => setFilters({ q: asList(q) })} />
         <FilterBarStatus pending={pending} hasFilters={hasFilters} onClear={clearFilters} />
@@ -48,16 +50,16 @@ export function EventFilterBar({
         />
       </div>
       <div className="filter-bar__row">
-        <ValuesFilter label="Host" placeholder="computer name" values={values("host")} onChange={(host) => setFilters({ host })} />
+        <ValuesFilter label={t("host")} placeholder={t("hostPlaceholder")} values={values("host")} onChange={(host) => setFilters({ host })} />
         <ValuesFilter
-          label="Exit"
-          placeholder="success, failure or a code"
+          label={t("exit")}
+          placeholder={t("exitPlaceholder")}
           suggestions={EXIT_SUGGESTIONS}
           values={values("exit")}
           onChange={(exit) => setFilters({ exit })}
         />
-        <ValuesFilter label="Attempt" placeholder="attempt id" values={values("attempt")} onChange={(attempt) => setFilters({ attempt })} />
-        <ValuesFilter label="IP" placeholder="address" values={values("ip")} onChange={(ip) => setFilters({ ip })} />
+        <ValuesFilter label={t("attempt")} placeholder={t("attemptPlaceholder")} values={values("attempt")} onChange={(attempt) => setFilters({ attempt })} />
+        <ValuesFilter label={t("ip")} placeholder={t("ipPlaceholder")} values={values("ip")} onChange={(ip) => setFilters({ ip })} />
       </div>
     </section>
   );

@@ -2,11 +2,12 @@
 
 import { useMemo, useRef, useState, type PointerEvent } from "react";
 import type { EventHistogram } from "@/lib/events/eventHistogram";
-import { formatZonedInstant } from "@/lib/connections/zonedTime";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { formatInstant } from "@/lib/i18n/dateTime";
+import type { Locale } from "@/lib/i18n/locales";
 import { useShownZone, utcMark } from "@/components/timeDisplay";
 import { useExplorerNavigation, type ExplorerView } from "./useExplorerNavigation";
 
-const number = new Intl.NumberFormat("en");
 const HEIGHT = 80;
 
 /**
@@ -20,6 +21,9 @@ export function EventHistogramChart({ histogram, view }: { histogram: EventHisto
   const svgRef = useRef<SVGSVGElement>(null);
   const [drag, setDrag] = useState<{ from: number; to: number } | null>(null);
   const zone = useShownZone();
+  const t = useTranslations("Histogram");
+  const locale = useLocale();
+  const { number } = useFormatter();
   const { buckets, stepMs } = histogram;
   const max = Math.max(1, ...buckets.map((bucket) => bucket.count));
   const width = buckets.length;
@@ -38,14 +42,17 @@ export function EventHistogramChart({ histogram, view }: { histogram: EventHisto
     });
   };
 
-  const format = instantFormat(stepMs, zone);
+  const format = instantFormat(stepMs, zone, locale);
   const qualifier = countQualifier(histogram);
+  const step = t("step", stepOf(stepMs));
   // Two labels per bar, written once per histogram and zone rather than on every pointer move of a drag.
   const titles = useMemo(() => {
-    const label = instantFormat(histogram.stepMs, zone);
+    const label = instantFormat(histogram.stepMs, zone, locale);
     const how = countQualifier(histogram);
-    return histogram.buckets.map((bucket) => `${label(bucket.start)} – ${label(bucket.start + histogram.stepMs)}: ${how}${number.format(bucket.count)}`);
-  }, [histogram, zone]);
+    return histogram.buckets.map((bucket) =>
+      t("bar", { from: label(bucket.start), to: label(bucket.start + histogram.stepMs), qualifier: how, count: number(bucket.count) }),
+    );
+  }, [histogram, zone, locale, t, number]);
   const selected = drag && { first: Math.min(drag.from, drag.to), last: Math.max(drag.from, drag.to) };
   return (
     <figure className="histogram" data-testid="histogram" aria-busy={pending}>
@@ -55,7 +62,7 @@ export function EventHistogramChart({ histogram, view }: { histogram: EventHisto
         viewBox={`0 0 ${width} ${HEIGHT}`}
         preserveAspectRatio="none"
         role="img"
-        aria-label={`Matching events per ${describeStep(stepMs)}; drag across the bars to narrow the time range`}
+        aria-label={t("ariaLabel", { step })}
         onPointerDown={(event) => {
           event.currentTarget.setPointerCapture(event.pointerId);
           const at = bucketAt(event);
@@ -80,39 +87,37 @@ export function EventHistogramChart({ histogram, view }: { histogram: EventHisto
       </svg>
       <figcaption className="histogram__axis muted">
         <span>{format(histogram.start)}</span>
-        <span>
-          {qualifier}
-          {number.format(max)} per {describeStep(stepMs)} at the highest · drag to zoom
-        </span>
+        <span>{t("axis", { qualifier, max: number(max), step })}</span>
         <span>{format(histogram.end)}</span>
       </figcaption>
     </figure>
   );
 }
 
-function describeStep(stepMs: number): string {
+/** A bucket's length as a count of the largest unit that divides it, for the "step" message. */
+function stepOf(stepMs: number): { count: number; unit: string } {
   const units: [number, string][] = [
     [365 * 86_400_000, "year"],
-    [30 * 86_400_000, "30 days"],
+    [30 * 86_400_000, "days30"],
     [7 * 86_400_000, "week"],
     [86_400_000, "day"],
     [3_600_000, "hour"],
     [60_000, "minute"],
     [1_000, "second"],
   ];
-  for (const [ms, name] of units) {
-    if (stepMs % ms === 0) return stepMs === ms ? name : `${stepMs / ms} ${name}s`;
+  for (const [ms, unit] of units) {
+    if (stepMs % ms === 0) return { count: stepMs / ms, unit };
   }
-  return `${stepMs} ms`;
+  return { count: stepMs, unit: "ms" };
 }
 
 /** Counts that are not exact say what they are (see EventHistogram.exact). */
-function countQualifier(histogram: EventHistogram): string {
-  return histogram.exact ? "" : histogram.estimated ? "about " : "at most ";
+function countQualifier(histogram: EventHistogram): "exact" | "about" | "atMost" {
+  return histogram.exact ? "exact" : histogram.estimated ? "about" : "atMost";
 }
 
 /** An axis label: the date for day-sized buckets, the time to the minute or second below that. */
-function instantFormat(stepMs: number, zone: string): (ms: number) => string {
+function instantFormat(stepMs: number, zone: string, locale: Locale): (ms: number) => string {
   const precision = stepMs >= 86_400_000 ? "day" : stepMs < 60_000 ? "second" : "minute";
-  return (ms) => formatZonedInstant(ms, zone, precision) + utcMark(zone);
+  return (ms) => formatInstant(ms, zone, locale, precision) + utcMark(zone);
 }

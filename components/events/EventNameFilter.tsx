@@ -1,9 +1,8 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import type { EventNameGroupList } from "@/lib/events/listEventNames";
 import { Menu } from "./Menu";
-
-const number = new Intl.NumberFormat("en");
 
 /** Event names to show, from the names present in the store, grouped; none ticked means every name. */
 export function EventNameFilter({
@@ -15,6 +14,8 @@ export function EventNameFilter({
   selected: string[];
   onChange: (names: string[]) => void;
 }) {
+  const t = useTranslations("Filters");
+  const format = useFormatter();
   const toggle = (name: string, on: boolean) => onChange(on ? [...selected, name] : selected.filter((n) => n !== name));
   const setGroup = (group: EventNameGroupList, on: boolean) => {
     const names = group.names.map((n) => n.name);
@@ -23,30 +24,34 @@ export function EventNameFilter({
   return (
     <Menu
       className="filter-field"
-      summary={`Event names: ${selected.length === 0 ? "all" : selected.length === 1 ? selected[0] : `${selected.length} selected`}`}
+      summary={t("eventNames", {
+        which: selected.length === 0 ? "all" : selected.length === 1 ? "one" : "many",
+        name: selected[0] ?? "",
+        count: selected.length,
+      })}
     >
       <div className="menu__panel menu__panel--names">
         {groups.map((group) => (
           <fieldset key={group.group} className="name-group">
             <legend>
-              {group.label}{" "}
+              {t("group", { group: group.group })}{" "}
               <button type="button" className="link-button" onClick={() => setGroup(group, true)}>
-                all
+                {t("groupAll")}
               </button>{" "}
               <button type="button" className="link-button" onClick={() => setGroup(group, false)}>
-                none
+                {t("groupNone")}
               </button>
             </legend>
             {group.names.map(({ name, events }) => (
               <label key={name} className="check">
                 <input type="checkbox" checked={selected.includes(name)} onChange={(event) => toggle(name, event.target.checked)} />
                 <code>{name}</code>
-                <span className="muted num">{number.format(events)}</span>
+                <span className="muted num">{format.number(events)}</span>
               </label>
             ))}
           </fieldset>
         ))}
-        {groups.length === 0 && <p className="muted">No events stored yet.</p>}
+        {groups.length === 0 && <p className="muted">{t("noEvents")}</p>}
       </div>
     </Menu>
   );

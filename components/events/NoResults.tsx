@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { useTranslations } from "next-intl";
 
 /**
  * What a filtered table shows instead of rows: a page past the end, nothing matching the filters
@@ -14,7 +15,7 @@ export function NoResults({
   clearHref,
   emptyStore,
 }: {
-  noun: string;
+  noun: "events" | "connections";
   testId: string;
   pastTheEnd: boolean;
   filtered: boolean;
@@ -22,17 +23,16 @@ export function NoResults({
   clearHref: string;
   emptyStore: ReactNode;
 }) {
+  const t = useTranslations("NoResults");
   return (
     <div className="empty" data-testid={testId}>
       {pastTheEnd ? (
-        <>
-          No {noun} on this page. <Link href={firstPageHref}>Go to the first page</Link>
-        </>
+        <>{t.rich("pastTheEnd", { noun, link: (chunks) => <Link href={firstPageHref}>{chunks}</Link> })}</>
       ) : filtered ? (
         <>
-          <strong>No {noun} match.</strong> Widen the time range or remove a filter.{" "}
+          {t.rich("noMatch", { noun, strong: (chunks) => <strong>{chunks}</strong> })}{" "}
           <Link className="button" href={clearHref}>
-            Clear filters
+            {t("clear")}
           </Link>
         </>
       ) : (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { explorerHref, type ExplorerTable } from "@/lib/explorerUrl/explorerHref";
 import type { FilterParamValues, PagingParamValues } from "@/lib/explorerUrl/explorerParams";
 
@@ -21,6 +22,7 @@ export function Pager({
   onFirstPage: boolean;
   table?: ExplorerTable;
 }) {
+  const t = useTranslations("Paging");
   const newestFirst = paging.order === "newest";
   // Sorted by another column than time, pages are simply before and after.
   const byTime = (paging.sort ?? "time") === "time";
@@ -35,14 +37,14 @@ export function Pager({
       </span>
     );
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={t("pages")}>
       {!onFirstPage && (
         <Link className="button" href={explorerHref(filters, paging, table)} prefetch={false} scroll={false}>
-          First page
+          {t("first")}
         </Link>
       )}
-      {link(previousCursor, !byTime ? "← Previous" : newestFirst ? "← Newer" : "← Older", "prev")}
-      {link(nextCursor, !byTime ? "Next →" : newestFirst ? "Older →" : "Newer →", "next")}
+      {link(previousCursor, !byTime ? t("previous") : newestFirst ? t("newer") : t("older"), "prev")}
+      {link(nextCursor, !byTime ? t("next") : newestFirst ? t("olderNext") : t("newerNext"), "next")}
     </nav>
   );
 }

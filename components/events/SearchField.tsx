@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { SEARCH_INPUT_ID } from "./domIds";
 import { useSyncedDraft } from "./useSyncedDraft";
 
 /** The free-text search `q`: Enter (or the button) applies it; `/` anywhere on the page comes here. */
 export function SearchField({ applied, onSearch }: { applied: string; onSearch: (q: string) => void }) {
+  const t = useTranslations("Filters");
   const [draft, setDraft] = useSyncedDraft(applied);
   return (
     <form
@@ -20,8 +22,8 @@ export function SearchField({ applied, onSearch }: { applied: string; onSearch: 
         type="search"
         value={draft}
         onChange={(event) => setDraft(event.target.value)}
-        placeholder="Search emails, computer names, ip, attempt id, event name, raw data"
-        aria-label="Search events"
+        placeholder={t("searchPlaceholder")}
+        aria-label={t("searchLabel")}
         aria-keyshortcuts="/"
         maxLength={200}
       />
@@ -29,7 +31,7 @@ export function SearchField({ applied, onSearch }: { applied: string; onSearch: 
         /
       </kbd>
       <button type="submit" className="button">
-        Search
+        {t("search")}
       </button>
     </form>
   );

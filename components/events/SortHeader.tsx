@@ -1,7 +1,9 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { use } from "react";
 import { DEFAULT_EVENT_SORT, type EventSort } from "@/lib/explorerUrl/explorerParams";
+import { useColumnLabels, type EventColumnId } from "./eventColumns";
 import { ExplorerViewContext } from "./explorerViewContext";
 import { useExplorerNavigation, type ExplorerView } from "./useExplorerNavigation";
 
@@ -16,7 +18,9 @@ export function sortStateOf(view: ExplorerView, sort: EventSort | undefined): "a
  * time is, newest first), the next one ascending. The server sorts (keyset pages, ties broken by
  * time and id), so the choice is in the URL like the filters.
  */
-export function SortHeader({ sort, label }: { sort: EventSort; label: string }) {
+export function SortHeader({ sort, column }: { sort: EventSort; column: EventColumnId }) {
+  const t = useTranslations("EventTable");
+  const label = useColumnLabels()[column];
   const { view, setPaging } = useExplorerNavigation(use(ExplorerViewContext));
   const state = sortStateOf(view, sort);
   const next = state === "descending" ? "oldest" : "newest";
@@ -26,7 +30,7 @@ export function SortHeader({ sort, label }: { sort: EventSort; label: string }) 
       className="sort-header"
       data-sort={sort}
       data-state={state ?? "none"}
-      title={`Sort by ${label.toLowerCase()}, ${next === "newest" ? "descending" : "ascending"}`}
+      title={t("sortBy", { label, direction: next === "newest" ? "descending" : "ascending" })}
       onClick={() => setPaging({ sort, order: next })}
     >
       {label}

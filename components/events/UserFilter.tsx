@@ -1,10 +1,12 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import type { KnownUser } from "@/lib/events/listUsers";
 import { Chip } from "./Chip";
 
-const optionText = (user: KnownUser) => `${user.email ?? "user"} (${user.userId})`;
+// What the datalist offers and resolveUser reads back: "email (id)", or "(id)" without an email.
+const optionText = (user: KnownUser) => `${user.email ?? ""} (${user.userId})`.trim();
 
 /** The user a typed text names: a picked option "email (id)", a bare id, or an email of a known user. */
 function resolveUser(text: string, users: readonly KnownUser[]): string | null {
@@ -35,18 +37,19 @@ export function UserFilter({
   /** Whether the view can leave users out (`not_user`); the insights charts can only narrow to users. */
   canExclude?: boolean;
 }) {
+  const t = useTranslations("Filters");
   const id = useId();
   const [draft, setDraft] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   // The options are written out once the field is first used: the page's HTML would otherwise
   // carry every known user twice (as markup, and in the props the browser hydrates from).
   const [listWanted, setListWanted] = useState(false);
-  const labelOf = (userId: string) => users.find((user) => String(user.userId) === userId)?.email ?? `user ${userId}`;
+  const labelOf = (userId: string) => users.find((user) => String(user.userId) === userId)?.email ?? t("userFallback", { id: userId });
   const add = (exclude: boolean) => {
     if (draft.trim() === "") return;
     const userId = resolveUser(draft, users);
     if (userId === null) {
-      setProblem(`No single known user matches “${draft.trim()}”: pick one from the list or type a user id.`);
+      setProblem(t("noSingleUser", { text: draft.trim() }));
       return;
     }
     setProblem(null);
@@ -62,13 +65,13 @@ export function UserFilter({
   return (
     <div className="filter-field filter-field--users" role="group" aria-labelledby={`${id}-label`}>
       <span id={`${id}-label`} className="filter-field__label">
-        Users
+        {t("users")}
       </span>
       {included.map((userId) => (
         <Chip
           key={userId}
           label={labelOf(userId)}
-          title={`user id ${userId}`}
+          title={t("userIdTitle", { id: userId })}
           onRemove={() =>
             onChange(
               included.filter((v) => v !== userId),
@@ -82,7 +85,7 @@ export function UserFilter({
           key={userId}
           negated
           label={labelOf(userId)}
-          title={`user id ${userId}`}
+          title={t("userIdTitle", { id: userId })}
           onRemove={() =>
             onChange(
               included,
@@ -94,8 +97,8 @@ export function UserFilter({
       <input
         className="filter-field__input filter-field__input--wide"
         value={draft}
-        placeholder="email or user id"
-        aria-label={canExclude ? "User: type an email or id, then Add or Exclude" : "User: type an email or id, then Add"}
+        placeholder={t("userPlaceholder")}
+        aria-label={canExclude ? t("userLabelExclude") : t("userLabel")}
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-problem` : undefined}
         list={`${id}-users`}
@@ -104,14 +107,14 @@ export function UserFilter({
         onFocus={() => setListWanted(true)}
       />
       <datalist id={`${id}-users`}>
-        {listWanted && users.map((user) => <option key={user.userId} value={optionText(user)} label={`${user.events} events`} />)}
+        {listWanted && users.map((user) => <option key={user.userId} value={optionText(user)} label={t("userEvents", { count: user.events })} />)}
       </datalist>
       <button type="button" className="button button--small" onClick={() => add(false)}>
-        Add
+        {t("add")}
       </button>
       {canExclude && (
         <button type="button" className="button button--small" onClick={() => add(true)}>
-          Exclude
+          {t("exclude")}
         </button>
       )}
       {problem && (

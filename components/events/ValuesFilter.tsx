@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Chip } from "./Chip";
 
@@ -17,6 +18,7 @@ export function ValuesFilter({
   suggestions?: readonly string[];
   onChange: (values: string[]) => void;
 }) {
+  const t = useTranslations("Filters");
   const id = useId();
   const [draft, setDraft] = useState("");
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
@@ -39,7 +41,7 @@ export function ValuesFilter({
         className="filter-field__input"
         value={draft}
         placeholder={placeholder}
-        aria-label={`${label}: add a value, then press Enter`}
+        aria-label={t("addValue", { label })}
         list={suggestions.length ? `${id}-suggestions` : undefined}
         onChange={(event) => setDraft(event.target.value)}
         onKeyDown={onKeyDown}

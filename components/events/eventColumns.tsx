@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { use, type ReactNode } from "react";
 import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
 import type { EventSort } from "@/lib/explorerUrl/explorerParams";
@@ -7,13 +8,53 @@ import type { EventListRow } from "@/lib/events/queryEvents";
 import { ExitCodeLabel } from "../ExitCodeLabel";
 import { UserLink } from "../UserLink";
 import { LocalTime } from "../LocalTime";
-import { formatSeconds } from "../formatSeconds";
+import { Duration } from "../Duration";
 import { SortHeader } from "./SortHeader";
 import { ExitCodeViewsContext } from "./explorerViewContext";
 
+export type EventColumnId = "expand" | "time" | "name" | "user" | "host" | "client" | "exit" | "duration" | "attempt";
+
+/** Each column's name in the reader's language, as the column chooser and the headings show it. */
+export function useColumnLabels(): Record<EventColumnId, string> {
+  const t = useTranslations("EventTable");
+  return {
+    expand: t("details"),
+    time: t("time"),
+    name: t("event"),
+    user: t("user"),
+    host: t("host"),
+    client: t("clientLong"),
+    exit: t("exitCode"),
+    duration: t("duration"),
+    attempt: t("attempt"),
+  };
+}
+
+/** A heading in the reader's language: the columns are made once, outside any component, so they name their heading by id. */
+function Heading({ id, short = false }: { id: EventColumnId; short?: boolean }) {
+  const t = useTranslations("EventTable");
+  const labels = useColumnLabels();
+  return <>{short ? t("client") : labels[id]}</>;
+}
+
+function ExpandButton({ expanded, rowId, onToggle }: { expanded: boolean; rowId: string; onToggle: () => void }) {
+  const t = useTranslations("EventTable");
+  return (
+    <button
+      type="button"
+      className="expand-button"
+      tabIndex={-1}
+      aria-expanded={expanded}
+      aria-controls={`event-detail-${rowId}`}
+      aria-label={expanded ? t("hideDetails") : t("showDetails")}
+      onClick={onToggle}
+    >
+      {expanded ? "▾" : "▸"}
+    </button>
+  );
+}
+
 export interface EventColumnMeta {
-  /** Shown in the column chooser. */
-  label: string;
   className?: string;
   /** The server-side sort behind the column's heading, for an indexed column. */
   sort?: EventSort;
@@ -46,50 +87,42 @@ export const eventColumns = column.columns([
   column.display({
     id: "expand",
     enableHiding: false,
-    meta: { label: "Details", className: "cell-expand" },
-    header: () => <span className="visually-hidden">Details</span>,
-    cell: ({ row }) => (
-      <button
-        type="button"
-        className="expand-button"
-        tabIndex={-1}
-        aria-expanded={row.getIsExpanded()}
-        aria-controls={`event-detail-${row.id}`}
-        aria-label={row.getIsExpanded() ? "Hide details" : "Show details"}
-        onClick={() => row.toggleExpanded()}
-      >
-        {row.getIsExpanded() ? "▾" : "▸"}
-      </button>
+    meta: { className: "cell-expand" },
+    header: () => (
+      <span className="visually-hidden">
+        <Heading id="expand" />
+      </span>
     ),
+    cell: ({ row }) => <ExpandButton expanded={row.getIsExpanded()} rowId={row.id} onToggle={() => row.toggleExpanded()} />,
   }),
   column.accessor("occurredAt", {
     id: "time",
-    header: () => <SortHeader sort="time" label="Time" />,
+    header: () => <SortHeader sort="time" column="time" />,
     enableHiding: false,
-    meta: { label: "Time", className: "nowrap", sort: "time" },
+    meta: { className: "nowrap", sort: "time" },
     cell: ({ row }) => <LocalTime iso={row.original.occurredAt} original={row.original.timestamp} />,
   }),
   column.accessor("name", {
     id: "name",
-    header: () => <SortHeader sort="name" label="Event" />,
-    meta: { label: "Event", sort: "name" },
+    header: () => <SortHeader sort="name" column="name" />,
+    meta: { sort: "name" },
     cell: ({ getValue }) => <code>{getValue()}</code>,
   }),
   column.accessor("userId", {
     id: "user",
-    header: () => <SortHeader sort="user" label="User" />,
-    meta: { label: "User", sort: "user" },
+    header: () => <SortHeader sort="user" column="user" />,
+    meta: { sort: "user" },
     cell: ({ row }) => <UserLink userId={row.original.userId} email={row.original.userEmail} />,
   }),
   column.accessor("hostComputerName", {
     id: "host",
-    header: () => <SortHeader sort="host" label="Host computer" />,
-    meta: { label: "Host computer", className: "nowrap", sort: "host" },
+    header: () => <SortHeader sort="host" column="host" />,
+    meta: { className: "nowrap", sort: "host" },
   }),
   column.display({
     id: "client",
-    header: "Client",
-    meta: { label: "Client computer, ip, platform" },
+    header: () => <Heading id="client" short />,
+    meta: {},
     cell: ({ row }) => {
       const { clientComputerName, ip, platform } = row.original;
       return (
@@ -102,20 +135,20 @@ export const eventColumns = column.columns([
   }),
   column.accessor("exitCode", {
     id: "exit",
-    header: () => <SortHeader sort="exit" label="Exit code" />,
-    meta: { label: "Exit code", className: "nowrap", sort: "exit" },
+    header: () => <SortHeader sort="exit" column="exit" />,
+    meta: { className: "nowrap", sort: "exit" },
     cell: unlessNull((code: number) => <ExitCodeCell code={code} />),
   }),
   column.accessor("duration", {
     id: "duration",
-    header: "Duration",
-    meta: { label: "Duration", className: "num" },
-    cell: unlessNull(formatSeconds),
+    header: () => <Heading id="duration" />,
+    meta: { className: "num" },
+    cell: unlessNull((seconds: number) => <Duration seconds={seconds} />),
   }),
   column.accessor("attemptId", {
     id: "attempt",
-    header: "Attempt id",
-    meta: { label: "Attempt id", className: "cell-attempt" },
+    header: () => <Heading id="attempt" />,
+    meta: { className: "cell-attempt" },
     cell: unlessNull((attempt: string) => <code title={attempt}>{attempt}</code>),
   }),
 ]);

@@ -1,7 +1,8 @@
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { IntegrationStatus } from "@/lib/integrations/status/integrationStatus";
+import { formatSeconds } from "@/lib/i18n/dateTime";
 import { CsrfField } from "../auth/CsrfField";
 import { LocalTime } from "../LocalTime";
-import { INTEGRATIONS_TEXT as T } from "./integrationsText";
 
 export interface IntegrationActions {
   sendTest: (data: FormData) => Promise<void>;
@@ -11,7 +12,14 @@ export interface IntegrationActions {
 
 /** One destination: its state, its last delivery and error, and what an admin can do with it. */
 export function IntegrationCard({ status, actions, csrfToken }: { status: IntegrationStatus; actions: IntegrationActions; csrfToken: string }) {
-  const state = status.paused ? T.paused : status.caughtUp ? T.caughtUp : T.behind(status.pending, status.behindMs);
+  const t = useTranslations("Integrations");
+  const format = useFormatter();
+  const locale = useLocale();
+  const state = status.paused
+    ? t("paused")
+    : status.caughtUp
+      ? t("caughtUp")
+      : t("behind", { events: status.pending, duration: formatSeconds(Math.ceil(status.behindMs / 1000), locale) });
   const tone = status.failing ? "card--error" : status.caughtUp ? "" : "card--warn";
   return (
     <article className={`card card--wide integration ${tone}`} aria-labelledby={`integration-${status.name}`} data-testid={`integration-${status.name}`}>
@@ -20,43 +28,43 @@ export function IntegrationCard({ status, actions, csrfToken }: { status: Integr
       </h2>
       <p className="card__value--small" data-testid="integration-state">
         {state}
-        {status.failing && <strong className="error-text"> · {T.failing}</strong>}
+        {status.failing && <strong className="error-text"> · {t("failing")}</strong>}
       </p>
       <dl className="integration__facts">
         <div>
-          <dt>{T.lastDelivery}</dt>
-          <dd>{status.lastDeliveryAt ? <LocalTime iso={status.lastDeliveryAt} /> : T.never}</dd>
+          <dt>{t("lastDelivery")}</dt>
+          <dd>{status.lastDeliveryAt ? <LocalTime iso={status.lastDeliveryAt} /> : t("never")}</dd>
         </div>
         <div>
-          <dt>{T.delivered}</dt>
-          <dd>{status.delivered.toLocaleString("en")}</dd>
+          <dt>{t("delivered")}</dt>
+          <dd data-testid="integration-delivered">{format.number(status.delivered)}</dd>
         </div>
         <div>
-          <dt>{T.lastError}</dt>
+          <dt>{t("lastError")}</dt>
           <dd data-testid="integration-error">
             {status.lastError && status.lastErrorAt ? (
               <>
                 <LocalTime iso={status.lastErrorAt} /> <span className={status.failing ? "error-text" : "muted"}>{status.lastError}</span>
               </>
             ) : (
-              T.noError
+              t("noError")
             )}
           </dd>
         </div>
         {status.lastTest && (
           <div>
-            <dt>{T.lastTest}</dt>
+            <dt>{t("lastTest")}</dt>
             <dd>
-              <LocalTime iso={status.lastTest.at} /> {status.lastTest.error ? <span className="error-text">{status.lastTest.error}</span> : T.testArrived}
+              <LocalTime iso={status.lastTest.at} /> {status.lastTest.error ? <span className="error-text">{status.lastTest.error}</span> : t("testArrived")}
             </dd>
           </div>
         )}
         {status.replay && (
           <div>
-            <dt>{T.replay}</dt>
+            <dt>{t("replay")}</dt>
             <dd>
               <progress max={Math.max(status.replay.total, 1)} value={status.replay.done} />{" "}
-              {T.replayProgress(status.replay.done, status.replay.total, status.replay.from)}
+              {t.rich("replayProgress", { done: status.replay.done, total: status.replay.total, time: () => <LocalTime iso={status.replay!.from} /> })}
             </dd>
           </div>
         )}
@@ -65,26 +73,26 @@ export function IntegrationCard({ status, actions, csrfToken }: { status: Integr
         <form action={actions.sendTest}>
           <CsrfField token={csrfToken} />
           <input type="hidden" name="name" value={status.name} />
-          <button type="submit" className="button button--small">
-            {T.sendTest}
+          <button type="submit" className="button button--small" data-testid="integration-send-test">
+            {t("sendTest")}
           </button>
         </form>
         <form action={actions.setPaused}>
           <CsrfField token={csrfToken} />
           <input type="hidden" name="name" value={status.name} />
           <input type="hidden" name="paused" value={status.paused ? "false" : "true"} />
-          <button type="submit" className="button button--small">
-            {status.paused ? T.resume : T.pause}
+          <button type="submit" className="button button--small" data-testid="integration-pause">
+            {status.paused ? t("resume") : t("pause")}
           </button>
         </form>
         <form action={actions.replay} className="integration__replay">
           <CsrfField token={csrfToken} />
           <input type="hidden" name="name" value={status.name} />
           <label className="inline-label">
-            {T.replayFrom} <input type="date" name="from" required />
+            {t("replayFrom")} <input type="date" name="from" required data-testid="integration-replay-from" />
           </label>
-          <button type="submit" className="button button--small">
-            {T.replayButton}
+          <button type="submit" className="button button--small" data-testid="integration-replay">
+            {t("replayButton")}
           </button>
         </form>
       </div>

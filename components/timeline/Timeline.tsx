@@ -5,7 +5,8 @@ import { STATUS_OF_LETTER, type TimelineBars } from "@/lib/connections/timelineB
 import type { TimelineTick } from "@/lib/connections/timelineWindow";
 import { formatZonedTime } from "@/lib/connections/zonedTime";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
-import { formatSeconds } from "../formatSeconds";
+import { useLocale } from "next-intl";
+import { formatSeconds } from "@/lib/i18n/dateTime";
 
 export interface TimelineLaneLabel {
   key: string;
@@ -42,6 +43,7 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
     () => true,
     () => false,
   );
+  const locale = useLocale();
   const spanMs = frame.endMs - frame.startMs;
   const at = (ms: number) => (ms - frame.startMs) / spanMs;
   const atSeconds = (seconds: number) => (seconds * 1000) / spanMs;
@@ -53,7 +55,7 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
     const time = (seconds: number) => formatZonedTime(frame.startMs + seconds * 1000, frame.timeZone);
     const when = status === "failed" ? time(lane.from[index]!) : `${time(lane.from[index]!)} – ${status === "active" ? "now" : time(lane.to[index]!)}`;
     const duration = lane.durations[index];
-    const length = duration !== null && duration !== undefined ? ` (${formatSeconds(duration)})` : "";
+    const length = duration !== null && duration !== undefined ? ` (${formatSeconds(duration, locale)})` : "";
     const code = lane.codes[index];
     const name = code === null || code === undefined ? "" : bars.codeNames[code];
     const verdict = status === "failed" && code !== null && code !== undefined ? `failed: ${code}${name ? ` ${name}` : ""}` : status;

@@ -29,39 +29,39 @@ test("first start: the console's one-time password, a forced change, the deep li
   // A signed-out visitor following a deep link is sent to sign in first.
   await page.goto("/events?name=client_disconnect");
   await expect(page).toHaveURL(`${FIRST_START_URL}/sign-in?next=${encodeURIComponent("/events?name=client_disconnect")}`);
-  await expect(page.getByRole("navigation", { name: "Main" })).toHaveCount(0);
+  await expect(page.getByRole("navigation", { name: "メイン" })).toHaveCount(0);
 
-  await page.getByLabel("Email").fill("admin@localhost");
-  await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#sign-in-error")).toHaveText("Wrong email or password.");
+  await page.getByLabel("メールアドレス").fill("admin@localhost");
+  await page.getByLabel("パスワード", { exact: true }).fill("not the password");
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await expect(page.locator("#sign-in-error")).toHaveText("メールアドレスまたはパスワードが違います。");
   await page.screenshot({ path: "test-results/sign-in-wrong-password.png", fullPage: true });
 
-  await page.getByLabel("Password").fill(oneTime);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("パスワード", { exact: true }).fill(oneTime);
+  await page.getByRole("button", { name: "サインイン" }).click();
   // The generated password must be replaced before anything else.
   await expect(page).toHaveURL(`${FIRST_START_URL}/admin/password?next=${encodeURIComponent("/events?name=client_disconnect")}`);
-  await expect(page.getByRole("heading", { name: "Choose your password" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "パスワードの設定" })).toBeVisible();
   const passwordPage = page.url();
   await page.goto("/");
   await expect(page).toHaveURL(/\/admin\/password$/);
   await page.goto(passwordPage);
   await page.screenshot({ path: "test-results/forced-password-change.png", fullPage: true });
 
-  await page.getByLabel("Current password").fill(oneTime);
-  await page.getByLabel("New password", { exact: false }).first().fill(NEW_PASSWORD);
-  await page.getByLabel("New password again").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Change password" }).click();
+  await page.getByLabel("現在のパスワード").fill(oneTime);
+  await page.getByLabel("新しいパスワード", { exact: false }).first().fill(NEW_PASSWORD);
+  await page.getByLabel("新しいパスワード (確認)").fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "パスワードを変更" }).click();
   // …and then on to where the deep link pointed.
   await expect(page).toHaveURL(`${FIRST_START_URL}/events?name=client_disconnect`);
-  await expect(page.getByRole("heading", { name: "Events" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "イベント", level: 1 })).toBeVisible();
 
   const cookie = (await page.context().cookies()).find((c) => c.name === "parsec_session")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
 
-  await page.getByRole("button", { name: "Sign out" }).click();
+  await page.getByRole("button", { name: "サインアウト" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signed-out=1$/);
-  await expect(page.getByRole("status").filter({ hasText: "You are signed out." })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "サインアウトしました。" })).toBeVisible();
   // The old cookie is worthless: the session is gone from the server.
   const replay = await playwrightRequest.newContext({ baseURL: FIRST_START_URL, extraHTTPHeaders: { cookie: `parsec_session=${cookie.value}` } });
   expect((await replay.get("/api/sync")).status()).toBe(401);
@@ -73,12 +73,12 @@ test("first start: the console's one-time password, a forced change, the deep li
   // The one-time password is spent; the new one works, and a deep link comes back after sign-in.
   await page.goto("/admin/audit?action=sign_in");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fadmin%2Faudit%3Faction%3Dsign_in$/);
-  await page.getByLabel("Email").fill("admin@localhost");
-  await page.getByLabel("Password").fill(oneTime);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.locator("#sign-in-error")).toHaveText("Wrong email or password.");
-  await page.getByLabel("Password").fill(NEW_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByLabel("メールアドレス").fill("admin@localhost");
+  await page.getByLabel("パスワード", { exact: true }).fill(oneTime);
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await expect(page.locator("#sign-in-error")).toHaveText("メールアドレスまたはパスワードが違います。");
+  await page.getByLabel("パスワード", { exact: true }).fill(NEW_PASSWORD);
+  await page.getByRole("button", { name: "サインイン" }).click();
   await expect(page).toHaveURL(`${FIRST_START_URL}/admin/audit?action=sign_in`);
   await expect(page.getByTestId("viewer-audit").locator("tbody tr")).toHaveCount(2);
 

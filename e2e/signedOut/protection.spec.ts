@@ -6,7 +6,7 @@ import { E2E_ADMIN } from "../../playwright.config";
 // so a new one is covered the day it is added) refuses a visitor without a session, and every
 // answer carries the security headers.
 
-const PUBLIC = new Set(["/sign-in", "/api/health", "/sign-in/oidc", "/sign-in/oidc/callback"]);
+const PUBLIC = new Set(["/sign-in", "/api/health", "/api/ready", "/sign-in/oidc", "/sign-in/oidc/callback"]);
 const routes = appRoutes().filter((route) => !PUBLIC.has(route.url));
 
 function expectSecurityHeaders(response: APIResponse) {
@@ -58,10 +58,12 @@ for (const route of routes) {
   });
 }
 
-test("the sign-in page, the health check and static files are public, with the headers", async ({ request, page }) => {
-  const health = await request.get("/api/health");
-  expect(health.status()).toBe(200);
-  expectSecurityHeaders(health);
+test("the sign-in page, the health and readiness checks and static files are public, with the headers", async ({ request, page }) => {
+  for (const probe of ["/api/health", "/api/ready"]) {
+    const answer = await request.get(probe);
+    expect(answer.status(), probe).toBe(200);
+    expectSecurityHeaders(answer);
+  }
   const signIn = await request.get("/sign-in", { headers: { accept: "text/html" } });
   expect(signIn.status()).toBe(200);
   expectSecurityHeaders(signIn);
@@ -96,10 +98,10 @@ test("a next that normalises to another site sends no one there: not the sign-in
   await expect(page.locator("input[name=next]")).toHaveValue("/");
   // The form as a crafted page would post it, with the hostile next the sign-in page no longer writes.
   await page.locator("input[name=next]").evaluate((input: HTMLInputElement) => (input.value = "/.//evil.example/phish"));
-  await page.getByLabel("Email").fill(E2E_ADMIN.email);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await page.getByLabel("メールアドレス").fill(E2E_ADMIN.email);
+  await page.getByLabel("パスワード", { exact: true }).fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await expect(page.getByRole("heading", { name: "概要" })).toBeVisible();
   expect(new URL(page.url()).pathname).toBe("/");
 
   // Signed in now: the sign-in page sends an admin straight on, to this site only.

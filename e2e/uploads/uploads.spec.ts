@@ -5,10 +5,10 @@ import { E2E_ADMIN, E2E_IMPORT_MAX_MB } from "../../playwright.config";
 // Each test signs in on the uploads server (playwright.config.ts), whose store is its own.
 test.beforeEach(async ({ page }) => {
   await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(E2E_ADMIN.email);
-  await page.getByLabel("Password").fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await page.getByLabel("メールアドレス").fill(E2E_ADMIN.email);
+  await page.getByLabel("パスワード", { exact: true }).fill(E2E_ADMIN.password);
+  await page.getByRole("button", { name: "サインイン" }).click();
+  await expect(page.getByRole("heading", { name: "概要" })).toBeVisible();
 });
 
 // Large uploads through the production server's HTTP stack: nothing between the browser and the

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../config";
 import type { Db } from "../store/client";
 import { hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
-import { attemptSucceeded, describeBlock, reserveSignInAttempt } from "./signInRateLimit";
+import { attemptSucceeded, describeBlock, reserveSignInAttempt, type SignInBlock } from "./signInRateLimit";
 import { recordViewerAudit } from "./viewerAudit";
 
 export const emailSchema = z
@@ -51,8 +51,18 @@ export async function ensureInitialAdmin(db: Db, initial: { email: string; passw
   return { created: true, email: initial.email, generatedPassword };
 }
 
+/** Why a password change was refused, for the page to say in the reader's language (the message says it in English). */
+export type PasswordChangeProblem =
+  { kind: "gone" | "wrongCurrent" | "tooShort" | "tooLong" | "mismatch" | "unchanged" } | { kind: "blocked"; block: SignInBlock };
+
 export class PasswordChangeError extends Error {
   override name = "PasswordChangeError";
+  constructor(
+    message: string,
+    readonly problem: PasswordChangeProblem,
+  ) {
+    super(message);
+  }
 }
 
 /**
@@ -67,22 +77,25 @@ export async function changePassword(
   { ip, now = new Date(), scrypt }: { ip: string; now?: Date; scrypt?: ScryptParameters },
 ): Promise<void> {
   const admin = await db.adminAccount.findUnique({ where: { id: adminId } });
-  if (!admin) throw new PasswordChangeError("This account no longer exists.");
+  if (!admin) throw new PasswordChangeError("This account no longer exists.", { kind: "gone" });
   const failed = (detail: string) => recordViewerAudit(db, { action: "password_change_failed", actor: admin.email, ip, detail, at: now });
   const attempt = await reserveSignInAttempt(db, admin.email, ip, now);
   if (!attempt.reserved) {
     await failed(`refused, rate limit (${attempt.block.scope})`);
-    throw new PasswordChangeError(describeBlock(attempt.block, now));
+    throw new PasswordChangeError(describeBlock(attempt.block, now), { kind: "blocked", block: attempt.block });
   }
   if (!(await verifyPassword(input.current, admin.passwordHash))) {
     await failed("wrong current password");
-    throw new PasswordChangeError("The current password is wrong.");
+    throw new PasswordChangeError("The current password is wrong.", { kind: "wrongCurrent" });
   }
   await attemptSucceeded(db, attempt.id);
   const parsed = newPasswordSchema.safeParse(input.next);
-  if (!parsed.success) throw new PasswordChangeError(parsed.error.issues[0]!.message);
-  if (input.next !== input.confirm) throw new PasswordChangeError("The new password and its confirmation differ.");
-  if (input.next === input.current) throw new PasswordChangeError("The new password must differ from the current one.");
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new PasswordChangeError(issue.message, { kind: issue.code === "too_big" ? "tooLong" : "tooShort" });
+  }
+  if (input.next !== input.confirm) throw new PasswordChangeError("The new password and its confirmation differ.", { kind: "mismatch" });
+  if (input.next === input.current) throw new PasswordChangeError("The new password must differ from the current one.", { kind: "unchanged" });
   await db.adminAccount.update({
     where: { id: adminId },
     data: { passwordHash: await hashPassword(input.next, scrypt), mustChangePassword: false, passwordChangedAt: now },

@@ -7,6 +7,7 @@ import { createTestAdmin, createTestSession, fakeRequest, RedirectSignal, startT
 vi.mock("next/headers", async () => (await import("./testing")).nextHeadersStandIn);
 vi.mock("next/navigation", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("./testing")).nextNavigationOverrides }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next-intl/server", async () => (await import("@/i18n/testing")).nextIntlServerStandIn);
 
 type Page = (props: { searchParams: Promise<Record<string, string>> }) => Promise<unknown>;
 type FormAction = (previous: FormState, form: FormData) => Promise<FormState>;
@@ -66,6 +67,22 @@ describe("a hostile next never leaves the site, at any of its sinks", () => {
   });
 });
 
+describe("the forms' refusals in the reader's language", () => {
+  it("a Japanese browser is told in Japanese, in its zone, and a cookie's choice wins over Accept-Language", async () => {
+    await createTestAdmin(app.db, { email: "ja-reader@example.com", password: "the right password" });
+    const wrong = () => signInAction({ message: null }, form({ email: "ja-reader@example.com", password: "not it", next: "/" }));
+    fakeRequest.reset({ headers: { origin: "http://viewer.test", "accept-language": "ja-JP,ja;q=0.9" } });
+    expect(await wrong()).toMatchObject({ message: "メールアドレスまたはパスワードが違います。" });
+    fakeRequest.reset({ headers: { origin: "http://viewer.test", "accept-language": "ja-JP" }, cookies: { parsec_viewer_locale: "en" } });
+    expect(await wrong()).toMatchObject({ message: "Wrong email or password." });
+    for (let i = 0; i < 3; i += 1) await wrong();
+    fakeRequest.reset({ headers: { origin: "http://viewer.test", "accept-language": "ja" }, cookies: { parsec_viewer_zone: "Asia%2FTokyo" } });
+    expect((await wrong()).message).toMatch(
+      /^このアカウントでパスワードの誤りが多すぎます。15 分後 \(\d{4}\/\d\d\/\d\d \d\d:\d\d 以降\) にもう一度お試しください。$/,
+    );
+  });
+});
+
 describe("changing the password", () => {
   it("refuses the 6th try after 5 wrong current passwords, even the right one, saying how long to wait, and audits each failure", async () => {
     const admin = await createTestAdmin(app.db, { email: "guessed@example.com", password: "the real password" });
@@ -78,7 +95,7 @@ describe("changing the password", () => {
       );
     for (let i = 0; i < 5; i += 1) expect(await change(`guess ${i}`)).toEqual({ message: "The current password is wrong." });
     const sixth = await change("the real password");
-    expect(sixth.message).toMatch(/^Too many wrong passwords for this account\. Try again in 15 minutes \(after \d\d:\d\d UTC\)\.$/);
+    expect(sixth.message).toMatch(/^Too many wrong passwords for this account\. Try again in 15 minutes \(after \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.$/);
     const stored = await app.db.adminAccount.findUniqueOrThrow({ where: { id: admin.id } });
     const { verifyPassword } = await import("./passwordHash");
     expect(await verifyPassword("the real password", stored.passwordHash)).toBe(true);

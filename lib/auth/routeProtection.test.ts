@@ -8,17 +8,19 @@ import { createTestAdmin, createTestSession, fakeRequest, RedirectSignal, startT
 vi.mock("next/headers", async () => (await import("./testing")).nextHeadersStandIn);
 vi.mock("next/navigation", async (importOriginal) => ({ ...(await importOriginal<object>()), ...(await import("./testing")).nextNavigationOverrides }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined }));
+vi.mock("next-intl/server", async () => (await import("@/i18n/testing")).nextIntlServerStandIn);
 
 /** The only routes a visitor without a session may reach. Adding one here needs a reason. */
 const PUBLIC_ROUTES = new Set([
   "page /sign-in",
   "route /api/health",
+  "route /api/ready",
   // OpenID Connect: the way to the provider and back, before there is a session.
   "route /sign-in/oidc",
   "route /sign-in/oidc/callback",
 ]);
-/** Server actions that run without a session: signing in is how one gets a session. */
-const PUBLIC_ACTIONS = new Set(["signInAction"]);
+/** Server actions that run without a session: signing in is how one gets a session, and the sign-in page has the language switch (its cookie holds nothing but the language). */
+const PUBLIC_ACTIONS = new Set(["signInAction", "setLocaleAction"]);
 const METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"] as const;
 
 let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -26,7 +28,7 @@ let signedIn: { token: string; csrfToken: string };
 let pendingChange: { token: string; csrfToken: string };
 
 beforeAll(async () => {
-  app = await startTestApp({ SYNC_TOKEN: "route-protection-sync-token-0123" });
+  app = await startTestApp({ SYNC_TOKEN: "route-protection-sync-token-0123", METRICS_TOKEN: "route-protection-metrics-token-0123" });
   const db = app.db;
   const admin = await createTestAdmin(db, { email: "admin@example.com", password: "correct horse battery" });
   const fresh = await createTestAdmin(db, { email: "fresh@example.com", password: "one-time-password", mustChangePassword: true });

@@ -56,8 +56,8 @@ describe("sign-in", () => {
   });
 
   it("says the same for a wrong password and an unknown email, and records the failure without the password", async () => {
-    expect(await signIn("ada@example.com", "wrong password")).toEqual({ ok: false, message: WRONG_CREDENTIALS });
-    expect(await signIn("nobody@example.com", "wrong password")).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect(await signIn("ada@example.com", "wrong password")).toEqual({ ok: false, message: WRONG_CREDENTIALS, problem: { kind: "credentials" } });
+    expect(await signIn("nobody@example.com", "wrong password")).toEqual({ ok: false, message: WRONG_CREDENTIALS, problem: { kind: "credentials" } });
     const failures = await database.db.viewerAuditEntry.findMany({ where: { action: "sign_in_failed" } });
     expect(failures.map((f) => f.detail)).toEqual(["ada@example.com: wrong email or password", "nobody@example.com: wrong email or password"]);
     expect(JSON.stringify(failures)).not.toContain("wrong password");
@@ -68,7 +68,7 @@ describe("sign-in", () => {
     const start = new Date("2026-11-25T10:00:00Z");
     for (let i = 0; i < ACCOUNT_LIMIT.failures; i += 1) {
       const result = await signIn("grace@example.com", `guess ${i}`, `192.0.2.${i}`, new Date(start.getTime() + i * 1000));
-      expect(result).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+      expect(result).toEqual({ ok: false, message: WRONG_CREDENTIALS, problem: { kind: "credentials" } });
     }
     const locked = await signIn("grace@example.com", "cobol forever 1959", "192.0.2.99", new Date(start.getTime() + 60_000));
     expect(locked.ok).toBe(false);
@@ -90,7 +90,7 @@ describe("sign-in", () => {
   });
 
   it("refuses a malformed email with a clear message", async () => {
-    expect(await signIn("not an email", "x")).toEqual({ ok: false, message: "Enter an email address." });
+    expect(await signIn("not an email", "x")).toEqual({ ok: false, message: "Enter an email address.", problem: { kind: "email", tooLong: false } });
   });
 });
 

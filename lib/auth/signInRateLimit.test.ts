@@ -97,7 +97,7 @@ describe("the sign-in limit in normal use", () => {
     passwordChecks.mockClear();
     const wrong = await signIn("normal@example.com", "a wrong password", "198.51.100.2", at(1000));
     const unknown = await signIn("nobody-here@example.com", "a wrong password", "198.51.100.2", at(2000));
-    expect(wrong).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+    expect(wrong).toEqual({ ok: false, message: WRONG_CREDENTIALS, problem: { kind: "credentials" } });
     expect(unknown).toEqual(wrong);
     expect(passwordChecks).toHaveBeenCalledTimes(2);
   });
@@ -107,7 +107,11 @@ describe("the sign-in limit in normal use", () => {
     for (let i = 0; i < ACCOUNT_LIMIT.failures - 1; i += 1) await signIn("forgetful@example.com", `guess ${i}`, "198.51.100.3", at(i * 1000));
     expect((await signIn("forgetful@example.com", "the right password", "198.51.100.3", at(10_000))).ok).toBe(true);
     for (let i = 0; i < ACCOUNT_LIMIT.failures; i += 1) {
-      expect(await signIn("forgetful@example.com", `typo ${i}`, "198.51.100.3", at(20_000 + i * 1000))).toEqual({ ok: false, message: WRONG_CREDENTIALS });
+      expect(await signIn("forgetful@example.com", `typo ${i}`, "198.51.100.3", at(20_000 + i * 1000))).toEqual({
+        ok: false,
+        message: WRONG_CREDENTIALS,
+        problem: { kind: "credentials" },
+      });
     }
     expect(isRateLimited(await signIn("forgetful@example.com", "the right password", "198.51.100.3", at(30_000)))).toBe(true);
   });

@@ -3,11 +3,15 @@ import { getStore } from "../store/store";
 import { DEFAULT_SCRYPT, needsRehash, hashPassword, verifyPassword, type ScryptParameters } from "./passwordHash";
 import { emailSchema } from "./adminAccounts";
 import { configuredSessionPolicy, createSession, endSession, type SessionPolicy } from "./sessions";
-import { attemptSucceeded, describeBlock, reserveSignInAttempt } from "./signInRateLimit";
+import { attemptSucceeded, describeBlock, reserveSignInAttempt, type SignInBlock } from "./signInRateLimit";
 import { recordViewerAudit } from "./viewerAudit";
 
+/** What went wrong, for the sign-in page to say in the reader's language (`message` says it in English, for logs and the API). */
+export type SignInProblem = { kind: "credentials" } | { kind: "email"; tooLong: boolean } | { kind: "blocked"; block: SignInBlock };
+
 export type SignInResult =
-  { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean; email: string } | { ok: false; message: string; retryAt?: Date };
+  | { ok: true; token: string; expiresAt: Date; mustChangePassword: boolean; email: string }
+  | { ok: false; message: string; problem: SignInProblem; retryAt?: Date };
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
@@ -40,16 +44,19 @@ export async function signInWithPassword(
   { now = new Date(), scrypt = DEFAULT_SCRYPT }: { now?: Date; scrypt?: ScryptParameters } = {},
 ): Promise<SignInResult> {
   const parsedEmail = emailSchema.safeParse(input.email);
-  if (!parsedEmail.success) return { ok: false, message: parsedEmail.error.issues[0]!.message };
+  if (!parsedEmail.success) {
+    const issue = parsedEmail.error.issues[0]!;
+    return { ok: false, message: issue.message, problem: { kind: "email", tooLong: issue.code === "too_big" } };
+  }
   const email = parsedEmail.data;
   const password = typeof input.password === "string" ? input.password : "";
-  if (password.length === 0 || password.length > 1024) return { ok: false, message: WRONG_CREDENTIALS };
+  if (password.length === 0 || password.length > 1024) return { ok: false, message: WRONG_CREDENTIALS, problem: { kind: "credentials" } };
 
   const attempt = await reserveSignInAttempt(db, email, input.ip, now);
   if (!attempt.reserved) {
     const { block } = attempt;
     await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: refused, rate limit (${block.scope})`, at: now });
-    return { ok: false, message: describeBlock(block, now), retryAt: block.retryAt };
+    return { ok: false, message: describeBlock(block, now), problem: { kind: "blocked", block }, retryAt: block.retryAt };
   }
 
   const admin = await db.adminAccount.findUnique({ where: { email } });
@@ -57,7 +64,7 @@ export async function signInWithPassword(
   if (valid) await attemptSucceeded(db, attempt.id);
   if (!admin || !valid) {
     await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: wrong email or password`, at: now });
-    return { ok: false, message: WRONG_CREDENTIALS };
+    return { ok: false, message: WRONG_CREDENTIALS, problem: { kind: "credentials" } };
   }
   // Raised parameters apply to old hashes at their next successful sign-in.
   const rehash = admin.passwordHash && needsRehash(admin.passwordHash, scrypt) ? await hashPassword(password, scrypt) : null;

@@ -12,6 +12,8 @@ export const VIEWER_ACTIONS = {
   import: "Imported a file",
   import_refused: "Refused an import",
   export: "Exported events",
+  backup: "Took a backup",
+  restore: "Restored a backup",
   integration_paused: "Paused an integration",
   integration_resumed: "Resumed an integration",
   integration_test: "Sent a test event",

@@ -5,6 +5,7 @@ import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildCon
 import { getSqlite } from "../store/sqlite";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";
+import { startBackupSchedule } from "../backup/backupSchedule";
 import { startDeliveryScheduler } from "../integrations/delivery/deliveryScheduler";
 
 /**
@@ -33,6 +34,12 @@ export async function startServer(): Promise<void> {
     );
   } else {
     console.log(`[parsec-viewer] syncing team ${config.parsec?.teamId} from ${config.parsec?.baseUrl}`);
+  }
+  if (config.backup) {
+    console.log(
+      `[parsec-viewer] backups: a copy every ${config.backup.intervalMs / 3_600_000} h in ${config.backup.dir}, the newest ${config.backup.keep} kept`,
+    );
+    startBackupSchedule(config.databaseFile, config.backup);
   }
   const startSync = () => {
     if (config.sync.intervalMs > 0) startSyncScheduler(config.sync.intervalMs);

@@ -41,3 +41,12 @@ export function getDatabase(databaseFile: string): Promise<Db> {
   }
   return db;
 }
+
+/** Disconnects this process's client of `databaseFile`, so that the next getDatabase opens (and migrates) it afresh. */
+export async function closeDatabase(databaseFile: string): Promise<void> {
+  const open = globalForDb.parsecViewerDb;
+  const db = open?.get(databaseFile);
+  if (!db) return;
+  open?.delete(databaseFile);
+  await (await db.catch(() => null))?.$disconnect();
+}

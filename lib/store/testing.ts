@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { connectDatabaseClient, openDatabase, type Db } from "./client";
+import Database from "better-sqlite3";
 import { openSqlite, type SqliteConnection } from "./sqlite";
+import { NO_SCHEMA_FILTER, readMigrationsList, withSchemaEngine } from "./schemaEngine";
 
 export interface TempDir {
   path: string;
@@ -92,4 +94,20 @@ export async function createTempDatabase(name = "parsec-audit.db"): Promise<Temp
     dir.remove();
     throw error;
   }
+}
+
+/**
+ * A database file as an older version of the viewer left it: every migration but the newest
+ * `behind` applied. Returns the names of those left out.
+ */
+export async function createOlderDatabase(file: string, behind = 1): Promise<string[]> {
+  const all = readMigrationsList();
+  const kept = all.migrationDirectories.slice(0, -behind);
+  await withSchemaEngine(file, (engine) => engine.applyMigrations({ migrationsList: { ...all, migrationDirectories: kept }, filters: NO_SCHEMA_FILTER }));
+  return all.migrationDirectories.slice(-behind).map((directory) => directory.path);
+}
+
+/** A plain connection to any SQLite file, with none of the app's pragmas: for tests that craft or read files as they are (a backup, a damaged copy). */
+export function openPlainDatabase(file: string, options: { readonly?: boolean } = {}): SqliteConnection {
+  return new Database(file, { readonly: options.readonly ?? false });
 }

@@ -46,7 +46,67 @@ const noServerCodeInClient = {
   },
 };
 
+/** Attributes a person reads (or hears from a screen reader). */
+const VISIBLE_ATTRIBUTES = new Set([
+  "title",
+  "placeholder",
+  "aria-label",
+  "aria-description",
+  "aria-placeholder",
+  "aria-roledescription",
+  "aria-valuetext",
+  "alt",
+  "label",
+]);
+
+/** Text with a letter in it, in any script: "·", "→", "#" and spaces are not words to translate. */
+const hasWords = (text) => /\p{L}/u.test(text);
+
+/** The string literals an expression puts on the page as it stands: `"text"`, `` `text ${x}` ``, `a ? "x" : "y"`, `a && "x"`. */
+function literalTexts(node) {
+  if (!node) return [];
+  if (node.type === "Literal" && typeof node.value === "string") return [node];
+  if (node.type === "TemplateLiteral") return node.quasis.some((quasi) => hasWords(quasi.value.cooked ?? quasi.value.raw)) ? [node] : [];
+  if (node.type === "ConditionalExpression") return [...literalTexts(node.consequent), ...literalTexts(node.alternate)];
+  if (node.type === "LogicalExpression") return literalTexts(node.right);
+  if (node.type === "JSXExpressionContainer") return literalTexts(node.expression);
+  return [];
+}
+
+const noLiteralUiText = {
+  meta: {
+    type: "problem",
+    docs: { description: "Text a person reads comes from the catalogues (messages/*.json), never a literal in JSX." },
+    messages: {
+      literal:
+        'User-visible text "{{text}}" is written in the component: add it to messages/en.json and messages/ja.json and render it with useTranslations/getTranslations (machine-facing values such as event names come from data, not literals).',
+    },
+    schema: [],
+  },
+  create(context) {
+    const report = (node, text) => context.report({ node, messageId: "literal", data: { text: text.trim().slice(0, 40) } });
+    const reportLiterals = (expression) => {
+      for (const literal of literalTexts(expression)) {
+        const text = literal.type === "Literal" ? literal.value : literal.quasis.map((quasi) => quasi.value.cooked ?? quasi.value.raw).join("…");
+        if (hasWords(text)) report(literal, text);
+      }
+    };
+    return {
+      JSXText: (node) => {
+        if (hasWords(node.value)) report(node, node.value);
+      },
+      JSXExpressionContainer: (node) => {
+        if (node.parent?.type !== "JSXAttribute") reportLiterals(node.expression);
+      },
+      JSXAttribute: (node) => {
+        const name = node.name.type === "JSXIdentifier" ? node.name.name : null;
+        if (name && VISIBLE_ATTRIBUTES.has(name)) reportLiterals(node.value);
+      },
+    };
+  },
+};
+
 export default {
   meta: { name: "seam" },
-  rules: { "no-server-code-in-client": noServerCodeInClient },
+  rules: { "no-server-code-in-client": noServerCodeInClient, "no-literal-ui-text": noLiteralUiText },
 };

@@ -8,6 +8,7 @@ import { changeOwnPassword } from "@/lib/auth/changeOwnPassword";
 import { clientIp, safeNextPath } from "@/lib/auth/requestContext";
 import type { FormState } from "@/components/auth/formState";
 import { ActionRefused, requireAdminAction } from "../../_auth/requireAdminAction";
+import { authProblemText } from "../../_auth/authProblemText";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -26,7 +27,7 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
   try {
     await changeOwnPassword(admin, { current: text(form, "current"), next: text(form, "password"), confirm: text(form, "confirm") }, clientIp(await headers()));
   } catch (error) {
-    if (error instanceof PasswordChangeError) return { message: error.message };
+    if (error instanceof PasswordChangeError) return { message: await authProblemText(error.problem) };
     throw error;
   }
   revalidatePath("/", "layout");

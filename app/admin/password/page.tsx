@@ -1,26 +1,31 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { MIN_PASSWORD_LENGTH } from "@/lib/config";
 import { safeNextPath } from "@/lib/auth/requestContext";
 import { PasswordChangeForm } from "@/components/auth/PasswordChangeForm";
 import { requireAdmin } from "../../_auth/requireAdmin";
 import { changePasswordAction } from "./actions";
 
-export const metadata: Metadata = { title: "Change password · Parsec audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Pages")]);
+  return { title: t("pageTitle", { page: page("changePassword") }) };
+}
 
 export default async function PasswordPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin({ passwordChangePage: true });
   const params = await searchParams;
   const next = safeNextPath(typeof params.next === "string" ? params.next : undefined);
+  const [t, page] = await Promise.all([getTranslations("PasswordPage"), getTranslations("Pages")]);
   return (
     <div className="auth-page">
-      <h1>{admin.mustChangePassword ? "Choose your password" : "Change password"}</h1>
+      <h1>{admin.mustChangePassword ? t("chooseTitle") : page("changePassword")}</h1>
       {admin.mustChangePassword && (
         <p className="notice notice--warn" role="status">
-          You signed in with the one-time password printed when the server first started. Choose your own password to continue.
+          {t("oneTimeNotice")}
         </p>
       )}
       {admin.method === "oidc" ? (
-        <p>You signed in with single sign-on: your password is managed by your identity provider.</p>
+        <p>{t("oidcManaged")}</p>
       ) : (
         <PasswordChangeForm action={changePasswordAction} next={next} csrfToken={admin.csrfToken} minLength={MIN_PASSWORD_LENGTH} />
       )}

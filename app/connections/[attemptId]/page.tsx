@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { toConnectionListRow } from "@/lib/connections/connectionRow";
@@ -10,15 +11,17 @@ import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { ConnectionStatusBadge } from "@/components/connections/ConnectionStatusBadge";
 import { ExitCodeExplained } from "@/components/connections/ExitCodeExplained";
 import { RawEventsTable } from "@/components/connections/RawEventsTable";
-import { formatSeconds } from "@/components/formatSeconds";
+import { formatSeconds } from "@/lib/i18n/dateTime";
 import { HostLink } from "@/components/HostLink";
 import { LocalTime } from "@/components/LocalTime";
 import { UserLink } from "@/components/UserLink";
 
-export const metadata: Metadata = { title: "Connection · Parsec audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("ConnectionPage")]);
+  return { title: t("pageTitle", { page: page("title") }) };
+}
 
 const time = (date: Date | null) => (date ? <LocalTime iso={date.toISOString()} /> : null);
-const yesNo = (value: boolean | null) => (value === null ? null : value ? "yes" : "no");
 
 /** One connection: how it went (with its exit codes explained), who and what was involved, and its raw events. */
 export default async function ConnectionPage({ params }: { params: Promise<{ attemptId: string }> }) {
@@ -29,18 +32,19 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
       ?.trim()
       .slice(0, 256) ?? "";
   const { stored, events, emailOf } = await connectionPageData(attemptId);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("ConnectionPage")]);
+  const yesNo = (value: boolean | null) => (value === null ? null : value ? t("yes") : t("no"));
   const eventsLink = (
     <Link href={explorerHref({ attempt: [attemptId] })} prefetch={false}>
-      Open these events in the explorer →
+      {t("openEvents")}
     </Link>
   );
   if (!stored) {
     return (
       <>
-        <h1>Connection</h1>
+        <h1>{t("title")}</h1>
         <div className="notice notice--warn" role="alert" data-testid="connection-missing">
-          No connection with attempt id <code>{attemptId}</code> is stored
-          {events.length > 0 ? `, though ${events.length} of its events are: it has not been stitched yet.` : "."}
+          {t.rich("missing", { unstitched: events.length, code: () => <code>{attemptId}</code> })}
         </div>
         {events.length > 0 && <RawEventsTable rows={events} testId="connection-events" />}
       </>
@@ -48,73 +52,71 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
   }
   const row = toConnectionListRow(stored, Date.now(), emailOf);
   const fields: [string, ReactNode][] = [
-    ["User", row.clientUserId === null ? null : <UserLink userId={row.clientUserId} email={row.clientEmail} />],
-    ["Host computer", row.hostComputerName && <HostLink name={row.hostComputerName} />],
+    [t("user"), row.clientUserId === null ? null : <UserLink userId={row.clientUserId} email={row.clientEmail} />],
+    [t("hostComputer"), row.hostComputerName && <HostLink name={row.hostComputerName} />],
     [
-      "Host",
-      [stored.hostIsShared ? "shared team computer" : stored.hostIsTeamComputer ? "team computer" : "personal computer", stored.hostPlatform, stored.hostIp]
+      t("host"),
+      [stored.hostIsShared ? t("sharedComputer") : stored.hostIsTeamComputer ? t("teamComputer") : t("personalComputer"), stored.hostPlatform, stored.hostIp]
         .filter(Boolean)
         .join(" · "),
     ],
-    ["Host owner", stored.hostUserId ? <UserLink userId={stored.hostUserId} email={emailOf(stored.hostUserId)} /> : null],
-    ["Client computer", row.clientComputerName],
+    [t("hostOwner"), stored.hostUserId ? <UserLink userId={stored.hostUserId} email={emailOf(stored.hostUserId)} /> : null],
+    [t("clientComputer"), row.clientComputerName],
     [
-      "Client",
+      t("client"),
       [
         stored.clientIp,
         [stored.clientOs, stored.clientOsVersion].filter(Boolean).join(" "),
         stored.clientPlatform,
-        stored.clientAppVersion && `app ${stored.clientAppVersion}`,
+        stored.clientAppVersion && t("app", { version: stored.clientAppVersion }),
       ]
         .filter(Boolean)
         .join(" · "),
     ],
-    ["Connecting to self", yesNo(stored.connectingToSelf)],
-    ["Requested", time(stored.requestedAt)],
-    ["Relayed", time(stored.relayedAt)],
-    ["Completed", time(stored.completedAt)],
-    ["Ended", time(stored.endedAt)],
+    [t("toSelf"), yesNo(stored.connectingToSelf)],
+    [t("requested"), time(stored.requestedAt)],
+    [t("relayed"), time(stored.relayedAt)],
+    [t("completed"), time(stored.completedAt)],
+    [t("ended"), time(stored.endedAt)],
     [
-      "Duration",
+      t("duration"),
       stored.durationSeconds === null
         ? null
-        : `${formatSeconds(stored.durationSeconds)}${stored.hostDurationSeconds !== null && stored.hostDurationSeconds !== stored.durationSeconds ? ` (host says ${formatSeconds(stored.hostDurationSeconds)})` : ""}`,
+        : `${formatSeconds(stored.durationSeconds, locale)}${stored.hostDurationSeconds !== null && stored.hostDurationSeconds !== stored.durationSeconds ? t("hostSays", { duration: formatSeconds(stored.hostDurationSeconds, locale) }) : ""}`,
     ],
-    ["Missing events", row.missingEvents.length ? row.missingEvents.map((name) => <code key={name}>{name} </code>) : null],
-    ["Perspectives disagree", stored.disagreements && <code>{stored.disagreements}</code>],
+    [t("missingEvents"), row.missingEvents.length ? row.missingEvents.map((name) => <code key={name}>{name} </code>) : null],
+    [t("disagree"), stored.disagreements && <code>{stored.disagreements}</code>],
   ];
   return (
     <>
       <h1>
-        Connection <ConnectionStatusBadge status={row.status} />
+        {t("title")} <ConnectionStatusBadge status={row.status} />
       </h1>
-      <p className="muted">
-        Attempt id <code data-testid="attempt-id">{attemptId}</code> · started {time(stored.startedAt)}
-      </p>
+      <p className="muted">{t.rich("attemptStarted", { code: () => <code data-testid="attempt-id">{attemptId}</code>, time: () => time(stored.startedAt) })}</p>
       <div className="connection-detail">
         <section className="card" aria-labelledby="verdict-heading">
-          <h2 id="verdict-heading">Completion</h2>
+          <h2 id="verdict-heading">{t("completion")}</h2>
           <ExitCodeExplained code={stored.completionExitCode} testId="completion-exit" />
           {stored.hostCompletionExitCode !== null && stored.hostCompletionExitCode !== stored.completionExitCode && (
             <>
-              <h3>Host side</h3>
+              <h3>{t("hostSide")}</h3>
               <ExitCodeExplained code={stored.hostCompletionExitCode} />
             </>
           )}
-          <h2>Disconnect</h2>
+          <h2>{t("disconnect")}</h2>
           {stored.disconnectExitCode === null && row.status === "failed" ? (
-            <span className="muted">none: the attempt never connected</span>
+            <span className="muted">{t("neverConnected")}</span>
           ) : (
             <ExitCodeExplained code={stored.disconnectExitCode} testId="disconnect-exit" />
           )}
           {stored.hostDisconnectExitCode !== null && stored.hostDisconnectExitCode !== stored.disconnectExitCode && (
             <>
-              <h3>Host side</h3>
+              <h3>{t("hostSide")}</h3>
               <ExitCodeExplained code={stored.hostDisconnectExitCode} />
             </>
           )}
         </section>
-        <section className="card" aria-label="Connection details">
+        <section className="card" aria-label={t("details")}>
           <dl className="fields">
             {fields
               .filter(([, value]) => value !== null && value !== "" && value !== undefined)
@@ -128,7 +130,7 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
         </section>
       </div>
       <section aria-labelledby="events-heading">
-        <h2 id="events-heading">Its {events.length} events</h2>
+        <h2 id="events-heading">{t("itsEvents", { count: events.length })}</h2>
         <RawEventsTable rows={events} testId="connection-events" />
         <p>{eventsLink}</p>
       </section>

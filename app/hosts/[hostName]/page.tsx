@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { BadPathNotice } from "@/components/BadPathNotice";
@@ -26,7 +27,8 @@ export default async function HostPage({
   const { hostName: rawName } = await params;
   const hostName = decodePathSegment(rawName);
   if (hostName === null || hostName.trim() === "" || hostName.length > 256) {
-    return <BadPathNotice title="Host computer" given={rawName} expected="a computer name this viewer can read" />;
+    const t = await getTranslations("BadPath");
+    return <BadPathNotice title={t("hostTitle")} given={rawName} expected={t("hostExpected")} />;
   }
   const { nowMs, window, problems, connections, windowFilter } = await timelinePageContext({ hostComputerName: hostName }, searchParams);
   const userOf = (c: { clientUserId: number | null; clientEmail: string | null }) =>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { BadPathNotice } from "@/components/BadPathNotice";
@@ -28,7 +29,8 @@ export default async function UserPage({
   const { userId: rawId } = await params;
   const parsedId = userIdParam.safeParse(rawId);
   if (!parsedId.success) {
-    return <BadPathNotice title="User" given={rawId} expected="a Parsec user id (a whole number)" />;
+    const t = await getTranslations("BadPath");
+    return <BadPathNotice title={t("userTitle")} given={rawId} expected={t("userExpected")} />;
   }
   const userId = parsedId.data;
   const { nowMs, window, problems, users, emailOf, connections, adminActions, windowFilter } = await timelinePageContext({ userId }, searchParams);

@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import { expect, test } from "../fixtures";
+
+// Run by scripts/container/image-test.sh against the image it built and started: the first start's
+// one-time password is in the container's log, and the demo's events are on the explorer.
+const LOG = process.env.CONTAINER_LOG ?? "";
+
+/** The submit button of the form that holds the password field (the header may hold forms of its own). */
+const submit = (page: import("@playwright/test").Page) => page.locator("form", { has: page.locator("input[name=password]") }).locator("button[type=submit]");
+
+test("the image: sign in with the one-time password from its log, choose a password, see the demo's events", async ({ page }) => {
+  const oneTime = /one-time password:\s+(\S+)/.exec(readFileSync(LOG, "utf8"))?.[1];
+  expect(oneTime, "the first start prints a one-time password in the container's log").toBeTruthy();
+
+  await page.goto("/events");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fevents$/);
+  await page.locator("input[name=email]").fill("admin@localhost");
+  await page.locator("input[name=password]").fill(oneTime!);
+  await submit(page).click();
+  await expect(page).toHaveURL(/\/admin\/password\?next=%2Fevents$/);
+  const chosen = "a passphrase for the container";
+  await page.locator("input[name=current]").fill(oneTime!);
+  await page.locator("input[name=password]").fill(chosen);
+  await page.locator("input[name=confirm]").fill(chosen);
+  await submit(page).click();
+  await expect(page).toHaveURL(/\/events$/);
+
+  // The demo's sync runs in the container; its events appear once its first pages are stored.
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return page.getByTestId("events-table").locator("tbody tr").count();
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBeGreaterThan(10);
+  await page.screenshot({ path: "test-results/container/events.png", fullPage: true });
+});

@@ -1,0 +1,23 @@
+import { defineConfig } from "@playwright/test";
+
+// The container image test (scripts/container/image-test.sh) starts the image itself and points
+// this config at it: no web server of Playwright's own, the same browser settings as e2e/.
+export default defineConfig({
+  testDir: ".",
+  outputDir: "../../test-results/container",
+  timeout: 180_000,
+  expect: { timeout: 30_000 },
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL: process.env.CONTAINER_URL,
+    screenshot: "on",
+    locale: "ja-JP",
+    timezoneId: "Asia/Tokyo",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--no-sandbox"],
+    },
+  },
+});

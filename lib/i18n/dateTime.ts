@@ -1,0 +1,45 @@
+/**
+ * The one way each language writes instants, days and durations, for the server and the browser
+ * alike. Written out field by field from Intl's zone arithmetic, never with the runtime's locale
+ * data (Node's ICU and a browser's may differ by a space or a comma), so that the server's HTML and
+ * the browser's hydration always write the same text.
+ */
+import { formatCivil, zonedFields, weekday, type CivilDate } from "@/lib/connections/zonedTime";
+import type { Locale } from "./locales";
+
+export type InstantPrecision = "day" | "minute" | "second";
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** en "2026-11-25 14:05:09" (ISO's order, readable everywhere); ja "2026/11/25 14:05:09", as Japanese admins write it. */
+export function formatInstant(ms: number, timeZone: string, locale: Locale, precision: InstantPrecision = "second"): string {
+  const f = zonedFields(ms, timeZone);
+  const civil = formatCivil(f);
+  const day = locale === "ja" ? civil.replaceAll("-", "/") : civil;
+  if (precision === "day") return day;
+  const minute = `${day} ${pad2(f.hour)}:${pad2(f.minute)}`;
+  return precision === "minute" ? minute : `${minute}:${pad2(f.second)}`;
+}
+
+const WEEKDAYS: Record<Locale, readonly string[]> = {
+  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+  ja: ["日", "月", "火", "水", "木", "金", "土"],
+};
+const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** A calendar day with its weekday, where a day is meant: en "Tue 25 Nov", ja "11月25日(火)". */
+export function formatDayLabel(date: CivilDate, locale: Locale): string {
+  const day = WEEKDAYS[locale][weekday(date)]!;
+  return locale === "ja" ? `${date.month}月${date.day}日(${day})` : `${day} ${date.day} ${MONTHS_EN[date.month - 1]}`;
+}
+
+/** A duration for a table cell: en "42s", "3m 05s", "1h 07m"; ja "42秒", "3分05秒", "1時間07分". */
+export function formatSeconds(seconds: number, locale: Locale): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const units = locale === "ja" ? { h: "時間", m: "分", s: "秒" } : { h: "h ", m: "m ", s: "s" };
+  if (h > 0) return `${h}${units.h}${pad2(m)}${units.m.trim()}`;
+  if (m > 0) return `${m}${units.m}${pad2(s % 60)}${units.s}`;
+  return `${s}${units.s}`;
+}
