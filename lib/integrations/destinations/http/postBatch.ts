@@ -1,3 +1,4 @@
+import { withDeadline } from "../deadline";
 import { DeliveryError } from "../sender";
 
 export interface PostRequest {
@@ -17,30 +18,33 @@ const MAX_ANSWER_BYTES = 32 * 1024 * 1024;
  * (another status, a refused connection, no answer in time) is a DeliveryError that says what
  * came back, so that the batch is sent again whole.
  */
-export async function postBatch(request: PostRequest): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(request.url, {
-      method: "POST",
-      headers: request.headers,
-      body: request.body,
-      // A redirect is an answer to show, not to follow: following one would re-send the batch,
-      // and its token, to wherever it points.
-      redirect: "manual",
-      signal: AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs)]),
-    });
-  } catch (error) {
-    throw new DeliveryError(describeFetchError(error, request));
-  }
-  let text: string;
-  try {
-    text = await readCapped(response, MAX_ANSWER_BYTES);
-  } catch (error) {
-    if (error instanceof DeliveryError) throw error;
-    throw new DeliveryError(`${describeFetchError(error, request)} (while reading the answer to HTTP ${response.status})`);
-  }
-  if (!response.ok) throw new DeliveryError(`${originOf(request.url)} answered HTTP ${response.status}: ${text.slice(0, ANSWER_SHOWN) || response.statusText}`);
-  return text;
+export function postBatch(request: PostRequest): Promise<string> {
+  return withDeadline(request.signal, request.timeoutMs, async (signal) => {
+    let response: Response;
+    try {
+      response = await fetch(request.url, {
+        method: "POST",
+        headers: request.headers,
+        body: request.body,
+        // A redirect is an answer to show, not to follow: following one would re-send the batch,
+        // and its token, to wherever it points.
+        redirect: "manual",
+        signal,
+      });
+    } catch (error) {
+      throw new DeliveryError(describeFetchError(error, request, signal));
+    }
+    let text: string;
+    try {
+      text = await readCapped(response, MAX_ANSWER_BYTES);
+    } catch (error) {
+      if (error instanceof DeliveryError) throw error;
+      throw new DeliveryError(`${describeFetchError(error, request, signal)} (while reading the answer to HTTP ${response.status})`);
+    }
+    if (!response.ok)
+      throw new DeliveryError(`${originOf(request.url)} answered HTTP ${response.status}: ${text.slice(0, ANSWER_SHOWN) || response.statusText}`);
+    return text;
+  });
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<string> {
@@ -56,11 +60,13 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
   return Buffer.concat(chunks).toString("utf8");
 }
 
-function describeFetchError(error: unknown, request: PostRequest): string {
+function describeFetchError(error: unknown, request: PostRequest, signal: AbortSignal): string {
   const where = originOf(request.url);
-  const name = (error as Error).name;
-  if (name === "TimeoutError") return `${where} did not answer within ${request.timeoutMs / 1000} s`;
-  if (name === "AbortError") return `sending to ${where} was stopped`;
+  if (signal.aborted) {
+    return (signal.reason as Error | undefined)?.name === "TimeoutError"
+      ? `${where} did not answer within ${request.timeoutMs / 1000} s`
+      : `sending to ${where} was stopped`;
+  }
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   return `${where} cannot be reached: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
 }

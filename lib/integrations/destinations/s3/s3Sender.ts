@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { Destination } from "../../../integrationsFile";
+import { withDeadline } from "../deadline";
 import { DeliveryError, type Sender } from "../sender";
 import { s3Objects } from "./s3ObjectKeys";
 
@@ -60,7 +61,7 @@ export function s3Sender(destination: S3Destination): Sender {
               : {}),
           });
           try {
-            await client.send(command, { abortSignal: AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) });
+            await withDeadline(signal, timeoutMs, (deadline) => client.send(command, { abortSignal: deadline }));
           } catch (error) {
             throw new DeliveryError(describeS3Error(error, destination, key, timeoutMs));
           }
