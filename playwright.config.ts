@@ -18,6 +18,14 @@ export const E2E_STORAGE_STATE = "data/e2e-auth/admin.json";
  * their hundreds of thousands of events would otherwise crowd the demo team out of the other specs.
  */
 export const UPLOADS_URL = `http://127.0.0.1:${PORT + 2}`;
+/**
+ * Where the main server forwards its events (its INTEGRATIONS_FILE): a receiver e2e/integrations.spec.ts
+ * starts on this port only when it wants the destination up, so until then it is down and lagging.
+ */
+export const E2E_INTEGRATION_PORT = PORT + 3;
+const E2E_INTEGRATIONS_FILE = JSON.stringify({
+  destinations: [{ name: "collector", type: "http", url: `http://127.0.0.1:${E2E_INTEGRATION_PORT}/ingest`, timeoutSeconds: 2 }],
+});
 /** That server's upload limit, set rather than defaulted: e2e/uploads/ uploads just under and just over it. */
 export const E2E_IMPORT_MAX_MB = 50;
 
@@ -67,7 +75,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `rm -rf data/e2e && mkdir -p data/e2e && node scripts/serve.mjs -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${E2E_SERVER_LOG}`,
+      command: `rm -rf data/e2e && mkdir -p data/e2e && printf '%s' '${E2E_INTEGRATIONS_FILE}' > data/e2e/integrations.json && node scripts/serve.mjs -H 127.0.0.1 -p ${PORT} 2>&1 | tee ${E2E_SERVER_LOG}`,
       url: `http://127.0.0.1:${PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -82,6 +90,8 @@ export default defineConfig({
         TRUSTED_PROXIES: "none",
         ADMIN_EMAIL: E2E_ADMIN.email,
         ADMIN_PASSWORD: E2E_ADMIN.password,
+        INTEGRATIONS_FILE: "data/e2e/integrations.json",
+        INTEGRATIONS_INTERVAL_SECONDS: "2",
       },
     },
     {

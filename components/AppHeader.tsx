@@ -27,6 +27,7 @@ export function AppHeader({ demo, account, setLocale }: { demo: boolean; account
             <Link href="/events">{page("events")}</Link>
             <Link href="/connections">{page("connections")}</Link>
             <Link href="/insights">{page("insights")}</Link>
+            <Link href="/integrations">{page("integrations")}</Link>
           </nav>
         )}
         <div className="app-header__right">

@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import { parseIntegrationsFile, type Destination } from "./integrationsFile";
 
 /**
  * The one place that reads the environment. Everything else receives an `AppConfig`.
@@ -177,6 +179,8 @@ const envSchema = z.object({
       .default("false")
       .transform((value) => value === "true"),
   ),
+  INTEGRATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  INTEGRATIONS_INTERVAL_SECONDS: wholeNumber(0, 86_400, 60, "a whole number of seconds (0 turns the timer off)"),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional()),
   READY_SYNC_FAILING_MINUTES: wholeNumber(0, 525_600, 60, "a whole number of minutes (0 leaves the sync out of readiness)"),
   BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
@@ -242,7 +246,7 @@ function isLoopbackUrl(value: string): boolean {
 export type AppConfig = ReturnType<typeof toAppConfig>;
 export type ParsecConnection = NonNullable<AppConfig["parsec"]>;
 
-function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
+function toAppConfig(env: z.infer<typeof envSchema>, cwd: string, destinations: Destination[]) {
   const databaseFile = path.resolve(cwd, env.DATABASE_URL.slice("file:".length));
   const parsec = env.PARSEC_API_KEY && env.PARSEC_TEAM_ID ? { apiKey: env.PARSEC_API_KEY, teamId: env.PARSEC_TEAM_ID, baseUrl: env.PARSEC_API_BASE_URL } : null;
   return {
@@ -287,6 +291,12 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string) {
           : null,
     },
     importMaxBytes: env.IMPORT_MAX_MB * 1024 * 1024,
+    integrations: {
+      /** Where the stored events are forwarded (INTEGRATIONS_FILE); empty without the file. */
+      destinations,
+      /** The delivery timer's period (besides a round after each sync or import); 0: no timer. */
+      intervalMs: env.INTEGRATIONS_INTERVAL_SECONDS * 1000,
+    },
     /** The bearer token /metrics asks for; null: /metrics is off. */
     metricsToken: env.METRICS_TOKEN ?? null,
     /** /api/ready fails once every sync has failed for this long; 0: the sync is left out of readiness. */
@@ -334,8 +344,29 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       "OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in through OpenID Connect (otherwise anyone with an account at the provider could)",
     );
   }
+  const destinations = readIntegrations(parsed.data.INTEGRATIONS_FILE, env, cwd, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return toAppConfig(parsed.data, cwd);
+  return toAppConfig(parsed.data, cwd, destinations);
+}
+
+/** The destinations of INTEGRATIONS_FILE; each problem with the file is added to `problems`, one line each. */
+function readIntegrations(file: string | undefined, env: Record<string, string | undefined>, cwd: string, problems: string[]): Destination[] {
+  if (file === undefined) return [];
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), "utf8");
+  } catch (error) {
+    problems.push(
+      `INTEGRATIONS_FILE ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): give the path of a JSON file`,
+    );
+    return [];
+  }
+  const result = parseIntegrationsFile(text, env);
+  if ("problems" in result) {
+    problems.push(...result.problems.map((problem) => `INTEGRATIONS_FILE ${file}: ${problem}`));
+    return [];
+  }
+  return result.destinations;
 }
 
 const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET", "METRICS_TOKEN"]);

@@ -15,6 +15,7 @@ npm run --silent lint
 echo "== format"
 npm run --silent format:check
 echo "== unit and integration tests"
+bash scripts/ensure-rsyslog.sh
 npx vitest run
 echo "== browser tests"
 bash scripts/ensure-chromium.sh

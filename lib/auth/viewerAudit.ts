@@ -14,6 +14,10 @@ export const VIEWER_ACTIONS = {
   export: "Exported events",
   backup: "Took a backup",
   restore: "Restored a backup",
+  integration_paused: "Paused an integration",
+  integration_resumed: "Resumed an integration",
+  integration_test: "Sent a test event",
+  integration_replay: "Replayed to an integration",
 } as const;
 
 export type ViewerAction = keyof typeof VIEWER_ACTIONS;

@@ -9,8 +9,8 @@ import type { Event } from "../generated/prisma/client";
  * `toParsecEvent(toEventRow(e))` means exactly what `e` meant.
  */
 
-/** A stored event's columns, all of them but the time we stored it. */
-export type EventRow = Omit<Event, "storedAt">;
+/** A stored event's columns, all of them but the time we stored it and its place in the change sequence (storeEvents gives it). */
+export type EventRow = Omit<Event, "storedAt" | "changeSeq" | "insertSeq">;
 
 export type EventRowResult = { ok: true; row: EventRow } | { ok: false; reason: string; eventId: string | null };
 

@@ -32,11 +32,21 @@ export async function exportEvents(
   for await (const rows of scanEvents(sqlite, where, { direction: "asc", start: null, batchSize: BATCH })) {
     const matching = recheck ? rows.filter(recheck) : rows;
     if (matching.length > 0) {
-      await write(format === "csv" ? toCsv(matching) : matching.map((row) => `${JSON.stringify(toParsecEvent(row))}\n`).join(""));
+      await write(format === "csv" ? toCsv(matching) : matching.map(exportLine).join(""));
     }
     count += matching.length;
   }
   return count;
+}
+
+/** One event as a line of the NDJSON export: the lossless format. */
+export function exportLine(row: Parameters<typeof toParsecEvent>[0]): string {
+  return `${exportJson(row)}\n`;
+}
+
+/** The export line's JSON, without its newline: what the integrations send (lib/integrations). */
+export function exportJson(row: Parameters<typeof toParsecEvent>[0]): string {
+  return JSON.stringify(toParsecEvent(row));
 }
 
 /**

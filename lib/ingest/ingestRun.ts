@@ -3,6 +3,7 @@ import { writeTransaction } from "../store/sqlite";
 import { catchUpConnections, STITCH_BATCH_EVENTS } from "./connectionBacklog";
 import { addRunCounts, finishRun, markInterruptedRuns, startRun, type RunKind, type RunTrigger } from "./ingestRuns";
 import { storeEvents, type StoreCounts, type StoreOptions, type UnreadableItem } from "./storeEvents";
+import { requestDelivery } from "../integrations/delivery/deliveryTrigger";
 
 /**
  * The verbs every ingest goes through, the sync's and the import's alike: a run is started, its
@@ -46,10 +47,15 @@ export interface IngestPageOptions {
  */
 export function ingestPage(store: Store, events: readonly unknown[], source: string, options: IngestPageOptions): Promise<StoreCounts> {
   const { sqlite } = store;
-  return writeTransaction(sqlite, () => {
+  const committed = writeTransaction(sqlite, () => {
     const counts = storeEvents(sqlite, events, source, options.unreadable, { stitchAfterEvents: STITCH_BATCH_EVENTS, ...options.storeOptions });
     options.alsoCommit?.();
     addRunCounts(sqlite, options.runId, counts, options.progress());
+    return counts;
+  });
+  // The integrations follow each committed page (it only wakes them; see requestDelivery).
+  return committed.then((counts) => {
+    if (counts.inserted + counts.updated > 0) requestDelivery();
     return counts;
   });
 }
@@ -81,4 +87,5 @@ export async function finishIngest(store: Store, runId: number, options: FinishI
   }
   if (stitch) await catchUpConnections(store.sqlite);
   await finishRun(store.db, runId, { mode: options.mode });
+  requestDelivery();
 }

@@ -74,12 +74,16 @@ function prepare(connection: SqliteConnection) {
     find: connection.prepare<[string], Pick<EventRow, "id" | "attemptId" | (typeof CONTENT_COLUMNS)[number]>>(
       `SELECT "id", "attemptId", ${CONTENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Event" WHERE "id" = ?`,
     ),
-    insert: connection.prepare(`INSERT INTO "Event" (${quoted}, "storedAt") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt)`),
+    insert: connection.prepare(
+      `INSERT INTO "Event" (${quoted}, "storedAt", "changeSeq", "insertSeq") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt, @changeSeq, @changeSeq)`,
+    ),
     update: connection.prepare(
       `UPDATE "Event" SET ${COLUMNS.filter((c) => c !== "id")
         .map((c) => `"${c}" = @${c}`)
-        .join(", ")} WHERE "id" = @id`,
+        .join(", ")}, "changeSeq" = @changeSeq WHERE "id" = @id`,
     ),
+    // Read from the end of its index: one lookup a page, not a scan.
+    lastChangeSeq: connection.prepare<[], { seq: number }>(`SELECT coalesce(max("changeSeq"), 0) AS "seq" FROM "Event"`),
     quarantine: connection.prepare(
       `INSERT INTO "QuarantinedEvent" ("rawHash", "eventId", "raw", "reason", "source", "firstSeenAt", "lastSeenAt", "timesSeen")
        VALUES (@rawHash, @eventId, @raw, @reason, @source, @now, @now, 1)
@@ -138,14 +142,17 @@ export function storeEvents(
   // New rows get rowids above the largest one (Event has no AUTOINCREMENT and is never near the
   // rowid limit), so "rowid > before" is exactly what this page inserted.
   const before = statements.lastRowid.get()?.rowid ?? 0;
+  // Each insert and each change takes the next value of the change sequence, which the
+  // integrations' cursors follow (lib/integrations); the caller's transaction keeps it gap-free.
+  let changeSeq = statements.lastChangeSeq.get()?.seq ?? 0;
   for (const row of rows.values()) {
     const params = toParams(row);
     const current = statements.find.get(row.id);
     if (!current) {
-      statements.insert.run({ ...params, storedAt: now });
+      statements.insert.run({ ...params, storedAt: now, changeSeq: ++changeSeq });
       counts.inserted += 1;
     } else if (CONTENT_COLUMNS.some((column) => current[column] !== params[column])) {
-      statements.update.run(params);
+      statements.update.run({ ...params, changeSeq: ++changeSeq });
       counts.updated += 1;
       if (row.attemptId) changedAttempts.add(row.attemptId);
       if (current.attemptId) changedAttempts.add(current.attemptId);

@@ -1,5 +1,6 @@
 import { startBackupSchedule } from "../backup/backupSchedule";
 import { getConfig } from "../config";
+import { startDeliveryScheduler, type DeliveryScheduler } from "../integrations/delivery/deliveryScheduler";
 import { stopDemoParsecApi } from "../demo/demoParsecApi";
 import { importEventsFile } from "../ingest/importEvents";
 import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildConnections";
@@ -21,8 +22,9 @@ export interface RunnerTasks {
  * The write path's work as the ingest runner does it, in whichever thread hosts it (the runner's
  * worker thread, or the main thread when INGEST_RUNNER=main-thread): the scheduled sync, the
  * syncs and imports the server asks for, the connection rebuild at start and the rotated backups
- * (whose one-step copy would otherwise hold up the pages). Later background work of the write
- * path (deliveries, alert evaluation) belongs here too, beside the scheduler.
+ * (whose one-step copy would otherwise hold up the pages) and the integrations' delivery (which
+ * reads its batches synchronously from the store). Later background work of the write path
+ * (alert evaluation) belongs here too, beside the scheduler.
  */
 export function createRunnerTasks(log: (line: string) => void = console.log): RunnerTasks {
   const stopping = new AbortController();
@@ -40,6 +42,7 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
   };
 
   let stopBackups: (() => void) | undefined;
+  let delivery: DeliveryScheduler | undefined;
   return {
     async startServices() {
       const config = getConfig();
@@ -48,6 +51,10 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
         stopBackups = startBackupSchedule(config.databaseFile, config.backup, log);
       }
       const store = await getStore();
+      // Forwarding to the integrations: after each sync or import (requestDelivery, called by the
+      // write path in this thread) and on a timer.
+      const { destinations, intervalMs } = config.integrations;
+      if (destinations.length > 0) delivery = startDeliveryScheduler(store.sqlite, destinations, intervalMs, { log });
       if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
       // A database from before connections were kept: stitch them once, and only then sync (the
       // rebuild holds the sync's lease).
@@ -81,6 +88,7 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
     async stop() {
       stopping.abort(new Error("The server is stopping; the next run resumes from the last committed page."));
       stopBackups?.();
+      await delivery?.stop();
       await stopSyncScheduler();
       await Promise.allSettled(inFlight);
       await stopDemoParsecApi();

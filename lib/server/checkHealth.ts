@@ -1,4 +1,6 @@
 import { getStore } from "../store/store";
+import { readIntegrationStatus } from "../integrations/admin/integrationAdmin";
+import type { IntegrationStatus } from "../integrations/status/integrationStatus";
 
 /** The store did not answer: the server is up but cannot serve anything that reads it. */
 export class StoreUnavailableError extends Error {
@@ -18,4 +20,10 @@ export async function checkHealth(): Promise<{ status: "ok" }> {
     throw new StoreUnavailableError("The database does not answer.");
   }
   return { status: "ok" };
+}
+
+/** `checkHealth`, and for a signed-in admin the detail: how far behind each integration is. */
+export async function checkHealthWithDetail(detail: boolean): Promise<{ status: "ok"; integrations?: IntegrationStatus[] }> {
+  const health = await checkHealth();
+  return detail ? { ...health, integrations: await readIntegrationStatus() } : health;
 }

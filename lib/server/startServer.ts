@@ -34,7 +34,7 @@ export async function startServer(): Promise<void> {
     console.log(`[parsec-viewer] syncing team ${config.parsec?.teamId} from ${config.parsec?.baseUrl}`);
   }
   // The write path (the scheduled sync, the connection rebuild, what the server is asked to sync or
-  // import) and the rotated backups run in the ingest runner's thread, so that this one only serves pages.
+  // import), the rotated backups and the integrations' delivery run in the ingest runner's thread, so that this one only serves pages.
   startIngestRunner();
   const stopping = globalThis as unknown as Record<symbol, () => Promise<void>>;
   stopping[Symbol.for("parsec-viewer.stop")] = stopIngestRunner;

@@ -4,6 +4,8 @@ import { getStore } from "../store/store";
 import { countAllEvents } from "../events/countAllEvents";
 import { describeClockDifference } from "../parsec/parsecClock";
 import type { SyncProgress } from "./syncProgress";
+import { readIntegrationStatus } from "../integrations/admin/integrationAdmin";
+import type { IntegrationStatus } from "../integrations/status/integrationStatus";
 
 export interface SyncRunView {
   id: number;
@@ -34,10 +36,14 @@ export interface SyncStatus {
   runs: SyncRunView[];
 }
 
-/** What the overview and GET /api/sync show: where the store stands and how the last runs went, for the configured team. */
-export async function readSyncStatus(limit?: number): Promise<SyncStatus> {
+/**
+ * What the overview and GET /api/sync show: where the store stands and how the last runs went, for
+ * the configured team, and how far behind each integration is.
+ */
+export async function readSyncStatus(limit?: number): Promise<SyncStatus & { integrations: IntegrationStatus[] }> {
   const { db } = await getStore();
-  return getSyncStatus(db, getConfig().parsec?.teamId ?? null, limit);
+  const [status, integrations] = await Promise.all([getSyncStatus(db, getConfig().parsec?.teamId ?? null, limit), readIntegrationStatus()]);
+  return { ...status, integrations };
 }
 
 /** `readSyncStatus` for a given store and team. */

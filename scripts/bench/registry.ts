@@ -5,7 +5,8 @@ import type { Benchmark } from "./lib/benchmark";
 import { connectionsBenchmark } from "./connections";
 import { connectionPagesBenchmark } from "./connections/pages";
 import { eventsBenchmark } from "./events";
+import { forwardBenchmark } from "./forward";
 import { syncBenchmark } from "./sync";
 import { backfillBenchmark } from "./backfill";
 
-export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark, backfillBenchmark];
+export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark, backfillBenchmark, forwardBenchmark];
