@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { JAPANESE_CHROMIUM } from "./e2e/browser";
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 /** A second server, on a database of its own with no admin configured: the first-start flow. */
@@ -49,15 +50,7 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${PORT}`,
     screenshot: "on",
     trace: "retain-on-failure",
-    // A Japanese browser in Japan, for every project: the server renders in its own locale and zone,
-    // and any text it lays out differently from the browser is a hydration mismatch (e2e/fixtures.ts).
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      // Without these Chromium keeps trying to reach outside hosts, which this network refuses.
-      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--no-sandbox"],
-    },
+    ...JAPANESE_CHROMIUM,
   },
   projects: [
     // Signs in once as E2E_ADMIN and saves the session: every spec of "chromium" starts signed in.

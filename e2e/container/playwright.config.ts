@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { JAPANESE_CHROMIUM } from "../browser";
 
 // The container image test (scripts/container/image-test.sh) starts the image itself and points
 // this config at it: no web server of Playwright's own, the same browser settings as e2e/.
@@ -13,11 +14,6 @@ export default defineConfig({
   use: {
     baseURL: process.env.CONTAINER_URL,
     screenshot: "on",
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync", "--no-sandbox"],
-    },
+    ...JAPANESE_CHROMIUM,
   },
 });
