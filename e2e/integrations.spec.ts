@@ -21,7 +21,7 @@ test("the integrations page shows a destination that is down as lagging with its
   baseURL,
 }) => {
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "連携" }).click();
+  await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "連携" }).click();
   await expect(page).toHaveURL(/\/integrations$/);
   await expect(page.getByRole("heading", { name: "連携", level: 1 })).toBeVisible();
   const card = page.getByTestId("integration-collector");
