@@ -1,0 +1,25 @@
+import { preparedStatements, type SqliteConnection } from "../../store/sqlite";
+import { ALERT_EVENT_COLUMNS, type AlertEvent } from "./alertEvent";
+import { activeEventRules } from "./activeRules";
+import { evaluateRules } from "./evaluateRules";
+import { storedAlerts } from "./storedAlerts";
+import { storedHistory } from "./storedHistory";
+
+const prepare = (connection: SqliteConnection) =>
+  connection.prepare<[number, number], AlertEvent>(`SELECT ${ALERT_EVENT_COLUMNS} FROM "Event" WHERE "rowid" > ? AND "occurredAt" > ?`);
+
+/**
+ * The alert rules over the events a page has just inserted (rowid above `afterRowid`), in the
+ * page's own transaction: each event is evaluated once, when it is first stored; a re-read of it
+ * in the sync's overlap window, a re-delivery or an import of it again inserts nothing and so
+ * evaluates nothing. An event whose content later changes (Parsec reports a user's current email)
+ * is not evaluated again: it fired, or not, on what it said when it came.
+ * Events at or before the enabling of every rule cost one indexed read of the page's rows.
+ */
+export function evaluateStoredEvents(connection: SqliteConnection, afterRowid: number, now: number): void {
+  const rules = activeEventRules(connection);
+  if (rules.length === 0) return;
+  const earliest = Math.min(...rules.map((r) => r.enabledAt));
+  const events = preparedStatements(connection, prepare).all(afterRowid, earliest);
+  evaluateRules(rules, events, storedHistory(connection), storedAlerts(connection), now);
+}
