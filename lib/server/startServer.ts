@@ -5,6 +5,7 @@ import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildCon
 import { getSqlite } from "../store/sqlite";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";
+import { prepareAlertRules, startAlertLoop } from "../alerts/alertLoop";
 
 /**
  * What the server does once when it starts: check the configuration (a wrong value stops the
@@ -25,6 +26,8 @@ export async function startServer(): Promise<void> {
   const db = await getDatabase(config.databaseFile);
   console.log(`[parsec-viewer] database ${config.databaseFile}`);
   announceInitialAdmin(await ensureInitialAdmin(db, config.auth.initialAdmin), (line) => console.log(line));
+  await prepareAlertRules(db, config);
+  startAlertLoop(db);
   if (config.demo) {
     console.log(
       "[parsec-viewer] DEMO MODE: no PARSEC_API_KEY/PARSEC_TEAM_ID set, so the events come from the built-in " +
