@@ -6,7 +6,11 @@ import { z } from "zod";
  * uses the SMTP server of the environment (SMTP_*, lib/config.ts).
  */
 
-const name = z.string().trim().min(1, { message: "must not be empty" }).max(100, { message: "must be at most 100 characters" });
+const name = z
+  .string({ message: "must be a name (text)" })
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(100, { message: "must be at most 100 characters" });
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(2000);
 
 /** The variables a channel may name for its secret: only these are read (lib/config.ts). */

@@ -8,7 +8,11 @@ import { z } from "zod";
 export const SEVERITIES = ["info", "warning", "critical"] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-const name = z.string().trim().min(1, { message: "must not be empty" }).max(100, { message: "must be at most 100 characters" });
+const name = z
+  .string({ message: "must be a name (text)" })
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(100, { message: "must be at most 100 characters" });
 const eventName = z.string().regex(/^[A-Za-z0-9_.:-]{1,100}$/, { message: "must be an event name such as team_api_key_create" });
 const minutes = (max: number) => z.number({ message: "must be a number of minutes" }).int({ message: "must be a whole number of minutes" }).min(1).max(max);
 
