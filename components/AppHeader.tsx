@@ -22,6 +22,7 @@ export function AppHeader({ demo, account }: { demo: boolean; account: HeaderAcc
             <Link href="/events">Events</Link>
             <Link href="/connections">Connections</Link>
             <Link href="/insights">Insights</Link>
+            <Link href="/alerts">Alerts</Link>
           </nav>
         )}
         <div className="app-header__right">

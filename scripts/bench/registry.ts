@@ -6,5 +6,6 @@ import { connectionsBenchmark } from "./connections";
 import { connectionPagesBenchmark } from "./connections/pages";
 import { eventsBenchmark } from "./events";
 import { syncBenchmark } from "./sync";
+import { alertsBenchmark } from "./alerts";
 
-export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark];
+export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark, alertsBenchmark];
