@@ -23,6 +23,7 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
   await page.reload();
   const ruleRow = page.locator(`tr[data-rule="${RULE.name}"]`);
   await expect(ruleRow).toContainText("on");
+  await page.screenshot({ path: "test-results/alerts-page.png", fullPage: true });
 
   await page.getByRole("button", { name: "api-key-created" }).click();
   await expect(page.getByRole("status").filter({ hasText: "api-key-created: 1 events" })).toBeVisible();

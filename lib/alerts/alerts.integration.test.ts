@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RuleInput } from "../alertRules/ruleSchema";
 import { zonedFields } from "../connections/zonedTime";
 import { startSyncFixture, type SyncFixture } from "../sync/testing";
+import { BUILT_IN_RULES } from "../alertRules/builtInRules";
 import { saveChannel, saveRule } from "./catalog/alertCatalog";
+import { evaluateSyncHealth } from "./evaluation/syncHealth";
 import { deliverDueAlerts, type DeliveryContext } from "./delivery/deliverDueAlerts";
 import { SIGNATURE_HEADER } from "./delivery/sendToChannel";
 import { startHttpReceiver, startSmtpReceiver, type HttpReceiver, type SmtpReceiver } from "./testing";
@@ -177,4 +179,15 @@ describe("alerts end to end", () => {
     expect(JSON.parse(postsTo("/slack")[0]!.body).text).toBe("6 alerts from the Parsec audit-log viewer");
     expect(postsTo("/teams")).toHaveLength(1);
   }, 120_000);
+
+  it("a sync refused by Parsec with 401 fires the sync-health rule, once, to its channel", async () => {
+    http.posts.length = 0;
+    const rule = BUILT_IN_RULES.find((r) => r.name === "Parsec refuses the API key")!;
+    await saveRule(f.db, { ...rule, enabled: true, channels: ["hook"] } as RuleInput, null);
+    await expect(f.sync({ api: { apiKey: "tapi_revoked.key" } })).rejects.toThrow(/401/);
+    expect((await evaluateSyncHealth(f.db)).fired).toEqual(["Parsec refuses the API key"]);
+    expect((await evaluateSyncHealth(f.db)).fired).toEqual([]);
+    await deliverDueAlerts(f.db, context);
+    expect(postsTo("/hook").map((p) => JSON.parse(p.body).summary)).toEqual([expect.stringContaining("Parsec rejected the API key (401 Unauthorized)")]);
+  }, 60_000);
 });
