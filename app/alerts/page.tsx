@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { alertsPageData } from "@/lib/alertsAdmin/alertsPage";
 import { DefinitionForm } from "@/components/alerts/DefinitionForm";
+import { EditableDefinition } from "@/components/alerts/EditableDefinition";
 import { ActionButton } from "@/components/alerts/RuleButtons";
 import { ALERTS_TEXT as T } from "@/components/alerts/alertsText";
 import { CsrfField } from "@/components/auth/CsrfField";
@@ -100,24 +101,15 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                   {!rule.provisioned && (
                     <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="delete-rule" label={T.delete} danger />
                   )}
-                  <details>
-                    <summary>{T.edit}</summary>
-                    {rule.provisioned ? (
-                      <>
-                        <p className="muted">{T.readOnly}</p>
-                        <pre className="code-block">{rule.definition}</pre>
-                      </>
-                    ) : (
-                      <DefinitionForm
-                        action={saveRuleAction}
-                        csrfToken={admin.csrfToken}
-                        id={rule.id}
-                        initial={rule.definition}
-                        testable
-                        label={`${T.edit} ${rule.name}`}
-                      />
-                    )}
-                  </details>
+                  <EditableDefinition
+                    action={saveRuleAction}
+                    csrfToken={admin.csrfToken}
+                    id={rule.id}
+                    name={rule.name}
+                    definition={rule.definition}
+                    provisioned={rule.provisioned}
+                    testable
+                  />
                 </td>
               </tr>
             ))}
@@ -166,24 +158,15 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     {!channel.provisioned && (
                       <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={channel.id} intent="delete-channel" label={T.delete} danger />
                     )}
-                    <details>
-                      <summary>{T.edit}</summary>
-                      {channel.provisioned ? (
-                        <>
-                          <p className="muted">{T.readOnly}</p>
-                          <pre className="code-block">{channel.definition}</pre>
-                        </>
-                      ) : (
-                        <DefinitionForm
-                          action={saveChannelAction}
-                          csrfToken={admin.csrfToken}
-                          id={channel.id}
-                          initial={channel.definition}
-                          testable={false}
-                          label={`${T.edit} ${channel.name}`}
-                        />
-                      )}
-                    </details>
+                    <EditableDefinition
+                      action={saveChannelAction}
+                      csrfToken={admin.csrfToken}
+                      id={channel.id}
+                      name={channel.name}
+                      definition={channel.definition}
+                      provisioned={channel.provisioned}
+                      testable={false}
+                    />
                   </td>
                 </tr>
               ))}

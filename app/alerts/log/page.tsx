@@ -11,6 +11,13 @@ import { ruleButtonAction } from "../actions";
 export const metadata: Metadata = { title: "Alert log · Parsec audit log" };
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+/** The log's filters that pick one of a few values. */
+const CHOICES = [
+  ["severity", T.severity, SEVERITIES],
+  ["status", T.status, ["notified", "muted"]],
+  ["acknowledged", T.acknowledged, ["yes", "no"]],
+  ["delivery", T.delivery, ["pending", "sent", "failed"]],
+] as const;
 
 /** Every alert that fired, filterable from the URL, each one click from its events. */
 export default async function AlertLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
@@ -43,40 +50,17 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        <label>
-          {T.severity}{" "}
-          <select name="severity" defaultValue={params.severity ?? ""}>
-            <option value="">{T.any}</option>
-            {SEVERITIES.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {T.status}{" "}
-          <select name="status" defaultValue={params.status ?? ""}>
-            <option value="">{T.any}</option>
-            <option>notified</option>
-            <option>muted</option>
-          </select>
-        </label>
-        <label>
-          {T.acknowledged}{" "}
-          <select name="acknowledged" defaultValue={params.acknowledged ?? ""}>
-            <option value="">{T.any}</option>
-            <option>yes</option>
-            <option>no</option>
-          </select>
-        </label>
-        <label>
-          {T.delivery}{" "}
-          <select name="delivery" defaultValue={params.delivery ?? ""}>
-            <option value="">{T.any}</option>
-            <option>pending</option>
-            <option>sent</option>
-            <option>failed</option>
-          </select>
-        </label>
+        {CHOICES.map(([name, label, options]) => (
+          <label key={name}>
+            {label}{" "}
+            <select name={name} defaultValue={params[name] ?? ""}>
+              <option value="">{T.any}</option>
+              {options.map((option) => (
+                <option key={option}>{option}</option>
+              ))}
+            </select>
+          </label>
+        ))}
         <label>
           {T.from} <input name="from" defaultValue={params.from ?? ""} placeholder="2026-12-01T00:00:00Z" size={22} />
         </label>

@@ -64,7 +64,7 @@ describe("sync-health rules", () => {
       }
     };
     await quarantine(3);
-    await saveRule(database.db, { ...builtIn("Quarantine growing"), threshold: 2 }, null);
+    await saveRule(database.db, { ...builtIn("Quarantine growing"), threshold: 2 } as RuleInput, null);
     expect((await evaluateSyncHealth(database.db, T0)).fired).toEqual([]);
     await quarantine(1);
     expect((await evaluateSyncHealth(database.db, T0 + MINUTE)).fired).toEqual([]);

@@ -9,8 +9,7 @@ import { ensureBuiltInRules, listRules, saveChannel, saveRule } from "@/lib/aler
 import type { RuleInput } from "@/lib/alertRules/ruleSchema";
 import { openDatabase } from "@/lib/store/client";
 import { openSqlite } from "@/lib/store/sqlite";
-import { MemoryRequestLedger } from "@/lib/parsec/requestLedger";
-import { syncTeamEvents } from "@/lib/sync/syncTeamEvents";
+import { syncFromEnv } from "../lib/syncFromEnv";
 
 const MODES = ["off", "on", "every-event"] as const;
 const [databaseFile, mode, pageSize] = process.argv.slice(2);
@@ -29,22 +28,7 @@ if (mode !== "off") {
     if (builtIn) await saveRule(db, { ...builtIn, enabled: true, channels: ["bench"] } as RuleInput, stored.id, enabledAt);
   }
 }
-const started = performance.now();
-const result = await syncTeamEvents({
-  db,
-  sqlite,
-  api: {
-    baseUrl: process.env.PARSEC_API_BASE_URL ?? "",
-    apiKey: process.env.PARSEC_API_KEY ?? "",
-    teamId: process.env.PARSEC_TEAM_ID ?? "",
-    quota: null,
-    ledger: new MemoryRequestLedger(),
-  },
-  trigger: "cli",
-  overlapMs: 3_600_000,
-  pageSize: Number(pageSize ?? 1000),
-});
-const ms = performance.now() - started;
+const { result, ms } = await syncFromEnv(db, sqlite, Number(pageSize ?? 1000));
 const alerts = await db.alert.count();
 await db.$disconnect();
 sqlite.close();
