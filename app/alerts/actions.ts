@@ -43,7 +43,8 @@ async function definitionAction(form: FormData, save: (who: Actor, id: number | 
     await save(who, idOf(form), text);
   } catch (error) {
     if (error instanceof EditRefused) return { problems: error.problems, message: null, text, test: null };
-    if (error instanceof ActionRefused) return { problems: [error.message], message: null, text, test: null };
+    // A refusal is the form's message, as every action's is (lib/auth/routeProtection.test.ts), and its problem.
+    if (error instanceof ActionRefused) return { problems: [error.message], message: error.message, text, test: null };
     throw error;
   }
   revalidatePath("/alerts");

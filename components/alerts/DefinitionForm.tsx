@@ -72,7 +72,7 @@ export function DefinitionForm({
           ))}
         </ul>
       )}
-      {state.message && (
+      {state.message && state.problems.length === 0 && (
         <p className="notice" role="status">
           {state.message}
         </p>

@@ -68,7 +68,7 @@ export async function deliverDueAlerts(db: Db, context: DeliveryContext): Promis
 
   for (const [channelName, deliveries] of byChannel) {
     const row = channels.get(channelName);
-    const parsed = row ? channelSchema.safeParse(JSON.parse(row.definition)) : null;
+    const parsed = row ? channelSchema.safeParse(parseOrNull(row.definition)) : null;
     const channel: Channel | null = parsed?.success ? parsed.data : null;
     const items = deliveries.flatMap((delivery) => {
       const alert = alerts.get(delivery.alertId);
@@ -123,6 +123,14 @@ export async function deliverDueAlerts(db: Db, context: DeliveryContext): Promis
     }
   }
   return outcome;
+}
+
+function parseOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
 
 interface AlertRow {
