@@ -1,3 +1,4 @@
+import { jsonOrNull } from "../jsonOrNull";
 import { BUILT_IN_RULES } from "../../alertRules/builtInRules";
 import { channelSchema, type Channel, type ChannelInput } from "../../alertRules/channelSchema";
 import { ruleSchema, type Rule, type RuleInput } from "../../alertRules/ruleSchema";
@@ -43,12 +44,8 @@ export interface StoredChannel {
 }
 
 function parseDefinition<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { message: string } } }, text: string) {
-  try {
-    const parsed = schema.safeParse(JSON.parse(text));
-    return parsed.success ? { value: parsed.data, invalid: null } : { value: null, invalid: parsed.error.message };
-  } catch (error) {
-    return { value: null, invalid: (error as Error).message };
-  }
+  const parsed = schema.safeParse(jsonOrNull(text));
+  return parsed.success ? { value: parsed.data, invalid: null } : { value: null, invalid: parsed.error.message };
 }
 
 type RuleRow = Awaited<ReturnType<Db["alertRule"]["findMany"]>>[number];

@@ -1,3 +1,4 @@
+import { jsonOrNull } from "../jsonOrNull";
 import { channelSchema, type Channel } from "../../alertRules/channelSchema";
 import type { Severity } from "../../alertRules/ruleSchema";
 import type { Db } from "../../store/client";
@@ -68,7 +69,7 @@ export async function deliverDueAlerts(db: Db, context: DeliveryContext): Promis
 
   for (const [channelName, deliveries] of byChannel) {
     const row = channels.get(channelName);
-    const parsed = row ? channelSchema.safeParse(parseOrNull(row.definition)) : null;
+    const parsed = row ? channelSchema.safeParse(jsonOrNull(row.definition)) : null;
     const channel: Channel | null = parsed?.success ? parsed.data : null;
     const items = deliveries.flatMap((delivery) => {
       const alert = alerts.get(delivery.alertId);
@@ -123,14 +124,6 @@ export async function deliverDueAlerts(db: Db, context: DeliveryContext): Promis
     }
   }
   return outcome;
-}
-
-function parseOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
 
 interface AlertRow {

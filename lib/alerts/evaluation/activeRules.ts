@@ -1,3 +1,4 @@
+import { jsonOrNull } from "../jsonOrNull";
 import { isEventRule, ruleSchema, type EventRule } from "../../alertRules/ruleSchema";
 import { preparedStatements, type SqliteConnection } from "../../store/sqlite";
 import type { ActiveRule } from "./alertPorts";
@@ -30,19 +31,11 @@ export function activeEventRules(connection: SqliteConnection): ActiveRule[] {
     const key = `${row.id}:${row.updatedAt}`;
     if (!parsed.has(key)) {
       if (parsed.size > 1000) parsed.clear();
-      const result = ruleSchema.safeParse(safeJson(row.definition));
+      const result = ruleSchema.safeParse(jsonOrNull(row.definition));
       parsed.set(key, result.success && isEventRule(result.data) ? result.data : null);
     }
     const rule = parsed.get(key);
     if (rule) out.push({ id: row.id, rule, enabledAt: row.enabledAt ?? Number.MAX_SAFE_INTEGER, mutedUntil: row.mutedUntil });
   }
   return out;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

@@ -1,3 +1,4 @@
+import { jsonOrNull } from "../jsonOrNull";
 import { isEventRule, ruleSchema, type SyncHealthRule } from "../../alertRules/ruleSchema";
 import type { Db } from "../../store/client";
 import { destinationLags } from "./destinationLag";
@@ -77,15 +78,6 @@ async function observe(db: Db, rule: SyncHealthRule, state: HealthState | null, 
   }
 }
 
-/** A definition or state that is not JSON any more is skipped (the page shows the rule as invalid), not fatal to the others. */
-function parseOrNull(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 export interface SyncHealthOutcome {
   fired: string[];
 }
@@ -94,10 +86,10 @@ export async function evaluateSyncHealth(db: Db, now = Date.now()): Promise<Sync
   const rows = await db.alertRule.findMany({ where: { enabled: true, kind: "sync-health" } });
   const fired: string[] = [];
   for (const row of rows) {
-    const parsed = ruleSchema.safeParse(parseOrNull(row.definition));
+    const parsed = ruleSchema.safeParse(jsonOrNull(row.definition));
     if (!parsed.success || isEventRule(parsed.data)) continue;
     const rule = parsed.data;
-    const state = row.state ? (parseOrNull(row.state) as HealthState | null) : null;
+    const state = row.state ? (jsonOrNull(row.state) as HealthState | null) : null;
     const seen = await observe(db, rule, state, now);
     const cooldown = rule.cooldownMinutes * 60_000;
     const remind = seen.active && state?.active && cooldown > 0 && now - (state.firedAt ?? 0) >= cooldown;
