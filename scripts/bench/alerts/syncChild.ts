@@ -28,8 +28,8 @@ if (mode !== "off") {
     if (builtIn) await saveRule(db, { ...builtIn, enabled: true, channels: ["bench"] } as RuleInput, stored.id, enabledAt);
   }
 }
-const { result, ms } = await syncFromEnv(db, sqlite, Number(pageSize ?? 1000));
+const { result, ms, cpuMs } = await syncFromEnv(db, sqlite, Number(pageSize ?? 1000));
 const alerts = await db.alert.count();
 await db.$disconnect();
 sqlite.close();
-console.log(JSON.stringify({ events: result.inserted, pages: result.pages, ms, alerts }));
+console.log(JSON.stringify({ events: result.inserted, pages: result.pages, ms, cpuMs, alerts }));
