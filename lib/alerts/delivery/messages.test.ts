@@ -32,6 +32,15 @@ describe("notification formats", () => {
     expect(message.blocks[0]!.text.text).toContain(`<${notification(1).url}|`);
   });
 
+  it("Teams: text from the log goes in TextRuns, which Teams does not read as Markdown", () => {
+    const card = adaptiveCardMessage([{ ...notification(1), summary: "host [click](https://evil.example)" }]) as {
+      attachments: { content: { body: { type: string; inlines: { type: string; text: string }[] }[] } }[];
+    };
+    const texts = card.attachments[0]!.content.body.map((block) => [block.type, block.inlines[0]!.type, block.inlines[0]!.text]);
+    expect(texts).toContainEqual(["RichTextBlock", "TextRun", "host [click](https://evil.example)"]);
+    expect(card.attachments[0]!.content.body.every((block) => block.type === "RichTextBlock")).toBe(true);
+  });
+
   it("a digest is one message listing each alert", () => {
     const many = Array.from({ length: 60 }, (_, i) => notification(i));
     const slack = slackMessage(many) as { blocks: unknown[] };

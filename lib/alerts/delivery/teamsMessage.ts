@@ -10,11 +10,17 @@ import { digestTitle, listIds, type Notification } from "./notification";
 const COLOR = { info: "Accent", warning: "Warning", critical: "Attention" } as const;
 const THEME = { info: "0078D7", warning: "FFB900", critical: "D13438" } as const;
 
+/**
+ * Text from the audit log (names, emails, computer names) goes in TextRuns, which Teams does not read
+ * as Markdown: in a TextBlock, a computer named "[click](https://...)" would become a link.
+ */
+const plain = (text: string, style: Record<string, unknown> = {}) => ({ type: "RichTextBlock", inlines: [{ type: "TextRun", text, ...style }] });
+
 function cardItems(n: Notification): object[] {
   return [
-    { type: "TextBlock", text: `${n.rule} (${n.severity})`, weight: "Bolder", size: "Medium", color: COLOR[n.severity], wrap: true },
-    { type: "TextBlock", text: n.summary, wrap: true },
-    { type: "TextBlock", text: `Events: ${listIds(n.eventIds)}`, isSubtle: true, size: "Small", wrap: true },
+    plain(`${n.rule} (${n.severity})`, { weight: "Bolder", size: "Medium", color: COLOR[n.severity] }),
+    plain(n.summary),
+    plain(`Events: ${listIds(n.eventIds)}`, { isSubtle: true, size: "Small" }),
   ];
 }
 
@@ -48,7 +54,10 @@ export function messageCard(notifications: readonly Notification[]): object {
     summary: digest ? digestTitle(notifications) : `${first.rule}: ${first.summary}`,
     themeColor: THEME[first.severity],
     title: digest ? digestTitle(notifications) : `${first.rule} (${first.severity})`,
-    sections: notifications.slice(0, 30).map((n) => ({ activityTitle: n.rule, text: n.summary, facts: [{ name: "Events", value: listIds(n.eventIds) }] })),
+    // markdown: false, so that text from the audit log is shown as written, never as links.
+    sections: notifications
+      .slice(0, 30)
+      .map((n) => ({ activityTitle: n.rule, text: n.summary, markdown: false, facts: [{ name: "Events", value: listIds(n.eventIds) }] })),
     potentialAction: notifications
       .slice(0, 4)
       .map((n) => ({ "@type": "OpenUri", name: digest ? `Open: ${n.rule}` : "Open the events", targets: [{ os: "default", uri: n.url }] })),
