@@ -6,6 +6,7 @@ import { storeEvents } from "../../ingest/storeEvents";
 import { createTempDatabase, type TempDatabase } from "../../store/testing";
 import { muteRule, saveChannel, saveRule } from "../catalog/alertCatalog";
 import { dryRunRule } from "./dryRunRule";
+import { NEW_EVENTS_SQL } from "./evaluateStoredEvents";
 
 let database: TempDatabase;
 beforeAll(async () => {
@@ -117,6 +118,13 @@ describe("event rules", () => {
     seedEvents(database, [event("2026-06-02T10:00:00Z", { name: "team_api_key_create" })]);
     expect(alerts().map((a) => a.status)).toEqual(["muted"]);
     expect(deliveries()).toEqual([]);
+  });
+});
+
+describe("the cost per page", () => {
+  it("reads only the page's new rows, by rowid, however long ago the earliest rule was enabled", () => {
+    const plan = database.sqlite.prepare(`EXPLAIN QUERY PLAN ${NEW_EVENTS_SQL}`).all(0, 0) as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toEqual(["SEARCH Event USING INTEGER PRIMARY KEY (rowid>?)"]);
   });
 });
 
