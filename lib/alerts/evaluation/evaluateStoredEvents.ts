@@ -8,7 +8,11 @@ import { storedHistory } from "./storedHistory";
 // NOT INDEXED: the page's rows by rowid. Left to itself SQLite takes the time index for
 // "occurredAt > ?", which reads every event since the earliest enabling, on every page.
 export const NEW_EVENTS_SQL = `SELECT ${ALERT_EVENT_COLUMNS} FROM "Event" NOT INDEXED WHERE "rowid" > ? AND "occurredAt" > ?`;
-const prepare = (connection: SqliteConnection) => connection.prepare<[number, number], AlertEvent>(NEW_EVENTS_SQL);
+const prepare = (connection: SqliteConnection) => ({
+  // Reads the rows only as far as their time: a backfill's pages, older than every enabling, stop here.
+  any: connection.prepare<[number, number], { found: number }>(`SELECT 1 AS "found" FROM "Event" NOT INDEXED WHERE "rowid" > ? AND "occurredAt" > ? LIMIT 1`),
+  events: connection.prepare<[number, number], AlertEvent>(NEW_EVENTS_SQL),
+});
 
 /**
  * The alert rules over the events a page has just inserted (rowid above `afterRowid`), in the
@@ -22,6 +26,8 @@ export function evaluateStoredEvents(connection: SqliteConnection, afterRowid: n
   const rules = activeEventRules(connection);
   if (rules.length === 0) return;
   const earliest = Math.min(...rules.map((r) => r.enabledAt));
-  const events = preparedStatements(connection, prepare).all(afterRowid, earliest);
+  const statements = preparedStatements(connection, prepare);
+  if (!statements.any.get(afterRowid, earliest)) return;
+  const events = statements.events.all(afterRowid, earliest);
   evaluateRules(rules, events, storedHistory(connection), storedAlerts(connection), now);
 }

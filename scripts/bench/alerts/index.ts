@@ -134,7 +134,7 @@ async function runAlertsBenchmark(options: Options, ctx: BenchContext) {
   if (phases.length > 0) {
     lines.push(
       table(
-        ["built-in rules (median run)", "events", "pages", "time", "events/s", "alerts fired", "cost"],
+        ["built-in rules (median run)", "events", "pages", "time", "events/s", "alerts fired", "cost", "events/CPU s", "CPU cost"],
         phases.map((p) => [
           p.mode,
           int(p.events),
@@ -143,6 +143,8 @@ async function runAlertsBenchmark(options: Options, ctx: BenchContext) {
           int(p.eventsPerSecond),
           int(p.alerts),
           p.mode === "off" ? "–" : percent(cost(p.mode) ?? 0),
+          int(p.eventsPerCpuSecond),
+          p.mode === "off" ? "–" : percent(cpuCost(p.mode) ?? 0),
         ]),
       ),
     );
