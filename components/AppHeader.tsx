@@ -28,6 +28,7 @@ export function AppHeader({ demo, account, setLocale }: { demo: boolean; account
             <Link href="/connections">{page("connections")}</Link>
             <Link href="/insights">{page("insights")}</Link>
             <Link href="/integrations">{page("integrations")}</Link>
+            <Link href="/alerts">{page("alerts")}</Link>
           </nav>
         )}
         <div className="app-header__right">

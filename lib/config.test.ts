@@ -171,4 +171,24 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
       loadConfig({ OIDC_ISSUER_URL: "http://127.0.0.1:8080/realms/x", OIDC_CLIENT_ID: "x", OIDC_ALLOWED_EMAILS: "a@b.c" }).auth.oidc?.allowInsecureHttp,
     ).toBe(true);
   });
+
+  it("reads the alerts' SMTP server and viewer address, and never repeats their secrets in a problem", () => {
+    const config = loadConfig({
+      SMTP_HOST: "mail.example.com",
+      SMTP_PORT: "465",
+      SMTP_TLS: "implicit",
+      SMTP_USER: "u",
+      SMTP_PASSWORD: "p",
+      VIEWER_URL: "https://audit.example.com/",
+    });
+    expect(config.alerts.smtp).toEqual({ host: "mail.example.com", port: 465, tls: "implicit", user: "u", password: "p", from: "parsec-viewer@localhost" });
+    expect(config.viewerUrl).toBe("https://audit.example.com");
+    expect(loadConfig({}).alerts.smtp).toBeNull();
+    const problems = problemsOf({ SMTP_TLS: "maybe", SMTP_PASSWORD: "x".repeat(2000), VIEWER_URL: "ftp://x" });
+    expect(problems).toEqual([
+      expect.stringMatching(/^VIEWER_URL must be the viewer's address/),
+      expect.stringMatching(/^SMTP_TLS must be "starttls"/),
+      expect.stringMatching(/^SMTP_PASSWORD .*\(got "<hidden>"\)$/),
+    ]);
+  });
 });

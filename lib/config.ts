@@ -3,6 +3,8 @@ import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { parseIntegrationsFile, type Destination } from "./integrationsFile";
+import { SECRET_VARIABLE_PATTERN } from "./alertRules/channelSchema";
+import { parseRulesFile, type AlertProvisioning } from "./alertRules/rulesFile";
 
 /**
  * The one place that reads the environment. Everything else receives an `AppConfig`.
@@ -187,6 +189,35 @@ const envSchema = z.object({
   BACKUP_INTERVAL_HOURS: wholeNumber(1, 8_760, 24, "a whole number of hours from 1 to 8760"),
   BACKUP_KEEP: wholeNumber(1, 1_000, 7, "a whole number of copies from 1 to 1000"),
   OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60, { message: "must be at most 60 characters" }).default("single sign-on")),
+  ALERT_RULES_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
+  VIEWER_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .url({ protocol: /^https?$/, message: "must be the viewer's address as its users reach it, such as https://audit.example.com" })
+      .default("http://localhost:3000")
+      .transform((v) => v.replace(/\/+$/, "")),
+  ),
+  SMTP_HOST: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[A-Za-z0-9.:[\]-]+$/, { message: "must be a host name or address" })
+      .optional(),
+  ),
+  SMTP_PORT: wholeNumber(1, 65_535, 587, "a port number from 1 to 65535"),
+  SMTP_TLS: z.preprocess(
+    emptyAsUndefined,
+    z.enum(["starttls", "implicit", "none"], { message: 'must be "starttls" (the default), "implicit" (port 465) or "none"' }).default("starttls"),
+  ),
+  SMTP_USER: z.preprocess(emptyAsUndefined, z.string().max(254).optional()),
+  SMTP_PASSWORD: z.preprocess(emptyAsUndefined, z.string().max(1024).optional()),
+  SMTP_FROM: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[^\r\n]+@[^\r\n]+$/, { message: "must be an address such as Parsec audit <audit@example.com>" })
+      .default("parsec-viewer@localhost"),
+  ),
 });
 
 /** Lower-cased, trimmed, de-duplicated entries of a comma-separated list; each must match `pattern`. */
@@ -246,7 +277,12 @@ function isLoopbackUrl(value: string): boolean {
 export type AppConfig = ReturnType<typeof toAppConfig>;
 export type ParsecConnection = NonNullable<AppConfig["parsec"]>;
 
-function toAppConfig(env: z.infer<typeof envSchema>, cwd: string, destinations: Destination[]) {
+function toAppConfig(
+  env: z.infer<typeof envSchema>,
+  cwd: string,
+  destinations: Destination[],
+  alerts: { provisioning: AlertProvisioning | null; secrets: Map<string, string> },
+) {
   const databaseFile = path.resolve(cwd, env.DATABASE_URL.slice("file:".length));
   const parsec = env.PARSEC_API_KEY && env.PARSEC_TEAM_ID ? { apiKey: env.PARSEC_API_KEY, teamId: env.PARSEC_TEAM_ID, baseUrl: env.PARSEC_API_BASE_URL } : null;
   return {
@@ -304,7 +340,53 @@ function toAppConfig(env: z.infer<typeof envSchema>, cwd: string, destinations: 
     /** null: no rotated backups (npm run backup still takes one by hand). */
     backup: env.BACKUP_DIR ? { dir: path.resolve(cwd, env.BACKUP_DIR), intervalMs: env.BACKUP_INTERVAL_HOURS * 3_600_000, keep: env.BACKUP_KEEP } : null,
     ingestRunner: env.INGEST_RUNNER,
+    /** Where the links in notifications point. */
+    viewerUrl: env.VIEWER_URL,
+    alerts: {
+      /** null: no ALERT_RULES_FILE; rules and channels are only those made on the /alerts page. */
+      provisioning: alerts.provisioning,
+      /** The ALERT_SECRET_* variables a webhook channel may name for its signing secret. */
+      secrets: alerts.secrets,
+      /** null: no SMTP_HOST, so email channels fail (visibly) until one is set. */
+      smtp: env.SMTP_HOST
+        ? {
+            host: env.SMTP_HOST,
+            port: env.SMTP_PORT,
+            tls: env.SMTP_TLS,
+            user: env.SMTP_USER ?? null,
+            password: env.SMTP_PASSWORD ?? null,
+            from: env.SMTP_FROM,
+          }
+        : null,
+    },
   };
+}
+
+export type SmtpSettings = NonNullable<AppConfig["alerts"]["smtp"]>;
+
+/** The variables named ALERT_SECRET_*: the signing secrets webhook channels refer to by name. */
+function alertSecrets(env: Record<string, string | undefined>): Map<string, string> {
+  const secrets = new Map<string, string>();
+  for (const [name, value] of Object.entries(env)) if (SECRET_VARIABLE_PATTERN.test(name) && value) secrets.set(name, value);
+  return secrets;
+}
+
+/** ALERT_RULES_FILE, read once here: one problem line per rule or channel field that is wrong. */
+function readAlertRulesFile(file: string | undefined, cwd: string, secrets: Map<string, string>, problems: string[]): AlertProvisioning | null {
+  if (!file) return null;
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), "utf8");
+  } catch (error) {
+    problems.push(`ALERT_RULES_FILE cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}): ${file}`);
+    return null;
+  }
+  const parsed = parseRulesFile(text, `ALERT_RULES_FILE ${file}`, new Set(secrets.keys()));
+  if ("problems" in parsed) {
+    problems.push(...parsed.problems);
+    return null;
+  }
+  return parsed.value;
 }
 
 /** Parses an environment; pure, for tests and for `getConfig`. */
@@ -345,8 +427,10 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
     );
   }
   const destinations = readIntegrations(parsed.data.INTEGRATIONS_FILE, env, cwd, problems);
+  const secrets = alertSecrets(env);
+  const provisioning = readAlertRulesFile(parsed.data.ALERT_RULES_FILE, cwd, secrets, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return toAppConfig(parsed.data, cwd, destinations);
+  return toAppConfig(parsed.data, cwd, destinations, { provisioning, secrets });
 }
 
 /** The destinations of INTEGRATIONS_FILE; each problem with the file is added to `problems`, one line each. */
@@ -369,10 +453,10 @@ function readIntegrations(file: string | undefined, env: Record<string, string |
   return result.destinations;
 }
 
-const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET", "METRICS_TOKEN"]);
+const SECRET_VARIABLES = new Set(["PARSEC_API_KEY", "SYNC_TOKEN", "ADMIN_PASSWORD", "OIDC_CLIENT_SECRET", "METRICS_TOKEN", "SMTP_PASSWORD"]);
 
 function redact(name: string, value: string) {
-  return SECRET_VARIABLES.has(name) ? "<hidden>" : value;
+  return SECRET_VARIABLES.has(name) || SECRET_VARIABLE_PATTERN.test(name) ? "<hidden>" : value;
 }
 
 const globalForConfig = globalThis as unknown as { parsecViewerConfig?: AppConfig };

@@ -1,9 +1,11 @@
 // Runs the simulated Parsec Teams API until interrupted, for the demo, manual testing and benchmarks.
 // Usage: npx tsx scripts/simulator.ts [--events 100000] [--port 4010] [--order oldest-first] [--quota off]
 // Prints KEY=value lines (url, team id, API keys) on stdout; progress goes to stderr.
+// While it runs, POST /__simulator/scenario {"scenario": "failure-burst"} (and the other SCENARIOS)
+// injects the events an alert rule watches for, at the simulated now.
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { startSimulator, type SimulatorOptions } from "../lib/parsec/simulator/index";
+import { SCENARIOS, startSimulator, type SimulatorOptions } from "../lib/parsec/simulator/index";
 
 const USAGE = `Usage: npx tsx scripts/simulator.ts [options]
   --events N          approximate events in the history (default 20000)
@@ -137,6 +139,7 @@ console.log(`SIMULATOR_URL=${sim.url}`);
 console.log(`PARSEC_TEAM_ID=${sim.teamId}`);
 console.log(`PARSEC_API_KEY=${sim.apiKey}`);
 console.log(`PARSEC_API_KEY_WITHOUT_PERMISSION=${sim.apiKeyWithoutPermission}`);
+console.error(`simulator: scenarios for the alert rules: curl -X POST ${sim.url}/__simulator/scenario -d '{"scenario":"<${SCENARIOS.join("|")}>"}'`);
 
 const running = sim;
 let closing = false;

@@ -18,6 +18,12 @@ export const VIEWER_ACTIONS = {
   integration_resumed: "Resumed an integration",
   integration_test: "Sent a test event",
   integration_replay: "Replayed to an integration",
+  alert_rule_saved: "Saved an alert rule",
+  alert_rule_deleted: "Deleted an alert rule",
+  alert_rule_muted: "Muted or unmuted an alert rule",
+  alert_channel_saved: "Saved an alert channel",
+  alert_channel_deleted: "Deleted an alert channel",
+  alert_acknowledged: "Acknowledged an alert",
 } as const;
 
 export type ViewerAction = keyof typeof VIEWER_ACTIONS;

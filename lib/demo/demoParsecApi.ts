@@ -1,5 +1,5 @@
 import type { Db } from "../store/client";
-import { startSimulator, type Simulator } from "../parsec/simulator";
+import { startSimulator, type ScenarioRequest, type Simulator } from "../parsec/simulator";
 
 export interface ParsecEndpoint {
   baseUrl: string;
@@ -32,4 +32,14 @@ export async function stopDemoParsecApi(): Promise<void> {
   const running = globalForDemo.parsecViewerDemoApi;
   globalForDemo.parsecViewerDemoApi = undefined;
   if (running) await (await running).close();
+}
+
+/**
+ * Demo mode: adds a scenario's events (an API key created, a burst of failures...) to the simulated
+ * team, for the next sync to store and the alert rules to see. Null when no demo API is running.
+ */
+export async function injectDemoScenario(request: ScenarioRequest): Promise<number | null> {
+  const running = globalForDemo.parsecViewerDemoApi;
+  if (!running) return null;
+  return (await running).injectScenario(request).length;
 }

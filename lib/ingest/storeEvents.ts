@@ -3,6 +3,7 @@ import { refreshConnections } from "./refreshConnections";
 import { preparedStatements, type SqliteConnection } from "../store/sqlite";
 import { describeCut, quarantineJson, quarantineText, type QuarantineRaw } from "../parsec/jsonBounds";
 import { CONTENT_COLUMNS, toEventRow, type EventRow } from "../events/eventRow";
+import { evaluateStoredEvents } from "../alerts/evaluation/evaluateStoredEvents";
 
 export interface StoreCounts {
   received: number;
@@ -165,6 +166,8 @@ export function storeEvents(
   if (counts.inserted > 0) {
     statements.indexSearchText.run(before);
     statements.countHours.run(before);
+    // In this transaction: an event is evaluated exactly when it is first stored (lib/alerts).
+    evaluateStoredEvents(connection, before, now);
   }
   if (options.connections !== false) {
     if (changedAttempts.size > 0) refreshConnections(connection, changedAttempts, now);

@@ -1,3 +1,4 @@
+import { startAlertLoop, stopAlertLoop } from "../alerts/alertLoop";
 import { startBackupSchedule } from "../backup/backupSchedule";
 import { getConfig } from "../config";
 import { startDeliveryScheduler, type DeliveryScheduler } from "../integrations/delivery/deliveryScheduler";
@@ -23,8 +24,7 @@ export interface RunnerTasks {
  * worker thread, or the main thread when INGEST_RUNNER=main-thread): the scheduled sync, the
  * syncs and imports the server asks for, the connection rebuild at start and the rotated backups
  * (whose one-step copy would otherwise hold up the pages) and the integrations' delivery (which
- * reads its batches synchronously from the store). Later background work of the write path
- * (alert evaluation) belongs here too, beside the scheduler.
+ * reads its batches synchronously from the store), and the alerts' sync-health and outbox loop.
  */
 export function createRunnerTasks(log: (line: string) => void = console.log): RunnerTasks {
   const stopping = new AbortController();
@@ -55,6 +55,8 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
       // write path in this thread) and on a timer.
       const { destinations, intervalMs } = config.integrations;
       if (destinations.length > 0) delivery = startDeliveryScheduler(store.sqlite, destinations, intervalMs, { log });
+      // Sync-health rules and the alerts' outbox, on a timer (and after each sync run).
+      startAlertLoop(store.db);
       if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
       // A database from before connections were kept: stitch them once, and only then sync (the
       // rebuild holds the sync's lease).
@@ -89,6 +91,7 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
       stopping.abort(new Error("The server is stopping; the next run resumes from the last committed page."));
       stopBackups?.();
       await delivery?.stop();
+      await stopAlertLoop();
       await stopSyncScheduler();
       await Promise.allSettled(inFlight);
       await stopDemoParsecApi();

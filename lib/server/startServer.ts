@@ -3,6 +3,7 @@ import { getDatabase } from "../store/client";
 import { startIngestRunner, stopIngestRunner } from "../runner/ingestRunnerHost";
 import { ensureInitialAdmin } from "../auth/adminAccounts";
 import { announceInitialAdmin } from "../auth/announceInitialAdmin";
+import { prepareAlertRules } from "../alerts/alertLoop";
 
 /**
  * What the server does once when it starts: check the configuration (a wrong value stops the
@@ -25,6 +26,7 @@ export async function startServer(): Promise<void> {
   const db = await getDatabase(config.databaseFile);
   console.log(`[parsec-viewer] database ${config.databaseFile}`);
   announceInitialAdmin(await ensureInitialAdmin(db, config.auth.initialAdmin), (line) => console.log(line));
+  await prepareAlertRules(db, config);
   if (config.demo) {
     console.log(
       "[parsec-viewer] DEMO MODE: no PARSEC_API_KEY/PARSEC_TEAM_ID set, so the events come from the built-in " +
@@ -34,7 +36,7 @@ export async function startServer(): Promise<void> {
     console.log(`[parsec-viewer] syncing team ${config.parsec?.teamId} from ${config.parsec?.baseUrl}`);
   }
   // The write path (the scheduled sync, the connection rebuild, what the server is asked to sync or
-  // import), the rotated backups and the integrations' delivery run in the ingest runner's thread, so that this one only serves pages.
+  // import), the rotated backups, the integrations' delivery and the alerts' loop run in the ingest runner's thread, so that this one only serves pages.
   startIngestRunner();
   const stopping = globalThis as unknown as Record<symbol, () => Promise<void>>;
   stopping[Symbol.for("parsec-viewer.stop")] = stopIngestRunner;

@@ -6,6 +6,7 @@ import { DbRequestLedger } from "./dbRequestLedger";
 import type { SyncProgress } from "./syncProgress";
 import type { RunTrigger } from "../ingest/ingestRuns";
 import { syncTeamEvents, type SyncResult } from "./syncTeamEvents";
+import { runAlertPass } from "../alerts/alertLoop";
 
 export interface RunSyncRequest {
   trigger: RunTrigger;
@@ -29,6 +30,7 @@ export async function runConfiguredSync(request: RunSyncRequest): Promise<SyncRe
   const config = getConfig();
   const db = await getDatabase(config.databaseFile);
   const endpoint = await resolveParsecEndpoint(config, request.liveDemo);
+  // After every run, failed or not, its alerts are sent and the sync-health rules see its outcome (in the background).
   return syncTeamEvents({
     db,
     sqlite: getSqlite(config.databaseFile),
@@ -47,5 +49,5 @@ export async function runConfiguredSync(request: RunSyncRequest): Promise<SyncRe
     signal: request.signal,
     onProgress: request.onProgress,
     onStarted: request.onStarted,
-  });
+  }).finally(() => void runAlertPass(db));
 }

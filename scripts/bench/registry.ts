@@ -8,5 +8,14 @@ import { eventsBenchmark } from "./events";
 import { forwardBenchmark } from "./forward";
 import { syncBenchmark } from "./sync";
 import { backfillBenchmark } from "./backfill";
+import { alertsBenchmark } from "./alerts";
 
-export const BENCHMARKS: Benchmark[] = [syncBenchmark, connectionsBenchmark, connectionPagesBenchmark, eventsBenchmark, backfillBenchmark, forwardBenchmark];
+export const BENCHMARKS: Benchmark[] = [
+  syncBenchmark,
+  connectionsBenchmark,
+  connectionPagesBenchmark,
+  eventsBenchmark,
+  backfillBenchmark,
+  forwardBenchmark,
+  alertsBenchmark,
+];

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import { message, readBody, reply } from "./httpReply";
+import { scenarioSchema } from "./scenarios";
 import type { Simulator } from "./types";
 
 /**
@@ -47,6 +48,10 @@ export async function handleAdminRequest(sim: Simulator, req: IncomingMessage, r
         sim.injectFaults(faults);
         return reply(res, 200, JSON.stringify({ queued: faults.length }), null);
       }
+      case "POST /__simulator/scenario": {
+        const events = sim.injectScenario(scenarioSchema.parse(JSON.parse(await readBody(req, 1 << 16))));
+        return reply(res, 200, JSON.stringify({ added: events.length, count: sim.count(), events }), null);
+      }
       case "POST /__simulator/reset-quota":
         sim.resetQuota();
         return reply(res, 200, JSON.stringify({ ok: true }), null);
@@ -55,7 +60,7 @@ export async function handleAdminRequest(sim: Simulator, req: IncomingMessage, r
     const text = error instanceof z.ZodError ? z.prettifyError(error) : error instanceof Error ? error.message : String(error);
     return reply(res, 400, message(text), null);
   }
-  const known = ["/__simulator/stats", "/__simulator/append", "/__simulator/faults", "/__simulator/reset-quota"];
+  const known = ["/__simulator/stats", "/__simulator/append", "/__simulator/faults", "/__simulator/scenario", "/__simulator/reset-quota"];
   if (known.includes(path)) return reply(res, 405, message("Method Not Allowed"), null);
   return reply(res, 404, message("Not Found"), null);
 }

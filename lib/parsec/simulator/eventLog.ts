@@ -1,9 +1,10 @@
 import { EventNames } from "./eventNames";
-import { MALFORMED_STEP, type EventRow, type EventStore } from "./eventStore";
+import { INJECTED_STEP, MALFORMED_STEP, type EventRow, type EventStore } from "./eventStore";
 import { fillRow, generateHistory, newRow, type PendingEvent } from "./generateHistory";
 import { encodeKsuid, KSUID_WORDS } from "./ksuid";
 import { makeMalformedEvents, type MalformedEvent } from "./malformedEvents";
 import { Prng } from "./prng";
+import { buildScenario, type ScenarioRequest } from "./scenarios";
 import { renderEvent } from "./renderEvent";
 import type { TeamModel } from "./teamModel";
 import { World } from "./world";
@@ -22,6 +23,8 @@ export class EventLog {
   readonly store: EventStore;
   readonly malformedEvents: MalformedEvent[];
   private pending: PendingEvent[];
+  /** Scenario events by id, as served (their rows carry INJECTED_STEP). */
+  private readonly injected = new Map<string, Record<string, unknown>>();
   private readonly appendRng: Prng;
 
   constructor(model: TeamModel, targetEvents: number, malformedCount: number) {
@@ -53,6 +56,7 @@ export class EventLog {
     const step = store.step[position] as number;
     if (step === MALFORMED_STEP) return (this.malformedEvents[flow] as MalformedEvent).served;
     const offset = position * KSUID_WORDS;
+    if (step === INJECTED_STEP) return this.injected.get(encodeKsuid(store.ids, offset)) as Record<string, unknown>;
     return renderEvent(this.model, this.world.plan(flow), step, store.us[position] as number, store.idAt(position), store.ids, offset);
   }
 
@@ -101,6 +105,14 @@ export class EventLog {
       return row;
     });
     return this.commit(rows);
+  }
+
+  /** Stores a scenario's events (scenarios.ts) at `atUs`; returns them as served. */
+  injectScenario(request: ScenarioRequest, atUs: number): Record<string, unknown>[] {
+    const events = buildScenario(this.model, this.names, request, atUs, this.injected.size);
+    for (const event of events) this.injected.set(event.served.id as string, event.served);
+    this.store.insertSorted(events.map((e) => e.row).sort(compareRows));
+    return events.map((e) => structuredClone(e.served));
   }
 
   /** A random small burst for the live feed: sometimes nothing new, sometimes a few events. */

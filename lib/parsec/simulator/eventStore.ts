@@ -11,6 +11,8 @@ import { encodeKsuid, KSUID_WORDS } from "./ksuid";
 
 /** The step number that marks a malformed event; `flow` then indexes the malformed list. */
 export const MALFORMED_STEP = 255;
+/** The step number of an event injected by a scenario (scenarios.ts); `flow` is unused, the log keeps its JSON. */
+export const INJECTED_STEP = 254;
 
 export interface EventRow {
   /** Id as five big-endian words. */

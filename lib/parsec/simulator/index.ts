@@ -19,5 +19,6 @@
 export { startSimulator, keyWithoutAuditPermission } from "./startSimulator";
 export type { Fault, Simulator, SimulatorOptions, SimulatorStats } from "./types";
 export { faultSchema } from "./adminEndpoint";
+export { SCENARIOS, scenarioSchema, type ScenarioName, type ScenarioRequest } from "./scenarios";
 export { decodeKsuid, encodeKsuid, KSUID_EPOCH_SECONDS } from "./ksuid";
 export { formatTimestamp, parseTimestampMicros } from "./timestamps";

@@ -72,6 +72,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
       const atMs = at ? at.getTime() : now();
       return log.append(count, Math.round((atMs - lateBySeconds * 1000) * 1000));
     },
+    injectScenario: (request) => log.injectScenario(request, (request.at ? Date.parse(request.at) : now()) * 1000),
     injectFaults: (list) => faults.inject(list),
     setFaultRates: (rates) => faults.setRates(rates),
     resetQuota: () => quota.reset(),

@@ -1,3 +1,5 @@
+import type { ScenarioRequest } from "./scenarios";
+
 /** The simulator's public types. Other code is written against these: change them with care. */
 
 export interface SimulatorOptions {
@@ -85,6 +87,11 @@ export interface Simulator {
    * Later steps of the connections they start (completion, disconnect) are kept for the live feed.
    */
   append(opts: { count: number; at?: Date; lateBySeconds?: number }): Record<string, unknown>[];
+  /**
+   * Injects a scenario (lib/parsec/simulator/scenarios.ts) at `at` (default the simulated now): the
+   * events an alert rule watches for. Returns them as served.
+   */
+  injectScenario(request: ScenarioRequest): Record<string, unknown>[];
   /** Queues faults: each of the next requests to the events endpoints consumes one. */
   injectFaults(faults: Fault[]): void;
   /** Random faults per request (seeded); null turns them off. */

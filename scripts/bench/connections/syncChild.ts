@@ -5,8 +5,7 @@
 // argv: <database file> <with|without> <page size>. Prints one JSON line.
 import { openDatabase } from "@/lib/store/client";
 import { openSqlite } from "@/lib/store/sqlite";
-import { MemoryRequestLedger } from "@/lib/parsec/requestLedger";
-import { syncTeamEvents } from "@/lib/sync/syncTeamEvents";
+import { syncFromEnv } from "../lib/syncFromEnv";
 
 const [databaseFile, mode, pageSize] = process.argv.slice(2);
 if (!databaseFile || (mode !== "with" && mode !== "without")) {
@@ -15,23 +14,7 @@ if (!databaseFile || (mode !== "with" && mode !== "without")) {
 }
 const db = await openDatabase(databaseFile);
 const sqlite = openSqlite(databaseFile);
-const started = performance.now();
-const result = await syncTeamEvents({
-  db,
-  sqlite,
-  api: {
-    baseUrl: process.env.PARSEC_API_BASE_URL ?? "",
-    apiKey: process.env.PARSEC_API_KEY ?? "",
-    teamId: process.env.PARSEC_TEAM_ID ?? "",
-    quota: null,
-    ledger: new MemoryRequestLedger(),
-  },
-  trigger: "cli",
-  overlapMs: 3_600_000,
-  pageSize: Number(pageSize ?? 1000),
-  storeOptions: { connections: mode === "with" },
-});
-const ms = performance.now() - started;
+const { result, ms } = await syncFromEnv(db, sqlite, Number(pageSize ?? 1000), { connections: mode === "with" });
 await db.$disconnect();
 sqlite.close();
 console.log(JSON.stringify({ events: result.inserted, pages: result.pages, ms }));

@@ -1,0 +1,104 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { clientIp } from "@/lib/auth/requestContext";
+import { acknowledgeAlert } from "@/lib/alertsAdmin/alertLog";
+import {
+  EditRefused,
+  muteRuleFor,
+  removeChannel,
+  removeRule,
+  saveChannelDefinition,
+  saveRuleDefinition,
+  switchRule,
+  testRuleDefinition,
+  type Actor,
+} from "@/lib/alertsAdmin/editAlerts";
+import { injectScenario } from "@/lib/alertsAdmin/demoScenarios";
+import type { DefinitionFormState } from "@/components/alerts/DefinitionForm";
+import { ALERTS_TEXT } from "@/components/alerts/alertsText";
+import { ActionRefused, requireAdminAction } from "../_auth/requireAdminAction";
+
+const field = (form: FormData, name: string) => {
+  const value = form.get(name);
+  return typeof value === "string" ? value : "";
+};
+const idOf = (form: FormData) => (/^\d{1,9}$/.test(field(form, "id")) ? Number(field(form, "id")) : null);
+
+async function actor(form: FormData): Promise<Actor> {
+  const admin = await requireAdminAction(form);
+  return { email: admin.email, ip: clientIp(await headers()) };
+}
+
+async function definitionAction(form: FormData, save: (who: Actor, id: number | null, text: string) => Promise<unknown>): Promise<DefinitionFormState> {
+  const text = field(form, "definition");
+  try {
+    const who = await actor(form);
+    if (field(form, "intent") === "test") {
+      const test = await testRuleDefinition(text);
+      return { problems: [], message: null, text, test };
+    }
+    await save(who, idOf(form), text);
+  } catch (error) {
+    if (error instanceof EditRefused) return { problems: error.problems, message: null, text, test: null };
+    // A refusal is the form's message, as every action's is (lib/auth/routeProtection.test.ts), and its problem.
+    if (error instanceof ActionRefused) return { problems: [error.message], message: error.message, text, test: null };
+    throw error;
+  }
+  revalidatePath("/alerts");
+  return { problems: [], message: ALERTS_TEXT.saved, text, test: null };
+}
+
+export async function saveRuleAction(_state: DefinitionFormState, form: FormData): Promise<DefinitionFormState> {
+  return definitionAction(form, saveRuleDefinition);
+}
+
+export async function saveChannelAction(_state: DefinitionFormState, form: FormData): Promise<DefinitionFormState> {
+  return definitionAction(form, saveChannelDefinition);
+}
+
+/** The rule and channel buttons: each does one thing and comes back to the page, saying what went wrong if it did. */
+export async function ruleButtonAction(form: FormData): Promise<void> {
+  const who = await actor(form);
+  const id = idOf(form);
+  const back = field(form, "back") === "log" ? "/alerts/log" : "/alerts";
+  let problem: string | null = null;
+  try {
+    if (id === null) throw new EditRefused(["No rule or channel was named."]);
+    switch (field(form, "intent")) {
+      case "enable":
+        await switchRule(who, id, true);
+        break;
+      case "disable":
+        await switchRule(who, id, false);
+        break;
+      case "mute":
+        await muteRuleFor(who, id, Number(field(form, "minutes")));
+        break;
+      case "delete-rule":
+        await removeRule(who, id);
+        break;
+      case "delete-channel":
+        await removeChannel(who, id);
+        break;
+      case "acknowledge":
+        await acknowledgeAlert(who, id);
+        break;
+      default:
+        throw new EditRefused(["Unknown button."]);
+    }
+  } catch (error) {
+    if (!(error instanceof EditRefused)) throw error;
+    problem = error.problems.join(" ");
+  }
+  revalidatePath(back);
+  redirect(problem ? `${back}?problem=${encodeURIComponent(problem.slice(0, 500))}` : back);
+}
+
+export async function scenarioAction(form: FormData): Promise<void> {
+  await actor(form);
+  const added = await injectScenario(field(form, "scenario"));
+  redirect(`/alerts?injected=${encodeURIComponent(`${field(form, "scenario")}: ${added} events`)}`);
+}
