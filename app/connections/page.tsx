@@ -22,7 +22,11 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   await requireAdmin();
   await connection(); // rendered per request: connections change as the sync runs
   const { filters, paging, problems, cursor, page, count, users, hosts } = await connectionsPageData(await searchParams, Date.now());
-  const view = { filters: connectionFiltersToParams(filters), paging: { limit: paging.limit, order: paging.order }, table: "connections" as const };
+  const view = {
+    filters: connectionFiltersToParams(filters),
+    paging: { limit: paging.limit, order: paging.order, sort: paging.sort },
+    table: "connections" as const,
+  };
   const [t, pages, explorer] = await Promise.all([getTranslations("Connections"), getTranslations("Pages"), getTranslations("Explorer")]);
 
   return (
@@ -55,7 +59,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               </a>
             </span>
           </div>
-          <ConnectionsTable rows={page.rows} />
+          <ConnectionsTable rows={page.rows} view={view} />
           <div className="results-footer">
             <span />
             <Pager
