@@ -6,6 +6,7 @@ import type { EventListRow } from "@/lib/events/queryEvents";
 import { hostHref, userHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { LocalTime } from "../LocalTime";
+import { AdminSummaryLine } from "./AdminSummaryLine";
 import { CopyButton } from "./CopyButton";
 import { useEventDetail } from "./useEventDetail";
 
@@ -28,6 +29,11 @@ export function EventDetail({ row }: { row: EventListRow }) {
     <div className="event-detail" id={`event-detail-${row.id}`} aria-busy={detail.state === "loading"}>
       <div className="event-detail__fields">
         <h3>{t("event")}</h3>
+        {row.summary && (
+          <p className="event-detail__summary">
+            <AdminSummaryLine summary={row.summary} />
+          </p>
+        )}
         {detail.state === "loading" && (
           <p className="muted" role="status" data-testid="event-detail-loading">
             {t("loading")}

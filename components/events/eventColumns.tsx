@@ -9,6 +9,7 @@ import { ExitCodeLabel } from "../ExitCodeLabel";
 import { UserLink } from "../UserLink";
 import { LocalTime } from "../LocalTime";
 import { Duration } from "../Duration";
+import { AdminSummaryLine } from "./AdminSummaryLine";
 import { SortHeader } from "./SortHeader";
 import { ExitCodeViewsContext } from "./explorerViewContext";
 
@@ -106,7 +107,12 @@ export const eventColumns = column.columns([
     id: "name",
     header: () => <SortHeader sort="name" column="name" />,
     meta: { sort: "name" },
-    cell: ({ getValue }) => <code>{getValue()}</code>,
+    cell: ({ row }) => (
+      <>
+        <code>{row.original.name}</code>
+        {row.original.summary && <AdminSummaryLine summary={row.original.summary} />}
+      </>
+    ),
   }),
   column.accessor("userId", {
     id: "user",

@@ -1,10 +1,12 @@
 import type { SqliteConnection } from "../store/sqlite";
 import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
+import { summarizeAdminEvent, summaryUserIds, type AdminSummary } from "../adminEvents/adminSummary";
 import type { EventCursor } from "./eventCursor";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
 import { planSearch, searchRowMatcher, SEARCH_WALK_LIMIT, type SearchPlan } from "./eventSearch";
 import { readKeysetPage, type KeysetPage } from "./keysetPage";
+import { userEmails } from "../adminEvents/userEmails";
 import { positionOf, scanEvents, type KeysetPosition, type ScanDirection, type ScannedEvent } from "./scanEvents";
 
 /**
@@ -29,6 +31,8 @@ export interface EventListRow {
   exitCode: number | null;
   duration: number | null;
   attemptId: string | null;
+  /** What an administrative event did, in one line (adminSummary.ts); null for other events. */
+  summary: AdminSummary | null;
 }
 
 export interface EventPageRequest {
@@ -57,7 +61,14 @@ export async function queryEvents(sqlite: SqliteConnection, request: EventPageRe
     read: (direction, start, want) => readMatching(sqlite, request.filters, plan, request.sort ?? "time", direction, start, want),
     positionOf: (row) => positionOf(row, request.sort),
   });
-  return { ...page, rows: page.rows.map(toEventListRow) };
+  return { ...page, rows: withSummaries(sqlite, page.rows) };
+}
+
+/** The rows as the table shows them, administrative events summarised with the emails of a page found in one query. */
+export function withSummaries(sqlite: SqliteConnection, rows: ScannedEvent[]): EventListRow[] {
+  const emails = userEmails(sqlite, rows.flatMap(summaryUserIds));
+  const emailOf = (userId: number) => emails.get(userId) ?? null;
+  return rows.map((row) => toEventListRow(row, summarizeAdminEvent(row, emailOf)));
 }
 
 async function readMatching(
@@ -93,7 +104,7 @@ async function readMatching(
   return rows.slice(0, want);
 }
 
-export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamId">): EventListRow {
+export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamId">, summary: AdminSummary | null = null): EventListRow {
   return {
     id: row.id,
     name: row.name,
@@ -108,5 +119,6 @@ export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamI
     exitCode: row.exitCode,
     duration: row.duration,
     attemptId: row.attemptId,
+    summary,
   };
 }
