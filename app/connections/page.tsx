@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { requestZone } from "@/app/_timeline/requestZone";
 import { connectionFiltersToParams, hasConnectionFilters } from "@/lib/connections/connectionFilters";
 import { connectionsPageData } from "@/lib/connections/connectionsPage";
 import { connectionsHref, exportHref } from "@/lib/explorerUrl/explorerHref";
@@ -59,7 +60,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               </a>
             </span>
           </div>
-          <ConnectionsTable rows={page.rows} view={view} />
+          <ConnectionsTable rows={page.rows} view={view} zone={await requestZone()} />
           <div className="results-footer">
             <span />
             <Pager

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ConnectionListRow } from "@/lib/connections/connectionRow";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { rangeOf, windowOfRange } from "@/lib/explorerUrl/timelineLinks";
 import { ExitCodeLabel } from "../ExitCodeLabel";
 import { Duration } from "../Duration";
 import { HostLink } from "../HostLink";
@@ -17,8 +18,10 @@ import { ConnectionStatusBadge } from "./ConnectionStatusBadge";
  * the times (shown in the viewer's zone). A connection's start opens its detail; the attempt id
  * opens its raw events in the explorer. The headings of the sortable columns sort the table.
  */
-export function ConnectionsTable({ rows, view }: { rows: ConnectionListRow[]; view: ConnectionsView }) {
+export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow[]; view: ConnectionsView; zone: string }) {
   const t = useTranslations("Connections");
+  // A table narrowed to a time range opens timelines on it.
+  const window = windowOfRange(rangeOf(view.filters), zone);
   const heading = (sort: ConnectionSort, label: string) => <ConnectionSortHeader view={view} sort={sort} label={label} />;
   return (
     <div className="table-wrap">
@@ -49,10 +52,14 @@ export function ConnectionsTable({ rows, view }: { rows: ConnectionListRow[]; vi
                 </Link>
               </td>
               <td>
-                {row.clientUserId === null ? <span className="muted">{t("unknownUser")}</span> : <UserLink userId={row.clientUserId} email={row.clientEmail} />}
+                {row.clientUserId === null ? (
+                  <span className="muted">{t("unknownUser")}</span>
+                ) : (
+                  <UserLink userId={row.clientUserId} email={row.clientEmail} window={window} />
+                )}
               </td>
               <td className="nowrap">
-                {row.hostComputerName && <HostLink name={row.hostComputerName} />}
+                {row.hostComputerName && <HostLink name={row.hostComputerName} window={window} />}
                 {row.hostIsShared && <span className="cell-sub">{t("shared")}</span>}
               </td>
               <td>

@@ -5,13 +5,15 @@ import { use, type ReactNode } from "react";
 import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
 import type { EventSort } from "@/lib/explorerUrl/explorerParams";
 import type { EventListRow } from "@/lib/events/queryEvents";
+import { rangeOf, windowOfRange } from "@/lib/explorerUrl/timelineLinks";
+import { useShownZone } from "../timeDisplay";
 import { ExitCodeLabel } from "../ExitCodeLabel";
 import { UserLink } from "../UserLink";
 import { LocalTime } from "../LocalTime";
 import { Duration } from "../Duration";
 import { AdminSummaryLine } from "./AdminSummaryLine";
 import { SortHeader } from "./SortHeader";
-import { ExitCodeViewsContext } from "./explorerViewContext";
+import { ExitCodeViewsContext, ExplorerViewContext } from "./explorerViewContext";
 
 export type EventColumnId = "expand" | "time" | "name" | "user" | "host" | "client" | "exit" | "duration" | "attempt";
 
@@ -78,6 +80,12 @@ const unlessNull =
     return value === null ? null : render(value);
   };
 
+/** The user, linking to their timeline on the explorer's time range (this week when it has none). */
+function UserCell({ userId, email }: { userId: number; email: string | null }) {
+  const window = windowOfRange(rangeOf(use(ExplorerViewContext).filters), useShownZone());
+  return <UserLink userId={userId} email={email} window={window} />;
+}
+
 function ExitCodeCell({ code }: { code: number }) {
   const view = use(ExitCodeViewsContext)[code];
   return view ? <ExitCodeLabel view={view} /> : code;
@@ -118,7 +126,7 @@ export const eventColumns = column.columns([
     id: "user",
     header: () => <SortHeader sort="user" column="user" />,
     meta: { sort: "user" },
-    cell: ({ row }) => <UserLink userId={row.original.userId} email={row.original.userEmail} />,
+    cell: ({ row }) => <UserCell userId={row.original.userId} email={row.original.userEmail} />,
   }),
   column.accessor("hostComputerName", {
     id: "host",
