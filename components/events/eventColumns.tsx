@@ -80,6 +80,23 @@ const unlessNull =
     return value === null ? null : render(value);
   };
 
+/** The address and platform an event carries, said to be the client's or the host's where its side is known. */
+function DeviceLine({ row }: { row: EventListRow }) {
+  const t = useTranslations("EventTable");
+  const { ip, platform, perspective } = row;
+  if (!ip && !platform) return null;
+  const side = perspective === "host" ? t("hostSide") : perspective === "client" ? t("clientSide") : null;
+  return (
+    <span
+      className="cell-sub"
+      data-perspective={perspective ?? "unknown"}
+      title={perspective === "host" ? t("hostSideTitle") : perspective === "client" ? t("clientSideTitle") : undefined}
+    >
+      {[side, ip, platform].filter(Boolean).join(" · ")}
+    </span>
+  );
+}
+
 /** The user, linking to their timeline on the explorer's time range (this week when it has none). */
 function UserCell({ userId, email }: { userId: number; email: string | null }) {
   const window = windowOfRange(rangeOf(use(ExplorerViewContext).filters), useShownZone());
@@ -132,17 +149,23 @@ export const eventColumns = column.columns([
     id: "host",
     header: () => <SortHeader sort="host" column="host" />,
     meta: { className: "nowrap", sort: "host" },
+    cell: ({ row }) => (
+      <>
+        {row.original.hostComputerName}
+        {row.original.perspective === "host" && <DeviceLine row={row.original} />}
+      </>
+    ),
   }),
   column.display({
     id: "client",
     header: () => <Heading id="client" short />,
     meta: {},
     cell: ({ row }) => {
-      const { clientComputerName, ip, platform } = row.original;
+      // A host's event carries the host's address and platform: they are shown under the host.
       return (
         <>
-          <span className="nowrap">{clientComputerName}</span>
-          {(ip || platform) && <span className="cell-sub">{[ip, platform].filter(Boolean).join(" · ")}</span>}
+          <span className="nowrap">{row.original.clientComputerName}</span>
+          {row.original.perspective !== "host" && <DeviceLine row={row.original} />}
         </>
       );
     },

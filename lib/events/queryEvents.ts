@@ -2,6 +2,7 @@ import type { SqliteConnection } from "../store/sqlite";
 import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
 import { summarizeAdminEvent, summaryUserIds, type AdminSummary } from "../adminEvents/adminSummary";
 import type { EventCursor } from "./eventCursor";
+import { eventPerspectives, type Perspective } from "./eventPerspective";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
 import { planSearch, searchRowMatcher, SEARCH_WALK_LIMIT, type SearchPlan } from "./eventSearch";
@@ -33,6 +34,8 @@ export interface EventListRow {
   attemptId: string | null;
   /** What an administrative event did, in one line (adminSummary.ts); null for other events. */
   summary: AdminSummary | null;
+  /** The side a connection event was recorded from, whose device its ip and platform are (eventPerspective.ts); null when not known. */
+  perspective: Perspective | null;
 }
 
 export interface EventPageRequest {
@@ -64,11 +67,15 @@ export async function queryEvents(sqlite: SqliteConnection, request: EventPageRe
   return { ...page, rows: withSummaries(sqlite, page.rows) };
 }
 
-/** The rows as the table shows them, administrative events summarised with the emails of a page found in one query. */
+/**
+ * The rows as the table shows them: administrative events summarised with the emails of a page
+ * found in one query, connection events labelled by the side that recorded them (one query more).
+ */
 export function withSummaries(sqlite: SqliteConnection, rows: ScannedEvent[]): EventListRow[] {
   const emails = userEmails(sqlite, rows.flatMap(summaryUserIds));
   const emailOf = (userId: number) => emails.get(userId) ?? null;
-  return rows.map((row) => toEventListRow(row, summarizeAdminEvent(row, emailOf)));
+  const perspectives = eventPerspectives(sqlite, rows);
+  return rows.map((row, i) => ({ ...toEventListRow(row, summarizeAdminEvent(row, emailOf)), perspective: perspectives[i]! }));
 }
 
 async function readMatching(
@@ -120,5 +127,6 @@ export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamI
     duration: row.duration,
     attemptId: row.attemptId,
     summary,
+    perspective: null,
   };
 }
