@@ -1,17 +1,8 @@
-import { expect, test, type Page } from "./fixtures";
-
-const rows = (page: Page) => page.getByTestId("events-table").locator("tbody tr[data-event-id]");
-
-/** The startup sync runs in the background; wait until it has stored the demo's administrative events of this name. */
-async function openWhenSynced(page: Page, path: string) {
-  await expect(async () => {
-    await page.goto(path);
-    expect(await rows(page).count()).toBeGreaterThan(0);
-  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
-}
+import { expect, test } from "./fixtures";
+import { eventRows as rows, openWhenEventsShown } from "./demoData";
 
 test("who created API keys: each row says who created which key, without opening it, and so does the opened event", async ({ page }) => {
-  await openWhenSynced(page, "/events?name=team_api_key_create");
+  await openWhenEventsShown(page, "/events?name=team_api_key_create");
   const first = rows(page).first();
   const summary = first.getByTestId("admin-summary");
   // Worded in the reader's language from the event's fields: the actor, the key's name, the action.
@@ -30,7 +21,7 @@ test("who created API keys: each row says who created which key, without opening
 });
 
 test("every administrative event of the demo has a line, role changes naming both people", async ({ page }) => {
-  await openWhenSynced(page, "/events?name=team_member_add&name=team_member_role_update&name=team_seats_update&name=guest_access_create&limit=200");
+  await openWhenEventsShown(page, "/events?name=team_member_add&name=team_member_role_update&name=team_seats_update&name=guest_access_create&limit=200");
   const lines = await rows(page).evaluateAll((all) =>
     all.map((row) => [row.querySelector("code")?.textContent ?? "", row.querySelector("[data-testid=admin-summary]")?.textContent ?? ""]),
   );

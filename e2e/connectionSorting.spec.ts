@@ -1,22 +1,15 @@
 import { expect, test, type Page } from "./fixtures";
+import { openWhenStitched } from "./demoData";
 
 const connectionRows = (page: Page) => page.getByTestId("connections-table").locator("tbody tr[data-attempt-id]");
 const durations = (page: Page) =>
   connectionRows(page).evaluateAll((rows) => rows.map((row) => row.querySelector("td[data-seconds]")?.getAttribute("data-seconds") ?? null));
 const heading = (page: Page, name: string) => page.getByTestId("connections-table").getByRole("columnheader", { name });
 
-/** The startup sync stores the demo history in the background, and stitches its connections as it goes. */
-async function openWhenStitched(page: Page, path: string) {
-  await expect(async () => {
-    await page.goto(path);
-    expect(Number(await page.getByTestId("result-count").getAttribute("data-count"))).toBeGreaterThan(120);
-  }).toPass({ timeout: 90_000, intervals: [1_000, 2_000] });
-}
-
 test("the longest sessions: a click on 接続時間 sorts by duration, both ways, by keyboard too, and the sort stays in the link and across pages", async ({
   page,
 }) => {
-  await openWhenStitched(page, "/connections?status=ended");
+  await openWhenStitched(page, "/connections?status=ended", 120);
 
   // Sorted by start (newest first) until asked otherwise.
   await expect(heading(page, "開始")).toHaveAttribute("aria-sort", "descending");
@@ -59,7 +52,7 @@ test("the longest sessions: a click on 接続時間 sorts by duration, both ways
 });
 
 test("sorting by status, user, host and exit code orders the rows by that column", async ({ page }) => {
-  await openWhenStitched(page, "/connections?limit=200");
+  await openWhenStitched(page, "/connections?limit=200", 120);
   const statusOrder = ["connecting", "failed", "active", "ended", "incomplete"];
   await heading(page, "状態").getByRole("link").click();
   await expect(heading(page, "状態")).toHaveAttribute("aria-sort", "descending");

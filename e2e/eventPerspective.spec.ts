@@ -1,14 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
-
-const rows = (page: Page) => page.getByTestId("events-table").locator("tbody tr[data-event-id]");
-
-/** The startup sync runs in the background; wait until it has stored events of this name. */
-async function openWhenSynced(page: Page, path: string) {
-  await expect(async () => {
-    await page.goto(path);
-    expect(await rows(page).count()).toBeGreaterThan(10);
-  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
-}
+import { eventRows as rows, openWhenEventsShown } from "./demoData";
 
 /** Each row's labelled device lines: [side the line says, column it sits in]. */
 const deviceLines = (page: Page) =>
@@ -19,7 +10,7 @@ const deviceLines = (page: Page) =>
   );
 
 test("a host's event shows the host's address under the host, labelled as the host's side; a client's under the client", async ({ page }) => {
-  await openWhenSynced(page, "/events?name=p2p_host_complete");
+  await openWhenEventsShown(page, "/events?name=p2p_host_complete", 10);
   const headings = await page.getByTestId("events-table").locator("thead th").allInnerTexts();
   const hostColumn = headings.findIndex((text) => text.startsWith("ホスト"));
   const clientColumn = headings.findIndex((text) => text.startsWith("クライアント"));
