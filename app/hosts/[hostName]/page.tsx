@@ -38,7 +38,12 @@ export default async function HostPage({
     const userId = connections[0]!.clientUserId;
     return {
       key,
-      label: userId === null ? <span className="muted">{key}</span> : <UserLink userId={userId} email={connections[0]!.clientEmail} window={{ span: window.span, date: window.anchorDate }} />,
+      label:
+        userId === null ? (
+          <span className="muted">{key}</span>
+        ) : (
+          <UserLink userId={userId} email={connections[0]!.clientEmail} window={{ span: window.span, date: window.anchorDate }} />
+        ),
       connections,
     };
   });
