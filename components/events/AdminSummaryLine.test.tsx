@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
-import { summarizeAdminEvent } from "@/lib/adminEvents/adminSummary";
+import { summarizeAdminEvent } from "@/lib/events/admin/adminSummary";
 import type { Locale } from "@/lib/i18n/locales";
 import { CATALOGUES } from "@/i18n/catalogues";
 import { AdminSummaryLine } from "./AdminSummaryLine";

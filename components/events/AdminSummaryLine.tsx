@@ -1,5 +1,5 @@
 import { useTranslations } from "next-intl";
-import type { AdminSummary, SummaryValue } from "@/lib/adminEvents/adminSummary";
+import type { AdminSummary, SummaryValue } from "@/lib/events/admin/adminSummary";
 
 /**
  * An administrative event in one line ("naoki.tanaka changed the role of yuki.inoue: member →

@@ -1,13 +1,13 @@
 import type { SqliteConnection } from "../store/sqlite";
 import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
-import { summarizeAdminEvent, summaryUserIds, type AdminSummary } from "../adminEvents/adminSummary";
+import { summarizeAdminEvent, summaryUserIds, type AdminSummary } from "./admin/adminSummary";
 import type { EventCursor } from "./eventCursor";
 import { eventPerspectives, type Perspective } from "./eventPerspective";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
 import { planSearch, searchRowMatcher, SEARCH_WALK_LIMIT, type SearchPlan } from "./eventSearch";
 import { readKeysetPage, type KeysetPage } from "./keysetPage";
-import { userEmails } from "../adminEvents/userEmails";
+import { userEmails } from "./admin/userEmails";
 import { positionOf, scanEvents, type KeysetPosition, type ScanDirection, type ScannedEvent } from "./scanEvents";
 
 /**

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedEvents } from "../ingest/testing";
-import { createTempDatabase, type TempDatabase } from "../store/testing";
-import { findEventDetail } from "../events/eventDetail";
-import { parseEventFilters } from "../events/eventFilters";
-import { queryEvents } from "../events/queryEvents";
-import { makeEvent } from "../events/testing";
+import { seedEvents } from "../../ingest/testing";
+import { createTempDatabase, type TempDatabase } from "../../store/testing";
+import { findEventDetail } from "../eventDetail";
+import { parseEventFilters } from "../eventFilters";
+import { queryEvents } from "../queryEvents";
+import { makeEvent } from "../testing";
 import { userEmails } from "./userEmails";
 
 let database: TempDatabase;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { preparedStatements, type SqliteConnection } from "../store/sqlite";
+import { preparedStatements, type SqliteConnection } from "../../store/sqlite";
 
 const rowsSchema = z.array(z.object({ userId: z.number().int(), email: z.string().nullable() }));
 

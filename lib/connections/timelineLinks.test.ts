@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseConnectionFilters } from "../connections/connectionFilters";
-import { searchParamsRecord } from "./explorerHref";
-import { calendarDate, timelineSubjectLinks, windowOfInstant, windowOfRange, windowRange } from "./timelineLinks";
+import { parseConnectionFilters } from "./connectionFilters";
+import { searchParamsRecord } from "../explorerUrl/explorerHref";
+import { calendarDate, timelineSubjectLinks, windowOfInstant, windowOfRange, windowRange } from "../explorerUrl/timelineLinks";
 
 const TOKYO = "Asia/Tokyo";
 const query = (href: string) => new URL(href, "http://localhost").searchParams;

@@ -1,4 +1,4 @@
-import { eventNameGroup } from "../events/eventNameGroups";
+import { eventNameGroup } from "../eventNameGroups";
 
 /**
  * A one-line summary of an administrative event, from its name and the fields of its `data`.
