@@ -1,13 +1,11 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getConfig } from "@/lib/config";
 import { isPublicPath } from "@/lib/auth/publicPaths";
-import { viewerZone } from "@/lib/connections/viewerZone";
-import { ZONE_COOKIE } from "@/lib/explorerUrl/zoneCookie";
+import { requestZone } from "@/app/_timeline/requestZone";
 import { AppHeader } from "@/components/AppHeader";
 import { RenderedZoneProvider } from "@/components/RenderedZoneProvider";
 import { CATALOGUES } from "@/i18n/catalogues";
@@ -32,7 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   }
   // Times are rendered in the zone the viewer's browser last named, and the browser hydrates with it.
-  const zone = viewerZone((await cookies()).get(ZONE_COOKIE)?.value);
+  const zone = await requestZone();
   const locale = await getLocale();
   return (
     <html lang={locale}>

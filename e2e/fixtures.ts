@@ -1,7 +1,7 @@
 import { test as base, expect, type ConsoleMessage } from "@playwright/test";
 
 export { expect };
-export type { APIResponse, Page } from "@playwright/test";
+export type { APIResponse, Locator, Page } from "@playwright/test";
 
 /** Declares, for this test only, console errors it causes on purpose (e.g. a 4xx the browser logs). */
 export type AllowConsoleErrors = (...patterns: RegExp[]) => void;

@@ -18,6 +18,7 @@ export const CLIENT_NAMESPACES = [
   "Paging",
   "EventTable",
   "EventDetail",
+  "AdminSummary",
   "AutoRefresh",
   "Histogram",
   "ConnectionStatus",

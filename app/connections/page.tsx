@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { requestZone } from "@/app/_timeline/requestZone";
 import { connectionFiltersToParams, hasConnectionFilters } from "@/lib/connections/connectionFilters";
 import { connectionsPageData } from "@/lib/connections/connectionsPage";
 import { connectionsHref, exportHref } from "@/lib/explorerUrl/explorerHref";
@@ -22,7 +23,11 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   await requireAdmin();
   await connection(); // rendered per request: connections change as the sync runs
   const { filters, paging, problems, cursor, page, count, users, hosts } = await connectionsPageData(await searchParams, Date.now());
-  const view = { filters: connectionFiltersToParams(filters), paging: { limit: paging.limit, order: paging.order }, table: "connections" as const };
+  const view = {
+    filters: connectionFiltersToParams(filters),
+    paging: { limit: paging.limit, order: paging.order, sort: paging.sort },
+    table: "connections" as const,
+  };
   const [t, pages, explorer] = await Promise.all([getTranslations("Connections"), getTranslations("Pages"), getTranslations("Explorer")]);
 
   return (
@@ -55,7 +60,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               </a>
             </span>
           </div>
-          <ConnectionsTable rows={page.rows} />
+          <ConnectionsTable rows={page.rows} view={view} zone={await requestZone()} />
           <div className="results-footer">
             <span />
             <Pager

@@ -10,6 +10,7 @@ import { UserFilter } from "../events/UserFilter";
 import { useSyncedDraft } from "../events/useSyncedDraft";
 import { ValuesFilter } from "../events/ValuesFilter";
 import { asList, FilterBarStatus } from "../events/FilterBarStatus";
+import { isEnterToAct } from "../events/enterKey";
 
 const EXIT_SUGGESTIONS = ["success", "failure"] as const;
 
@@ -96,7 +97,7 @@ function DurationRange({ min, max, onChange }: { min: string; max: string; onCha
         placeholder={t("durationPlaceholder")}
         aria-label={t("durationLabel", { bound: label })}
         onChange={(event) => set(event.target.value)}
-        onKeyDown={(event) => event.key === "Enter" && apply()}
+        onKeyDown={(event) => isEnterToAct(event) && apply()}
       />
     </label>
   );

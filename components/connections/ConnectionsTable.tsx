@@ -3,32 +3,42 @@ import Link from "next/link";
 import type { ConnectionListRow } from "@/lib/connections/connectionRow";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { rangeOf, windowOfRange } from "@/lib/explorerUrl/timelineLinks";
 import { ExitCodeLabel } from "../ExitCodeLabel";
 import { Duration } from "../Duration";
 import { HostLink } from "../HostLink";
 import { LocalTime } from "../LocalTime";
 import { UserLink } from "../UserLink";
+import type { ConnectionSort } from "@/lib/explorerUrl/explorerParams";
+import { ConnectionSortHeader, connectionSortState, type ConnectionsView } from "./ConnectionSortHeader";
 import { ConnectionStatusBadge } from "./ConnectionStatusBadge";
 
 /**
  * One page of connections, rendered on the server: a plain table needs no browser code beyond
  * the times (shown in the viewer's zone). A connection's start opens its detail; the attempt id
- * opens its raw events in the explorer.
+ * opens its raw events in the explorer. The headings of the sortable columns sort the table.
  */
-export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
+export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow[]; view: ConnectionsView; zone: string }) {
   const t = useTranslations("Connections");
+  // A table narrowed to a time range opens timelines on it.
+  const window = windowOfRange(rangeOf(view.filters), zone);
+  const heading = (sort: ConnectionSort, label: string) => <ConnectionSortHeader view={view} sort={sort} label={label} />;
   return (
     <div className="table-wrap">
       <table className="table table--events table--connections" data-testid="connections-table">
         <thead>
           <tr>
-            <th>{t("started")}</th>
-            <th>{t("user")}</th>
-            <th>{t("host")}</th>
+            <th aria-sort={connectionSortState(view, "start")}>{heading("start", t("started"))}</th>
+            <th aria-sort={connectionSortState(view, "user")}>{heading("user", t("user"))}</th>
+            <th aria-sort={connectionSortState(view, "host")}>{heading("host", t("host"))}</th>
             <th>{t("client")}</th>
-            <th>{t("status")}</th>
-            <th title={t("exitCodeTitle")}>{t("exitCode")}</th>
-            <th className="num">{t("duration")}</th>
+            <th aria-sort={connectionSortState(view, "status")}>{heading("status", t("status"))}</th>
+            <th title={t("exitCodeTitle")} aria-sort={connectionSortState(view, "exit")}>
+              {heading("exit", t("exitCode"))}
+            </th>
+            <th className="num" aria-sort={connectionSortState(view, "duration")}>
+              {heading("duration", t("duration"))}
+            </th>
             <th title={t("disconnectTitle")}>{t("disconnect")}</th>
             <th>{t("attempt")}</th>
           </tr>
@@ -42,10 +52,14 @@ export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
                 </Link>
               </td>
               <td>
-                {row.clientUserId === null ? <span className="muted">{t("unknownUser")}</span> : <UserLink userId={row.clientUserId} email={row.clientEmail} />}
+                {row.clientUserId === null ? (
+                  <span className="muted">{t("unknownUser")}</span>
+                ) : (
+                  <UserLink userId={row.clientUserId} email={row.clientEmail} window={window} />
+                )}
               </td>
               <td className="nowrap">
-                {row.hostComputerName && <HostLink name={row.hostComputerName} />}
+                {row.hostComputerName && <HostLink name={row.hostComputerName} window={window} />}
                 {row.hostIsShared && <span className="cell-sub">{t("shared")}</span>}
               </td>
               <td>
@@ -56,7 +70,9 @@ export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
                 <ConnectionStatusBadge status={row.status} />
               </td>
               <td className="nowrap">{row.completionExitCode && <ExitCodeLabel view={row.completionExitCode} />}</td>
-              <td className="num">{row.durationSeconds !== null && <Duration seconds={row.durationSeconds} />}</td>
+              <td className="num" data-seconds={row.durationSeconds ?? undefined}>
+                {row.durationSeconds !== null && <Duration seconds={row.durationSeconds} />}
+              </td>
               <td className="nowrap">{row.disconnectExitCode && <ExitCodeLabel view={row.disconnectExitCode} />}</td>
               <td className="cell-attempt">
                 <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={t("attemptEvents", { attempt: row.attemptId })}>

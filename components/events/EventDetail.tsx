@@ -2,11 +2,16 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { use } from "react";
 import type { EventListRow } from "@/lib/events/queryEvents";
 import { hostHref, userHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { windowOfInstant } from "@/lib/explorerUrl/timelineLinks";
+import { useShownZone } from "../timeDisplay";
 import { LocalTime } from "../LocalTime";
+import { AdminSummaryLine } from "./AdminSummaryLine";
 import { CopyButton } from "./CopyButton";
+import { ExplorerViewContext } from "./explorerViewContext";
 import { useEventDetail } from "./useEventDetail";
 
 /** The name of Parsec's field, shown as it is in every language. */
@@ -24,10 +29,19 @@ export function EventDetail({ row }: { row: EventListRow }) {
   const event = detail.state === "loaded" ? detail.event : null;
   const { data, ...fields } = event ?? {};
   const dataJson = event ? JSON.stringify(data, null, 2) : "";
+  // The user's and the host's events keep the explorer's time range; their timelines open on this event's day.
+  const { from, to } = use(ExplorerViewContext).filters;
+  const range = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+  const day = windowOfInstant(row.occurredAt, useShownZone());
   return (
     <div className="event-detail" id={`event-detail-${row.id}`} aria-busy={detail.state === "loading"}>
       <div className="event-detail__fields">
         <h3>{t("event")}</h3>
+        {row.summary && (
+          <p className="event-detail__summary">
+            <AdminSummaryLine summary={row.summary} />
+          </p>
+        )}
         {detail.state === "loading" && (
           <p className="muted" role="status" data-testid="event-detail-loading">
             {t("loading")}
@@ -62,19 +76,19 @@ export function EventDetail({ row }: { row: EventListRow }) {
               {t("attemptEvents")}
             </Link>
           )}
-          <Link href={explorerHref({ user: [String(row.userId)] })} prefetch={false}>
+          <Link href={explorerHref({ user: [String(row.userId)], ...range })} prefetch={false}>
             {t("userEvents")}
           </Link>
-          <Link href={userHref(row.userId)} prefetch={false}>
+          <Link href={userHref(row.userId, day)} prefetch={false}>
             {t("userTimeline")}
           </Link>
           {row.hostComputerName && (
-            <Link href={explorerHref({ host: [row.hostComputerName] })} prefetch={false}>
+            <Link href={explorerHref({ host: [row.hostComputerName], ...range })} prefetch={false}>
               {t("hostEvents")}
             </Link>
           )}
           {row.hostComputerName && (
-            <Link href={hostHref(row.hostComputerName)} prefetch={false}>
+            <Link href={hostHref(row.hostComputerName, day)} prefetch={false}>
               {t("hostTimeline")}
             </Link>
           )}

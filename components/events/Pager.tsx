@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { explorerHref, type ExplorerTable } from "@/lib/explorerUrl/explorerHref";
-import type { FilterParamValues, PagingParamValues } from "@/lib/explorerUrl/explorerParams";
+import { isTimeSort, type FilterParamValues, type PagingParamValues } from "@/lib/explorerUrl/explorerParams";
 
 /**
  * Previous and next page by keyset cursor. Which way is "newer" depends on the order shown;
@@ -25,7 +25,7 @@ export function Pager({
   const t = useTranslations("Paging");
   const newestFirst = paging.order === "newest";
   // Sorted by another column than time, pages are simply before and after.
-  const byTime = (paging.sort ?? "time") === "time";
+  const byTime = isTimeSort(paging.sort);
   const link = (cursor: string | null, label: string, rel: "prev" | "next") =>
     cursor ? (
       <Link className="button" rel={rel} href={explorerHref(filters, { ...paging, cursor }, table)} prefetch={false} scroll={false}>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { EVENT_ORDERS, PAGE_SIZES, type EventOrder, type PageSize } from "@/lib/explorerUrl/explorerParams";
+import { EVENT_ORDERS, isTimeSort, PAGE_SIZES, type EventOrder, type PageSize } from "@/lib/explorerUrl/explorerParams";
 import { useExplorerNavigation, type ExplorerView } from "./useExplorerNavigation";
 
 /** Order and page size; changing either starts again at the first page. */
@@ -18,7 +18,7 @@ export function PagingControls({ current }: { current: ExplorerView }) {
         <select value={view.paging.order} onChange={(event) => setPaging({ order: event.target.value as EventOrder })}>
           {EVENT_ORDERS.map((order) => (
             <option key={order} value={order}>
-              {(view.paging.sort ?? "time") === "time" ? orderLabels[order] : directionLabels[order]}
+              {isTimeSort(view.paging.sort) ? orderLabels[order] : directionLabels[order]}
             </option>
           ))}
         </select>

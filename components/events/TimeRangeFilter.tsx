@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
 import { useSyncedDraft } from "./useSyncedDraft";
+import { isEnterToAct } from "./enterKey";
 
 const PRESETS = [
   ["preset15m", 15 * 60_000],
@@ -77,7 +78,7 @@ export function TimeRangeFilter({
           step={1}
           value={fromDraft}
           onChange={(event) => setFromDraft(event.target.value)}
-          onKeyDown={(event) => event.key === "Enter" && apply()}
+          onKeyDown={(event) => isEnterToAct(event) && apply()}
         />
       </label>
       <label className="inline-label">
@@ -87,7 +88,7 @@ export function TimeRangeFilter({
           step={1}
           value={toDraft}
           onChange={(event) => setToDraft(event.target.value)}
-          onKeyDown={(event) => event.key === "Enter" && apply()}
+          onKeyDown={(event) => isEnterToAct(event) && apply()}
         />
       </label>
       <button type="button" className="button button--small" onClick={apply}>

@@ -4,6 +4,7 @@ import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import type { KnownUser } from "@/lib/events/listUsers";
 import { Chip } from "./Chip";
+import { isEnterToAct } from "./enterKey";
 
 // What the datalist offers and resolveUser reads back: "email (id)", or "(id)" without an email.
 const optionText = (user: KnownUser) => `${user.email ?? ""} (${user.userId})`.trim();
@@ -58,7 +59,7 @@ export function UserFilter({
     onChange(exclude ? without(included) : [...without(included), userId], exclude ? [...without(excluded), userId] : without(excluded));
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== "Enter") return;
+    if (!isEnterToAct(event)) return;
     event.preventDefault();
     add(false);
   };

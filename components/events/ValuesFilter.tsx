@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useId, useState, type KeyboardEvent } from "react";
 import { Chip } from "./Chip";
+import { isEnterToAct } from "./enterKey";
 
 /** A filter of several alternative values (host, exit code, attempt, ip): chips, and a field where Enter adds one. */
 export function ValuesFilter({
@@ -22,7 +23,7 @@ export function ValuesFilter({
   const id = useId();
   const [draft, setDraft] = useState("");
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key !== "Enter") return;
+    if (!isEnterToAct(event)) return;
     event.preventDefault();
     const value = draft.trim();
     if (value === "") return;

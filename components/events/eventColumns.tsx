@@ -5,12 +5,15 @@ import { use, type ReactNode } from "react";
 import { columnOrderingFeature, columnVisibilityFeature, createColumnHelper, rowExpandingFeature, tableFeatures } from "@tanstack/react-table";
 import type { EventSort } from "@/lib/explorerUrl/explorerParams";
 import type { EventListRow } from "@/lib/events/queryEvents";
+import { rangeOf, windowOfRange } from "@/lib/explorerUrl/timelineLinks";
+import { useShownZone } from "../timeDisplay";
 import { ExitCodeLabel } from "../ExitCodeLabel";
 import { UserLink } from "../UserLink";
 import { LocalTime } from "../LocalTime";
 import { Duration } from "../Duration";
+import { AdminSummaryLine } from "./AdminSummaryLine";
 import { SortHeader } from "./SortHeader";
-import { ExitCodeViewsContext } from "./explorerViewContext";
+import { ExitCodeViewsContext, ExplorerViewContext } from "./explorerViewContext";
 
 export type EventColumnId = "expand" | "time" | "name" | "user" | "host" | "client" | "exit" | "duration" | "attempt";
 
@@ -77,6 +80,29 @@ const unlessNull =
     return value === null ? null : render(value);
   };
 
+/** The address and platform an event carries, said to be the client's or the host's where its side is known. */
+function DeviceLine({ row }: { row: EventListRow }) {
+  const t = useTranslations("EventTable");
+  const { ip, platform, perspective } = row;
+  if (!ip && !platform) return null;
+  const side = perspective === "host" ? t("hostSide") : perspective === "client" ? t("clientSide") : null;
+  return (
+    <span
+      className="cell-sub"
+      data-perspective={perspective ?? "unknown"}
+      title={perspective === "host" ? t("hostSideTitle") : perspective === "client" ? t("clientSideTitle") : undefined}
+    >
+      {[side, ip, platform].filter(Boolean).join(" · ")}
+    </span>
+  );
+}
+
+/** The user, linking to their timeline on the explorer's time range (this week when it has none). */
+function UserCell({ userId, email }: { userId: number; email: string | null }) {
+  const window = windowOfRange(rangeOf(use(ExplorerViewContext).filters), useShownZone());
+  return <UserLink userId={userId} email={email} window={window} />;
+}
+
 function ExitCodeCell({ code }: { code: number }) {
   const view = use(ExitCodeViewsContext)[code];
   return view ? <ExitCodeLabel view={view} /> : code;
@@ -106,29 +132,40 @@ export const eventColumns = column.columns([
     id: "name",
     header: () => <SortHeader sort="name" column="name" />,
     meta: { sort: "name" },
-    cell: ({ getValue }) => <code>{getValue()}</code>,
+    cell: ({ row }) => (
+      <>
+        <code>{row.original.name}</code>
+        {row.original.summary && <AdminSummaryLine summary={row.original.summary} />}
+      </>
+    ),
   }),
   column.accessor("userId", {
     id: "user",
     header: () => <SortHeader sort="user" column="user" />,
     meta: { sort: "user" },
-    cell: ({ row }) => <UserLink userId={row.original.userId} email={row.original.userEmail} />,
+    cell: ({ row }) => <UserCell userId={row.original.userId} email={row.original.userEmail} />,
   }),
   column.accessor("hostComputerName", {
     id: "host",
     header: () => <SortHeader sort="host" column="host" />,
     meta: { className: "nowrap", sort: "host" },
+    cell: ({ row }) => (
+      <>
+        {row.original.hostComputerName}
+        {row.original.perspective === "host" && <DeviceLine row={row.original} />}
+      </>
+    ),
   }),
   column.display({
     id: "client",
     header: () => <Heading id="client" short />,
     meta: {},
     cell: ({ row }) => {
-      const { clientComputerName, ip, platform } = row.original;
+      // A host's event carries the host's address and platform: they are shown under the host.
       return (
         <>
-          <span className="nowrap">{clientComputerName}</span>
-          {(ip || platform) && <span className="cell-sub">{[ip, platform].filter(Boolean).join(" · ")}</span>}
+          <span className="nowrap">{row.original.clientComputerName}</span>
+          {row.original.perspective !== "host" && <DeviceLine row={row.original} />}
         </>
       );
     },

@@ -21,7 +21,7 @@ export function TimelineNav({ window, hrefOf }: { window: TimelineWindow; hrefOf
             key={span}
             className="button button--small"
             aria-current={span === window.span ? "true" : undefined}
-            href={hrefOf({ span, date: window.date })}
+            href={hrefOf({ span, date: window.anchorDate })}
             prefetch={false}
             scroll={false}
           >

@@ -11,7 +11,9 @@ export const VIEWER_ACTIONS = {
   sync_started: "Started a sync",
   import: "Imported a file",
   import_refused: "Refused an import",
+  // The stored key of an events export stays "export"; connections have their own.
   export: "Exported events",
+  export_connections: "Exported connections",
   backup: "Took a backup",
   restore: "Restored a backup",
   integration_paused: "Paused an integration",

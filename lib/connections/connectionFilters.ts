@@ -3,6 +3,7 @@ import { Prisma } from "../generated/prisma/client";
 import { compareInstants, describeFilterParams, FilterError } from "../events/eventFilters";
 import { dateTimeParam, exitParam, repeated, single, text, userIdParam } from "../events/paramSchemas";
 import { CONNECTION_FILTER_PARAMS, CONNECTION_STATUSES, type ConnectionFilterParam, type FilterParamValues } from "../explorerUrl/explorerParams";
+import { formatDurationParam } from "../explorerUrl/durationParam";
 import { displayStatusCondition, type DisplayStatus } from "./connectionStatus";
 
 /**
@@ -20,18 +21,32 @@ import { displayStatusCondition, type DisplayStatus } from "./connectionStatus";
 
 const UNIT_SECONDS = { s: 1, m: 60, h: 3600 } as const;
 
-/** A duration bound: seconds, or a number with s, m or h ("90", "90s", "5m", "1.5h"). */
+/**
+ * A duration bound: seconds, a number with s, m or h ("90", "90s", "5m", "1.5h"), or several of
+ * them ("12h52m21s", "1h 30m"). The text is kept as written, so that the page shows "13h" where
+ * the person typed 13h, never the seconds it stands for.
+ */
 const durationParam = z
   .string()
   .trim()
   .transform((value, ctx) => {
-    const match = /^(\d+(?:\.\d+)?)\s*(s|m|h)?$/i.exec(value);
-    if (!match) {
-      ctx.addIssue({ code: "custom", message: 'must be a duration such as 90 (seconds), "90s", "5m" or "1.5h"', input: value });
+    const seconds = parseDuration(value);
+    if (seconds === null) {
+      ctx.addIssue({ code: "custom", message: 'must be a duration such as 90 (seconds), "90s", "5m", "1.5h" or "1h30m"', input: value });
       return z.NEVER;
     }
-    return Number(match[1]) * UNIT_SECONDS[(match[2]?.toLowerCase() ?? "s") as keyof typeof UNIT_SECONDS];
+    return { seconds, text: value };
   });
+
+function parseDuration(value: string): number | null {
+  if (/^\d+(?:\.\d+)?$/.test(value)) return Number(value);
+  const parts = [...value.matchAll(/(\d+(?:\.\d+)?)\s*([smh])\s*/giy)];
+  if (parts.length === 0 || parts.reduce((length, part) => length + part[0].length, 0) !== value.length) return null;
+  const units = parts.map((part) => part[2]!.toLowerCase());
+  // Each unit once, largest first: "1h30m", not "30m1h" or "1h1h".
+  if (units.some((unit, i) => i > 0 && "hms".indexOf(unit) <= "hms".indexOf(units[i - 1]!))) return null;
+  return parts.reduce((sum, part) => sum + Number(part[1]) * UNIT_SECONDS[part[2]!.toLowerCase() as keyof typeof UNIT_SECONDS], 0);
+}
 
 // The URL's status names (lib/explorerUrl, which the browser imports) are the stitching's display statuses.
 CONNECTION_STATUSES satisfies readonly DisplayStatus[];
@@ -51,15 +66,18 @@ const connectionFilterSchemas = {
 export const connectionFiltersSchema = z
   .object(connectionFilterSchemas)
   .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) <= 0, { message: "must not be later than to", path: ["from"] })
-  .refine((f) => f.min_duration === undefined || f.max_duration === undefined || f.min_duration <= f.max_duration, {
+  .refine((f) => f.min_duration === undefined || f.max_duration === undefined || f.min_duration.seconds <= f.max_duration.seconds, {
     message: "must not be more than max_duration",
     path: ["min_duration"],
   })
   .transform(({ not_user, min_duration, max_duration, ...filters }) => ({
     ...filters,
     notUser: not_user,
-    minDurationSeconds: min_duration,
-    maxDurationSeconds: max_duration,
+    minDurationSeconds: min_duration?.seconds,
+    maxDurationSeconds: max_duration?.seconds,
+    /** The bounds as the URL wrote them, to show them so. */
+    minDurationText: min_duration?.text,
+    maxDurationText: max_duration?.text,
   }));
 
 export type ConnectionFilters = z.output<typeof connectionFiltersSchema>;
@@ -73,12 +91,7 @@ export function parseConnectionFilters(raw: Record<string, unknown>): Connection
   return parsed.data;
 }
 
-/** A duration as the URL writes it back: whole hours or minutes where it is one, else seconds. */
-export function formatDurationParam(seconds: number): string {
-  if (seconds > 0 && seconds % 3600 === 0) return `${seconds / 3600}h`;
-  if (seconds > 0 && seconds % 60 === 0) return `${seconds / 60}m`;
-  return `${seconds}s`;
-}
+export { formatDurationParam };
 
 /** The filters as URL parameter values: `parseConnectionFilters` of them gives the same filters back. */
 export function connectionFiltersToParams(filters: ConnectionFilters): FilterParamValues {
@@ -89,8 +102,8 @@ export function connectionFiltersToParams(filters: ConnectionFilters): FilterPar
     host: filters.host,
     status: filters.status,
     exit: filters.exit.map(String),
-    min_duration: optional(filters.minDurationSeconds, formatDurationParam),
-    max_duration: optional(filters.maxDurationSeconds, formatDurationParam),
+    min_duration: filters.minDurationText !== undefined ? [filters.minDurationText] : optional(filters.minDurationSeconds, formatDurationParam),
+    max_duration: filters.maxDurationText !== undefined ? [filters.maxDurationText] : optional(filters.maxDurationSeconds, formatDurationParam),
     from: optional(filters.from),
     to: optional(filters.to),
   };

@@ -11,7 +11,7 @@ export async function connectionsPageData(searchParams: Record<string, string | 
   const cursor = paging.cursor ?? null;
   const options = await pickerOptions(db);
   const [page, count, hosts] = await Promise.all([
-    queryConnections(db, { filters, limit: paging.limit, order: paging.order, cursor, nowMs }, emailLookup(options.users)),
+    queryConnections(db, { filters, limit: paging.limit, order: paging.order, sort: paging.sort, cursor, nowMs }, emailLookup(options.users)),
     countConnections(db, filters, nowMs),
     listConnectionHosts(db),
   ]);

@@ -15,7 +15,7 @@ import { emailLookup } from "./queryConnections";
 export async function downloadConnections(filters: ConnectionFilters, format: ExportFormat, by: { actor: string; ip: string }): Promise<Download> {
   const { db } = await getStore();
   const fileName = connectionsExportFileName(filters, format);
-  await recordViewerAudit(db, { action: "export", actor: by.actor, ip: by.ip, detail: fileName });
+  await recordViewerAudit(db, { action: "export_connections", actor: by.actor, ip: by.ip, detail: fileName });
   const options = { nowMs: Date.now(), emailOf: emailLookup((await pickerOptions(db)).users) };
   const body = writtenStream(
     (write) => exportConnections(db, filters, format, options, write),

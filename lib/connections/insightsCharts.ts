@@ -1,6 +1,7 @@
 import { hostHref, userHref } from "../explorerUrl/entityHref";
 import { connectionsHref } from "../explorerUrl/explorerHref";
 import type { FilterParamValues } from "../explorerUrl/explorerParams";
+import { formatDurationParam } from "../explorerUrl/durationParam";
 import type { EmailOf } from "./connectionRow";
 import type {
   ConcurrencyOverTime,
@@ -195,6 +196,19 @@ export function shortDuration(seconds: number): string {
   return `${hours < 10 ? hours.toFixed(1).replace(/\.0$/, "") : Math.round(hours)}h`;
 }
 
+/** A bucket's range, its two ends told apart: "32s–45s", and "1m31s–2m08s" where both would round to "2m". */
+export function durationRangeLabel(fromSeconds: number, toSeconds: number): string {
+  const [from, to] = [shortDuration(fromSeconds), shortDuration(toSeconds)];
+  return from !== to ? `${from}–${to}` : `${preciseDuration(fromSeconds)}–${preciseDuration(toSeconds)}`;
+}
+
+function preciseDuration(seconds: number): string {
+  if (seconds < 60) return `${seconds.toFixed(1).replace(/\.0$/, "")}s`;
+  const whole = Math.round(seconds);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return whole < 3600 ? `${Math.floor(whole / 60)}m${pad(whole % 60)}s` : `${Math.floor(whole / 3600)}h${pad(Math.floor((whole % 3600) / 60))}m`;
+}
+
 /** The duration histogram: one bar per bucket, linking to the sessions whose duration falls in it. */
 export function durationHistogramChart(summary: DurationSummary, scope: InsightsScope, range: Range): BarChartModel {
   const rows = summary.histogram.map((bucket): ChartRow => {
@@ -202,9 +216,9 @@ export function durationHistogramChart(summary: DurationSummary, scope: Insights
     const min = Math.ceil(bucket.fromSeconds);
     const max = bucket.toSeconds === null ? null : Math.ceil(bucket.toSeconds) - 1;
     return {
-      label: bucket.toSeconds === null ? `≥ ${shortDuration(bucket.fromSeconds)}` : `${shortDuration(bucket.fromSeconds)}–${shortDuration(bucket.toSeconds)}`,
+      label: bucket.toSeconds === null ? `≥ ${shortDuration(bucket.fromSeconds)}` : durationRangeLabel(bucket.fromSeconds, bucket.toSeconds),
       values: { sessions: bucket.count },
-      filter: { min_duration: [`${min}s`], max_duration: max === null || max < min ? [] : [`${max}s`] },
+      filter: { min_duration: [formatDurationParam(min)], max_duration: max === null || max < min ? [] : [formatDurationParam(max)] },
     };
   });
   return {

@@ -4,15 +4,18 @@ import type { EventCursor } from "../events/eventCursor";
 import { readKeysetPage, type KeysetPage } from "../events/keysetPage";
 import type { KnownUser } from "../events/listUsers";
 import type { KeysetPosition, ScanDirection } from "../events/scanEvents";
-import type { EventOrder } from "../explorerUrl/explorerParams";
+import { DEFAULT_CONNECTION_SORT, type ConnectionSort, type EventOrder } from "../explorerUrl/explorerParams";
 import { Prisma, type Connection } from "../generated/prisma/client";
 import { connectionFiltersSql, hasConnectionFilters, type ConnectionFilters } from "./connectionFilters";
+import { connectionPosition, readSortedConnections } from "./connectionSorts";
 import { toConnectionListRow, type ConnectionListRow, type EmailOf } from "./connectionRow";
 
 export interface ConnectionPageRequest {
   filters: ConnectionFilters;
   limit: number;
   order: EventOrder;
+  /** The column the rows are ordered by (the start when absent), `order` saying which way. */
+  sort?: ConnectionSort;
   cursor: EventCursor | null;
   /** The clock that decides active vs incomplete; a parameter so that tests can fix it. */
   nowMs: number;
@@ -21,35 +24,26 @@ export interface ConnectionPageRequest {
 export type ConnectionPage = KeysetPage<ConnectionListRow>;
 
 /**
- * One page of the connections matching the filters, newest or oldest first by start, by keyset
- * position on ("startedAt", "attemptId") (the table's index), never OFFSET.
+ * One page of the connections matching the filters in the order of `sort` (newest = descending),
+ * by keyset position on (column, "startedAt", "attemptId") through that sort's index, never OFFSET.
  */
 export async function queryConnections(db: Db, request: ConnectionPageRequest, emailOf: EmailOf): Promise<ConnectionPage> {
   const where = connectionFiltersSql(request.filters, request.nowMs);
+  const sort = request.sort ?? DEFAULT_CONNECTION_SORT;
   const page = await readKeysetPage({
     order: request.order,
     cursor: request.cursor,
     limit: request.limit,
-    read: (direction, start, want) => readConnections(db, where, direction, start, want),
-    positionOf: (row: Connection) => ({ at: row.startedAt.getTime(), id: row.attemptId }),
+    read: (direction, start, want) => readSortedConnections(db, where, sort, direction, start, want, request.nowMs),
+    positionOf: (row: Connection) => connectionPosition(row, sort, request.nowMs),
   });
   return { ...page, rows: page.rows.map((row) => toConnectionListRow(row, request.nowMs, emailOf)) };
 }
 
 /** Up to `want` connections matching `where`, strictly past `start` in `direction`, in ("startedAt", "attemptId") order. */
-export async function readConnections(db: Db, where: Prisma.Sql, direction: ScanDirection, start: KeysetPosition | null, want: number): Promise<Connection[]> {
-  const order = direction === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  // The plain range on "startedAt" is implied by the OR but bounds SQLite's walk of the index.
-  const past =
-    start === null
-      ? Prisma.sql`1 = 1`
-      : direction === "asc"
-        ? Prisma.sql`"startedAt" >= ${start.at} AND ("startedAt" > ${start.at} OR "attemptId" > ${start.id})`
-        : Prisma.sql`"startedAt" <= ${start.at} AND ("startedAt" < ${start.at} OR "attemptId" < ${start.id})`;
-  // Rows of our own table, typed by Prisma from the column types.
-  return db.$queryRaw<Connection[]>`
-    SELECT * FROM "Connection" WHERE ${where} AND ${past}
-    ORDER BY "startedAt" ${order}, "attemptId" ${order} LIMIT ${want}`;
+export function readConnections(db: Db, where: Prisma.Sql, direction: ScanDirection, start: KeysetPosition | null, want: number): Promise<Connection[]> {
+  // The start order never consults the clock.
+  return readSortedConnections(db, where, "start", direction, start, want, 0);
 }
 
 const countSchema = z.array(z.object({ n: z.coerce.number().int().min(0) })).length(1);

@@ -1,5 +1,6 @@
 import { userAdminActions } from "../events/eventsOf";
 import { pickerOptions } from "../events/pickerOptions";
+import { windowRange } from "../explorerUrl/timelineLinks";
 import { getStore, type Store } from "../store/store";
 import { emailLookup } from "./queryConnections";
 import { timelineConnections, type TimelineSubject } from "./timelineConnections";
@@ -27,6 +28,6 @@ export async function timelinePageData(
   const connections = timelineConnections(sqlite, subject, window, nowMs, emailOf);
   const adminActions = "userId" in subject ? await userAdminActions(db, subject.userId, window, ADMIN_ACTIONS_SHOWN) : null;
   /** The window as the connections table's and the explorer's from/to. */
-  const windowFilter = { from: [new Date(window.startMs).toISOString()], to: [new Date(window.endMs - 1).toISOString()] };
+  const windowFilter = windowRange(window);
   return { window, problems, users, emailOf, connections, adminActions, windowFilter };
 }

@@ -21,6 +21,13 @@ describe("timelineWindow", () => {
     expect([window.previousDate, window.nextDate]).toEqual(["2026-11-16", "2026-11-30"]);
   });
 
+  it("remembers the day it was asked for (today by default), which a change of span keeps: a week's Day is not its Monday", () => {
+    expect(timelineWindow({ span: "week", date: undefined }, "Asia/Tokyo", NOW).anchorDate).toBe("2026-11-26");
+    const week = timelineWindow({ span: "week", date: "2026-11-27" }, "Asia/Tokyo", NOW);
+    expect([week.date, week.anchorDate]).toEqual(["2026-11-23", "2026-11-27"]);
+    expect(timelineWindow({ span: "month", date: "2026-11-27" }, "Asia/Tokyo", NOW).anchorDate).toBe("2026-11-27");
+  });
+
   it("takes a calendar month, across a year's end", () => {
     const window = timelineWindow({ span: "month", date: "2026-12-31" }, "UTC", NOW);
     expect(window.date).toBe("2026-12-01");

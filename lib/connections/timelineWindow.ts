@@ -30,6 +30,8 @@ export interface TimelineWindow {
   timeZone: string;
   /** The first day of the window, YYYY-MM-DD in `timeZone`. */
   date: string;
+  /** The day the window was asked for (today when none was, and it is in the window): a change of span keeps it. */
+  anchorDate: string;
   startMs: number;
   endMs: number;
   /** The `date` of the windows before and after this one. */
@@ -116,5 +118,16 @@ export function timelineWindow(params: TimelineParams, timeZone: string, nowMs: 
       : span === "week"
         ? `Week of ${dayLabel(first)} ${first.year}`
         : `${MONTHS[first.month - 1]} ${first.year}`;
-  return { span, timeZone, date: formatCivil(first), startMs, endMs, previousDate: formatCivil(before), nextDate: formatCivil(after), label, ticks };
+  return {
+    span,
+    timeZone,
+    date: formatCivil(first),
+    anchorDate: formatCivil(anchor),
+    startMs,
+    endMs,
+    previousDate: formatCivil(before),
+    nextDate: formatCivil(after),
+    label,
+    ticks,
+  };
 }

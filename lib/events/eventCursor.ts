@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVENT_SORTS, type EventSort } from "../explorerUrl/explorerParams";
+import { CONNECTION_SORTS, EVENT_SORTS, type ConnectionSort, type EventSort } from "../explorerUrl/explorerParams";
 
 /**
  * Where a page of the explorer starts: just after or just before one event, in the order shown.
@@ -17,8 +17,12 @@ export interface EventCursor {
   key?: SortKey;
 }
 
+/** A sort of the explorer or of the connections table other than by time. */
+export type KeyedSort = Exclude<EventSort, "time"> | Exclude<ConnectionSort, "start">;
+const KEYED_SORTS = [...new Set([...EVENT_SORTS, ...CONNECTION_SORTS])].filter((sort) => sort !== "time" && sort !== "start") as [KeyedSort, ...KeyedSort[]];
+
 export interface SortKey {
-  sort: Exclude<EventSort, "time">;
+  sort: KeyedSort;
   value: string | number | null;
 }
 
@@ -26,8 +30,9 @@ const cursorJsonSchema = z.object({
   d: z.enum(["after", "before"]),
   t: z.number().int().min(0).max(8_640_000_000_000_000),
   id: z.string().min(1).max(128),
-  s: z.enum(EVENT_SORTS.filter((sort) => sort !== "time") as [Exclude<EventSort, "time">]).optional(),
-  k: z.union([z.string().max(512), z.number().int(), z.null()]).optional(),
+  s: z.enum(KEYED_SORTS).optional(),
+  // A duration is a number of seconds with a fraction.
+  k: z.union([z.string().max(512), z.number().finite(), z.null()]).optional(),
 });
 
 export function encodeCursor(cursor: EventCursor): string {

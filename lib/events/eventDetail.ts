@@ -2,7 +2,7 @@ import { ResourceNotFoundError } from "../http/requestErrors";
 import type { SqliteConnection } from "../store/sqlite";
 import { getStore } from "../store/store";
 import { toParsecEvent } from "./eventRow";
-import { toEventListRow, type EventListRow } from "./queryEvents";
+import { withSummaries, type EventListRow } from "./queryEvents";
 import { findScannedEvent } from "./scanEvents";
 
 /**
@@ -17,7 +17,7 @@ export interface EventDetail {
 /** The detail of one stored event; null when no event has this id. */
 export function findEventDetail(sqlite: SqliteConnection, id: string): EventDetail | null {
   const stored = findScannedEvent(sqlite, id);
-  return stored ? { event: toParsecEvent(stored), row: toEventListRow(stored) } : null;
+  return stored ? { event: toParsecEvent(stored), row: withSummaries(sqlite, [stored])[0]! } : null;
 }
 
 /** The detail of the stored event `id`, for GET /events/detail; a ResourceNotFoundError when none has it. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  CONNECTION_SORTS,
+  DEFAULT_CONNECTION_SORT,
   DEFAULT_EVENT_ORDER,
   DEFAULT_EVENT_SORT,
   EVENT_SORTS,
@@ -27,7 +29,12 @@ export const eventPagingSchema = z.object({
 
 export type EventPaging = z.output<typeof eventPagingSchema>;
 
-/** The events explorer's `sort` (its own parameter: the connections table, which shares the paging above, has no such choice). */
+/** The events explorer's `sort`. */
 export const eventSortSchema = z.object({
   sort: single(z.enum(EVENT_SORTS, { error: `must be ${EVENT_SORTS.join(", ")}` })).transform((v) => v ?? DEFAULT_EVENT_SORT),
+});
+
+/** The connections table's `sort`: the same parameter, its own columns. */
+export const connectionSortSchema = z.object({
+  sort: single(z.enum(CONNECTION_SORTS, { error: `must be ${CONNECTION_SORTS.join(", ")}` })).transform((v) => v ?? DEFAULT_CONNECTION_SORT),
 });

@@ -31,12 +31,22 @@ export function parseExplorerParams(raw: Record<string, string | string[] | unde
   const filters = parseLeniently(eventFiltersSchema, raw, problems);
   const paging = parseLeniently(eventPagingSchema, raw, problems);
   const { sort } = parseLeniently(eventSortSchema, raw, problems);
-  // A page position belongs to the sort it was made for; under another it means nothing.
-  if (paging.cursor && (paging.cursor.key?.sort ?? "time") !== sort) {
+  return { filters, paging: withSortedCursor(paging, sort, "time", raw, problems), problems };
+}
+
+/** The paging with its sort, and without a cursor made for another sort (named in `problems`): under another it means nothing. */
+export function withSortedCursor<Paging extends EventPaging, Sort extends string>(
+  paging: Paging,
+  sort: Sort,
+  unkeyed: Sort,
+  raw: Record<string, unknown>,
+  problems: ParamProblem[],
+): Paging & { sort: Sort } {
+  if (paging.cursor && (paging.cursor.key?.sort ?? unkeyed) !== sort) {
     problems.push({ param: "cursor", given: givenText(raw.cursor), message: `${CURSOR_MESSAGE}: it was made for another sort` });
-    return { filters, paging: { ...paging, cursor: undefined, sort }, problems };
+    return { ...paging, cursor: undefined, sort };
   }
-  return { filters, paging: { ...paging, sort }, problems };
+  return { ...paging, sort };
 }
 
 /** A problem for each parameter of `raw` that the page does not take. */

@@ -1,10 +1,13 @@
 import type { SqliteConnection } from "../store/sqlite";
 import type { EventOrder, EventSort } from "../explorerUrl/explorerParams";
+import { summarizeAdminEvent, summaryUserIds, type AdminSummary } from "./admin/adminSummary";
 import type { EventCursor } from "./eventCursor";
+import { eventPerspectives, type Perspective } from "./eventPerspective";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
 import { planSearch, searchRowMatcher, SEARCH_WALK_LIMIT, type SearchPlan } from "./eventSearch";
 import { readKeysetPage, type KeysetPage } from "./keysetPage";
+import { userEmails } from "./admin/userEmails";
 import { positionOf, scanEvents, type KeysetPosition, type ScanDirection, type ScannedEvent } from "./scanEvents";
 
 /**
@@ -29,6 +32,10 @@ export interface EventListRow {
   exitCode: number | null;
   duration: number | null;
   attemptId: string | null;
+  /** What an administrative event did, in one line (adminSummary.ts); null for other events. */
+  summary: AdminSummary | null;
+  /** The side a connection event was recorded from, whose device its ip and platform are (eventPerspective.ts); null when not known. */
+  perspective: Perspective | null;
 }
 
 export interface EventPageRequest {
@@ -57,7 +64,18 @@ export async function queryEvents(sqlite: SqliteConnection, request: EventPageRe
     read: (direction, start, want) => readMatching(sqlite, request.filters, plan, request.sort ?? "time", direction, start, want),
     positionOf: (row) => positionOf(row, request.sort),
   });
-  return { ...page, rows: page.rows.map(toEventListRow) };
+  return { ...page, rows: withSummaries(sqlite, page.rows) };
+}
+
+/**
+ * The rows as the table shows them: administrative events summarised with the emails of a page
+ * found in one query, connection events labelled by the side that recorded them (one query more).
+ */
+export function withSummaries(sqlite: SqliteConnection, rows: ScannedEvent[]): EventListRow[] {
+  const emails = userEmails(sqlite, rows.flatMap(summaryUserIds));
+  const emailOf = (userId: number) => emails.get(userId) ?? null;
+  const perspectives = eventPerspectives(sqlite, rows);
+  return rows.map((row, i) => ({ ...toEventListRow(row, summarizeAdminEvent(row, emailOf)), perspective: perspectives[i]! }));
 }
 
 async function readMatching(
@@ -93,7 +111,7 @@ async function readMatching(
   return rows.slice(0, want);
 }
 
-export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamId">): EventListRow {
+export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamId">, summary: AdminSummary | null = null): EventListRow {
   return {
     id: row.id,
     name: row.name,
@@ -108,5 +126,7 @@ export function toEventListRow(row: Omit<ScannedEvent, "data" | "extra" | "teamI
     exitCode: row.exitCode,
     duration: row.duration,
     attemptId: row.attemptId,
+    summary,
+    perspective: null,
   };
 }

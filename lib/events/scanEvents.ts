@@ -57,7 +57,7 @@ export type ScanDirection = "asc" | "desc";
 
 /** The column behind each sort other than time. */
 const SORT_COLUMNS = { name: "name", user: "userId", host: "hostComputerName", exit: "exitCode" } as const satisfies Record<
-  SortKey["sort"],
+  Exclude<EventSort, "time">,
   (typeof SCANNED_EVENT_COLUMNS)[number]
 >;
 

@@ -2,6 +2,7 @@ import {
   CONNECTION_FILTER_PARAMS,
   CONNECTIONS_EXPORT_PATH,
   CONNECTIONS_PATH,
+  DEFAULT_CONNECTION_SORT,
   DEFAULT_EVENT_ORDER,
   DEFAULT_EVENT_SORT,
   DEFAULT_PAGE_SIZE,
@@ -30,7 +31,7 @@ export function explorerSearchParams(filters: FilterParamValues, paging: PagingP
   for (const param of TABLES[table].filterParams) {
     for (const value of filters[param] ?? []) if (value.trim() !== "") params.append(param, value);
   }
-  if (paging.sort && paging.sort !== DEFAULT_EVENT_SORT) params.set("sort", paging.sort);
+  if (paging.sort && paging.sort !== DEFAULT_EVENT_SORT && paging.sort !== DEFAULT_CONNECTION_SORT) params.set("sort", paging.sort);
   if (paging.order && paging.order !== DEFAULT_EVENT_ORDER) params.set("order", paging.order);
   if (paging.limit && paging.limit !== DEFAULT_PAGE_SIZE) params.set("limit", String(paging.limit));
   if (paging.cursor) params.set("cursor", paging.cursor);

@@ -54,11 +54,25 @@ export type EventSort = (typeof EVENT_SORTS)[number];
 export const DEFAULT_EVENT_SORT: EventSort = "time";
 export const SORT_PARAM = "sort";
 
+/**
+ * The connections table's sort columns (`sort`): its start, or another column with the start then
+ * the attempt id breaking ties; `order` says which way (newest = descending), as on /events.
+ * A status sorts in the order of CONNECTION_STATUSES.
+ */
+export const CONNECTION_SORTS = ["start", "duration", "user", "host", "exit", "status"] as const;
+export type ConnectionSort = (typeof CONNECTION_SORTS)[number];
+export const DEFAULT_CONNECTION_SORT: ConnectionSort = "start";
+
+/** True for the sorts by time (the start, for connections): their pages read as newer and older. */
+export function isTimeSort(sort: EventSort | ConnectionSort | undefined): boolean {
+  return sort === undefined || sort === DEFAULT_EVENT_SORT || sort === DEFAULT_CONNECTION_SORT;
+}
+
 export interface PagingParamValues {
   limit?: PageSize;
   order?: EventOrder;
   cursor?: string;
-  sort?: EventSort;
+  sort?: EventSort | ConnectionSort;
 }
 
 export const EXPORT_FORMATS = ["csv", "ndjson"] as const;

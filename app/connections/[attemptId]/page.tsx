@@ -4,10 +4,12 @@ import { connection } from "next/server";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { requestZone } from "@/app/_timeline/requestZone";
 import { toConnectionListRow } from "@/lib/connections/connectionRow";
 import { connectionPageData } from "@/lib/connections/connectionPage";
 import { decodePathSegment } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { windowOfInstant } from "@/lib/explorerUrl/timelineLinks";
 import { ConnectionStatusBadge } from "@/components/connections/ConnectionStatusBadge";
 import { ExitCodeExplained } from "@/components/connections/ExitCodeExplained";
 import { RawEventsTable } from "@/components/connections/RawEventsTable";
@@ -51,16 +53,18 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
     );
   }
   const row = toConnectionListRow(stored, Date.now(), emailOf);
+  // The user's and the host's timelines open on the day of this connection.
+  const day = windowOfInstant(row.startedAt, await requestZone());
   const fields: [string, ReactNode][] = [
-    [t("user"), row.clientUserId === null ? null : <UserLink userId={row.clientUserId} email={row.clientEmail} />],
-    [t("hostComputer"), row.hostComputerName && <HostLink name={row.hostComputerName} />],
+    [t("user"), row.clientUserId === null ? null : <UserLink userId={row.clientUserId} email={row.clientEmail} window={day} />],
+    [t("hostComputer"), row.hostComputerName && <HostLink name={row.hostComputerName} window={day} />],
     [
       t("host"),
       [stored.hostIsShared ? t("sharedComputer") : stored.hostIsTeamComputer ? t("teamComputer") : t("personalComputer"), stored.hostPlatform, stored.hostIp]
         .filter(Boolean)
         .join(" · "),
     ],
-    [t("hostOwner"), stored.hostUserId ? <UserLink userId={stored.hostUserId} email={emailOf(stored.hostUserId)} /> : null],
+    [t("hostOwner"), stored.hostUserId ? <UserLink userId={stored.hostUserId} email={emailOf(stored.hostUserId)} window={day} /> : null],
     [t("clientComputer"), row.clientComputerName],
     [
       t("client"),

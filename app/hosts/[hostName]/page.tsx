@@ -7,6 +7,7 @@ import { timelinePageContext } from "@/app/_timeline/timelinePageContext";
 import { groupByLane, timelineTotals } from "@/lib/connections/timelineConnections";
 import { decodePathSegment, hostHref } from "@/lib/explorerUrl/entityHref";
 import { connectionsHref, explorerHref } from "@/lib/explorerUrl/explorerHref";
+import { timelineSubjectLinks } from "@/lib/explorerUrl/timelineLinks";
 import { ParamProblems } from "@/components/events/ParamProblems";
 import { TimelineSection, type TimelineLane } from "@/components/timeline/TimelineSection";
 import { UserLink } from "@/components/UserLink";
@@ -37,7 +38,12 @@ export default async function HostPage({
     const userId = connections[0]!.clientUserId;
     return {
       key,
-      label: userId === null ? <span className="muted">{key}</span> : <UserLink userId={userId} email={connections[0]!.clientEmail} />,
+      label:
+        userId === null ? (
+          <span className="muted">{key}</span>
+        ) : (
+          <UserLink userId={userId} email={connections[0]!.clientEmail} window={{ span: window.span, date: window.anchorDate }} />
+        ),
       connections,
     };
   });
@@ -49,7 +55,7 @@ export default async function HostPage({
       </h1>
       <p className="entity-links">
         <Link href={connectionsHref({ host: [hostName], ...windowFilter })}>Connections in this window</Link>
-        <Link href={connectionsHref({ host: [hostName], exit: ["failure"] })}>Failed connections</Link>
+        <Link href={timelineSubjectLinks({ hostName }, window).failedConnections}>Failed connections</Link>
         <Link href={explorerHref({ host: [hostName] })}>All events</Link>
       </p>
       <ParamProblems problems={problems} />

@@ -40,7 +40,7 @@ export default async function UserPage({
   const hostOf = (c: { hostComputerName: string | null }) => c.hostComputerName ?? UNKNOWN_HOST;
   const lanes: TimelineLane[] = groupByLane(connections, hostOf).map(({ key, connections }) => ({
     key,
-    label: key === UNKNOWN_HOST ? <span className="muted">{key}</span> : <HostLink name={key} />,
+    label: key === UNKNOWN_HOST ? <span className="muted">{key}</span> : <HostLink name={key} window={{ span: window.span, date: window.anchorDate }} />,
     connections,
   }));
 
