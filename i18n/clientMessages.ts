@@ -21,6 +21,7 @@ export const CLIENT_NAMESPACES = [
   "AutoRefresh",
   "Histogram",
   "ConnectionStatus",
+  "ImportForm",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

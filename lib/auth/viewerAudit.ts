@@ -1,22 +1,25 @@
 import type { Db } from "../store/client";
 
-/** What the viewer records about its own use (shown at /admin/audit). */
-export const VIEWER_ACTIONS = {
-  sign_in: "Signed in",
-  sign_in_failed: "Failed sign-in",
-  sign_out: "Signed out",
-  password_changed: "Changed password",
-  password_change_failed: "Failed password change",
-  admin_created: "Admin account created",
-  sync_started: "Started a sync",
-  import: "Imported a file",
-  import_refused: "Refused an import",
-  export: "Exported events",
-  backup: "Took a backup",
-  restore: "Restored a backup",
-} as const;
+/**
+ * What the viewer records about its own use (shown at /admin/audit), as stored: these keys stay
+ * English; the page says each in the reader's language (messages/*.json, ViewerAudit.action).
+ */
+export const VIEWER_ACTIONS = [
+  "sign_in",
+  "sign_in_failed",
+  "sign_out",
+  "password_changed",
+  "password_change_failed",
+  "admin_created",
+  "sync_started",
+  "import",
+  "import_refused",
+  "export",
+  "backup",
+  "restore",
+] as const;
 
-export type ViewerAction = keyof typeof VIEWER_ACTIONS;
+export type ViewerAction = (typeof VIEWER_ACTIONS)[number];
 
 export interface ViewerAuditInput {
   action: ViewerAction;
