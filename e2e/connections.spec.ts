@@ -30,10 +30,10 @@ test("a user's timeline from the events table: day and week, then a failed conne
   await userLink.click();
   await expect(page).toHaveURL(/\/users\/\d+$/);
   const userPath = new URL(page.url()).pathname;
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(email ?? userName.replace("ユーザー", "User"));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(email ?? userName);
   // The browser tells the server its zone; the page re-renders in it.
-  await expect(page.getByRole("navigation", { name: "Time window" })).toContainText("Times in Asia/Tokyo");
-  await expect(page.getByTestId("timeline-window")).toContainText("Week of");
+  await expect(page.getByRole("navigation", { name: "表示期間" })).toContainText("時刻: Asia/Tokyo");
+  await expect(page.getByTestId("timeline-window")).toContainText("からの週");
 
   // The day of that failure, in the viewer's zone: the failed attempt is marked on its host's lane.
   const day = new Date(Date.parse(occurredAt) + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
@@ -41,22 +41,22 @@ test("a user's timeline from the events table: day and week, then a failed conne
   const failedMark = page.getByTestId("timeline").locator(`a[href="/connections/${attemptId}"]`);
   // A failed attempt is a mark, not a bar.
   await expect(failedMark).toHaveClass("timeline__mark");
-  await expect(page.getByTestId("timeline-totals")).toContainText("Failure rate");
+  await expect(page.getByTestId("timeline-totals")).toContainText("失敗率");
   await page.screenshot({ path: "test-results/user-timeline-day.png", fullPage: true });
 
   // Day → week keeps the date: the same failure is on the week's timeline too.
-  await page.getByRole("link", { name: "Week", exact: true }).click();
+  await page.getByRole("link", { name: "週", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`span=week&date=${day}`));
-  await expect(page.getByTestId("timeline-window")).toContainText("Week of");
+  await expect(page.getByTestId("timeline-window")).toContainText("からの週");
   await expect(failedMark).toBeVisible();
   // Its details are written into its tooltip when the pointer reaches it.
   await failedMark.hover();
-  await expect(failedMark).toHaveAttribute("title", new RegExp(`failed: ${exitCode}\\b`));
+  await expect(failedMark).toHaveAttribute("title", new RegExp(`失敗: ${exitCode}\\b`));
   await page.screenshot({ path: "test-results/user-timeline-week.png", fullPage: true });
   // And back and forth between weeks.
-  await page.getByRole("link", { name: "← Previous week" }).click();
+  await page.getByRole("link", { name: "← 前の週" }).click();
   await expect(failedMark).toBeHidden();
-  await page.getByRole("link", { name: "Next week →" }).click();
+  await page.getByRole("link", { name: "次の週 →" }).click();
   await expect(failedMark).toBeVisible();
 
   // The failed connection: its exit code explained, and its raw events with their links.
@@ -109,7 +109,7 @@ test("insights: the charts show the demo team's connections, and a bar opens its
     await expect(page.getByTestId(chart).locator("svg.recharts-surface").first(), chart).toBeVisible();
   }
   await expect(page.getByTestId("chart-exit-codes").locator(".recharts-bar-rectangle").first()).toBeVisible();
-  await expect(page.getByTestId("exit-code-legend")).toContainText("0 Success");
+  await expect(page.getByTestId("exit-code-legend")).toContainText("0 成功");
   await page.screenshot({ path: "test-results/insights.png", fullPage: true });
 
   // The top failing host: its bar of failures opens exactly its failed connections.

@@ -22,6 +22,8 @@ export const CLIENT_NAMESPACES = [
   "Histogram",
   "ConnectionStatus",
   "ImportForm",
+  "TimelineBars",
+  "ChartText",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

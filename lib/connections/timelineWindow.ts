@@ -1,13 +1,14 @@
 import { z } from "zod";
 import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
 import { single } from "../events/paramSchemas";
-import { civilDayLabel as dayLabel, formatCivil, MONTHS, weekday, zonedFields, type CivilDate } from "./zonedTime";
+import { formatCivil, weekday, zonedFields, type CivilDate } from "./zonedTime";
 
 /**
  * The window a user's or a host's timeline shows: one day, one week (Monday to Sunday) or one
  * calendar month, in the viewer's time zone. The server cannot know that zone from a request, so
  * the browser tells it in a cookie (components/timeline/ViewerZoneCookie); until it has, and for a
- * zone it does not know, the window is in UTC and says so.
+ * zone it does not know, the window is in UTC and says so. The window and its ticks are data (days,
+ * hours); components/timeline words them in the reader's language.
  */
 
 export const DEFAULT_TIMELINE_SPAN: TimelineSpan = "week";
@@ -35,14 +36,15 @@ export interface TimelineWindow {
   /** The `date` of the windows before and after this one. */
   previousDate: string;
   nextDate: string;
-  /** "Week of Mon 24 Nov 2026" and the like. */
-  label: string;
+  /** The first day of the window, for its name ("Week of Mon 24 Nov 2026" and the like, said by the component). */
+  first: CivilDate;
   ticks: TimelineTick[];
 }
 
 export interface TimelineTick {
   atMs: number;
-  label: string;
+  /** What the tick names: an hour of the day (a day's window), or a day (a week's and a month's). */
+  at: { hour: number } | { date: CivilDate };
   /** A day boundary (drawn stronger than an hour line). */
   major: boolean;
 }
@@ -102,19 +104,11 @@ export function timelineWindow(params: TimelineParams, timeZone: string, nowMs: 
 
   const ticks: TimelineTick[] = [];
   if (span === "day") {
-    for (let hour = 0; hour < 24; hour += 3)
-      ticks.push({ atMs: zonedInstant(first, hour, timeZone), label: `${String(hour).padStart(2, "0")}:00`, major: hour === 0 });
+    for (let hour = 0; hour < 24; hour += 3) ticks.push({ atMs: zonedInstant(first, hour, timeZone), at: { hour }, major: hour === 0 });
   } else {
     for (let day = first; zonedInstant(day, 0, timeZone) < endMs; day = addDays(day, 1)) {
-      const label = span === "week" ? dayLabel(day) : String(day.day);
-      ticks.push({ atMs: zonedInstant(day, 0, timeZone), label, major: span === "week" || weekday(day) === 1 });
+      ticks.push({ atMs: zonedInstant(day, 0, timeZone), at: { date: day }, major: span === "week" || weekday(day) === 1 });
     }
   }
-  const label =
-    span === "day"
-      ? `${dayLabel(first)} ${first.year}`
-      : span === "week"
-        ? `Week of ${dayLabel(first)} ${first.year}`
-        : `${MONTHS[first.month - 1]} ${first.year}`;
-  return { span, timeZone, date: formatCivil(first), startMs, endMs, previousDate: formatCivil(before), nextDate: formatCivil(after), label, ticks };
+  return { span, timeZone, date: formatCivil(first), startMs, endMs, previousDate: formatCivil(before), nextDate: formatCivil(after), first, ticks };
 }

@@ -62,14 +62,4 @@ export function formatZonedClock(ms: number, timeZone: string): string {
   return `${pad2(f.hour)}:${pad2(f.minute)}:${pad2(f.second)}`;
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 export const weekday = (date: CivilDate) => new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-/** "Tue 25 Nov". */
-export const civilDayLabel = (date: CivilDate) => `${WEEKDAYS[weekday(date)]} ${date.day} ${MONTHS[date.month - 1]}`;
-
-/** An instant as the timeline's tooltips write it, in the window's zone: "Tue 25 Nov 14:05". */
-export function formatZonedTime(ms: number, timeZone: string): string {
-  const f = zonedFields(ms, timeZone);
-  return `${civilDayLabel(f)} ${pad2(f.hour)}:${pad2(f.minute)}`;
-}
