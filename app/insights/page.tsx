@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
@@ -42,7 +42,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     concurrency,
     attempts,
     failures,
-  } = await insightsPageData(await searchParams, nowMs);
+  } = await insightsPageData(await searchParams, nowMs, { locale: await getLocale() });
   const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
   const [t, pages] = await Promise.all([getTranslations("Insights"), getTranslations("Pages")]);
 

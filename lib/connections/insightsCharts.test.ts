@@ -66,6 +66,15 @@ describe("insights charts", () => {
     expect(legend[1]!.href).toBe("/connections?user=1001&exit=-6023&from=2026-03-01T00%3A00%3A00.000Z&to=2026-03-03T00%3A00%3A00.000Z");
   });
 
+  it("explains each code in the reader's language", () => {
+    const notes = (locale: "en" | "ja") => exitCodesChart(exitCodes, scope, locale).series.map((s) => s.note);
+    expect(notes("en")[1]).toMatch(/^The two computers could not reach each other directly/);
+    expect(notes("ja")[1]).toMatch(/^2 台のコンピューターが互いに直接通信できませんでした/);
+    // "No completion" has no catalogue meaning: the chart's component says it.
+    expect(notes("ja")[2]).toBeUndefined();
+    expect(exitCodeLegend(exitCodes, scope, range, "ja")[0]!.meaning).toBe("接続に成功したか、セッションが正常に終了しました。");
+  });
+
   it("stacks the rarest codes together, without a link, when there are many", () => {
     const many: ExitCodesOverTime = {
       series: Array.from({ length: 15 }, (_, i) => ({

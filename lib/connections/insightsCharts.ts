@@ -1,6 +1,8 @@
 import { hostHref, userHref } from "../explorerUrl/entityHref";
 import { connectionsHref } from "../explorerUrl/explorerHref";
 import type { FilterParamValues } from "../explorerUrl/explorerParams";
+import type { Locale } from "../i18n/locales";
+import { describeExitCode } from "../parsec/exitCodes";
 import type { EmailOf } from "./connectionRow";
 import type {
   ConcurrencyOverTime,
@@ -115,8 +117,11 @@ function codeText(s: ExitCodesOverTime["series"][number]): string {
   return label.name ? `${label.code} ${label.name}` : String(label.code);
 }
 
+/** A code's meaning in the reader's language; empty for "no completion" (the component says what that means). */
+const meaningOf = (s: ExitCodesOverTime["series"][number], locale: Locale) => (s.code === null ? "" : (describeExitCode(s.code, locale)?.meaning ?? s.meaning));
+
 /** Exit codes per day, stacked: success green, failures in reds (they stand out), other codes muted. */
-export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope): BarChartModel {
+export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope, locale: Locale = "en"): BarChartModel {
   let failureIndex = 0;
   let otherIndex = 0;
   const byTotal = [...result.series].sort((a, b) => b.total - a.total);
@@ -126,7 +131,7 @@ export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope):
     .map((s) => ({
       key: s.key,
       label: exitCodeLabel(s),
-      note: s.meaning || undefined,
+      note: meaningOf(s, locale) || undefined,
       color:
         s.code === 0
           ? SUCCESS
@@ -157,6 +162,7 @@ export function exitCodeLegend(
   result: ExitCodesOverTime,
   scope: InsightsScope,
   range: Range,
+  locale: Locale = "en",
 ): { key: string; label: ChartLabel; meaning: string; failure: boolean; total: number; href: string }[] {
   return [...result.series]
     .sort((a, b) => b.total - a.total)
@@ -164,7 +170,7 @@ export function exitCodeLegend(
       key: s.key,
       label: exitCodeLabel(s),
       /** Empty for "no completion": the component says what that means. */
-      meaning: s.meaning,
+      meaning: meaningOf(s, locale),
       failure: s.failure,
       total: s.total,
       href: connectionsHref({ ...scope, ...range, ...codeFilter(s.key) }),
