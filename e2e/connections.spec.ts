@@ -87,8 +87,8 @@ test("the connections table filters in its URL, names bad parameters and exports
   const response = await page.goto("/connections?status=failed&min_duration=abc&colour=red");
   expect(response?.status()).toBe(200);
   const problems = page.getByTestId("param-problems");
-  await expect(problems).toContainText("min_duration=abc must be a duration");
-  await expect(problems).toContainText("colour=red is not a parameter of this page");
+  await expect(problems).toContainText("min_duration=abc には 90 (秒)、「90s」「5m」「1.5h」のような時間の長さを指定してください。");
+  await expect(problems).toContainText("colour=red はこのページのパラメーターではありません");
   expect(new Set(await connectionRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status"))))).toEqual(new Set(["failed"]));
   const failed = Number(await page.getByTestId("result-count").getAttribute("data-count"));
 

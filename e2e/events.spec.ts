@@ -162,11 +162,11 @@ test("bad URL parameters are named and fall back to defaults, never a 500", asyn
   const response = await page.goto("/events?limit=-5&from=last%20tuesday&order=sideways&sort=colour&colour=red&user=42");
   expect(response?.status()).toBe(200);
   const problems = page.getByTestId("param-problems");
-  await expect(problems).toContainText("limit=-5 must be one of 25, 50, 100, 200");
-  await expect(problems).toContainText("from=last tuesday must be an RFC 3339 date-time");
-  await expect(problems).toContainText("order=sideways must be newest or oldest");
-  await expect(problems).toContainText("sort=colour must be time, name, user, host, exit");
-  await expect(problems).toContainText("colour=red is not a parameter of this page");
+  await expect(problems).toContainText("limit=-5 には 25, 50, 100, 200 のいずれかを指定してください。");
+  await expect(problems).toContainText("from=last tuesday には 2026-05-20T07:29:52Z のような RFC 3339 形式の日時を指定してください。");
+  await expect(problems).toContainText("order=sideways には newest, oldest のいずれかを指定してください。");
+  await expect(problems).toContainText("sort=colour には time, name, user, host, exit のいずれかを指定してください。");
+  await expect(problems).toContainText("colour=red はこのページのパラメーターではありません");
   // The valid filter still applies: user 42 does not exist, so nothing matches.
   await expect(page.getByTestId("events-empty")).toContainText("条件に一致するイベントはありません");
   await page.screenshot({ path: "test-results/events-invalid-params.png", fullPage: true });

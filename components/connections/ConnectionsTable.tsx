@@ -55,9 +55,13 @@ export function ConnectionsTable({ rows }: { rows: ConnectionListRow[] }) {
               <td>
                 <ConnectionStatusBadge status={row.status} />
               </td>
-              <td className="nowrap"><ExitCode code={row.completionExitCode?.code} /></td>
+              <td className="nowrap">
+                <ExitCode code={row.completionExitCode?.code} />
+              </td>
               <td className="num">{row.durationSeconds !== null && <Duration seconds={row.durationSeconds} />}</td>
-              <td className="nowrap"><ExitCode code={row.disconnectExitCode?.code} /></td>
+              <td className="nowrap">
+                <ExitCode code={row.disconnectExitCode?.code} />
+              </td>
               <td className="cell-attempt">
                 <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={t("attemptEvents", { attempt: row.attemptId })}>
                   <code>{row.attemptId}</code>

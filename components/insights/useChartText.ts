@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from "next-intl";
 import type { ChartLabel, ChartUnit } from "@/lib/connections/insightsCharts";
 import { formatDayLabel, formatShortDuration } from "@/lib/i18n/dateTime";
-import { zonedFields } from "@/lib/connections/zonedTime";
+import { zonedFields } from "@/lib/i18n/zonedTime";
 
 /**
  * How the charts, their tables and legends say what lib/connections/insightsCharts hands them as

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
 import { single } from "../events/paramSchemas";
-import { formatCivil, weekday, zonedFields, type CivilDate } from "./zonedTime";
+import { formatCivil, weekday, zonedFields, type CivilDate } from "../i18n/zonedTime";
+import { paramMessage } from "../events/paramMessages";
 
 /**
  * The window a user's or a host's timeline shows: one day, one week (Monday to Sunday) or one
@@ -16,11 +17,11 @@ export const DEFAULT_TIMELINE_SPAN: TimelineSpan = "week";
 const civilDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date such as 2026-11-25" })
-  .refine((v) => toCivil(v) !== null, { message: "must be a date such as 2026-11-25" });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: paramMessage({ reason: "civilDate" }) })
+  .refine((v) => toCivil(v) !== null, { message: paramMessage({ reason: "civilDate" }) });
 
 export const timelineParamsSchema = z.object({
-  span: single(z.enum(TIMELINE_SPANS, { error: `must be ${TIMELINE_SPANS.join(", ")}` })).transform((v) => v ?? DEFAULT_TIMELINE_SPAN),
+  span: single(z.enum(TIMELINE_SPANS, { error: paramMessage({ reason: "oneOf", choices: TIMELINE_SPANS }) })).transform((v) => v ?? DEFAULT_TIMELINE_SPAN),
   date: single(civilDate),
 });
 

@@ -4,7 +4,7 @@
  * data (Node's ICU and a browser's may differ by a space or a comma), so that the server's HTML and
  * the browser's hydration always write the same text.
  */
-import { formatCivil, zonedFields, weekday, type CivilDate } from "@/lib/connections/zonedTime";
+import { formatCivil, zonedFields, weekday, type CivilDate } from "./zonedTime";
 import type { Locale } from "./locales";
 
 export type InstantPrecision = "day" | "minute" | "second";
