@@ -96,8 +96,10 @@ test("the connections table filters in its URL, names bad parameters and exports
   await page.getByRole("link", { name: "CSV をエクスポート" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("parsec-connections_status-failed.csv");
-  const [header, ...rows] = parseCsv(readFileSync((await download.path())!, "utf8"));
-  expect(header!.slice(0, 3)).toEqual(["attempt_id", "status", "started_at"]);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = parseCsv(bytes.toString("utf8"));
+  expect(header!.slice(0, 4)).toEqual(["接続試行 ID", "状態", "開始日時 (UTC)", "開始日時 (Asia/Tokyo)"]);
   expect(rows.length).toBeGreaterThanOrEqual(failed);
   for (const row of rows) expect(row[1]).toBe("failed");
 });

@@ -144,12 +144,26 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   await page.getByRole("link", { name: "CSV をエクスポート" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`parsec-events_user-${userId}_name-${NAMES.join("+")}_from-${from.replaceAll(":", "-")}.csv`);
-  const [header, ...csvRows] = parseCsv(readFileSync((await download.path())!, "utf8"));
-  expect(header).toEqual(["id", "name", "timestamp", "user_id", "team_id", "user_email", "data", "extra"]);
+  // For people: the UTF-8 byte-order mark (Excel in Japan reads 会議室PC right), Japanese headers, and the time in the viewer's zone beside UTC.
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...csvRows] = parseCsv(bytes.toString("utf8"));
+  expect(header).toEqual([
+    "イベント ID",
+    "イベント名",
+    "日時 (UTC)",
+    "日時 (Asia/Tokyo)",
+    "ユーザー ID",
+    "チーム ID",
+    "メールアドレス",
+    "データ",
+    "その他のフィールド",
+  ]);
   // Live demo events may arrive meanwhile; never fewer than the count shown.
   expect(csvRows.length).toBeGreaterThanOrEqual(total);
-  for (const [, name, timestamp, rowUser] of csvRows) {
+  for (const [, name, timestamp, local, rowUser] of csvRows) {
     expect(NAMES).toContain(name);
+    expect(local).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d$/);
     expect(rowUser).toBe(userId);
     expect(Date.parse(timestamp!)).toBeGreaterThanOrEqual(Date.parse(from) - 1);
   }
