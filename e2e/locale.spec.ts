@@ -133,3 +133,21 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
   });
 });
+
+test("the calendar ranges pick the viewer's day and week in Tokyo, weeks from Monday", async ({ page }) => {
+  await page.goto("/events");
+  const ranges = page.getByRole("group", { name: "暦の期間 (週は月曜始まり)" });
+  await expect(ranges).toHaveText(/今日\s*昨日\s*今週\s*先週\s*今月\s*先月/);
+  await ranges.getByRole("button", { name: "今日" }).click();
+  await expect(page).toHaveURL(/[?&]to=/);
+  const params = new URL(page.url()).searchParams;
+  const from = Date.parse(params.get("from")!);
+  // A Tokyo day starts at 15:00 UTC and lasts a day to the millisecond.
+  expect(new Date(from).getUTCHours()).toBe(15);
+  expect(Date.parse(params.get("to")!) + 1 - from).toBe(86_400_000);
+  await ranges.getByRole("button", { name: "先週" }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("from")).not.toBe(params.get("from"));
+  const lastWeek = new Date(Date.parse(new URL(page.url()).searchParams.get("from")!) + 9 * 3_600_000);
+  expect(lastWeek.getUTCDay()).toBe(1);
+  await page.screenshot({ path: "test-results/locale-calendar-ranges-ja.png", fullPage: true });
+});
