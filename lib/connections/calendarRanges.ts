@@ -1,5 +1,5 @@
-import { zonedFields, weekday, type CivilDate } from "../i18n/zonedTime";
-import { addDays, zonedInstant } from "./timelineWindow";
+// Intl alone (no zod, which the browser's CSP would see probe for eval): the time filter runs this in the browser.
+import { addDays, weekday, zonedFields, zonedInstant, type CivilDate } from "../i18n/zonedTime";
 
 /**
  * The ranges people think in, beside the rolling 15 min ... 30 d of the time filter: today,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isKnownTimeZone, timelineParamsSchema, timelineWindow, zonedInstant } from "./timelineWindow";
+import { zonedInstant } from "../i18n/zonedTime";
+import { isKnownTimeZone, timelineParamsSchema, timelineWindow } from "./timelineWindow";
 
 const NOW = Date.parse("2026-11-25T16:00:00Z"); // Wed 26 Nov 01:00 in Tokyo
 

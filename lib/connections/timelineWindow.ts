@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
 import { single } from "../events/paramSchemas";
-import { formatCivil, weekday, zonedFields, type CivilDate } from "../i18n/zonedTime";
+import { addDays, formatCivil, weekday, zonedFields, zonedInstant, type CivilDate } from "../i18n/zonedTime";
 import { paramMessage } from "../events/paramMessages";
 
 /**
@@ -66,28 +66,9 @@ function toCivil(text: string): CivilDate | null {
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? { year, month, day } : null;
 }
 
-/** The calendar date `days` after `date` (months and years roll over). */
-export function addDays(date: CivilDate, days: number): CivilDate {
-  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
 function addMonths(date: CivilDate, months: number): CivilDate {
   const t = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: 1 };
-}
-
-/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
-function offsetMs(ms: number, timeZone: string): number {
-  const f = zonedFields(ms, timeZone);
-  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant the zone's wall clock shows `hour`:00 on `date` (the later one across a DST gap's edge). */
-export function zonedInstant(date: CivilDate, hour: number, timeZone: string): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
-  const first = wall - offsetMs(wall, timeZone);
-  return wall - offsetMs(first, timeZone);
 }
 
 /**
