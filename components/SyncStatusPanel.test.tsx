@@ -3,7 +3,8 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { describeClockDifference } from "@/lib/parsec/parsecClock";
-import type { SyncStatus } from "@/lib/sync/getSyncStatus";
+import type { SyncRunView, SyncStatus } from "@/lib/sync/getSyncStatus";
+import { estimateRemaining, type SyncProgress } from "@/lib/sync/syncProgress";
 import type { Locale } from "@/lib/i18n/locales";
 import { CATALOGUES } from "@/i18n/catalogues";
 import { SyncStatusPanel } from "./SyncStatusPanel";
@@ -52,5 +53,57 @@ describe("the overview's sync panel", () => {
     expect(ja).toContain(">2026/12/01 00:00:00 UTC</time> まで取得済み");
     expect(ja).toContain("5分00秒ごとに実行");
     expect(ja).not.toMatch(/complete up to|runs every|Events stored/);
+  });
+
+  it("says a running sync's estimate, its absence and its waits in the reader's language", () => {
+    const progress = (over: Partial<SyncProgress>): SyncProgress => ({
+      mode: "backfill",
+      pages: 3,
+      events: 300,
+      window: { startAt: null, endAt: "2026-12-01T00:00:00.000Z" },
+      oldestSeen: null,
+      newestSeen: null,
+      order: "unknown",
+      eventsPerSecond: null,
+      quotaCeilingPerHour: null,
+      estimate: null,
+      noEstimate: null,
+      waiting: null,
+      updatedAt: "2026-12-01T00:00:00.000Z",
+      ...over,
+    });
+    const running = (p: SyncProgress): SyncStatus => ({
+      ...status(null),
+      running: { id: 7, kind: "sync", status: "running", mode: "backfill", progress: p } as unknown as SyncRunView,
+    });
+    const pass = {
+      startAt: "2026-11-01T00:00:00.000Z",
+      endAt: "2026-12-01T00:00:00.000Z",
+      events: 300,
+      oldestAt: new Date("2026-11-16T00:00:00Z"),
+      newestAt: new Date("2026-12-01T00:00:00Z"),
+    };
+    const estimated = estimateRemaining({ pass, order: "newest-first", historyStartsAt: null, pageSize: 100, quota: null, msPerPage: 1000 });
+    const noOrder = estimateRemaining({ pass, order: "mixed", historyStartsAt: null, pageSize: 100, quota: null, msPerPage: null });
+    const ja = [
+      render(<SyncStatusPanel status={running(progress(estimated))} intervalSeconds={300} />, "ja"),
+      render(<SyncStatusPanel status={running(progress(noOrder))} intervalSeconds={300} />, "ja"),
+      render(
+        <SyncStatusPanel
+          status={running(progress({ noEstimate: "measuring…", waiting: { reason: "quota", until: "2026-12-01T00:05:00.000Z", detail: "quota used up" } }))}
+          intervalSeconds={300}
+        />,
+        "ja",
+      ),
+    ].join("\n");
+    expect(ja).toContain("期間の 50% を取得済み");
+    expect(ja).toContain("残り時間: ページが時刻順に届いていません");
+    expect(ja).toContain("残り時間: 計測中…");
+    expect(ja).toMatch(/2026\/12\/01 00:05:00 UTC<\/time> まで待機中: API の利用上限に達しました/);
+    expect(ja).not.toMatch(/time window walked|pages do not come|measuring|quota used up/);
+    // The stored sentence of a version that named no reason is still shown.
+    expect(render(<SyncStatusPanel status={running(progress({ noEstimate: "some older reason" }))} intervalSeconds={300} />, "ja")).toContain(
+      "some older reason",
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { SyncStatus } from "@/lib/sync/getSyncStatus";
+import { noEstimateReason } from "@/lib/sync/syncProgress";
 import { formatSeconds } from "@/lib/i18n/dateTime";
 import { LocalTime } from "./LocalTime";
 
@@ -15,6 +16,11 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
   const running = status.running;
   const progress = running?.progress ?? null;
   const clock = status.clock;
+  const noEstimateText = (text: string | null) => {
+    const reason = text === null ? null : noEstimateReason(text);
+    if (reason === null) return text ?? t("unknown");
+    return t("noEstimate", { reason });
+  };
   const clockAmount = (offsetMs: number) => formatSeconds(Math.round(Math.abs(offsetMs) / 60_000) * 60, locale);
   return (
     <section className="cards" aria-label={t("label")}>
@@ -72,14 +78,22 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
                   {t("estimate", {
                     events: progress.estimate.remainingEvents,
                     duration: formatSeconds(secondsOf(progress.estimate.remainingMs), locale),
-                    basis: progress.estimate.basis,
+                    basis: progress.estimate.sharePercent === undefined ? progress.estimate.basis : t("basis", { percent: progress.estimate.sharePercent }),
                   })}
                 </div>
               ) : (
-                <div className="card__note">{t("timeLeft", { reason: progress.noEstimate ?? t("unknown") })}</div>
+                <div className="card__note">{t("timeLeft", { reason: noEstimateText(progress.noEstimate) })}</div>
               )}
               {progress.quotaCeilingPerHour !== null && <div className="card__note">{t("quotaCeiling", { events: progress.quotaCeilingPerHour })}</div>}
-              {progress.waiting && <div className="card__note">{progress.waiting.detail}</div>}
+              {progress.waiting && (
+                <div className="card__note">
+                  {t.rich("waiting", {
+                    // ICU's select keys are words: "rate-limited" is said as rateLimited.
+                    reason: progress.waiting.reason === "rate-limited" ? "rateLimited" : progress.waiting.reason,
+                    until: () => <LocalTime iso={progress.waiting!.until} />,
+                  })}
+                </div>
+              )}
             </>
           ) : (
             <div className="card__note">{t("starting")}</div>

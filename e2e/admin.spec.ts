@@ -70,7 +70,7 @@ test("a wrong current password at a password change is refused and shows in the 
 
   await page.goto("/admin/audit?action=password_change_failed");
   const row = page.getByTestId("viewer-audit").locator("tbody tr").first();
-  await expect(row).toContainText("Failed password change");
+  await expect(row).toContainText("パスワード変更失敗");
   await expect(row).toContainText(E2E_ADMIN.email);
   await expect(row).toContainText("wrong current password");
 });

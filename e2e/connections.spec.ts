@@ -30,10 +30,10 @@ test("a user's timeline from the events table: day and week, then a failed conne
   await userLink.click();
   await expect(page).toHaveURL(/\/users\/\d+$/);
   const userPath = new URL(page.url()).pathname;
-  await expect(page.getByRole("heading", { level: 1 })).toContainText(email ?? userName.replace("ユーザー", "User"));
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(email ?? userName);
   // The browser tells the server its zone; the page re-renders in it.
-  await expect(page.getByRole("navigation", { name: "Time window" })).toContainText("Times in Asia/Tokyo");
-  await expect(page.getByTestId("timeline-window")).toContainText("Week of");
+  await expect(page.getByRole("navigation", { name: "表示期間" })).toContainText("時刻: Asia/Tokyo");
+  await expect(page.getByTestId("timeline-window")).toContainText("からの週");
 
   // The day of that failure, in the viewer's zone: the failed attempt is marked on its host's lane.
   const day = new Date(Date.parse(occurredAt) + TOKYO_OFFSET_MS).toISOString().slice(0, 10);
@@ -41,22 +41,22 @@ test("a user's timeline from the events table: day and week, then a failed conne
   const failedMark = page.getByTestId("timeline").locator(`a[href="/connections/${attemptId}"]`);
   // A failed attempt is a mark, not a bar.
   await expect(failedMark).toHaveClass("timeline__mark");
-  await expect(page.getByTestId("timeline-totals")).toContainText("Failure rate");
+  await expect(page.getByTestId("timeline-totals")).toContainText("失敗率");
   await page.screenshot({ path: "test-results/user-timeline-day.png", fullPage: true });
 
   // Day → week keeps the date: the same failure is on the week's timeline too.
-  await page.getByRole("link", { name: "Week", exact: true }).click();
+  await page.getByRole("link", { name: "週", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`span=week&date=${day}`));
-  await expect(page.getByTestId("timeline-window")).toContainText("Week of");
+  await expect(page.getByTestId("timeline-window")).toContainText("からの週");
   await expect(failedMark).toBeVisible();
   // Its details are written into its tooltip when the pointer reaches it.
   await failedMark.hover();
-  await expect(failedMark).toHaveAttribute("title", new RegExp(`failed: ${exitCode}\\b`));
+  await expect(failedMark).toHaveAttribute("title", new RegExp(`失敗: ${exitCode}\\b`));
   await page.screenshot({ path: "test-results/user-timeline-week.png", fullPage: true });
   // And back and forth between weeks.
-  await page.getByRole("link", { name: "← Previous week" }).click();
+  await page.getByRole("link", { name: "← 前の週" }).click();
   await expect(failedMark).toBeHidden();
-  await page.getByRole("link", { name: "Next week →" }).click();
+  await page.getByRole("link", { name: "次の週 →" }).click();
   await expect(failedMark).toBeVisible();
 
   // The failed connection: its exit code explained, and its raw events with their links.
@@ -87,8 +87,8 @@ test("the connections table filters in its URL, names bad parameters and exports
   const response = await page.goto("/connections?status=failed&min_duration=abc&colour=red");
   expect(response?.status()).toBe(200);
   const problems = page.getByTestId("param-problems");
-  await expect(problems).toContainText("min_duration=abc must be a duration");
-  await expect(problems).toContainText("colour=red is not a parameter of this page");
+  await expect(problems).toContainText("min_duration=abc には 90 (秒)、「90s」「5m」「1.5h」のような時間の長さを指定してください。");
+  await expect(problems).toContainText("colour=red はこのページのパラメーターではありません");
   expect(new Set(await connectionRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status"))))).toEqual(new Set(["failed"]));
   const failed = Number(await page.getByTestId("result-count").getAttribute("data-count"));
 
@@ -96,8 +96,10 @@ test("the connections table filters in its URL, names bad parameters and exports
   await page.getByRole("link", { name: "CSV をエクスポート" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe("parsec-connections_status-failed.csv");
-  const [header, ...rows] = parseCsv(readFileSync((await download.path())!, "utf8"));
-  expect(header!.slice(0, 3)).toEqual(["attempt_id", "status", "started_at"]);
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = parseCsv(bytes.toString("utf8"));
+  expect(header!.slice(0, 4)).toEqual(["接続試行 ID", "状態", "開始日時 (UTC)", "開始日時 (Asia/Tokyo)"]);
   expect(rows.length).toBeGreaterThanOrEqual(failed);
   for (const row of rows) expect(row[1]).toBe("failed");
 });
@@ -109,7 +111,7 @@ test("insights: the charts show the demo team's connections, and a bar opens its
     await expect(page.getByTestId(chart).locator("svg.recharts-surface").first(), chart).toBeVisible();
   }
   await expect(page.getByTestId("chart-exit-codes").locator(".recharts-bar-rectangle").first()).toBeVisible();
-  await expect(page.getByTestId("exit-code-legend")).toContainText("0 Success");
+  await expect(page.getByTestId("exit-code-legend")).toContainText("0 成功");
   await page.screenshot({ path: "test-results/insights.png", fullPage: true });
 
   // The top failing host: its bar of failures opens exactly its failed connections.

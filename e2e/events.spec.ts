@@ -149,12 +149,26 @@ test("the explorer filters, pages, opens an event, survives a reload and exports
   await page.getByRole("link", { name: "CSV をエクスポート" }).click();
   const download = await downloadPromise;
   expect(download.suggestedFilename()).toBe(`parsec-events_user-${userId}_name-${NAMES.join("+")}_from-${from.replaceAll(":", "-")}.csv`);
-  const [header, ...csvRows] = parseCsv(readFileSync((await download.path())!, "utf8"));
-  expect(header).toEqual(["id", "name", "timestamp", "user_id", "team_id", "user_email", "data", "extra"]);
+  // For people: the UTF-8 byte-order mark (Excel in Japan reads 会議室PC right), Japanese headers, and the time in the viewer's zone beside UTC.
+  const bytes = readFileSync((await download.path())!);
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...csvRows] = parseCsv(bytes.toString("utf8"));
+  expect(header).toEqual([
+    "イベント ID",
+    "イベント名",
+    "日時 (UTC)",
+    "日時 (Asia/Tokyo)",
+    "ユーザー ID",
+    "チーム ID",
+    "メールアドレス",
+    "データ",
+    "その他のフィールド",
+  ]);
   // Live demo events may arrive meanwhile; never fewer than the count shown.
   expect(csvRows.length).toBeGreaterThanOrEqual(total);
-  for (const [, name, timestamp, rowUser] of csvRows) {
+  for (const [, name, timestamp, local, rowUser] of csvRows) {
     expect(NAMES).toContain(name);
+    expect(local).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d$/);
     expect(rowUser).toBe(userId);
     expect(Date.parse(timestamp!)).toBeGreaterThanOrEqual(Date.parse(from) - 1);
   }
@@ -167,11 +181,11 @@ test("bad URL parameters are named and fall back to defaults, never a 500", asyn
   const response = await page.goto("/events?limit=-5&from=last%20tuesday&order=sideways&sort=colour&colour=red&user=42");
   expect(response?.status()).toBe(200);
   const problems = page.getByTestId("param-problems");
-  await expect(problems).toContainText("limit=-5 must be one of 25, 50, 100, 200");
-  await expect(problems).toContainText("from=last tuesday must be an RFC 3339 date-time");
-  await expect(problems).toContainText("order=sideways must be newest or oldest");
-  await expect(problems).toContainText("sort=colour must be time, name, user, host, exit");
-  await expect(problems).toContainText("colour=red is not a parameter of this page");
+  await expect(problems).toContainText("limit=-5 には 25, 50, 100, 200 のいずれかを指定してください。");
+  await expect(problems).toContainText("from=last tuesday には 2026-05-20T07:29:52Z のような RFC 3339 形式の日時を指定してください。");
+  await expect(problems).toContainText("order=sideways には newest, oldest のいずれかを指定してください。");
+  await expect(problems).toContainText("sort=colour には time, name, user, host, exit のいずれかを指定してください。");
+  await expect(problems).toContainText("colour=red はこのページのパラメーターではありません");
   // The valid filter still applies: user 42 does not exist, so nothing matches.
   await expect(page.getByTestId("events-empty")).toContainText("条件に一致するイベントはありません");
   await page.screenshot({ path: "test-results/events-invalid-params.png", fullPage: true });

@@ -26,15 +26,60 @@ test("a Japanese browser gets the overview in Japanese: no English left in its h
   await page.screenshot({ path: "test-results/locale-overview-ja.png", fullPage: true });
 });
 
-for (const path of ["/events", "/connections"]) {
+for (const path of ["/events", "/connections", "/insights", "/admin/audit", "/admin/import"]) {
   test(`${path} in a Japanese browser has no English in its headings, navigation, buttons and labels`, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator("html")).toHaveAttribute("lang", "ja");
-    await expect(page.locator("main table th").first()).toBeVisible();
+    await expect(page.locator("main h1")).toBeVisible();
+    if (path !== "/admin/import") await expect(page.locator("main table th").first()).toBeAttached();
     expect(englishWords(await headingsAndNavigation(page))).toEqual([]);
-    await page.screenshot({ path: `test-results/locale${path.replace("/", "-")}-ja.png`, fullPage: true });
+    await page.screenshot({ path: `test-results/locale${path.replaceAll("/", "-")}-ja.png`, fullPage: true });
   });
 }
+
+test("a user's timeline in a Japanese browser: its window, spans, totals and legend have no English", async ({ page }) => {
+  await page.goto("/events?name=p2p_client_complete");
+  await page.getByTestId("events-table").locator("tbody a[href^='/users/']").first().click();
+  await expect(page.getByTestId("timeline-window")).toContainText("からの週");
+  const texts = [
+    await page.getByRole("navigation", { name: "表示期間" }).innerText(),
+    await page.getByTestId("timeline-totals").innerText(),
+    await page.locator("main h2").allInnerTexts(),
+    await page.locator(".timeline-legend, .entity-links").allInnerTexts(),
+  ];
+  // The zone's IANA name is no English to translate.
+  expect(
+    englishWords(
+      texts
+        .flat()
+        .join("\n")
+        .replace(/Asia\/Tokyo/g, ""),
+    ),
+  ).toEqual([]);
+  await expect(page.getByTestId("timeline-window")).toHaveText(/^\d{4}年\d{1,2}月\d{1,2}日\([月火水木金土日]\) からの週$/);
+  await page.screenshot({ path: "test-results/locale-user-timeline-ja.png", fullPage: true });
+});
+
+test.describe("an English reader", () => {
+  test.beforeEach(async ({ context, baseURL }) => {
+    await context.addCookies([{ name: "parsec_viewer_locale", value: "en", url: baseURL! }]);
+  });
+
+  for (const [path, heading] of [
+    ["/insights", "Insights"],
+    ["/admin/audit", "Viewer audit"],
+    ["/admin/import", "Import"],
+  ] as const) {
+    test(`sees ${path} in English`, async ({ page }) => {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText(heading);
+      // Headings, column heads, labels and buttons: the data in the rows may be Japanese (会議室PC).
+      const texts = await page.locator("main h1, main h2, main thead th, main label, main .button, main summary").allInnerTexts();
+      expect(texts.join("\n")).not.toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      await page.screenshot({ path: `test-results/locale${path.replaceAll("/", "-")}-en.png`, fullPage: true });
+    });
+  }
+});
 
 test("the header's switch changes the language, and the browser keeps it across a reload", async ({ page, context }) => {
   await page.goto("/");
@@ -87,4 +132,22 @@ test.describe("without JavaScript", () => {
     await page.goto("/");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Overview");
   });
+});
+
+test("the calendar ranges pick the viewer's day and week in Tokyo, weeks from Monday", async ({ page }) => {
+  await page.goto("/events");
+  const ranges = page.getByRole("group", { name: "暦の期間 (週は月曜始まり)" });
+  await expect(ranges).toHaveText(/今日\s*昨日\s*今週\s*先週\s*今月\s*先月/);
+  await ranges.getByRole("button", { name: "今日" }).click();
+  await expect(page).toHaveURL(/[?&]to=/);
+  const params = new URL(page.url()).searchParams;
+  const from = Date.parse(params.get("from")!);
+  // A Tokyo day starts at 15:00 UTC and lasts a day to the millisecond.
+  expect(new Date(from).getUTCHours()).toBe(15);
+  expect(Date.parse(params.get("to")!) + 1 - from).toBe(86_400_000);
+  await ranges.getByRole("button", { name: "先週" }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("from")).not.toBe(params.get("from"));
+  const lastWeek = new Date(Date.parse(new URL(page.url()).searchParams.get("from")!) + 9 * 3_600_000);
+  expect(lastWeek.getUTCDay()).toBe(1);
+  await page.screenshot({ path: "test-results/locale-calendar-ranges-ja.png", fullPage: true });
 });

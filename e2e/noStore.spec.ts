@@ -71,8 +71,8 @@ test("the import upload's answers say Cache-Control: no-store", async ({ page, a
     ["empty-page.json", `{"data": []}`],
   ] as const) {
     const uploaded = page.waitForResponse((response) => new URL(response.url()).pathname === "/admin/import/upload");
-    await page.getByLabel("File").setInputFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from(text) });
-    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByLabel("ファイル").setInputFiles({ name, mimeType: "application/octet-stream", buffer: Buffer.from(text) });
+    await page.getByRole("button", { name: "インポート" }).click();
     answers.push(answer(`upload of ${name}`, await uploaded));
   }
   expect(answers.map((a) => a.status)).toEqual([400, 200]);

@@ -107,12 +107,16 @@ test("hostile event text is shown as text, never run, and CSV cells cannot becom
   // Through the admin's upload form: a page that is not an export is refused whole, the download is imported.
   allowConsoleErrors(/status of 400 .*\/admin\/import\/upload/);
   await page.goto("/admin/import");
-  await page.getByLabel("File").setInputFiles({ name: "not-an-export.html", mimeType: "text/html", buffer: Buffer.from("<html><body>hello</body></html>") });
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-outcome")).toContainText("not-an-export.html is not JSON");
-  await page.getByLabel("File").setInputFiles({ name: "hostile.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(ndjson) });
-  await page.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByTestId("import-outcome")).toContainText("Imported hostile.ndjson (ndjson): 2 read, 2 new");
+  await page
+    .getByLabel("ファイル")
+    .setInputFiles({ name: "not-an-export.html", mimeType: "text/html", buffer: Buffer.from("<html><body>hello</body></html>") });
+  await page.getByRole("button", { name: "インポート" }).click();
+  await expect(page.getByTestId("import-outcome")).toContainText(
+    "このファイルは丸ごと拒否され、何も保存されていません。 (サーバーの詳細: not-an-export.html is not JSON",
+  );
+  await page.getByLabel("ファイル").setInputFiles({ name: "hostile.ndjson", mimeType: "application/x-ndjson", buffer: Buffer.from(ndjson) });
+  await page.getByRole("button", { name: "インポート" }).click();
+  await expect(page.getByTestId("import-outcome")).toContainText("hostile.ndjson (ndjson) をインポートしました: 読み込み 2 件、新規 2 件");
   await page.screenshot({ path: "test-results/import-upload.png", fullPage: true });
 
   let dialogs = 0;

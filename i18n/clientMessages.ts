@@ -22,6 +22,9 @@ export const CLIENT_NAMESPACES = [
   "AutoRefresh",
   "Histogram",
   "ConnectionStatus",
+  "ImportForm",
+  "TimelineBars",
+  "ChartText",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

@@ -137,7 +137,8 @@ describe("the linter's import rules", () => {
   it("keep ratchets that only shrink: every exempted file exists and still needs its exemption from each rule its ratchet turns off", () => {
     const config = readConfig();
     const ratchets = config.overrides.filter(isRatchet);
-    expect(ratchets.length).toBeGreaterThan(1);
+    // The store seam's ratchet at least (issue 17's, of pages not translated yet, is empty and gone): the check must not pass over nothing.
+    expect(ratchets.length).toBeGreaterThan(0);
     const withoutRatchets = { ...config, overrides: config.overrides.filter((override) => !isRatchet(override)) };
     for (const ratchet of ratchets) {
       const exempted = ratchet.files.map(unescapeGlob);

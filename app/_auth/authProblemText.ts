@@ -4,6 +4,22 @@ import type { PasswordChangeProblem } from "@/lib/auth/adminAccounts";
 import type { SignInProblem } from "@/lib/auth/signInWithPassword";
 import type { SignInBlock } from "@/lib/auth/signInRateLimit";
 import { formatInstant } from "@/lib/i18n/dateTime";
+import type { ActionRefusal } from "./requireAdminAction";
+
+/** An action refused by requireAdminAction's security checks, as the form says it. */
+export async function actionRefusedText(refusal: ActionRefusal): Promise<string> {
+  const t = await getTranslations("ActionRefused");
+  switch (refusal) {
+    case "crossSite":
+      return t("crossSite");
+    case "signedOut":
+      return t("signedOut");
+    case "csrf":
+      return t("csrf");
+    case "mustChangePassword":
+      return t("mustChangePassword");
+  }
+}
 
 /** A refused sign-in or password change, as the form says it in the reader's language and zone. */
 export async function authProblemText(problem: SignInProblem | PasswordChangeProblem, now = Date.now()): Promise<string> {

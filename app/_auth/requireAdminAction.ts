@@ -4,8 +4,21 @@ import { csrfTokenMatches } from "@/lib/auth/sessions";
 import type { SignedInAdmin } from "@/lib/auth/currentAdmin";
 import { currentAdmin } from "./requireAdmin";
 
+/** Why an action was refused: the form says it in the reader's language (actionRefusedText), the log in English. */
+export type ActionRefusal = "crossSite" | "signedOut" | "csrf" | "mustChangePassword";
+
+const REFUSAL_MESSAGES: Record<ActionRefusal, string> = {
+  crossSite: "Cross-site request refused.",
+  signedOut: "Your session has ended: sign in again.",
+  csrf: "Cross-site request refused: reload the page and try again.",
+  mustChangePassword: "Choose a new password first.",
+};
+
 export class ActionRefused extends Error {
   override name = "ActionRefused";
+  constructor(readonly refusal: ActionRefusal) {
+    super(REFUSAL_MESSAGES[refusal]);
+  }
 }
 
 /** Name of the hidden form field that carries the session's CSRF token (components/auth/CsrfField). */
@@ -17,10 +30,10 @@ export const CSRF_FIELD = "csrf";
  * an action is only ever run from one of our own pages by a signed-in admin.
  */
 export async function requireAdminAction(formData: FormData, options: { passwordChangePage?: boolean } = {}): Promise<SignedInAdmin> {
-  if (!originAllowed(await headers())) throw new ActionRefused("Cross-site request refused.");
+  if (!originAllowed(await headers())) throw new ActionRefused("crossSite");
   const admin = await currentAdmin();
-  if (!admin) throw new ActionRefused("Your session has ended: sign in again.");
-  if (!csrfTokenMatches(admin.sessionToken, formData.get(CSRF_FIELD))) throw new ActionRefused("Cross-site request refused: reload the page and try again.");
-  if (admin.mustChangePassword && !options.passwordChangePage) throw new ActionRefused("Choose a new password first.");
+  if (!admin) throw new ActionRefused("signedOut");
+  if (!csrfTokenMatches(admin.sessionToken, formData.get(CSRF_FIELD))) throw new ActionRefused("csrf");
+  if (admin.mustChangePassword && !options.passwordChangePage) throw new ActionRefused("mustChangePassword");
   return admin;
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { filtersToParams, hasFilters } from "@/lib/events/eventFilters";
 import { explorerPageData } from "@/lib/events/explorerPage";
 import { groupEventNames } from "@/lib/events/listEventNames";
@@ -29,7 +29,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order, sort: paging.sort } };
   // A new page is a new table: the row detail and keyboard position start afresh.
   const pageKey = `${explorerHref(view.filters, view.paging)}#${page.rows[0]?.id ?? ""}`;
-  const [t, pages] = await Promise.all([getTranslations("Explorer"), getTranslations("Pages")]);
+  const [t, pages, locale] = await Promise.all([getTranslations("Explorer"), getTranslations("Pages"), getLocale()]);
 
   return (
     <>
@@ -61,7 +61,10 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           <EventsTable
             key={pageKey}
             rows={page.rows}
-            exitCodes={exitCodeViewsOf(page.rows.map((row) => row.exitCode))}
+            exitCodes={exitCodeViewsOf(
+              page.rows.map((row) => row.exitCode),
+              locale,
+            )}
             view={view}
             toolbar={
               <>

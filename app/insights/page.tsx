@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
-import { concurrencyPoints, shortDuration, type BarChartModel } from "@/lib/connections/insightsCharts";
+import { concurrencyPoints, type BarChartModel } from "@/lib/connections/insightsCharts";
 import { insightsPageData, type InsightsPageData } from "@/lib/connections/insightsPage";
 import { MAX_RANGE_DAYS } from "@/lib/connections/insightsParams";
 import { periodHref } from "@/lib/explorerUrl/chartLinks";
@@ -13,11 +15,14 @@ import { BarsChart } from "@/components/insights/BarsChart";
 import { ChartTable } from "@/components/insights/ChartTable";
 import { ConcurrencyChart } from "@/components/insights/ConcurrencyChart";
 import { InsightsFilterBar } from "@/components/insights/InsightsFilterBar";
+import { useChartText } from "@/components/insights/useChartText";
 import { LocalTime } from "@/components/LocalTime";
+import { formatDayTime, formatInstant, formatShortDuration } from "@/lib/i18n/dateTime";
 
-export const metadata: Metadata = { title: "Insights · Parsec audit log" };
-
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Pages")]);
+  return { title: t("pageTitle", { page: page("insights") }) };
+}
 
 export default async function InsightsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
@@ -37,76 +42,64 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     concurrency,
     attempts,
     failures,
-  } = await insightsPageData(await searchParams, nowMs);
+  } = await insightsPageData(await searchParams, nowMs, { locale: await getLocale() });
   const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
+  const [t, pages] = await Promise.all([getTranslations("Insights"), getTranslations("Pages")]);
 
   return (
     <>
-      <h1>Insights</h1>
+      <h1>{pages("insights")}</h1>
       <p className="page-intro muted">
-        <LocalTime iso={query.from.toISOString()} /> to <LocalTime iso={query.to.toISOString()} /> · {number.format(attempts)} attempts,{" "}
-        {number.format(failures)} failed, {number.format(durations.sessions)} sessions with a duration
-        {capped && ` (the last ${MAX_RANGE_DAYS} days of a longer history)`}. Charts count connections by the UTC day (or hour) they started; click a bar for
-        its connections.
+        {t.rich("intro", {
+          from: () => <LocalTime iso={query.from.toISOString()} />,
+          to: () => <LocalTime iso={query.to.toISOString()} />,
+          attempts,
+          failures,
+          sessions: durations.sessions,
+          capped: capped ? "yes" : "no",
+          days: MAX_RANGE_DAYS,
+        })}
       </p>
       <ParamProblems problems={problems} />
       <InsightsFilterBar current={view} users={users} hosts={hosts} />
       {attempts === 0 ? (
         <div className="empty" data-testid="insights-empty">
-          <strong>No connections in this range.</strong> Widen the time range or remove a filter.{" "}
+          <strong>{t("emptyTitle")}</strong> {t("emptyHint")}{" "}
           <Link className="button" href="/insights">
-            All of the history, everyone
+            {t("emptyAll")}
           </Link>
         </div>
       ) : (
         <div className="insights">
-          <ChartSection id="exit-codes" title="Exit codes over time" wide model={charts.exitCodes} caption="Completion exit codes per UTC day">
+          <ChartSection id="exit-codes" title={t("exitCodesTitle")} wide model={charts.exitCodes} caption={t("exitCodesCaption")}>
             <BarsChart model={charts.exitCodes} testId="chart-exit-codes" height={340} legend={false} />
             <ExitCodeLegend codes={legend} colors={new Map(charts.exitCodes.series.map((s) => [s.key, s.color]))} />
           </ChartSection>
-          <ChartSection id="failing-hosts" title="Top failing hosts" model={charts.failingHosts} caption="Hosts by failed attempts">
+          <ChartSection id="failing-hosts" title={t("failingHostsTitle")} model={charts.failingHosts} caption={t("failingHostsCaption")}>
             <BarsChart model={charts.failingHosts} horizontal testId="chart-failing-hosts" height={chartHeight(charts.failingHosts)} />
           </ChartSection>
-          <ChartSection id="failing-users" title="Top failing users" model={charts.failingUsers} caption="Users by failed attempts">
+          <ChartSection id="failing-users" title={t("failingUsersTitle")} model={charts.failingUsers} caption={t("failingUsersCaption")}>
             <BarsChart model={charts.failingUsers} horizontal testId="chart-failing-users" height={chartHeight(charts.failingUsers)} />
           </ChartSection>
-          <ChartSection id="durations" title="Connection durations" model={charts.histogram} caption="Sessions by duration">
-            <p className="muted chart-note">
-              p50 {percentile(durations.p50)} · p90 {percentile(durations.p90)} · p99 {percentile(durations.p99)} (from the histogram, within 19%)
-            </p>
+          <ChartSection id="durations" title={t("durationsTitle")} model={charts.histogram} caption={t("durationsCaption")}>
+            <Percentiles p50={durations.p50} p90={durations.p90} p99={durations.p99} />
             <BarsChart model={charts.histogram} testId="chart-durations" />
           </ChartSection>
-          <ChartSection id="hours" title="Hours connected per user per day" model={charts.hours} caption="Connected hours per UTC day, by user">
+          <ChartSection id="hours" title={t("hoursTitle")} model={charts.hours} caption={t("hoursCaption")}>
             <BarsChart model={charts.hours} testId="chart-hours" />
           </ChartSection>
-          <ChartSection
-            id="user-percentiles"
-            title="Session length per user (minutes)"
-            model={charts.userPercentiles}
-            caption="p50, p90 and p99 of session minutes per user"
-          >
+          <ChartSection id="user-percentiles" title={t("userPercentilesTitle")} model={charts.userPercentiles} caption={t("userPercentilesCaption")}>
             <BarsChart model={charts.userPercentiles} horizontal testId="chart-user-percentiles" height={chartHeight(charts.userPercentiles)} />
           </ChartSection>
-          <ChartSection
-            id="host-percentiles"
-            title="Session length per host (minutes)"
-            model={charts.hostPercentiles}
-            caption="p50, p90 and p99 of session minutes per host"
-          >
+          <ChartSection id="host-percentiles" title={t("hostPercentilesTitle")} model={charts.hostPercentiles} caption={t("hostPercentilesCaption")}>
             <BarsChart model={charts.hostPercentiles} horizontal testId="chart-host-percentiles" height={chartHeight(charts.hostPercentiles)} />
           </ChartSection>
           <section className="insights__chart insights__chart--wide" aria-labelledby="concurrency-heading">
-            <h2 id="concurrency-heading">Concurrent connections and seats</h2>
-            <p className="muted chart-note">
-              Seats:{" "}
-              {seatChanges.length
-                ? seatChanges.map((c) => `${c.seats} from ${c.at.slice(0, 10)}`).join(", ")
-                : "unknown (no team_create or seat change stored)"}
-              .
-            </p>
+            <h2 id="concurrency-heading">{t("concurrencyTitle")}</h2>
+            <SeatChanges changes={seatChanges} />
             <ConcurrencyChart model={concurrency} testId="chart-concurrency" />
             <details className="chart-table">
-              <summary>Table of this chart (busiest {concurrency.hoursPerPoint > 1 ? `periods of ${concurrency.hoursPerPoint} hours` : "hours"})</summary>
+              <summary>{t("concurrencyTable", { hours: concurrency.hoursPerPoint })}</summary>
               <ConcurrencyTable model={concurrency} />
             </details>
           </section>
@@ -116,8 +109,20 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
   );
 }
 
-function percentile(seconds: number | null): string {
-  return seconds === null ? "–" : shortDuration(seconds);
+/** The duration percentiles, read from the histogram's buckets. */
+function Percentiles(durations: { p50: number | null; p90: number | null; p99: number | null }) {
+  const t = useTranslations("Insights");
+  const locale = useLocale();
+  const shown = (seconds: number | null) => (seconds === null ? "–" : formatShortDuration(seconds, locale));
+  return <p className="muted chart-note">{t("percentiles", { p50: shown(durations.p50), p90: shown(durations.p90), p99: shown(durations.p99) })}</p>;
+}
+
+/** The team's seat counts and the days they took effect (UTC), as stored. */
+function SeatChanges({ changes }: { changes: InsightsPageData["seatChanges"] }) {
+  const t = useTranslations("Insights");
+  const locale = useLocale();
+  const list = changes.map((c) => t("seatsFrom", { seats: c.seats, day: formatInstant(Date.parse(c.at), "UTC", locale, "day") })).join(", ");
+  return <p className="muted chart-note">{changes.length ? t("seats", { list }) : t("seatsUnknown")}</p>;
 }
 
 /** Horizontal bar charts grow with their rows so that every name stays readable. */
@@ -140,10 +145,11 @@ function ChartSection({
   caption: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("Insights");
   return (
     <section className={`insights__chart${wide ? " insights__chart--wide" : ""}`} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{title}</h2>
-      {model.rows.length === 0 ? <p className="empty">Nothing to show in this range.</p> : children}
+      {model.rows.length === 0 ? <p className="empty">{t("nothingToShow")}</p> : children}
       {model.rows.length > 0 && <ChartTable model={model} caption={caption} />}
     </section>
   );
@@ -154,15 +160,19 @@ const LEGEND_SHOWN = 12;
 
 /** The exit codes of the range with their meanings, most frequent first: the chart's legend in words. */
 function ExitCodeLegend({ codes, colors }: { codes: InsightsPageData["exitCodeLegend"]; colors: Map<string, string> }) {
+  const t = useTranslations("Insights");
+  const charts = useTranslations("ChartText");
+  const text = useChartText();
+  const format = useFormatter();
   const item = (code: (typeof codes)[number]) => (
     <li key={code.key}>
       <span className="chart-swatch" style={{ background: colors.get(code.key) ?? colors.get("other") }} aria-hidden />
       <span>
         <Link href={code.href} prefetch={false}>
-          <strong>{code.label}</strong>
+          <strong>{text.label(code.label)}</strong>
         </Link>{" "}
         <span className="muted">
-          ({number.format(code.total)}) {code.meaning}
+          ({format.number(code.total)}) {code.meaning || charts("noCompletionNote")}
         </span>
       </span>
     </li>
@@ -172,7 +182,7 @@ function ExitCodeLegend({ codes, colors }: { codes: InsightsPageData["exitCodeLe
       <ul className="code-legend">{codes.slice(0, LEGEND_SHOWN).map(item)}</ul>
       {codes.length > LEGEND_SHOWN && (
         <details className="chart-table">
-          <summary>{codes.length - LEGEND_SHOWN} more codes</summary>
+          <summary>{t("moreCodes", { count: codes.length - LEGEND_SHOWN })}</summary>
           <ul className="code-legend">{codes.slice(LEGEND_SHOWN).map(item)}</ul>
         </details>
       )}
@@ -182,6 +192,9 @@ function ExitCodeLegend({ codes, colors }: { codes: InsightsPageData["exitCodeLe
 
 /** The busiest periods of the concurrency chart, each linking to the connections that started in it. */
 function ConcurrencyTable({ model }: { model: InsightsPageData["concurrency"] }) {
+  const t = useTranslations("Insights");
+  const format = useFormatter();
+  const locale = useLocale();
   const periodMs = model.hoursPerPoint * 3_600_000;
   const busiest = concurrencyPoints(model)
     .sort((a, b) => b.overlapping - a.overlapping || b.average - a.average)
@@ -191,15 +204,15 @@ function ConcurrencyTable({ model }: { model: InsightsPageData["concurrency"] })
       <table className="table table--compact">
         <thead>
           <tr>
-            <th scope="col">{model.hoursPerPoint > 1 ? "Period from (UTC)" : "Hour (UTC)"}</th>
+            <th scope="col">{t("periodColumn", { hours: model.hoursPerPoint })}</th>
             <th scope="col" className="num">
-              Open on average
+              {t("openOnAverage")}
             </th>
             <th scope="col" className="num">
-              Open at some moment
+              {t("openAtSomeMoment")}
             </th>
             <th scope="col" className="num">
-              Seats
+              {t("seatsColumn")}
             </th>
           </tr>
         </thead>
@@ -207,9 +220,9 @@ function ConcurrencyTable({ model }: { model: InsightsPageData["concurrency"] })
           {busiest.map((point) => (
             <tr key={point.at}>
               <th scope="row">
-                <a href={periodHref(model.scope, point.at, periodMs)}>{new Date(point.at).toISOString().slice(0, 13).replace("T", " ")}:00</a>
+                <a href={periodHref(model.scope, point.at, periodMs)}>{formatDayTime(point.at, "UTC", locale)}</a>
               </th>
-              <td className="num">{number.format(point.average)}</td>
+              <td className="num">{format.number(point.average, { maximumFractionDigits: 1 })}</td>
               <td className="num">{point.overlapping}</td>
               <td className="num">{point.seats ?? "–"}</td>
             </tr>

@@ -1,22 +1,27 @@
+import { useTranslations } from "next-intl";
 import type { ViewerAuditRow } from "@/lib/auth/viewerAudit";
 import { LocalTime } from "../LocalTime";
 
 /** Entries that record something refused, shown as errors. */
 const REFUSALS = new Set(["sign_in_failed", "password_change_failed", "import_refused"]);
 
-/** The viewer's own audit trail. Every value is rendered as text: details quote what visitors typed. */
-export function ViewerAuditTable({ rows, labels }: { rows: ViewerAuditRow[]; labels: Record<string, string> }) {
-  if (rows.length === 0) return <p className="empty">Nothing recorded yet.</p>;
+/**
+ * The viewer's own audit trail. Every value is rendered as text: details quote what visitors typed.
+ * An action stored by a later or earlier version and unknown to the catalogue shows its stored key.
+ */
+export function ViewerAuditTable({ rows }: { rows: ViewerAuditRow[] }) {
+  const t = useTranslations("ViewerAudit");
+  if (rows.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
     <div className="table-wrap">
       <table className="table" data-testid="viewer-audit">
         <thead>
           <tr>
-            <th>When</th>
-            <th>What</th>
-            <th>Who</th>
-            <th>Address</th>
-            <th>Detail</th>
+            <th>{t("when")}</th>
+            <th>{t("what")}</th>
+            <th>{t("who")}</th>
+            <th>{t("address")}</th>
+            <th>{t("detail")}</th>
           </tr>
         </thead>
         <tbody>
@@ -25,7 +30,7 @@ export function ViewerAuditTable({ rows, labels }: { rows: ViewerAuditRow[]; lab
               <td className="nowrap">
                 <LocalTime iso={row.at} />
               </td>
-              <td className={REFUSALS.has(row.action) ? "error-text" : undefined}>{labels[row.action] ?? row.action}</td>
+              <td className={REFUSALS.has(row.action) ? "error-text" : undefined}>{t("action", { action: row.action })}</td>
               <td>{row.actor ?? <span className="muted">–</span>}</td>
               <td>
                 <code>{row.ip ?? "–"}</code>

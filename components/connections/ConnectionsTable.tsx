@@ -4,7 +4,7 @@ import type { ConnectionListRow } from "@/lib/connections/connectionRow";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
 import { rangeOf, windowOfRange } from "@/lib/explorerUrl/timelineLinks";
-import { ExitCodeLabel } from "../ExitCodeLabel";
+import { ExitCode } from "../ExitCode";
 import { Duration } from "../Duration";
 import { HostLink } from "../HostLink";
 import { LocalTime } from "../LocalTime";
@@ -69,11 +69,15 @@ export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow
               <td>
                 <ConnectionStatusBadge status={row.status} />
               </td>
-              <td className="nowrap">{row.completionExitCode && <ExitCodeLabel view={row.completionExitCode} />}</td>
+              <td className="nowrap">
+                <ExitCode code={row.completionExitCode?.code} />
+              </td>
               <td className="num" data-seconds={row.durationSeconds ?? undefined}>
                 {row.durationSeconds !== null && <Duration seconds={row.durationSeconds} />}
               </td>
-              <td className="nowrap">{row.disconnectExitCode && <ExitCodeLabel view={row.disconnectExitCode} />}</td>
+              <td className="nowrap">
+                <ExitCode code={row.disconnectExitCode?.code} />
+              </td>
               <td className="cell-attempt">
                 <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={t("attemptEvents", { attempt: row.attemptId })}>
                   <code>{row.attemptId}</code>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { useTranslations } from "next-intl";
-import { formatZonedClock } from "@/lib/connections/zonedTime";
+import { formatZonedClock } from "@/lib/i18n/zonedTime";
 import { useShownZone, utcMark } from "../timeDisplay";
 
 const INTERVAL_MS = 10_000;

@@ -2,6 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import { useSyncExternalStore } from "react";
+import { CALENDAR_RANGES, calendarRange } from "@/lib/connections/calendarRanges";
+import { useShownZone } from "../timeDisplay";
 import { useSyncedDraft } from "./useSyncedDraft";
 import { isEnterToAct } from "./enterKey";
 
@@ -52,6 +54,16 @@ export function TimeRangeFilter({
   const t = useTranslations("Filters");
   // Written out, one call per key, so that the catalogue check sees every key used.
   const presetLabels = { preset15m: t("preset15m"), preset1h: t("preset1h"), preset24h: t("preset24h"), preset7d: t("preset7d"), preset30d: t("preset30d") };
+  const calendarLabels = {
+    today: t("today"),
+    yesterday: t("yesterday"),
+    thisWeek: t("thisWeek"),
+    lastWeek: t("lastWeek"),
+    thisMonth: t("thisMonth"),
+    lastMonth: t("lastMonth"),
+  };
+  // The zone the times are shown in (the viewer's, or UTC when the header says so): a day is that zone's day.
+  const zone = useShownZone();
   const inBrowser = useInBrowser();
   const [fromDraft, setFromDraft] = useSyncedDraft(inBrowser ? toLocalInput(from) : "");
   const [toDraft, setToDraft] = useSyncedDraft(inBrowser ? toLocalInput(to) : "");
@@ -70,6 +82,25 @@ export function TimeRangeFilter({
         <button type="button" className="button button--small" aria-pressed={!from && !to} onClick={() => onChange(undefined, undefined)}>
           {t("all")}
         </button>
+      </span>
+      <span className="segmented" role="group" aria-label={t("calendarRanges")}>
+        {CALENDAR_RANGES.map((range) => {
+          const pick = () => calendarRange(range, Date.now(), zone);
+          return (
+            <button
+              key={range}
+              type="button"
+              className="button button--small"
+              data-range={range}
+              onClick={() => {
+                const { from: start, to: end } = pick();
+                onChange(start, end);
+              }}
+            >
+              {calendarLabels[range]}
+            </button>
+          );
+        })}
       </span>
       <label className="inline-label">
         {t("from")}

@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useFormatter, useTranslations } from "next-intl";
 import type { BarChartModel, ChartSeries } from "@/lib/connections/insightsCharts";
 import { chartBarHref } from "@/lib/explorerUrl/chartLinks";
-
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+import { useChartText } from "./useChartText";
 
 /** The hovered bar's values, largest first, each with its series' explanation (an exit code's meaning). */
 function SeriesTooltip({
@@ -21,6 +21,9 @@ function SeriesTooltip({
   series: ChartSeries[];
   unit: string;
 }) {
+  const t = useTranslations("ChartText");
+  const text = useChartText();
+  const format = useFormatter();
   if (!active || !payload?.length) return null;
   const entries = payload
     .map((item) => ({ series: series.find((s) => s.key === item.dataKey), value: Number(item.value) }))
@@ -29,14 +32,15 @@ function SeriesTooltip({
   return (
     <div className="chart-tooltip">
       <strong>{label}</strong>
-      {entries.length === 0 && <div className="muted">no {unit}</div>}
+      {entries.length === 0 && <div className="muted">{t("none")}</div>}
       {entries.map(({ series: s, value }) => (
         <div key={s.key} className="chart-tooltip__entry">
-          <span className="chart-swatch" style={{ background: s.color }} aria-hidden /> {s.label}: <strong>{number.format(value)}</strong> {unit}
-          {s.note && <div className="chart-tooltip__note">{s.note}</div>}
+          <span className="chart-swatch" style={{ background: s.color }} aria-hidden /> {text.label(s.label)}:{" "}
+          <strong>{format.number(value, { maximumFractionDigits: 1 })}</strong> {unit}
+          {(s.note || (s.label.kind === "exitCode" && s.label.code === null)) && <div className="chart-tooltip__note">{s.note || t("noCompletionNote")}</div>}
         </div>
       ))}
-      <div className="chart-tooltip__hint muted">Click a bar for these connections</div>
+      <div className="chart-tooltip__hint muted">{t("clickHint")}</div>
     </div>
   );
 }
@@ -61,8 +65,12 @@ export function BarsChart({
   testId: string;
 }) {
   const router = useRouter();
-  const data = model.rows.map((row) => ({ label: row.label, ...row.values }));
-  const longestLabel = Math.max(0, ...model.rows.map((row) => row.label.length));
+  const text = useChartText();
+  const unit = text.unit(model.unit);
+  const data = model.rows.map((row) => ({ label: text.label(row.label), ...row.values }));
+  // A Japanese character is about twice as wide as a Latin one.
+  const width = (label: string) => [...label].reduce((sum, char) => sum + (char.charCodeAt(0) > 0x2e80 ? 2 : 1), 0);
+  const longestLabel = Math.max(0, ...data.map((row) => width(row.label)));
   return (
     <div className="chart" data-testid={testId}>
       <ResponsiveContainer width="100%" height={height}>
@@ -80,17 +88,17 @@ export function BarsChart({
                 allowDecimals={model.unit !== "attempts" && model.unit !== "sessions"}
                 tick={{ fontSize: 12 }}
                 width={48}
-                label={{ value: model.unit, angle: -90, position: "insideLeft", fontSize: 12 }}
+                label={{ value: unit, angle: -90, position: "insideLeft", fontSize: 12 }}
               />
             </>
           )}
-          <Tooltip content={<SeriesTooltip series={model.series} unit={model.unit} />} cursor={{ fillOpacity: 0.15 }} />
+          <Tooltip content={<SeriesTooltip series={model.series} unit={unit} />} cursor={{ fillOpacity: 0.15 }} />
           {legend && <Legend wrapperStyle={{ fontSize: 12 }} />}
           {model.series.map((s) => (
             <Bar
               key={s.key}
               dataKey={s.key}
-              name={s.label}
+              name={text.label(s.label)}
               fill={s.color}
               stackId={model.stacked ? "stack" : undefined}
               cursor="pointer"

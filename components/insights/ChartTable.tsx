@@ -1,10 +1,10 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { BarChartModel } from "@/lib/connections/insightsCharts";
 import { chartBarHref } from "@/lib/explorerUrl/chartLinks";
-
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
+import { useChartText } from "./useChartText";
 
 /**
  * A chart's data as a table, inside <details>: readable without the chart, every number linking to
@@ -15,15 +15,20 @@ const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
  */
 export function ChartTable({ model, caption }: { model: BarChartModel; caption: string }) {
   const [open, setOpen] = useState(false);
+  const t = useTranslations("ChartText");
   return (
     <details className="chart-table" onToggle={(event) => setOpen(event.currentTarget.open)}>
-      <summary>Table of this chart</summary>
+      <summary>{t("table")}</summary>
       {open && <ChartTableBody model={model} caption={caption} />}
     </details>
   );
 }
 
 function ChartTableBody({ model, caption }: { model: BarChartModel; caption: string }) {
+  const t = useTranslations("ChartText");
+  const text = useChartText();
+  const format = useFormatter();
+  const number = (value: number) => format.number(value, { maximumFractionDigits: 1 });
   const shownSeries = model.series.filter((s) => model.rows.some((row) => (row.values[s.key] ?? 0) > 0));
   return (
     <>
@@ -35,21 +40,21 @@ function ChartTableBody({ model, caption }: { model: BarChartModel; caption: str
               <th scope="col" />
               {shownSeries.map((s) => (
                 <th key={s.key} scope="col" className="num" title={s.note}>
-                  {s.label}
+                  {text.label(s.label)}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {model.rows.map((row) => (
-              <tr key={row.label}>
-                <th scope="row">{row.pageHref ? <a href={row.pageHref}>{row.label}</a> : row.label}</th>
+            {model.rows.map((row, index) => (
+              <tr key={index}>
+                <th scope="row">{row.pageHref ? <a href={row.pageHref}>{text.label(row.label)}</a> : text.label(row.label)}</th>
                 {shownSeries.map((s) => {
                   const value = row.values[s.key] ?? 0;
                   const href = chartBarHref(model.scope, row, s);
                   return (
                     <td key={s.key} className="num">
-                      {value > 0 && href ? <a href={href}>{number.format(value)}</a> : number.format(value)}
+                      {value > 0 && href ? <a href={href}>{number(value)}</a> : number(value)}
                     </td>
                   );
                 })}
@@ -58,7 +63,7 @@ function ChartTableBody({ model, caption }: { model: BarChartModel; caption: str
           </tbody>
         </table>
       </div>
-      <p className="muted">Values in {model.unit}.</p>
+      <p className="muted">{t("valuesIn", { unit: text.unit(model.unit) })}</p>
     </>
   );
 }

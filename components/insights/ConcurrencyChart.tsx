@@ -2,16 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
+import { useLocale, useTranslations } from "next-intl";
 import { Area, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { concurrencyPoints, type ConcurrencyChartModel } from "@/lib/connections/insightsCharts";
-import { MONTHS } from "@/lib/connections/zonedTime";
 import { periodHref } from "@/lib/explorerUrl/chartLinks";
+import { formatDayTime } from "@/lib/i18n/dateTime";
 
 const HOUR_MS = 3_600_000;
-const axisTime = (ms: number) => {
-  const date = new Date(ms);
-  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()} ${String(date.getUTCHours()).padStart(2, "0")}:00`;
-};
 
 /**
  * Connections open per UTC hour (or per few hours, over long ranges: on average, and at some
@@ -20,6 +17,10 @@ const axisTime = (ms: number) => {
  */
 export function ConcurrencyChart({ model, testId }: { model: ConcurrencyChartModel; testId: string }) {
   const router = useRouter();
+  const t = useTranslations("ChartText");
+  const locale = useLocale();
+  // The rollups count by UTC hour: the axis says UTC hours.
+  const axisTime = (ms: number) => formatDayTime(ms, "UTC", locale);
   const periodMs = model.hoursPerPoint * HOUR_MS;
   const points = useMemo(() => concurrencyPoints(model), [model]);
   return (
@@ -36,15 +37,20 @@ export function ConcurrencyChart({ model, testId }: { model: ConcurrencyChartMod
         >
           <CartesianGrid strokeDasharray="3 3" vertical={false} />
           <XAxis dataKey="at" tickFormatter={axisTime} tick={{ fontSize: 12 }} minTickGap={40} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 12 }} width={40} label={{ value: "connections", angle: -90, position: "insideLeft", fontSize: 12 }} />
-          <Tooltip labelFormatter={(label) => `${axisTime(Number(label))} UTC${model.hoursPerPoint > 1 ? ` (${model.hoursPerPoint} hours)` : ""}`} />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fontSize: 12 }}
+            width={40}
+            label={{ value: t("connectionsAxis"), angle: -90, position: "insideLeft", fontSize: 12 }}
+          />
+          <Tooltip labelFormatter={(label) => t("concurrencyPeriod", { time: axisTime(Number(label)), hours: model.hoursPerPoint })} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
-          <Area type="monotone" dataKey="average" name="open on average" fill="#3a5bd9" fillOpacity={0.25} stroke="#3a5bd9" isAnimationActive={false} />
-          <Line type="monotone" dataKey="overlapping" name="open at some moment" stroke="#1f9d55" dot={false} strokeWidth={1} isAnimationActive={false} />
+          <Area type="monotone" dataKey="average" name={t("openOnAverage")} fill="#3a5bd9" fillOpacity={0.25} stroke="#3a5bd9" isAnimationActive={false} />
+          <Line type="monotone" dataKey="overlapping" name={t("openAtSomeMoment")} stroke="#1f9d55" dot={false} strokeWidth={1} isAnimationActive={false} />
           <Line
             type="stepAfter"
             dataKey="seats"
-            name="team seats"
+            name={t("teamSeats")}
             stroke="#c0392b"
             strokeDasharray="6 4"
             dot={false}

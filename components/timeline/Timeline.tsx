@@ -3,10 +3,9 @@
 import { useSyncExternalStore, type FocusEvent, type PointerEvent, type ReactNode } from "react";
 import { STATUS_OF_LETTER, type TimelineBars } from "@/lib/connections/timelineBars";
 import type { TimelineTick } from "@/lib/connections/timelineWindow";
-import { formatZonedTime } from "@/lib/connections/zonedTime";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
-import { useLocale } from "next-intl";
-import { formatSeconds } from "@/lib/i18n/dateTime";
+import { useLocale, useTranslations } from "next-intl";
+import { formatDayLabel, formatDayTime, formatSeconds } from "@/lib/i18n/dateTime";
 
 export interface TimelineLaneLabel {
   key: string;
@@ -44,6 +43,11 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
     () => false,
   );
   const locale = useLocale();
+  const t = useTranslations("TimelineBars");
+  const statusLabel = useTranslations("ConnectionStatus");
+  const dayTime = (ms: number) => formatDayTime(ms, frame.timeZone, locale);
+  const tickLabel = ({ at }: TimelineTick) =>
+    "hour" in at ? `${String(at.hour).padStart(2, "0")}:00` : frame.span === "week" ? formatDayLabel(at.date, locale) : String(at.date.day);
   const spanMs = frame.endMs - frame.startMs;
   const at = (ms: number) => (ms - frame.startMs) / spanMs;
   const atSeconds = (seconds: number) => (seconds * 1000) / spanMs;
@@ -52,15 +56,18 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
   const describe = (laneIndex: number, index: number): string => {
     const lane = bars.lanes[laneIndex]!;
     const status = STATUS_OF_LETTER[lane.statuses[index]!] ?? "incomplete";
-    const time = (seconds: number) => formatZonedTime(frame.startMs + seconds * 1000, frame.timeZone);
-    const when = status === "failed" ? time(lane.from[index]!) : `${time(lane.from[index]!)} – ${status === "active" ? "now" : time(lane.to[index]!)}`;
+    const time = (seconds: number) => dayTime(frame.startMs + seconds * 1000);
+    const when = status === "failed" ? time(lane.from[index]!) : `${time(lane.from[index]!)} – ${status === "active" ? t("now") : time(lane.to[index]!)}`;
     const duration = lane.durations[index];
     const length = duration !== null && duration !== undefined ? ` (${formatSeconds(duration, locale)})` : "";
     const code = lane.codes[index];
     const name = code === null || code === undefined ? "" : bars.codeNames[code];
-    const verdict = status === "failed" && code !== null && code !== undefined ? `failed: ${code}${name ? ` ${name}` : ""}` : status;
-    const client = bars.clients[lane.clients[index]!] ?? "unknown client";
-    return `${lanes[laneIndex]!.key}\n${when}${length}\n${verdict} · from ${client}`;
+    const verdict =
+      status === "failed" && code !== null && code !== undefined
+        ? t("failedWith", { code: `${code}${name ? ` ${name}` : ""}` })
+        : statusLabel("label", { status });
+    const client = bars.clients[lane.clients[index]!];
+    return `${lanes[laneIndex]!.key}\n${when}${length}\n${verdict} · ${client === undefined ? t("unknownClient") : t("fromClient", { client })}`;
   };
 
   /** Writes the details into the bar's title as the pointer or the focus reaches it (one handler for every bar). */
@@ -79,7 +86,7 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
         <div className="timeline__track timeline__track--axis">
           {frame.ticks.map((tick) => (
             <span key={tick.atMs} className="timeline__tick" style={{ left: percent(at(tick.atMs)) }}>
-              {tick.label}
+              {tickLabel(tick)}
             </span>
           ))}
         </div>
@@ -88,7 +95,7 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
         {frame.ticks.map((tick) => (
           <span key={tick.atMs} className={`timeline__grid${tick.major ? " timeline__grid--major" : ""}`} style={{ left: percent(at(tick.atMs)) }} />
         ))}
-        {nowMs >= frame.startMs && nowMs < frame.endMs && <span className="timeline__now" style={{ left: percent(at(nowMs)) }} title="now" />}
+        {nowMs >= frame.startMs && nowMs < frame.endMs && <span className="timeline__now" style={{ left: percent(at(nowMs)) }} title={t("now")} />}
       </div>
       {lanes.map((lane, laneIndex) => {
         const laneBars = bars.lanes[laneIndex]!;
@@ -98,7 +105,7 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
             className="timeline__row"
             style={{ gridRow: laneIndex + 2 }}
             role="group"
-            aria-label={`${lane.key}: ${laneBars.attemptIds.length} connections`}
+            aria-label={t("laneLabel", { lane: lane.key, count: laneBars.attemptIds.length })}
             data-lane={lane.key}
           >
             <span className="timeline__label">{lane.label}</span>
@@ -114,7 +121,7 @@ export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; 
                       href={connectionHref(attemptId)}
                       className={failed ? "timeline__mark" : `timeline__bar timeline__bar--${status}`}
                       style={failed ? { left: percent(left) } : { left: percent(left), width: percent(atSeconds(laneBars.to[i]!) - Math.max(0, left)) }}
-                      aria-label={`${formatZonedTime(frame.startMs + laneBars.from[i]! * 1000, frame.timeZone)} ${status}`}
+                      aria-label={`${dayTime(frame.startMs + laneBars.from[i]! * 1000)} ${statusLabel("label", { status })}`}
                     />
                   );
                 })}

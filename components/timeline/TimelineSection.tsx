@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { timelineBars } from "@/lib/connections/timelineBars";
 import type { TimelineConnection, TimelineTotals } from "@/lib/connections/timelineConnections";
@@ -37,6 +38,7 @@ export function TimelineSection({
   hrefOf: (params: TimelineWindowParams) => string;
   nowMs: number;
 }) {
+  const t = useTranslations("Timeline");
   return (
     <>
       <ViewerZoneCookie usedZone={window.timeZone} />
@@ -46,7 +48,7 @@ export function TimelineSection({
         <h2 id="timeline-heading">{laneTitle}</h2>
         {lanes.length === 0 ? (
           <p className="empty" data-testid="timeline-empty">
-            No connections in this {window.span}. Try the previous {window.span}, or a longer span.
+            {t("empty", { span: window.span })}
           </p>
         ) : (
           <>

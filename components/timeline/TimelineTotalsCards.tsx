@@ -1,15 +1,20 @@
+import { useFormatter, useTranslations } from "next-intl";
 import type { TimelineTotals } from "@/lib/connections/timelineConnections";
-
-const number = new Intl.NumberFormat("en", { maximumFractionDigits: 1 });
-const rate = new Intl.NumberFormat("en", { style: "percent", maximumFractionDigits: 1 });
 
 /** The window's totals: connected hours, sessions, failure rate, and how many hosts (or users). */
 export function TimelineTotalsCards({ totals, counterparts }: { totals: TimelineTotals; counterparts: string }) {
+  const t = useTranslations("Timeline");
+  const format = useFormatter();
+  const number = (value: number) => format.number(value, { maximumFractionDigits: 1 });
   const cards: [string, string, string][] = [
-    ["Hours connected", number.format(totals.connectedHours), "connected time inside this window"],
-    ["Sessions", number.format(totals.sessions), `${number.format(totals.attempts)} attempts started in this window`],
-    ["Failure rate", totals.failureRate === null ? "–" : rate.format(totals.failureRate), `${number.format(totals.failures)} failed attempts`],
-    [counterparts, number.format(totals.counterparts), "among this window's attempts"],
+    [t("hoursConnected"), number(totals.connectedHours), t("hoursConnectedNote")],
+    [t("sessions"), number(totals.sessions), t("sessionsNote", { attempts: totals.attempts })],
+    [
+      t("failureRate"),
+      totals.failureRate === null ? "–" : format.number(totals.failureRate, { style: "percent", maximumFractionDigits: 1 }),
+      t("failureRateNote", { failures: totals.failures }),
+    ],
+    [counterparts, number(totals.counterparts), t("counterpartsNote")],
   ];
   return (
     <div className="cards cards--totals" data-testid="timeline-totals">

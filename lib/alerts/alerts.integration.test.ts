@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RuleInput } from "../alertRules/ruleSchema";
-import { zonedFields } from "../connections/zonedTime";
+import { zonedFields } from "../i18n/zonedTime";
 import { startSyncFixture, type SyncFixture } from "../sync/testing";
 import { BUILT_IN_RULES } from "../alertRules/builtInRules";
 import { saveChannel, saveRule } from "./catalog/alertCatalog";

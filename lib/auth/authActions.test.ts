@@ -83,6 +83,20 @@ describe("the forms' refusals in the reader's language", () => {
   });
 });
 
+describe("the security checks' refusals", () => {
+  it("say a missing CSRF token in the reader's language", async () => {
+    const admin = await createTestAdmin(app.db, { email: "csrf-ja@example.com", password: "the old password" });
+    const session = await createTestSession(app.db, admin.id);
+    const fields = form({ csrf: "not the token", current: "the old password", password: "a brand new password", confirm: "a brand new password", next: "/" });
+    fakeRequest.reset({ headers: { "accept-language": "ja-JP" }, cookies: { parsec_session: session.token } });
+    expect(await changePasswordAction({ message: null }, fields)).toEqual({
+      message: "セキュリティチェックに失敗しました。ページを再読み込みして、もう一度お試しください。",
+    });
+    fakeRequest.reset({ headers: { "accept-language": "en-US" }, cookies: { parsec_session: session.token } });
+    expect(await changePasswordAction({ message: null }, fields)).toEqual({ message: "Cross-site request refused: reload the page and try again." });
+  });
+});
+
 describe("changing the password", () => {
   it("refuses the 6th try after 5 wrong current passwords, even the right one, saying how long to wait, and audits each failure", async () => {
     const admin = await createTestAdmin(app.db, { email: "guessed@example.com", password: "the real password" });

@@ -4,10 +4,7 @@ import { VIEWER_ACTIONS, type ViewerAction } from "./viewerAudit";
 export const AUDIT_PAGE_SIZE = 50;
 
 const paramsSchema = z.object({
-  action: z
-    .enum(Object.keys(VIEWER_ACTIONS) as [ViewerAction, ...ViewerAction[]])
-    .optional()
-    .catch(undefined),
+  action: z.enum(VIEWER_ACTIONS).optional().catch(undefined),
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 

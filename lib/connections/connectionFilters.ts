@@ -5,6 +5,7 @@ import { dateTimeParam, exitParam, repeated, single, text, userIdParam } from ".
 import { CONNECTION_FILTER_PARAMS, CONNECTION_STATUSES, type ConnectionFilterParam, type FilterParamValues } from "../explorerUrl/explorerParams";
 import { formatDurationParam } from "../explorerUrl/durationParam";
 import { displayStatusCondition, type DisplayStatus } from "./connectionStatus";
+import { paramMessage } from "../events/paramMessages";
 
 /**
  * The filters of the connections table, its export and every link to it (user, host and insights
@@ -32,7 +33,7 @@ const durationParam = z
   .transform((value, ctx) => {
     const seconds = parseDuration(value);
     if (seconds === null) {
-      ctx.addIssue({ code: "custom", message: 'must be a duration such as 90 (seconds), "90s", "5m", "1.5h" or "1h30m"', input: value });
+      ctx.addIssue({ code: "custom", message: paramMessage({ reason: "duration" }), input: value });
       return z.NEVER;
     }
     return { seconds, text: value };
@@ -54,8 +55,8 @@ CONNECTION_STATUSES satisfies readonly DisplayStatus[];
 const connectionFilterSchemas = {
   user: repeated(userIdParam),
   not_user: repeated(userIdParam),
-  host: repeated(text("a computer name", 256)),
-  status: repeated(z.enum(CONNECTION_STATUSES, { error: `must be one of ${CONNECTION_STATUSES.join(", ")}` })),
+  host: repeated(text("computerName", 256)),
+  status: repeated(z.enum(CONNECTION_STATUSES, { error: paramMessage({ reason: "oneOf", choices: CONNECTION_STATUSES }) })),
   exit: repeated(exitParam),
   min_duration: single(durationParam),
   max_duration: single(durationParam),
@@ -65,9 +66,9 @@ const connectionFilterSchemas = {
 
 export const connectionFiltersSchema = z
   .object(connectionFilterSchemas)
-  .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) <= 0, { message: "must not be later than to", path: ["from"] })
+  .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) <= 0, { message: paramMessage({ reason: "notLaterThanTo" }), path: ["from"] })
   .refine((f) => f.min_duration === undefined || f.max_duration === undefined || f.min_duration.seconds <= f.max_duration.seconds, {
-    message: "must not be more than max_duration",
+    message: paramMessage({ reason: "notMoreThanMaxDuration" }),
     path: ["min_duration"],
   })
   .transform(({ not_user, min_duration, max_duration, ...filters }) => ({

@@ -1,4 +1,5 @@
 import { recordViewerAudit } from "../auth/viewerAudit";
+import type { CsvReader } from "../csv/csvReader";
 import { pickerOptions } from "../events/pickerOptions";
 import type { ExportFormat } from "../explorerUrl/explorerParams";
 import type { Download } from "../http/downloadResponse";
@@ -10,15 +11,20 @@ import { emailLookup } from "./queryConnections";
 
 /**
  * GET /connections/export: the connections matching `filters`, oldest first, streamed a batch at
- * a time, and the export recorded in the viewer audit as `by`'s.
+ * a time, and the export recorded in the viewer audit as `by`'s. A CSV is written for `reader`.
  */
-export async function downloadConnections(filters: ConnectionFilters, format: ExportFormat, by: { actor: string; ip: string }): Promise<Download> {
+export async function downloadConnections(
+  filters: ConnectionFilters,
+  format: ExportFormat,
+  by: { actor: string; ip: string },
+  reader?: CsvReader,
+): Promise<Download> {
   const { db } = await getStore();
   const fileName = connectionsExportFileName(filters, format);
   await recordViewerAudit(db, { action: "export_connections", actor: by.actor, ip: by.ip, detail: fileName });
   const options = { nowMs: Date.now(), emailOf: emailLookup((await pickerOptions(db)).users) };
   const body = writtenStream(
-    (write) => exportConnections(db, filters, format, options, write),
+    (write) => exportConnections(db, filters, format, options, write, reader),
     (error) => console.error("connections export failed part-way:", error),
   );
   return { body, format, fileName };

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { connectionsHref, searchParamsRecord } from "../explorerUrl/explorerHref";
 import { connectionFiltersToParams, formatDurationParam, parseConnectionFilters } from "./connectionFilters";
 import { DURATION_BUCKETS, durationBucketBounds } from "./durationBuckets";
-import { durationRangeLabel } from "./insightsCharts";
+import { formatDurationRange } from "../i18n/dateTime";
 
 describe("duration filters", () => {
   it("are shown as they were typed, whatever seconds they stand for", () => {
@@ -36,10 +36,11 @@ describe("the duration histogram's buckets", () => {
   it("each name two different ends", () => {
     for (let bucket = 0; bucket < DURATION_BUCKETS - 1; bucket++) {
       const { from, to } = durationBucketBounds(bucket);
-      const [low, high] = durationRangeLabel(from, to!).split("–");
+      const [low, high] = formatDurationRange(from, to!, "en").split("–");
       expect(low, `bucket ${bucket}`).not.toBe(high);
     }
-    expect(durationRangeLabel(90.51, 128)).toBe("1m31s–2m08s");
-    expect(durationRangeLabel(32, 45.25)).toBe("32s–45s");
+    expect(formatDurationRange(90.51, 128, "en")).toBe("1m 31s–2m 08s");
+    expect(formatDurationRange(90.51, 128, "ja")).toBe("1分31秒–2分08秒");
+    expect(formatDurationRange(32, 45.25, "en")).toBe("32s–45s");
   });
 });

@@ -1,3 +1,4 @@
+import { csvHeader, DEFAULT_CSV_READER, localTimeCell, UTF8_BOM, type CsvReader } from "../csv/csvReader";
 import { stringifySafeCsv } from "../csv/safeCsv";
 import type { Db } from "../store/client";
 import type { ExportFormat } from "../explorerUrl/explorerParams";
@@ -8,11 +9,12 @@ import { readConnections } from "./queryConnections";
 
 const BATCH = 1_000;
 
-/** One exported connection: the table's columns, exit codes as numbers, times in UTC. */
+/** One exported connection: the table's columns, exit codes as numbers, times in UTC (and in CSV, the start in the reader's zone). */
 export const CONNECTION_EXPORT_COLUMNS = [
   "attempt_id",
   "status",
   "started_at",
+  "started_local",
   "completed_at",
   "ended_at",
   "client_user_id",
@@ -30,7 +32,34 @@ export const CONNECTION_EXPORT_COLUMNS = [
   "missing_events",
 ] as const;
 
-type ExportedConnection = Record<(typeof CONNECTION_EXPORT_COLUMNS)[number], string | number | boolean | null>;
+type Column = (typeof CONNECTION_EXPORT_COLUMNS)[number];
+type ExportedConnection = Record<Exclude<Column, "started_local">, string | number | boolean | null>;
+
+/** The header row in Japanese; English readers get the field names. */
+const CONNECTION_COLUMNS_JA: Record<Column, string> = {
+  attempt_id: "接続試行 ID",
+  status: "状態",
+  started_at: "開始日時 (UTC)",
+  started_local: "開始日時",
+  completed_at: "完了日時 (UTC)",
+  ended_at: "終了日時 (UTC)",
+  client_user_id: "ユーザー ID",
+  client_email: "メールアドレス",
+  client_computer_name: "クライアントのコンピューター名",
+  client_ip: "クライアントの IP アドレス",
+  client_platform: "クライアントのプラットフォーム",
+  host_computer_name: "ホストコンピューター名",
+  host_user_id: "ホストのユーザー ID",
+  host_is_shared: "共有ホスト",
+  completion_exit_code: "完了時の終了コード",
+  completion_exit_name: "完了時の終了コード名",
+  duration_seconds: "接続時間 (秒)",
+  disconnect_exit_code: "切断時の終了コード",
+  missing_events: "欠けているイベント",
+};
+
+/** The columns of an NDJSON line: the CSV's without its local time, which is for people. */
+const NDJSON_COLUMNS = CONNECTION_EXPORT_COLUMNS.filter((column): column is Exclude<Column, "started_local"> => column !== "started_local");
 
 function toExported(row: Connection, nowMs: number, emailOf: EmailOf): ExportedConnection {
   const shown = toConnectionListRow(row, nowMs, emailOf);
@@ -67,9 +96,10 @@ export async function exportConnections(
   format: ExportFormat,
   options: { nowMs: number; emailOf: EmailOf },
   write: (chunk: string) => void | Promise<void>,
+  reader: CsvReader = DEFAULT_CSV_READER,
 ): Promise<number> {
   const where = connectionFiltersSql(filters, options.nowMs);
-  if (format === "csv") await write(stringifySafeCsv([[...CONNECTION_EXPORT_COLUMNS]]));
+  if (format === "csv") await write(UTF8_BOM + stringifySafeCsv([csvHeader(CONNECTION_EXPORT_COLUMNS, CONNECTION_COLUMNS_JA, reader, ["started_local"])]));
   let count = 0;
   for (let start = null as { at: number; id: string } | null; ;) {
     const rows = await readConnections(db, where, "asc", start, BATCH);
@@ -77,8 +107,12 @@ export async function exportConnections(
       const exported = rows.map((row) => toExported(row, options.nowMs, options.emailOf));
       await write(
         format === "csv"
-          ? stringifySafeCsv(exported.map((row) => CONNECTION_EXPORT_COLUMNS.map((column) => row[column] ?? "")))
-          : exported.map((row) => `${JSON.stringify(row)}\n`).join(""),
+          ? stringifySafeCsv(
+              exported.map((row) =>
+                CONNECTION_EXPORT_COLUMNS.map((column) => (column === "started_local" ? localTimeCell(row.started_at as string, reader) : (row[column] ?? ""))),
+              ),
+            )
+          : exported.map((row) => `${JSON.stringify(Object.fromEntries(NDJSON_COLUMNS.map((column) => [column, row[column]])))}\n`).join(""),
       );
       count += rows.length;
     }

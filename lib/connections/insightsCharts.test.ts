@@ -8,7 +8,6 @@ import {
   exitCodeLegend,
   exitCodesChart,
   hoursPerUserChart,
-  shortDuration,
   type BarChartModel,
 } from "./insightsCharts";
 
@@ -55,16 +54,25 @@ describe("insights charts", () => {
       ["-6023", "#c0392b"],
       ["none", "#8a94a3"],
     ]);
-    expect(chart.rows[1]).toMatchObject({ label: "Mar 2", values: { "0": 2, "-6023": 1, none: 1 } });
+    expect(chart.rows[1]).toMatchObject({ label: { kind: "day", day: "2026-03-02T00:00:00.000Z" }, values: { "0": 2, "-6023": 1, none: 1 } });
     expect(linkOf(chart, 1, "-6023")).toEqual({ user: "1001", exit: "-6023", from: "2026-03-02T00:00:00.000Z", to: "2026-03-02T23:59:59.999Z" });
     expect(linkOf(chart, 0, "none")).toMatchObject({ status: "connecting,incomplete" });
     const legend = exitCodeLegend(exitCodes, scope, range);
     expect(legend.map((code) => [code.label, code.total])).toEqual([
-      ["0 Success", 5],
-      ["-6023 NAT_ERR_PEER_PHASE", 2],
-      ["no completion", 1],
+      [{ kind: "exitCode", code: 0, name: null }, 5],
+      [{ kind: "exitCode", code: -6023, name: "NAT_ERR_PEER_PHASE" }, 2],
+      [{ kind: "exitCode", code: null, name: null }, 1],
     ]);
     expect(legend[1]!.href).toBe("/connections?user=1001&exit=-6023&from=2026-03-01T00%3A00%3A00.000Z&to=2026-03-03T00%3A00%3A00.000Z");
+  });
+
+  it("explains each code in the reader's language", () => {
+    const notes = (locale: "en" | "ja") => exitCodesChart(exitCodes, scope, locale).series.map((s) => s.note);
+    expect(notes("en")[1]).toMatch(/^The two computers could not reach each other directly/);
+    expect(notes("ja")[1]).toMatch(/^2 台のコンピューターが互いに直接通信できませんでした/);
+    // "No completion" has no catalogue meaning: the chart's component says it.
+    expect(notes("ja")[2]).toBeUndefined();
+    expect(exitCodeLegend(exitCodes, scope, range, "ja")[0]!.meaning).toBe("接続に成功したか、セッションが正常に終了しました。");
   });
 
   it("stacks the rarest codes together, without a link, when there are many", () => {
@@ -72,7 +80,7 @@ describe("insights charts", () => {
       series: Array.from({ length: 15 }, (_, i) => ({
         key: String(-i - 1),
         code: -i - 1,
-        label: `code ${-i - 1}`,
+        label: i === 14 ? `unknown code ${-i - 1}` : `${-i - 1} ERR_${i}`,
         meaning: "m",
         severity: "error" as const,
         failure: true,
@@ -84,7 +92,12 @@ describe("insights charts", () => {
     };
     const chart = exitCodesChart(many, scope);
     expect(chart.series).toHaveLength(12);
-    expect(chart.series.at(-1)).toMatchObject({ key: "other", label: "4 other codes", filter: null });
+    expect(chart.series.at(-1)).toMatchObject({
+      key: "other",
+      label: { kind: "otherCodes", count: 4 },
+      note: "-12 ERR_11, -13 ERR_12, -14 ERR_13, -15",
+      filter: null,
+    });
     expect(chart.rows[0]!.values.other).toBe(4);
     expect(linkOf(chart, 0, "other")).toBeNull();
   });
@@ -105,10 +118,12 @@ describe("insights charts", () => {
       scope,
       range,
     );
-    expect(chart.rows.map((row) => row.label)).toEqual(["32s–45s", "≥ 146h"]);
+    expect(chart.rows.map((row) => row.label)).toEqual([
+      { kind: "durationBucket", fromSeconds: 32, toSeconds: 45.254833995939045 },
+      { kind: "durationBucket", fromSeconds: 524288, toSeconds: null },
+    ]);
     expect(linkOf(chart, 0, "sessions")).toMatchObject({ min_duration: "32s", max_duration: "45s", from: range.from[0], to: range.to[0] });
     expect(linkOf(chart, 1, "sessions")).not.toHaveProperty("max_duration");
-    expect([shortDuration(45), shortDuration(600), shortDuration(5400), shortDuration(54000)]).toEqual(["45s", "10m", "1.5h", "15h"]);
   });
 
   it("stacks hours per user, the users with the most hours by name, the rest as others", () => {
@@ -126,8 +141,9 @@ describe("insights charts", () => {
     };
     const chart = hoursPerUserChart(hours, days, {}, (id) => (id === 100 ? "松本@example.jp" : null));
     expect(chart.series).toHaveLength(8);
-    expect(chart.series[0]).toMatchObject({ key: "100", label: "松本@example.jp" });
-    expect(chart.series.at(-1)).toMatchObject({ key: "others", label: "3 other users" });
+    expect(chart.series[0]).toMatchObject({ key: "100", label: { kind: "name", text: "松本@example.jp" } });
+    expect(chart.series[1]).toMatchObject({ key: "101", label: { kind: "user", id: 101 } });
+    expect(chart.series.at(-1)).toMatchObject({ key: "others", label: { kind: "otherUsers", count: 3 } });
     expect(chart.rows[1]!.values.others).toBe(3 + 1);
     expect(linkOf(chart, 0, "100")).toMatchObject({ user: "100" });
     expect(linkOf(chart, 0, "others")).not.toHaveProperty("user");

@@ -2,6 +2,8 @@ import { hostHref, userHref } from "../explorerUrl/entityHref";
 import { connectionsHref } from "../explorerUrl/explorerHref";
 import type { FilterParamValues } from "../explorerUrl/explorerParams";
 import { formatDurationParam } from "../explorerUrl/durationParam";
+import type { Locale } from "../i18n/locales";
+import { describeExitCode } from "../parsec/exitCodes";
 import type { EmailOf } from "./connectionRow";
 import type {
   ConcurrencyOverTime,
@@ -17,21 +19,46 @@ import type {
 /**
  * Pure transforms from the insights queries (lib/connections/insights.ts) to what a chart and its
  * table fallback draw: rows of values per series, and for every bar the link to the matching
- * connections. Plain data, so the server computes it and the browser only draws.
+ * connections. Plain data, so the server computes it and the browser only draws. What a row or a
+ * series is called is data too (ChartLabel): components/insights says it in the reader's language.
  */
+
+/** What a row or a series stands for, said by components/insights/useChartLabel in the reader's language. */
+export type ChartLabel =
+  /** A stored name, shown as it is: a host computer, an email. */
+  | { kind: "name"; text: string }
+  /** A user whose email no stored event gives. */
+  | { kind: "user"; id: number }
+  | { kind: "unknownUser" }
+  | { kind: "unknownHost" }
+  /** A UTC day (the rollups count by UTC day), as its start's ISO instant. */
+  | { kind: "day"; day: string }
+  /** A completion exit code with its documented name (null when undocumented); code null: no completion recorded. */
+  | { kind: "exitCode"; code: number | null; name: string | null }
+  | { kind: "otherCodes"; count: number }
+  | { kind: "otherUsers"; count: number }
+  /** A bucket of session durations, [from, to) seconds; to null: and longer. */
+  | { kind: "durationBucket"; fromSeconds: number; toSeconds: number | null }
+  | { kind: "failedAttempts" }
+  | { kind: "otherAttempts" }
+  | { kind: "sessions" }
+  | { kind: "percentile"; percentile: 50 | 90 | 99 };
+
+/** What a chart's values count, for its axis and its table. */
+export type ChartUnit = "attempts" | "sessions" | "hours" | "minutes";
 
 export interface ChartSeries {
   key: string;
-  label: string;
+  label: ChartLabel;
   color: string;
-  /** A longer explanation (an exit code's meaning), for the tooltip and the legend. */
+  /** A longer explanation (an exit code's meaning, or the codes folded into "other"), for the tooltip and the table. */
   note?: string;
   /** What this series adds to a bar's link (lib/explorerUrl/chartLinks); null: no link. */
   filter: FilterParamValues | null;
 }
 
 export interface ChartRow {
-  label: string;
+  label: ChartLabel;
   /** Per series key; series with nothing in this row are left out. */
   values: Record<string, number>;
   /** What this row adds to a bar's link (its day, host or user); null: no link. */
@@ -44,8 +71,7 @@ export interface BarChartModel {
   rows: ChartRow[];
   series: ChartSeries[];
   stacked: boolean;
-  /** What the values count, for the axis and the table: "attempts", "hours", ... */
-  unit: string;
+  unit: ChartUnit;
   /** The filters every bar's link keeps: the charts' users and hosts, and for rows that are not periods, the range. */
   scope: FilterParamValues;
 }
@@ -62,13 +88,18 @@ function period(startIso: string, lengthMs: number): Pick<FilterParamValues, "fr
   return { from: [new Date(start).toISOString()], to: [new Date(start + lengthMs - 1).toISOString()] };
 }
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-
-/** "Nov 20": a UTC day on an axis (the rollups count by UTC day). */
-export function dayLabel(iso: string): string {
-  const date = new Date(iso);
-  return `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
-}
+const dayLabel = (day: string): ChartLabel => ({ kind: "day", day });
+const userLabel = (id: number | null, emailOf: EmailOf): ChartLabel => {
+  if (id === null) return { kind: "unknownUser" };
+  const email = emailOf(id);
+  return email ? { kind: "name", text: email } : { kind: "user", id };
+};
+const hostLabel = (name: string | null): ChartLabel => (name === null ? { kind: "unknownHost" } : { kind: "name", text: name });
+const exitCodeLabel = (s: ExitCodesOverTime["series"][number]): ChartLabel => ({
+  kind: "exitCode",
+  code: s.code,
+  name: s.code === null || s.code === 0 || !s.label.startsWith(`${s.code} `) ? null : s.label.slice(String(s.code).length + 1),
+});
 
 const SUCCESS = "#1f9d55";
 const NO_COMPLETION = "#8a94a3";
@@ -80,8 +111,18 @@ const MAX_CODE_SERIES = 12;
 
 const codeFilter = (key: string): FilterParamValues => (key === "none" ? { status: ["connecting", "incomplete"] } : { exit: [key] });
 
+/** A code with its documented name ("-6023 NAT_ERR_PEER_PHASE"), language-neutral: the note listing the codes folded into "other". */
+function codeText(s: ExitCodesOverTime["series"][number]): string {
+  const label = exitCodeLabel(s);
+  if (label.kind !== "exitCode" || label.code === null) return "–";
+  return label.name ? `${label.code} ${label.name}` : String(label.code);
+}
+
+/** A code's meaning in the reader's language; empty for "no completion" (the component says what that means). */
+const meaningOf = (s: ExitCodesOverTime["series"][number], locale: Locale) => (s.code === null ? "" : (describeExitCode(s.code, locale)?.meaning ?? s.meaning));
+
 /** Exit codes per day, stacked: success green, failures in reds (they stand out), other codes muted. */
-export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope): BarChartModel {
+export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope, locale: Locale = "en"): BarChartModel {
   let failureIndex = 0;
   let otherIndex = 0;
   const byTotal = [...result.series].sort((a, b) => b.total - a.total);
@@ -90,8 +131,8 @@ export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope):
     .filter((s) => drawn.has(s.key))
     .map((s) => ({
       key: s.key,
-      label: s.label,
-      note: s.meaning || "Attempts with no completion recorded: still connecting, or their events were lost.",
+      label: exitCodeLabel(s),
+      note: meaningOf(s, locale) || undefined,
       color:
         s.code === 0
           ? SUCCESS
@@ -104,7 +145,7 @@ export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope):
     }));
   const rest = result.series.filter((s) => !drawn.has(s.key));
   if (rest.length > 0) {
-    series.push({ key: "other", label: `${rest.length} other codes`, note: rest.map((s) => s.label).join(", "), color: "#5f6b7a", filter: null });
+    series.push({ key: "other", label: { kind: "otherCodes", count: rest.length }, note: rest.map(codeText).join(", "), color: "#5f6b7a", filter: null });
   }
   const rows = result.days.map((day): ChartRow => {
     const values: Record<string, number> = {};
@@ -122,13 +163,15 @@ export function exitCodeLegend(
   result: ExitCodesOverTime,
   scope: InsightsScope,
   range: Range,
-): { key: string; label: string; meaning: string; failure: boolean; total: number; href: string }[] {
+  locale: Locale = "en",
+): { key: string; label: ChartLabel; meaning: string; failure: boolean; total: number; href: string }[] {
   return [...result.series]
     .sort((a, b) => b.total - a.total)
     .map((s) => ({
       key: s.key,
-      label: s.label,
-      meaning: s.meaning || "Attempts with no completion recorded: still connecting, or their events were lost.",
+      label: exitCodeLabel(s),
+      /** Empty for "no completion": the component says what that means. */
+      meaning: meaningOf(s, locale),
       failure: s.failure,
       total: s.total,
       href: connectionsHref({ ...scope, ...range, ...codeFilter(s.key) }),
@@ -144,12 +187,12 @@ function entityPage(filter: FilterParamValues | null): string | undefined {
   return undefined;
 }
 
-const FAILED_SERIES: ChartSeries = { key: "failures", label: "failed attempts", color: FAILURE_COLORS[0]!, filter: { status: ["failed"] } };
-const OTHER_ATTEMPTS_SERIES: ChartSeries = { key: "others", label: "other attempts", color: NO_COMPLETION, filter: {} };
+const FAILED_SERIES: ChartSeries = { key: "failures", label: { kind: "failedAttempts" }, color: FAILURE_COLORS[0]!, filter: { status: ["failed"] } };
+const OTHER_ATTEMPTS_SERIES: ChartSeries = { key: "others", label: { kind: "otherAttempts" }, color: NO_COMPLETION, filter: {} };
 
 /** Hosts (or users) by failed attempts: failures and the rest of their attempts, each linking to those connections. */
 function failingChart(
-  items: { label: string; attempts: number; failures: number; filter: FilterParamValues | null }[],
+  items: { label: ChartLabel; attempts: number; failures: number; filter: FilterParamValues | null }[],
   scope: InsightsScope,
   range: Range,
 ): BarChartModel {
@@ -165,7 +208,7 @@ function failingChart(
 export function failingHostsChart(hosts: FailingHost[], scope: InsightsScope, range: Range): BarChartModel {
   return failingChart(
     hosts.map((h) => ({
-      label: h.hostComputerName ?? "(unknown host)",
+      label: hostLabel(h.hostComputerName),
       attempts: h.attempts,
       failures: h.failures,
       filter: h.hostComputerName === null ? null : { host: [h.hostComputerName] },
@@ -178,7 +221,7 @@ export function failingHostsChart(hosts: FailingHost[], scope: InsightsScope, ra
 export function failingUsersChart(users: FailingUser[], scope: InsightsScope, range: Range, emailOf: EmailOf): BarChartModel {
   return failingChart(
     users.map((u) => ({
-      label: u.clientUserId === null ? "(unknown user)" : (emailOf(u.clientUserId) ?? `user ${u.clientUserId}`),
+      label: userLabel(u.clientUserId, emailOf),
       attempts: u.attempts,
       failures: u.failures,
       filter: u.clientUserId === null ? null : { user: [String(u.clientUserId)] },
@@ -188,27 +231,6 @@ export function failingUsersChart(users: FailingUser[], scope: InsightsScope, ra
   );
 }
 
-/** "45s", "12m", "3.5h": a duration bucket's bound on an axis. */
-export function shortDuration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)}s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)}m`;
-  const hours = seconds / 3600;
-  return `${hours < 10 ? hours.toFixed(1).replace(/\.0$/, "") : Math.round(hours)}h`;
-}
-
-/** A bucket's range, its two ends told apart: "32s–45s", and "1m31s–2m08s" where both would round to "2m". */
-export function durationRangeLabel(fromSeconds: number, toSeconds: number): string {
-  const [from, to] = [shortDuration(fromSeconds), shortDuration(toSeconds)];
-  return from !== to ? `${from}–${to}` : `${preciseDuration(fromSeconds)}–${preciseDuration(toSeconds)}`;
-}
-
-function preciseDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds.toFixed(1).replace(/\.0$/, "")}s`;
-  const whole = Math.round(seconds);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return whole < 3600 ? `${Math.floor(whole / 60)}m${pad(whole % 60)}s` : `${Math.floor(whole / 3600)}h${pad(Math.floor((whole % 3600) / 60))}m`;
-}
-
 /** The duration histogram: one bar per bucket, linking to the sessions whose duration falls in it. */
 export function durationHistogramChart(summary: DurationSummary, scope: InsightsScope, range: Range): BarChartModel {
   const rows = summary.histogram.map((bucket): ChartRow => {
@@ -216,14 +238,14 @@ export function durationHistogramChart(summary: DurationSummary, scope: Insights
     const min = Math.ceil(bucket.fromSeconds);
     const max = bucket.toSeconds === null ? null : Math.ceil(bucket.toSeconds) - 1;
     return {
-      label: bucket.toSeconds === null ? `≥ ${shortDuration(bucket.fromSeconds)}` : durationRangeLabel(bucket.fromSeconds, bucket.toSeconds),
+      label: { kind: "durationBucket", fromSeconds: bucket.fromSeconds, toSeconds: bucket.toSeconds },
       values: { sessions: bucket.count },
       filter: { min_duration: [formatDurationParam(min)], max_duration: max === null || max < min ? [] : [formatDurationParam(max)] },
     };
   });
   return {
     rows,
-    series: [{ key: "sessions", label: "sessions", color: "#3a5bd9", filter: {} }],
+    series: [{ key: "sessions", label: { kind: "sessions" }, color: "#3a5bd9", filter: {} }],
     stacked: false,
     unit: "sessions",
     scope: { ...scope, ...range },
@@ -231,14 +253,14 @@ export function durationHistogramChart(summary: DurationSummary, scope: Insights
 }
 
 const PERCENTILE_SERIES: ChartSeries[] = [
-  { key: "p50", label: "p50 (median)", color: "#7aa2f7", filter: {} },
-  { key: "p90", label: "p90", color: "#3a5bd9", filter: {} },
-  { key: "p99", label: "p99", color: "#1b2f7a", filter: {} },
+  { key: "p50", label: { kind: "percentile", percentile: 50 }, color: "#7aa2f7", filter: {} },
+  { key: "p90", label: { kind: "percentile", percentile: 90 }, color: "#3a5bd9", filter: {} },
+  { key: "p99", label: { kind: "percentile", percentile: 99 }, color: "#1b2f7a", filter: {} },
 ];
 
 /** p50/p90/p99 of session durations, in minutes, per user or per host; each group links to its ended sessions. */
 function percentilesChart(
-  groups: { label: string; summary: DurationSummary; filter: FilterParamValues | null }[],
+  groups: { label: ChartLabel; summary: DurationSummary; filter: FilterParamValues | null }[],
   scope: InsightsScope,
   range: Range,
 ): BarChartModel {
@@ -254,7 +276,7 @@ function percentilesChart(
 export function userPercentilesChart(users: UserDurations[], scope: InsightsScope, range: Range, emailOf: EmailOf): BarChartModel {
   return percentilesChart(
     users.map((u) => ({
-      label: u.clientUserId === null ? "(unknown user)" : (emailOf(u.clientUserId) ?? `user ${u.clientUserId}`),
+      label: userLabel(u.clientUserId, emailOf),
       summary: u,
       filter: u.clientUserId === null ? null : { user: [String(u.clientUserId)] },
     })),
@@ -266,7 +288,7 @@ export function userPercentilesChart(users: UserDurations[], scope: InsightsScop
 export function hostPercentilesChart(hosts: HostDurations[], scope: InsightsScope, range: Range): BarChartModel {
   return percentilesChart(
     hosts.map((h) => ({
-      label: h.hostComputerName ?? "(unknown host)",
+      label: hostLabel(h.hostComputerName),
       summary: h,
       filter: h.hostComputerName === null ? null : { host: [h.hostComputerName] },
     })),
@@ -287,13 +309,13 @@ export function hoursPerUserChart(result: HoursConnected, days: string[], scope:
   const keyOf = (user: number | null) => (user === null ? "unknown" : String(user));
   const series: ChartSeries[] = result.users.map(({ clientUserId }, i) => ({
     key: keyOf(clientUserId),
-    label: clientUserId === null ? "(unknown user)" : (emailOf(clientUserId) ?? `user ${clientUserId}`),
+    label: userLabel(clientUserId, emailOf),
     color: USER_COLORS[i % USER_COLORS.length]!,
     filter: clientUserId === null ? null : { user: [String(clientUserId)] },
   }));
   // "Others" links to everyone's connections that day: the connections table has no "all but these users" filter for so many.
-  if (result.otherUsers > 0) series.push({ key: "others", label: `${result.otherUsers} other users`, color: NO_COMPLETION, filter: {} });
-  const byDay = new Map(days.map((day) => [day, { label: dayLabel(day), values: {} as Record<string, number>, filter: period(day, DAY_MS) }]));
+  if (result.otherUsers > 0) series.push({ key: "others", label: { kind: "otherUsers", count: result.otherUsers }, color: NO_COMPLETION, filter: {} });
+  const byDay = new Map(days.map((day): [string, ChartRow] => [day, { label: dayLabel(day), values: {}, filter: period(day, DAY_MS) }]));
   const add = (day: string, key: string, hours: number) => {
     const row = byDay.get(day);
     if (row) row.values[key] = round2((row.values[key] ?? 0) + hours);

@@ -1,3 +1,4 @@
+import type { Locale } from "../i18n/locales";
 import { getStore, type Store } from "../store/store";
 import { pickerOptions } from "../events/pickerOptions";
 import { insightsOverview } from "./insights";
@@ -23,9 +24,14 @@ export const INSIGHTS_TOP = 10;
 /**
  * Everything /insights shows, from its URL: every query and chart model, without React, so that
  * the page only renders it and the benchmark (`npm run bench -- --only connection-pages`) can
- * time this part apart from the rendering, on a store of its own.
+ * time this part apart from the rendering, on a store of its own. `locale` is the language of the
+ * exit codes' meanings.
  */
-export async function insightsPageData(searchParams: Record<string, string | string[] | undefined>, nowMs: number, store?: Store) {
+export async function insightsPageData(
+  searchParams: Record<string, string | string[] | undefined>,
+  nowMs: number,
+  { store, locale = "en" }: { store?: Store; locale?: Locale } = {},
+) {
   const { db, sqlite } = store ?? (await getStore());
   const [options, hosts, historyStartMs] = await Promise.all([pickerOptions(db), listConnectionHosts(db), firstConnectionStart(db)]);
   const parsed = parseInsightsParams(searchParams, nowMs, historyStartMs);
@@ -40,7 +46,7 @@ export async function insightsPageData(searchParams: Record<string, string | str
     hoursSeries: HOURS_CHART_SERIES,
   });
   const charts = {
-    exitCodes: exitCodesChart(exitCodes, scope),
+    exitCodes: exitCodesChart(exitCodes, scope, locale),
     failingHosts: failingHostsChart(failingHosts, scope, range),
     failingUsers: failingUsersChart(failingUsers, scope, range, emailOf),
     histogram: durationHistogramChart(durations, scope, range),
@@ -62,7 +68,7 @@ export async function insightsPageData(searchParams: Record<string, string | str
     hosts,
     durations,
     charts,
-    exitCodeLegend: exitCodeLegend(exitCodes, scope, range),
+    exitCodeLegend: exitCodeLegend(exitCodes, scope, range, locale),
     seatChanges: concurrency.seatChanges,
     concurrency: concurrencyChart(concurrency, scope),
     attempts: exitCodes.days.reduce((sum, day) => sum + day.attempts, 0),

@@ -1,9 +1,10 @@
 import { z } from "zod";
 import { compareInstants } from "../events/eventFilters";
 import { dateTimeParam, repeated, single, text, userIdParam } from "../events/paramSchemas";
-import { parseLeniently, unknownParamProblems, type ParamProblem } from "../events/parseExplorerParams";
+import { paramProblem, parseLeniently, unknownParamProblems, type ParamProblem } from "../events/parseExplorerParams";
 import { INSIGHTS_FILTER_PARAMS, type FilterParamValues } from "../explorerUrl/explorerParams";
 import type { InsightsQuery } from "./insights";
+import { paramMessage } from "../events/paramMessages";
 
 /** Rollups answer any range fast, but a chart of years of days is unreadable: a range is at most this long. */
 export const MAX_RANGE_DAYS = 366;
@@ -11,12 +12,12 @@ const DAY_MS = 86_400_000;
 
 const insightsParamsSchema = z
   .object({
-    user: repeated(userIdParam).pipe(z.array(z.number()).max(100, { message: "must be given at most 100 times" })),
-    host: repeated(text("a computer name", 256)).pipe(z.array(z.string()).max(100, { message: "must be given at most 100 times" })),
+    user: repeated(userIdParam).pipe(z.array(z.number()).max(100, { message: paramMessage({ reason: "atMostTimes", max: 100 }) })),
+    host: repeated(text("computerName", 256)).pipe(z.array(z.string()).max(100, { message: paramMessage({ reason: "atMostTimes", max: 100 }) })),
     from: single(dateTimeParam),
     to: single(dateTimeParam),
   })
-  .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) < 0, { message: "must be earlier than to", path: ["from"] });
+  .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) < 0, { message: paramMessage({ reason: "earlierThanTo" }), path: ["from"] });
 
 export interface InsightsView {
   /** The range as the rollups count it: `from` at the start of its UTC day. */
@@ -41,7 +42,7 @@ export function parseInsightsParams(raw: Record<string, string | string[] | unde
   // Without `from`, the whole history: what the time filter's "all" says.
   let fromMs = parsed.from ? Date.parse(parsed.from) : Math.min(historyStartMs ?? toMs - DAY_MS, toMs - DAY_MS);
   const capped = fromMs < earliestMs;
-  if (capped && parsed.from) problems.push({ param: "from", given: parsed.from, message: `must be at most ${MAX_RANGE_DAYS} days before to` });
+  if (capped && parsed.from) problems.push(paramProblem("from", parsed.from, { reason: "rangeCapped", days: MAX_RANGE_DAYS }));
   if (capped) fromMs = earliestMs;
   // The rollups count whole UTC days: the range starts where its first day does, so that every
   // chart's count and the connections its link opens agree.

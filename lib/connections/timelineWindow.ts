@@ -1,13 +1,15 @@
 import { z } from "zod";
 import { TIMELINE_SPANS, type TimelineSpan } from "../explorerUrl/entityHref";
 import { single } from "../events/paramSchemas";
-import { civilDayLabel as dayLabel, formatCivil, MONTHS, weekday, zonedFields, type CivilDate } from "./zonedTime";
+import { addDays, formatCivil, weekday, zonedFields, zonedInstant, type CivilDate } from "../i18n/zonedTime";
+import { paramMessage } from "../events/paramMessages";
 
 /**
  * The window a user's or a host's timeline shows: one day, one week (Monday to Sunday) or one
  * calendar month, in the viewer's time zone. The server cannot know that zone from a request, so
  * the browser tells it in a cookie (components/timeline/ViewerZoneCookie); until it has, and for a
- * zone it does not know, the window is in UTC and says so.
+ * zone it does not know, the window is in UTC and says so. The window and its ticks are data (days,
+ * hours); components/timeline words them in the reader's language.
  */
 
 export const DEFAULT_TIMELINE_SPAN: TimelineSpan = "week";
@@ -15,11 +17,11 @@ export const DEFAULT_TIMELINE_SPAN: TimelineSpan = "week";
 const civilDate = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a date such as 2026-11-25" })
-  .refine((v) => toCivil(v) !== null, { message: "must be a date such as 2026-11-25" });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: paramMessage({ reason: "civilDate" }) })
+  .refine((v) => toCivil(v) !== null, { message: paramMessage({ reason: "civilDate" }) });
 
 export const timelineParamsSchema = z.object({
-  span: single(z.enum(TIMELINE_SPANS, { error: `must be ${TIMELINE_SPANS.join(", ")}` })).transform((v) => v ?? DEFAULT_TIMELINE_SPAN),
+  span: single(z.enum(TIMELINE_SPANS, { error: paramMessage({ reason: "oneOf", choices: TIMELINE_SPANS }) })).transform((v) => v ?? DEFAULT_TIMELINE_SPAN),
   date: single(civilDate),
 });
 
@@ -37,14 +39,15 @@ export interface TimelineWindow {
   /** The `date` of the windows before and after this one. */
   previousDate: string;
   nextDate: string;
-  /** "Week of Mon 24 Nov 2026" and the like. */
-  label: string;
+  /** The first day of the window, for its name ("Week of Mon 24 Nov 2026" and the like, said by the component). */
+  first: CivilDate;
   ticks: TimelineTick[];
 }
 
 export interface TimelineTick {
   atMs: number;
-  label: string;
+  /** What the tick names: an hour of the day (a day's window), or a day (a week's and a month's). */
+  at: { hour: number } | { date: CivilDate };
   /** A day boundary (drawn stronger than an hour line). */
   major: boolean;
 }
@@ -65,28 +68,9 @@ function toCivil(text: string): CivilDate | null {
   return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day ? { year, month, day } : null;
 }
 
-/** The calendar date `days` after `date` (months and years roll over). */
-export function addDays(date: CivilDate, days: number): CivilDate {
-  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
-}
-
 function addMonths(date: CivilDate, months: number): CivilDate {
   const t = new Date(Date.UTC(date.year, date.month - 1 + months, 1));
   return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: 1 };
-}
-
-/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
-function offsetMs(ms: number, timeZone: string): number {
-  const f = zonedFields(ms, timeZone);
-  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
-}
-
-/** The instant the zone's wall clock shows `hour`:00 on `date` (the later one across a DST gap's edge). */
-export function zonedInstant(date: CivilDate, hour: number, timeZone: string): number {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
-  const first = wall - offsetMs(wall, timeZone);
-  return wall - offsetMs(first, timeZone);
 }
 
 /**
@@ -104,20 +88,12 @@ export function timelineWindow(params: TimelineParams, timeZone: string, nowMs: 
 
   const ticks: TimelineTick[] = [];
   if (span === "day") {
-    for (let hour = 0; hour < 24; hour += 3)
-      ticks.push({ atMs: zonedInstant(first, hour, timeZone), label: `${String(hour).padStart(2, "0")}:00`, major: hour === 0 });
+    for (let hour = 0; hour < 24; hour += 3) ticks.push({ atMs: zonedInstant(first, hour, timeZone), at: { hour }, major: hour === 0 });
   } else {
     for (let day = first; zonedInstant(day, 0, timeZone) < endMs; day = addDays(day, 1)) {
-      const label = span === "week" ? dayLabel(day) : String(day.day);
-      ticks.push({ atMs: zonedInstant(day, 0, timeZone), label, major: span === "week" || weekday(day) === 1 });
+      ticks.push({ atMs: zonedInstant(day, 0, timeZone), at: { date: day }, major: span === "week" || weekday(day) === 1 });
     }
   }
-  const label =
-    span === "day"
-      ? `${dayLabel(first)} ${first.year}`
-      : span === "week"
-        ? `Week of ${dayLabel(first)} ${first.year}`
-        : `${MONTHS[first.month - 1]} ${first.year}`;
   return {
     span,
     timeZone,
@@ -127,7 +103,7 @@ export function timelineWindow(params: TimelineParams, timeZone: string, nowMs: 
     endMs,
     previousDate: formatCivil(before),
     nextDate: formatCivil(after),
-    label,
+    first,
     ticks,
   };
 }

@@ -1,4 +1,5 @@
 import { recordViewerAudit } from "../auth/viewerAudit";
+import type { CsvReader } from "../csv/csvReader";
 import type { Download } from "../http/downloadResponse";
 import { getStore } from "../store/store";
 import type { EventFilters } from "./eventFilters";
@@ -8,12 +9,13 @@ import { exportFileName } from "./exportFileName";
 
 /**
  * GET /events/export: the events matching `filters`, oldest first, streamed a batch at a time (a
- * million rows never sit in memory), and the export recorded in the viewer audit as `by`'s.
+ * million rows never sit in memory), and the export recorded in the viewer audit as `by`'s. A CSV
+ * is written for `reader` (its zone and language).
  */
-export async function downloadEvents(filters: EventFilters, format: ExportFormat, by: { actor: string; ip: string }): Promise<Download> {
+export async function downloadEvents(filters: EventFilters, format: ExportFormat, by: { actor: string; ip: string }, reader?: CsvReader): Promise<Download> {
   const { db, sqlite } = await getStore();
   const fileName = exportFileName(filters, format);
   await recordViewerAudit(db, { action: "export", actor: by.actor, ip: by.ip, detail: fileName });
-  const body = exportEventsStream(sqlite, filters, format, (error) => console.error("export failed part-way:", error));
+  const body = exportEventsStream(sqlite, filters, format, (error) => console.error("export failed part-way:", error), reader);
   return { body, format, fileName };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CONNECTION_SORTS, EVENT_SORTS, type ConnectionSort, type EventSort } from "../explorerUrl/explorerParams";
+import { paramMessage } from "./paramMessages";
 
 /**
  * Where a page of the explorer starts: just after or just before one event, in the order shown.
@@ -41,7 +42,7 @@ export function encodeCursor(cursor: EventCursor): string {
   return Buffer.from(json, "utf8").toString("base64url");
 }
 
-export const CURSOR_MESSAGE = "is not a page position this explorer made (it may be cut off)";
+export const CURSOR_MESSAGE = paramMessage({ reason: "cursor" });
 
 /** The cursor text of a URL, decoded and validated; anything else is a zod issue. */
 export const eventCursorSchema = z

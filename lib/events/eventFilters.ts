@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Event } from "../generated/prisma/client";
 import { FILTER_PARAMS, type FilterParam, type FilterParamValues } from "../explorerUrl/explorerParams";
 import { dateTimeParam, exitParam, repeated, single, text, userIdParam } from "./paramSchemas";
+import { paramMessage } from "./paramMessages";
 
 /**
  * The one filter vocabulary of the app: the explorer's URL parameters (lib/explorerUrl) and the
@@ -13,20 +14,20 @@ import { dateTimeParam, exitParam, repeated, single, text, userIdParam } from ".
 const filterParamSchemas = {
   user: repeated(userIdParam),
   not_user: repeated(userIdParam),
-  name: repeated(text("an event name", 256)),
+  name: repeated(text("eventName", 256)),
   from: single(dateTimeParam),
   to: single(dateTimeParam),
-  host: repeated(text("a computer name", 256)),
+  host: repeated(text("computerName", 256)),
   exit: repeated(exitParam),
-  attempt: repeated(text("an attempt id", 256)),
-  ip: repeated(text("an ip address", 64)),
-  q: single(text("a search text", 200)),
+  attempt: repeated(text("attemptId", 256)),
+  ip: repeated(text("ipAddress", 64)),
+  q: single(text("searchText", 200)),
 } satisfies Record<FilterParam, z.ZodType>;
 
 export const eventFiltersSchema = z
   .object(filterParamSchemas)
   .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) <= 0, {
-    message: "must not be later than to",
+    message: paramMessage({ reason: "notLaterThanTo" }),
     path: ["from"],
   })
   .transform(({ not_user, ...filters }) => ({ ...filters, notUser: not_user }));

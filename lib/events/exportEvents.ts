@@ -1,3 +1,4 @@
+import { csvHeader, DEFAULT_CSV_READER, localTimeCell, UTF8_BOM, type CsvReader } from "../csv/csvReader";
 import { stringifySafeCsv } from "../csv/safeCsv";
 import type { SqliteConnection } from "../store/sqlite";
 import type { ExportFormat } from "../explorerUrl/explorerParams";
@@ -10,8 +11,24 @@ import { scanEvents, type ScannedEvent } from "./scanEvents";
 export type { ExportFormat };
 
 const BATCH = 1_000;
-/** Parsec's fields; `data` as JSON text, and `extra` for top-level fields Parsec sent beyond the documented ones. */
-export const CSV_COLUMNS = ["id", "name", "timestamp", "user_id", "team_id", "user_email", "data", "extra"] as const;
+/**
+ * Parsec's fields; `timestamp` in UTC as stored and `local_time` in the reader's zone beside it,
+ * `data` as JSON text, and `extra` for top-level fields Parsec sent beyond the documented ones.
+ */
+export const CSV_COLUMNS = ["id", "name", "timestamp", "local_time", "user_id", "team_id", "user_email", "data", "extra"] as const;
+
+/** The header row in Japanese; English readers get the field names. */
+const CSV_COLUMNS_JA: Record<(typeof CSV_COLUMNS)[number], string> = {
+  id: "イベント ID",
+  name: "イベント名",
+  timestamp: "日時 (UTC)",
+  local_time: "日時",
+  user_id: "ユーザー ID",
+  team_id: "チーム ID",
+  user_email: "メールアドレス",
+  data: "データ",
+  extra: "その他のフィールド",
+};
 
 /**
  * Every stored event matching the filters, oldest first, in Parsec's own event shape, a batch
@@ -23,16 +40,17 @@ export async function exportEvents(
   filters: EventFilters,
   format: ExportFormat,
   write: (chunk: string) => void | Promise<void>,
+  reader: CsvReader = DEFAULT_CSV_READER,
 ): Promise<number> {
   // The database's condition is exact for most filters; where it is not, rows are checked here too.
   const recheck = needsExactCheck(filters) ? (row: ScannedEvent) => matchesExactly(row, filters) : null;
-  if (format === "csv") await write(stringifySafeCsv([[...CSV_COLUMNS]]));
+  if (format === "csv") await write(UTF8_BOM + stringifySafeCsv([csvHeader(CSV_COLUMNS, CSV_COLUMNS_JA, reader, ["local_time"])]));
   let count = 0;
   const where = eventFiltersSql(filters, exportSearchPlan(sqlite, filters));
   for await (const rows of scanEvents(sqlite, where, { direction: "asc", start: null, batchSize: BATCH })) {
     const matching = recheck ? rows.filter(recheck) : rows;
     if (matching.length > 0) {
-      await write(format === "csv" ? toCsv(matching) : matching.map(exportLine).join(""));
+      await write(format === "csv" ? toCsv(matching, reader) : matching.map(exportLine).join(""));
     }
     count += matching.length;
   }
@@ -59,6 +77,18 @@ function exportSearchPlan(sqlite: SqliteConnection, filters: EventFilters): Sear
   return plan.kind === "index-filtered" ? { kind: "scan", pattern: plan.pattern } : plan;
 }
 
-function toCsv(rows: ScannedEvent[]): string {
-  return stringifySafeCsv(rows.map((row) => [row.id, row.name, row.timestamp, row.userId, row.teamId, row.userEmail ?? "", row.data, row.extra ?? ""]));
+function toCsv(rows: ScannedEvent[], reader: CsvReader): string {
+  return stringifySafeCsv(
+    rows.map((row) => [
+      row.id,
+      row.name,
+      row.timestamp,
+      localTimeCell(row.timestamp, reader),
+      row.userId,
+      row.teamId,
+      row.userEmail ?? "",
+      row.data,
+      row.extra ?? "",
+    ]),
+  );
 }

@@ -36,7 +36,10 @@ async function exportedText(format: "csv" | "ndjson", raw: Record<string, string
 describe("exportEventsStream", () => {
   it.each(["csv", "ndjson"] as const)("streams exactly what exportEvents writes (%s)", async (format) => {
     const filters = parseEventFilters({ user: "1" });
-    const streamed = await new Response(exportEventsStream(database.sqlite, filters, format)).text();
+    // Response.text() would drop a byte-order mark: the CSV's must arrive too.
+    const streamed = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+      await new Response(exportEventsStream(database.sqlite, filters, format)).arrayBuffer(),
+    );
     expect(streamed).toBe(await exportedText(format, { user: "1" }));
     expect(streamed).toContain("東京オフィスPC-01");
   });

@@ -1,3 +1,4 @@
+import type { CsvReader } from "../csv/csvReader";
 import type { SqliteConnection } from "../store/sqlite";
 import { writtenStream } from "../http/writtenStream";
 import type { EventFilters } from "./eventFilters";
@@ -12,6 +13,7 @@ export function exportEventsStream(
   filters: EventFilters,
   format: ExportFormat,
   onError: (error: unknown) => void = () => undefined,
+  reader?: CsvReader,
 ): ReadableStream<Uint8Array> {
-  return writtenStream((write) => exportEvents(sqlite, filters, format, write), onError);
+  return writtenStream((write) => exportEvents(sqlite, filters, format, write, reader), onError);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paramMessage, type ParamTextKind } from "./paramMessages";
 
 /**
  * Building blocks for parameters that arrive as text from a URL or a command line: absent, one
@@ -17,7 +18,7 @@ export const single = <T extends z.ZodType>(item: T) =>
     if (Array.isArray(value)) {
       const given = value.filter((v) => !isBlank(v));
       if (given.length > 1) {
-        ctx.addIssue({ code: "custom", message: "must be given only once", input: value });
+        ctx.addIssue({ code: "custom", message: paramMessage({ reason: "once" }), input: value });
         return z.NEVER;
       }
       return given[0];
@@ -26,28 +27,28 @@ export const single = <T extends z.ZodType>(item: T) =>
   }, item.optional());
 
 /** Trimmed non-empty text of bounded length, with a message that says what was expected. */
-export const text = (what: string, max: number) =>
+export const text = (what: ParamTextKind, max: number) =>
   z
     .string()
     .trim()
-    .min(1, { message: `must be ${what}` })
-    .max(max, { message: `must be ${what} of at most ${max} characters` });
+    .min(1, { message: paramMessage({ reason: "text", what }) })
+    .max(max, { message: paramMessage({ reason: "textTooLong", what, max }) });
 
 /** A Parsec user id. */
 export const userIdParam = z
   .string()
   .trim()
-  .regex(/^-?\d+$/, { message: "must be a Parsec user id (a whole number)" })
+  .regex(/^-?\d+$/, { message: paramMessage({ reason: "userId" }) })
   .transform(Number)
   // "99999999999999999999" is digits but no id: past 2^53 the number is not even exact.
-  .refine((id) => Number.isSafeInteger(id), { message: "must be a Parsec user id (a whole number), not one this large" });
+  .refine((id) => Number.isSafeInteger(id), { message: paramMessage({ reason: "userIdTooLarge" }) });
 
 /** A specific exit code, or every success (0) / every failure (anything else). */
 export const exitParam = z
   .string()
   .trim()
   .refine((v) => v === "success" || v === "failure" || /^-?\d+$/.test(v), {
-    message: 'must be an exit code such as -6023, or "success" or "failure"',
+    message: paramMessage({ reason: "exitCode" }),
   })
   .transform((v) => (v === "success" || v === "failure" ? v : Number(v)));
 
@@ -57,4 +58,4 @@ export type ExitFilter = z.output<typeof exitParam>;
 export const dateTimeParam = z
   .string()
   .trim()
-  .pipe(z.iso.datetime({ offset: true, error: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z" }));
+  .pipe(z.iso.datetime({ offset: true, error: paramMessage({ reason: "dateTime" }) }));

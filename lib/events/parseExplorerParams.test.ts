@@ -25,12 +25,18 @@ describe("parseExplorerParams", () => {
         param: "colour",
         given: "red",
         message: expect.stringMatching(/^is not a parameter of this page \(it takes user, not_user, .*limit, order, cursor, sort\)$/),
+        reason: { reason: "unknownParam", known: expect.arrayContaining(["user", "sort"]) },
       },
-      { param: "from", given: "last tuesday", message: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z" },
-      { param: "limit", given: "-5", message: "must be one of 25, 50, 100, 200" },
-      { param: "order", given: "sideways", message: "must be newest or oldest" },
-      { param: "cursor", given: "%%%", message: expect.stringMatching(/^is not a page position/) },
-      { param: "sort", given: "colour", message: "must be time, name, user, host, exit" },
+      { param: "from", given: "last tuesday", message: "must be an RFC 3339 date-time such as 2026-05-20T07:29:52Z", reason: { reason: "dateTime" } },
+      { param: "limit", given: "-5", message: "must be one of 25, 50, 100, 200", reason: { reason: "oneOf", choices: [25, 50, 100, 200] } },
+      { param: "order", given: "sideways", message: "must be one of newest, oldest", reason: { reason: "oneOf", choices: ["newest", "oldest"] } },
+      { param: "cursor", given: "%%%", message: expect.stringMatching(/^is not a page position/), reason: { reason: "cursor" } },
+      {
+        param: "sort",
+        given: "colour",
+        message: "must be one of time, name, user, host, exit",
+        reason: { reason: "oneOf", choices: ["time", "name", "user", "host", "exit"] },
+      },
     ]);
   });
 
@@ -43,19 +49,25 @@ describe("parseExplorerParams", () => {
     });
     const parsed = parseExplorerParams({ sort: "host", cursor: byName });
     expect(parsed.paging).toEqual({ ...defaults, sort: "host" });
-    expect(parsed.problems).toEqual([{ param: "cursor", given: byName, message: expect.stringMatching(/made for another sort$/) }]);
+    expect(parsed.problems).toEqual([
+      { param: "cursor", given: byName, message: expect.stringMatching(/made for another sort$/), reason: { reason: "cursorOtherSort" } },
+    ]);
   });
 
   it("reports one problem per parameter, however many of its values are wrong", () => {
     const parsed = parseExplorerParams({ user: ["bob", "42", "alice"], exit: "success" });
     expect(parsed.filters).toEqual(parseEventFilters({ exit: "success" }));
-    expect(parsed.problems).toEqual([{ param: "user", given: "bob, 42, alice", message: "must be a Parsec user id (a whole number)" }]);
+    expect(parsed.problems).toEqual([
+      { param: "user", given: "bob, 42, alice", message: "must be a Parsec user id (a whole number)", reason: { reason: "userId" } },
+    ]);
   });
 
   it("drops a from later than to, keeping to", () => {
     const parsed = parseExplorerParams({ from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" });
     expect(parsed.filters).toEqual(parseEventFilters({ to: "2026-01-01T00:00:00Z" }));
-    expect(parsed.problems).toEqual([{ param: "from", given: "2026-02-01T00:00:00Z", message: "must not be later than to" }]);
+    expect(parsed.problems).toEqual([
+      { param: "from", given: "2026-02-01T00:00:00Z", message: "must not be later than to", reason: { reason: "notLaterThanTo" } },
+    ]);
   });
 
   it("refuses a single parameter given twice", () => {

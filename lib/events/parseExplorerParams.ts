@@ -1,16 +1,18 @@
 import type { z } from "zod";
 import { FILTER_PARAMS, PAGING_PARAMS, SORT_PARAM, type EventSort } from "../explorerUrl/explorerParams";
-import { CURSOR_MESSAGE } from "./eventCursor";
 import { eventFiltersSchema, type EventFilters } from "./eventFilters";
 import { eventPagingSchema, eventSortSchema, type EventPaging } from "./eventPaging";
+import { paramMessage, paramReasonOf, type ParamReason } from "./paramMessages";
 
 /** A URL parameter that was ignored, and why: shown on the page, never a failure. */
 export interface ParamProblem {
   param: string;
   /** What the URL gave, as text (repeated values joined by ", "). */
   given: string;
-  /** What was expected, e.g. "must be one of 25, 50, 100, 200". */
+  /** What was expected, in English (the API and the logs say this), e.g. "must be one of 25, 50, 100, 200". */
   message: string;
+  /** The same as data, for the page to say in the reader's language; null for a message of zod's own. */
+  reason: ParamReason | null;
 }
 
 export interface ExplorerParams {
@@ -43,7 +45,7 @@ export function withSortedCursor<Paging extends EventPaging, Sort extends string
   problems: ParamProblem[],
 ): Paging & { sort: Sort } {
   if (paging.cursor && (paging.cursor.key?.sort ?? unkeyed) !== sort) {
-    problems.push({ param: "cursor", given: givenText(raw.cursor), message: `${CURSOR_MESSAGE}: it was made for another sort` });
+    problems.push(paramProblem("cursor", givenText(raw.cursor), { reason: "cursorOtherSort" }));
     return { ...paging, cursor: undefined, sort };
   }
   return { ...paging, sort };
@@ -53,7 +55,12 @@ export function withSortedCursor<Paging extends EventPaging, Sort extends string
 export function unknownParamProblems(raw: Record<string, unknown>, known: ReadonlySet<string>): ParamProblem[] {
   return Object.keys(raw)
     .filter((param) => !known.has(param))
-    .map((param) => ({ param, given: givenText(raw[param]), message: `is not a parameter of this page (it takes ${[...known].join(", ")})` }));
+    .map((param) => paramProblem(param, givenText(raw[param]), { reason: "unknownParam", known: [...known] }));
+}
+
+/** A problem with its reason, and that reason's English sentence. */
+export function paramProblem(param: string, given: string, reason: ParamReason): ParamProblem {
+  return { param, given, message: paramMessage(reason), reason };
 }
 
 /** Parses `raw`, dropping each parameter with an issue (recording why) until what is left parses. */
@@ -66,7 +73,7 @@ export function parseLeniently<S extends z.ZodType>(schema: S, raw: Record<strin
     for (const issue of result.error.issues) {
       const param = String(issue.path[0]);
       if (!(param in input)) throw new Error(`a parameter default does not parse: ${param} ${issue.message}`);
-      if (!dropped.has(param)) problems.push({ param, given: givenText(input[param]), message: issue.message });
+      if (!dropped.has(param)) problems.push({ param, given: givenText(input[param]), message: issue.message, reason: paramReasonOf(issue.message) });
       dropped.add(param);
     }
     for (const param of dropped) delete input[param];

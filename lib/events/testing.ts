@@ -29,8 +29,9 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** RFC 4180: commas, double quotes doubled inside quoted fields, which may span lines. */
-export function parseCsv(text: string): string[][] {
+/** RFC 4180: commas, double quotes doubled inside quoted fields, which may span lines; a leading BOM is no part of the first cell, as for Excel. */
+export function parseCsv(withBom: string): string[][] {
+  const text = withBom.startsWith("\uFEFF") ? withBom.slice(1) : withBom;
   const rows: string[][] = [];
   let row: string[] = [];
   let field = "";

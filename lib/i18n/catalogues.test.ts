@@ -59,6 +59,8 @@ export function scanSource(file: string, text: string): Scan {
       }
     });
   }
+  // Both forms in the order they stand in the file, so that "the nearest binding above" is the last one before a call.
+  bindings.sort((a, b) => a.at - b.at);
   const calls = [...text.matchAll(/\b(?:useTranslations|getTranslations)\(/g)].length;
   if (calls !== covered) problems.push(`${file}: a translator is made in a form the key scan does not read (see lib/i18n/catalogues.test.ts)`);
   const keys: string[] = [];
@@ -186,6 +188,9 @@ describe("the key scan", () => {
     const scan = scanSource(
       "probe.tsx",
       [
+        // A binding of both forms further up: calls below a later binding read the later one.
+        'const [t, page] = await Promise.all([getTranslations("G"), getTranslations("H")]);',
+        't("six"); page("seven");',
         'const t = useTranslations("A");',
         'const [u, v] = await Promise.all([getTranslations("B"), getTranslations("C")]);',
         'const [locale, w2] = await Promise.all([getLocale(), getTranslations("F")]);',
@@ -195,7 +200,7 @@ describe("the key scan", () => {
         'function other() { const t = useTranslations("E"); return t("four"); }',
       ].join("\n"),
     );
-    expect(scan.keys.sort()).toEqual(["A.one", "A.two", "B.three", "E.four", "F.five"]);
+    expect(scan.keys.sort()).toEqual(["A.one", "A.two", "B.three", "E.four", "F.five", "G.six", "H.seven"]);
     expect(scan.problems).toHaveLength(2);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDayLabel, formatSeconds, formatInstant } from "./dateTime";
+import { formatDayLabel, formatDayTime, formatDayWithYear, formatMonth, formatSeconds, formatShortDay, formatShortDuration, formatInstant } from "./dateTime";
 
 const AT = Date.UTC(2026, 10, 25, 5, 5, 9); // 2026-11-25 05:05:09 UTC, a Wednesday
 
@@ -21,6 +21,32 @@ describe("formatDayLabel", () => {
     expect(formatDayLabel({ year: 2026, month: 11, day: 25 }, "en")).toBe("Wed 25 Nov");
     expect(formatDayLabel({ year: 2026, month: 11, day: 25 }, "ja")).toBe("11月25日(水)");
     expect(formatDayLabel({ year: 2026, month: 11, day: 29 }, "ja")).toBe("11月29日(日)");
+  });
+});
+
+describe("days, months and day times", () => {
+  it("write the year, the month and the minute each language's way", () => {
+    const day = { year: 2026, month: 11, day: 23 };
+    expect(formatDayWithYear(day, "en")).toBe("Mon 23 Nov 2026");
+    expect(formatDayWithYear(day, "ja")).toBe("2026年11月23日(月)");
+    expect(formatMonth(2026, 12, "en")).toBe("Dec 2026");
+    expect(formatMonth(2026, 12, "ja")).toBe("2026年12月");
+    expect(formatShortDay(day, "en")).toBe("23 Nov");
+    expect(formatShortDay(day, "ja")).toBe("11/23");
+  });
+
+  it("take the day of the zone, not of UTC", () => {
+    const at = Date.parse("2026-11-25T16:00:00Z");
+    expect(formatDayTime(at, "Asia/Tokyo", "en")).toBe("Thu 26 Nov 01:00");
+    expect(formatDayTime(at, "Asia/Tokyo", "ja")).toBe("11月26日(木) 01:00");
+    expect(formatDayTime(at, "America/New_York", "ja")).toBe("11月25日(水) 11:00");
+  });
+});
+
+describe("formatShortDuration", () => {
+  it("rounds to the largest unit, per language", () => {
+    expect([45, 600, 5400, 54000].map((s) => formatShortDuration(s, "en"))).toEqual(["45s", "10m", "1.5h", "15h"]);
+    expect([45, 600, 5400, 54000].map((s) => formatShortDuration(s, "ja"))).toEqual(["45秒", "10分", "1.5時間", "15時間"]);
   });
 });
 

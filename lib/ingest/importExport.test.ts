@@ -479,7 +479,7 @@ describe("export", () => {
   it("CSV parses back to the same ids and fields", async () => {
     const text = await exported({}, "csv");
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual([...CSV_COLUMNS]);
+    expect(header).toEqual(CSV_COLUMNS.map((column) => (column === "local_time" ? "local_time (UTC)" : column)));
     expect(rows).toHaveLength(stored.length);
     const back = rows.map((row) => {
       const cell = Object.fromEntries(header!.map((column, i) => [column, row[i]!]));

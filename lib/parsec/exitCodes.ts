@@ -21,8 +21,14 @@
  *   (`WSAGetLastError`) or from -800000 elsewhere (`errno`). They are decoded back here, and a few
  *   common socket errors are named.
  *
+ * - Every description comes in the reader's language: English here, Japanese in ./exitCodesJa.ts
+ *   (the code names stay as documented in both).
+ *
  * No React here: the component lives in components/ExitCode.tsx.
  */
+
+import type { Locale } from "../i18n/locales";
+import { EXIT_CODE_FAMILY_LABELS_JA, EXIT_CODE_PHRASES_JA, EXIT_CODE_TEXT_JA, SOCKET_MEANINGS_JA } from "./exitCodesJa";
 
 export type ExitCodeSeverity = "success" | "warning" | "error";
 
@@ -93,8 +99,8 @@ export const EXIT_CODE_FAMILIES: readonly ExitCodeFamily[] = [
 
 const FAMILY_LABEL = new Map(EXIT_CODE_FAMILIES.map((f) => [f.id, f.label]));
 
-export function exitCodeFamilyLabel(id: ExitCodeFamilyId): string {
-  return FAMILY_LABEL.get(id) ?? id;
+export function exitCodeFamilyLabel(id: ExitCodeFamilyId, locale: Locale = "en"): string {
+  return (locale === "ja" ? EXIT_CODE_FAMILY_LABELS_JA[id] : FAMILY_LABEL.get(id)) ?? id;
 }
 
 /** An OS socket error decoded out of a SOCKET_ERR code. */
@@ -589,17 +595,23 @@ const severityOf = (code: number): ExitCodeSeverity => (code === 0 ? "success" :
 type Described = Omit<ExitCodeInfo, "code" | "signFlipped" | "label">;
 
 /** The description of a signed code, or null when the catalogue has nothing for it. */
-function describeSigned(code: number): Described | null {
-  const base = (entry: Entry): Described => ({
-    canonicalCode: code,
-    name: entry.name,
-    familyId: entry.family,
-    family: exitCodeFamilyLabel(entry.family),
-    severity: severityOf(code),
-    meaning: entry.meaning,
-    fix: entry.fix,
-    known: true,
-  });
+function describeSigned(code: number, locale: Locale): Described | null {
+  const ja = locale === "ja";
+  /** An entry's text in the reader's language; `values` fill a composed meaning's {placeholders}. */
+  const base = (entry: Entry, values: Record<string, string | number> = {}): Described => {
+    const text = ja ? EXIT_CODE_TEXT_JA[entry.name] : undefined;
+    const meaning = text ? text.meaning.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? "")) : entry.meaning;
+    return {
+      canonicalCode: code,
+      name: entry.name,
+      familyId: entry.family,
+      family: exitCodeFamilyLabel(entry.family, locale),
+      severity: severityOf(code),
+      meaning,
+      fix: text?.fix ?? entry.fix,
+      known: true,
+    };
+  };
 
   if (code === 0) {
     return base({
@@ -618,12 +630,15 @@ function describeSigned(code: number): Described | null {
   if (code <= OPENSSL_BASE && code > OPENSSL_BASE - COMPOSED_SPAN) {
     const sslError = OPENSSL_BASE - code;
     return {
-      ...base({
-        name: "OPENSSL_ERR",
-        family: "openssl",
-        meaning: `A secure (TLS) connection failed with OpenSSL error ${sslError}.`,
-        fix: "Check the computer's date and time, and any proxy, antivirus or firewall that inspects encrypted traffic.",
-      }),
+      ...base(
+        {
+          name: "OPENSSL_ERR",
+          family: "openssl",
+          meaning: `A secure (TLS) connection failed with OpenSSL error ${sslError}.`,
+          fix: "Check the computer's date and time, and any proxy, antivirus or firewall that inspects encrypted traffic.",
+        },
+        { sslError },
+      ),
       sslError,
     };
   }
@@ -638,13 +653,22 @@ function describeSigned(code: number): Described | null {
       : windows
         ? ""
         : " (an errno value on a system other than Windows)";
+    const jaWhat = windows ? EXIT_CODE_PHRASES_JA.windowsSocketError(number) : EXIT_CODE_PHRASES_JA.socketError(number);
+    const jaDetail = socketError.name
+      ? ` (${socketError.name}${windows ? "" : EXIT_CODE_PHRASES_JA.onOs(socketError.os!)}: ${SOCKET_MEANINGS_JA[socketError.meaning!] ?? socketError.meaning})`
+      : windows
+        ? ""
+        : EXIT_CODE_PHRASES_JA.otherSystemErrno;
     return {
-      ...base({
-        name: "SOCKET_ERR",
-        family: "socket",
-        meaning: `A network call failed with ${what}${detail}.`,
-        fix: "Check the computer's network connection and that firewalls, VPNs or proxies let Parsec's traffic through.",
-      }),
+      ...base(
+        {
+          name: "SOCKET_ERR",
+          family: "socket",
+          meaning: `A network call failed with ${what}${detail}.`,
+          fix: "Check the computer's network connection and that firewalls, VPNs or proxies let Parsec's traffic through.",
+        },
+        { what: jaWhat, detail: jaDetail },
+      ),
       socketError,
     };
   }
@@ -660,8 +684,8 @@ function decodeSocketError(system: "windows" | "other", number: number): SocketE
   return { system, number, name: known?.name ?? null, os: known?.os ?? null, meaning: known?.meaning ?? null };
 }
 
-function labelOf(code: number, name: string | null, socketError?: SocketErrorInfo): string {
-  if (name === null) return `unknown code ${code}`;
+function labelOf(code: number, name: string | null, locale: Locale, socketError?: SocketErrorInfo): string {
+  if (name === null) return unknownLabel(code, locale);
   return socketError?.name ? `${code} ${name} ${socketError.name}` : `${code} ${name}`;
 }
 
@@ -669,24 +693,27 @@ function labelOf(code: number, name: string | null, socketError?: SocketErrorInf
  * Describes an exit code as recorded in the audit log. Null only for a missing code; any number,
  * documented or not, gets a description.
  */
-export function describeExitCode(code: number | null | undefined): ExitCodeInfo | null {
+export function describeExitCode(code: number | null | undefined, locale: Locale = "en"): ExitCodeInfo | null {
   if (code === null || code === undefined) return null;
+  const ja = locale === "ja";
 
-  const signed = Number.isInteger(code) ? describeSigned(code) : null;
+  const signed = Number.isInteger(code) ? describeSigned(code, locale) : null;
   if (signed) {
-    return { code, ...signed, signFlipped: false, label: labelOf(code, signed.name, signed.socketError) };
+    return { code, ...signed, signFlipped: false, label: labelOf(code, signed.name, locale, signed.socketError) };
   }
 
   // An error shown without its sign: "6023" for -6023, "800111" for -800111.
   if (Number.isInteger(code) && code >= UNSIGNED_FORM_MIN) {
-    const flipped = describeSigned(-code);
+    const flipped = describeSigned(-code, locale);
     if (flipped) {
       return {
         code,
         ...flipped,
-        meaning: `${flipped.meaning} Recorded without its minus sign; the documented code is ${-code}.`,
+        meaning: ja
+          ? `${flipped.meaning}${EXIT_CODE_PHRASES_JA.signFlipped(-code)}`
+          : `${flipped.meaning} Recorded without its minus sign; the documented code is ${-code}.`,
         signFlipped: true,
-        label: labelOf(code, flipped.name, flipped.socketError),
+        label: labelOf(code, flipped.name, locale, flipped.socketError),
       };
     }
   }
@@ -696,15 +723,21 @@ export function describeExitCode(code: number | null | undefined): ExitCodeInfo 
     canonicalCode: code,
     name: null,
     familyId: "unknown",
-    family: exitCodeFamilyLabel("unknown"),
+    family: exitCodeFamilyLabel("unknown", locale),
     severity: severityOf(code),
-    meaning: `Parsec does not document exit code ${code}${code > 0 ? " (positive codes are warnings)" : code < 0 ? " (negative codes are errors)" : ""}.`,
-    fix: "Search Parsec's support site for the code or ask Parsec support; the Parsec log on the computer that recorded it may say more.",
+    meaning: ja
+      ? EXIT_CODE_PHRASES_JA.unknownMeaning(code)
+      : `Parsec does not document exit code ${code}${code > 0 ? " (positive codes are warnings)" : code < 0 ? " (negative codes are errors)" : ""}.`,
+    fix: ja
+      ? EXIT_CODE_PHRASES_JA.unknownFix
+      : "Search Parsec's support site for the code or ask Parsec support; the Parsec log on the computer that recorded it may say more.",
     known: false,
     signFlipped: false,
-    label: `unknown code ${code}`,
+    label: unknownLabel(code, locale),
   };
 }
+
+const unknownLabel = (code: number, locale: Locale) => (locale === "ja" ? `不明なコード ${code}` : `unknown code ${code}`);
 
 /**
  * Whether the code means something went wrong with the connection: the attempt did not succeed,

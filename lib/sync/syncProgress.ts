@@ -15,8 +15,9 @@ export interface SyncProgress {
   eventsPerSecond: number | null;
   /** The most the API can deliver under our quota, so a long backfill's pace is no surprise. */
   quotaCeilingPerHour: number | null;
-  estimate: { remainingEvents: number; remainingMs: number; basis: string } | null;
-  /** Why there is no estimate, when there is none. */
+  /** `basis` in English for the API and the logs; `sharePercent` (the part of the window walked) for the page to say it. */
+  estimate: { remainingEvents: number; remainingMs: number; basis: string; sharePercent?: number } | null;
+  /** Why there is no estimate, when there is none: one of NO_ESTIMATE's sentences (noEstimateReason names it). */
   noEstimate: string | null;
   waiting: { reason: string; until: string; detail: string } | null;
   updatedAt: string;
@@ -41,6 +42,20 @@ export function nextOrder(order: PageOrder, before: { oldest: Date | null; newes
   return "mixed";
 }
 
+/** Why a running sync has no estimate: English for the API and the logs, named by its key for the overview to say. */
+export const NO_ESTIMATE = {
+  mixedOrder: "pages do not come in time order",
+  measuring: "measuring…",
+  historyUnknown: "the start of the team's history is not known yet",
+} as const;
+
+export type NoEstimateReason = keyof typeof NO_ESTIMATE;
+
+/** The key of a stored progress's `noEstimate`; null for a sentence this version does not know. */
+export function noEstimateReason(text: string): NoEstimateReason | null {
+  return (Object.keys(NO_ESTIMATE) as NoEstimateReason[]).find((key) => NO_ESTIMATE[key] === text) ?? null;
+}
+
 /**
  * How much of the pass is left, assuming activity is spread evenly over the window: the share of
  * the window already walked (pages come in time order) scales what was fetched to a total.
@@ -56,15 +71,15 @@ export function estimateRemaining(input: {
 }): { estimate: SyncProgress["estimate"]; noEstimate: string | null } {
   const { pass, order } = input;
   if (order !== "newest-first" && order !== "oldest-first") {
-    return { estimate: null, noEstimate: order === "mixed" ? "pages do not come in time order" : "measuring…" };
+    return { estimate: null, noEstimate: order === "mixed" ? NO_ESTIMATE.mixedOrder : NO_ESTIMATE.measuring };
   }
   const windowStart = pass.startAt ? new Date(pass.startAt) : input.historyStartsAt;
   if (!windowStart || !pass.oldestAt || !pass.newestAt) {
-    return { estimate: null, noEstimate: "the start of the team's history is not known yet" };
+    return { estimate: null, noEstimate: NO_ESTIMATE.historyUnknown };
   }
   const windowMs = new Date(pass.endAt).getTime() - windowStart.getTime();
   const walkedMs = order === "newest-first" ? new Date(pass.endAt).getTime() - pass.oldestAt.getTime() : pass.newestAt.getTime() - windowStart.getTime();
-  if (windowMs <= 0 || walkedMs <= 0) return { estimate: null, noEstimate: "measuring…" };
+  if (windowMs <= 0 || walkedMs <= 0) return { estimate: null, noEstimate: NO_ESTIMATE.measuring };
   const share = Math.min(1, walkedMs / windowMs);
   const remainingEvents = Math.max(0, Math.round(pass.events / share - pass.events));
   const remainingPages = Math.ceil(remainingEvents / input.pageSize);
@@ -75,6 +90,7 @@ export function estimateRemaining(input: {
       remainingEvents,
       remainingMs: remainingPages * msPerPage,
       basis: `${Math.round(share * 100)}% of the time window walked; assumes activity is spread evenly over time`,
+      sharePercent: Math.round(share * 100),
     },
     noEstimate: null,
   };

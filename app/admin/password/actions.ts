@@ -8,7 +8,7 @@ import { changeOwnPassword } from "@/lib/auth/changeOwnPassword";
 import { clientIp, safeNextPath } from "@/lib/auth/requestContext";
 import type { FormState } from "@/components/auth/formState";
 import { ActionRefused, requireAdminAction } from "../../_auth/requireAdminAction";
-import { authProblemText } from "../../_auth/authProblemText";
+import { actionRefusedText, authProblemText } from "../../_auth/authProblemText";
 
 const text = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -21,7 +21,7 @@ export async function changePasswordAction(_previous: FormState, form: FormData)
   try {
     admin = await requireAdminAction(form, { passwordChangePage: true });
   } catch (error) {
-    if (error instanceof ActionRefused) return { message: error.message };
+    if (error instanceof ActionRefused) return { message: await actionRefusedText(error.refusal) };
     throw error;
   }
   try {

@@ -4,7 +4,7 @@ import { single, text } from "@/lib/events/paramSchemas";
 import { parseQuery, routeHandler } from "@/lib/routes/routeHandler";
 import { authorizeRequest } from "@/lib/auth/authorizeRequest";
 
-const detailParams = z.object({ id: single(text("an event id", 128)).pipe(z.string({ error: "is required: the id of the event to show" })) }).strict();
+const detailParams = z.object({ id: single(text("eventId", 128)).pipe(z.string({ error: "is required: the id of the event to show" })) }).strict();
 
 /**
  * `GET /events/detail?id=<event id>`: one stored event in Parsec's shape and the fields pulled out

@@ -12,9 +12,11 @@ import { ParamProblems } from "@/components/events/ParamProblems";
 import { TimelineSection, type TimelineLane } from "@/components/timeline/TimelineSection";
 import { UserLink } from "@/components/UserLink";
 
-export const metadata: Metadata = { title: "Host computer · Parsec audit log" };
-
-const UNKNOWN_USER = "(unknown user)";
+export async function generateMetadata({ params }: { params: Promise<{ hostName: string }> }): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Timeline")]);
+  const hostName = decodePathSegment((await params).hostName);
+  return { title: t("pageTitle", { page: hostName ?? page("hostComputer") }) };
+}
 
 /** A host computer: who connected to it and when (one lane per user), and how often attempts failed. */
 export default async function HostPage({
@@ -32,8 +34,9 @@ export default async function HostPage({
     return <BadPathNotice title={t("hostTitle")} given={rawName} expected={t("hostExpected")} />;
   }
   const { nowMs, window, problems, connections, windowFilter } = await timelinePageContext({ hostComputerName: hostName }, searchParams);
+  const [t, filters] = await Promise.all([getTranslations("Timeline"), getTranslations("Filters")]);
   const userOf = (c: { clientUserId: number | null; clientEmail: string | null }) =>
-    c.clientUserId === null ? UNKNOWN_USER : (c.clientEmail ?? `user ${c.clientUserId}`);
+    c.clientUserId === null ? t("unknownUser") : (c.clientEmail ?? filters("userFallback", { id: c.clientUserId }));
   const lanes: TimelineLane[] = groupByLane(connections, userOf).map(({ key, connections }) => {
     const userId = connections[0]!.clientUserId;
     return {
@@ -51,20 +54,20 @@ export default async function HostPage({
   return (
     <>
       <h1>
-        {hostName} <span className="muted heading-sub">host computer</span>
+        {hostName} <span className="muted heading-sub">{t("hostComputer")}</span>
       </h1>
       <p className="entity-links">
-        <Link href={connectionsHref({ host: [hostName], ...windowFilter })}>Connections in this window</Link>
-        <Link href={timelineSubjectLinks({ hostName }, window).failedConnections}>Failed connections</Link>
-        <Link href={explorerHref({ host: [hostName] })}>All events</Link>
+        <Link href={connectionsHref({ host: [hostName], ...windowFilter })}>{t("connectionsInWindow")}</Link>
+        <Link href={timelineSubjectLinks({ hostName }, window).failedConnections}>{t("failedConnections")}</Link>
+        <Link href={explorerHref({ host: [hostName] })}>{t("allEvents")}</Link>
       </p>
       <ParamProblems problems={problems} />
       <TimelineSection
         window={window}
         lanes={lanes}
         totals={timelineTotals(connections, window, userOf)}
-        laneTitle="Connections by user"
-        counterparts="Users"
+        laneTitle={t("byUser")}
+        counterparts={t("users")}
         hrefOf={(p) => hostHref(hostName, p)}
         nowMs={nowMs}
       />

@@ -14,9 +14,10 @@ import { ParamProblems } from "@/components/events/ParamProblems";
 import { HostLink } from "@/components/HostLink";
 import { TimelineSection, type TimelineLane } from "@/components/timeline/TimelineSection";
 
-export const metadata: Metadata = { title: "User · Parsec audit log" };
-
-const UNKNOWN_HOST = "(unknown host)";
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Timeline")]);
+  return { title: t("pageTitle", { page: page("userPage") }) };
+}
 
 export default async function UserPage({
   params,
@@ -37,45 +38,47 @@ export default async function UserPage({
   const actions = adminActions!;
   const known = users.find((user) => user.userId === userId);
   const email = emailOf(userId);
-  const hostOf = (c: { hostComputerName: string | null }) => c.hostComputerName ?? UNKNOWN_HOST;
+  const t = await getTranslations("Timeline");
+  const unknownHost = t("unknownHost");
+  const hostOf = (c: { hostComputerName: string | null }) => c.hostComputerName ?? unknownHost;
   const lanes: TimelineLane[] = groupByLane(connections, hostOf).map(({ key, connections }) => ({
     key,
-    label: key === UNKNOWN_HOST ? <span className="muted">{key}</span> : <HostLink name={key} window={{ span: window.span, date: window.anchorDate }} />,
+    label: key === unknownHost ? <span className="muted">{key}</span> : <HostLink name={key} window={{ span: window.span, date: window.anchorDate }} />,
     connections,
   }));
 
   return (
     <>
       <h1>
-        {email ?? `User ${userId}`} <span className="muted heading-sub">user id {userId}</span>
+        {email ?? t("userHeading", { id: userId })} <span className="muted heading-sub">{t("userId", { id: userId })}</span>
       </h1>
       <p className="entity-links">
-        <Link href={connectionsHref({ user: [String(userId)], ...windowFilter })}>Connections in this window</Link>
-        <Link href={connectionsHref({ user: [String(userId)] })}>All connections</Link>
-        <Link href={explorerHref({ user: [String(userId)] })}>All events</Link>
+        <Link href={connectionsHref({ user: [String(userId)], ...windowFilter })}>{t("connectionsInWindow")}</Link>
+        <Link href={connectionsHref({ user: [String(userId)] })}>{t("allConnections")}</Link>
+        <Link href={explorerHref({ user: [String(userId)] })}>{t("allEvents")}</Link>
       </p>
-      {!known && <div className="notice notice--warn">No stored event names user {userId}.</div>}
+      {!known && <div className="notice notice--warn">{t("unknownUserId", { id: userId })}</div>}
       <ParamProblems problems={problems} />
       <TimelineSection
         window={window}
         lanes={lanes}
         totals={timelineTotals(connections, window, hostOf)}
-        laneTitle="Connections by host computer"
-        counterparts="Hosts used"
+        laneTitle={t("byHost")}
+        counterparts={t("hostsUsed")}
         hrefOf={(p) => userHref(userId, p)}
         nowMs={nowMs}
       />
       <section aria-labelledby="actions-heading">
-        <h2 id="actions-heading">Admin actions in this {window.span}</h2>
+        <h2 id="actions-heading">{t("adminActions", { span: window.span })}</h2>
         {actions.rows.length === 0 ? (
-          <p className="empty">No administrative actions by this user in this {window.span}.</p>
+          <p className="empty">{t("noAdminActions", { span: window.span })}</p>
         ) : (
           <>
             <RawEventsTable rows={actions.rows} testId="admin-actions" />
             {actions.more && (
               <p>
-                The latest {ADMIN_ACTIONS_SHOWN} are shown.{" "}
-                <Link href={explorerHref({ user: [String(userId)], ...windowFilter })}>All of this user&apos;s events in this window →</Link>
+                {t("latestShown", { count: ADMIN_ACTIONS_SHOWN })}{" "}
+                <Link href={explorerHref({ user: [String(userId)], ...windowFilter })}>{t("allUserEventsInWindow")}</Link>
               </p>
             )}
           </>

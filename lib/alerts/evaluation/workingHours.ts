@@ -1,5 +1,5 @@
 import { WEEKDAYS, type EventRule } from "../../alertRules/ruleSchema";
-import { weekday, zonedFields } from "../../connections/zonedTime";
+import { weekday, zonedFields } from "../../i18n/zonedTime";
 
 type ScheduleRule = Extract<EventRule, { kind: "schedule" }>;
 

@@ -130,7 +130,7 @@ function pageScenarios(db: Db, sqlite: SqliteConnection): PageScenario[] {
 
   const insights = (name: string, params: Record<string, string>): PageScenario => {
     const search = new URLSearchParams(params).toString();
-    return { name: `/insights ${name}`, path: `/insights?${search}`, direct: () => insightsPageData(params, Date.now(), { db, sqlite }) };
+    return { name: `/insights ${name}`, path: `/insights?${search}`, direct: () => insightsPageData(params, Date.now(), { store: { db, sqlite } }) };
   };
   const timeline = (name: string, subject: TimelineSubject, spanName: TimelineSpan, date: string): PageScenario => {
     const path = "userId" in subject ? userHref(subject.userId, { span: spanName, date }) : hostHref(subject.hostComputerName, { span: spanName, date });

@@ -62,14 +62,23 @@ export function formatZonedClock(ms: number, timeZone: string): string {
   return `${pad2(f.hour)}:${pad2(f.minute)}:${pad2(f.second)}`;
 }
 
-const WEEKDAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"] as const;
-export const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 export const weekday = (date: CivilDate) => new Date(Date.UTC(date.year, date.month - 1, date.day)).getUTCDay();
-/** "Tue 25 Nov". */
-export const civilDayLabel = (date: CivilDate) => `${WEEKDAYS[weekday(date)]} ${date.day} ${MONTHS[date.month - 1]}`;
 
-/** An instant as the timeline's tooltips write it, in the window's zone: "Tue 25 Nov 14:05". */
-export function formatZonedTime(ms: number, timeZone: string): string {
+/** The calendar date `days` after `date` (months and years roll over). */
+export function addDays(date: CivilDate, days: number): CivilDate {
+  const t = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+}
+
+/** How far the zone's wall clock is ahead of UTC at this instant, in ms. */
+function offsetMs(ms: number, timeZone: string): number {
   const f = zonedFields(ms, timeZone);
-  return `${civilDayLabel(f)} ${pad2(f.hour)}:${pad2(f.minute)}`;
+  return Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
+}
+
+/** The instant the zone's wall clock shows `hour`:00 on `date` (the later one across a DST gap's edge). */
+export function zonedInstant(date: CivilDate, hour: number, timeZone: string): number {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
+  const first = wall - offsetMs(wall, timeZone);
+  return wall - offsetMs(first, timeZone);
 }
