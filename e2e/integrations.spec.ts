@@ -59,10 +59,10 @@ test("the integrations page shows a destination that is down as lagging with its
     await expect(page.getByRole("status").filter({ hasText: "collector への再送を開始しました。" })).toBeVisible();
     await expect.poll(() => collector.lines.length - before, { timeout: 30_000 }).toBeGreaterThanOrEqual(delivered);
     await page.goto("/admin/audit");
-    await expect(page.getByRole("table")).toContainText("Paused an integration");
-    await expect(page.getByRole("table")).toContainText("Resumed an integration");
-    await expect(page.getByRole("table")).toContainText("Sent a test event");
-    await expect(page.getByRole("table")).toContainText("Replayed to an integration");
+    await expect(page.getByRole("table")).toContainText("連携を一時停止");
+    await expect(page.getByRole("table")).toContainText("連携を再開");
+    await expect(page.getByRole("table")).toContainText("テストイベントを送信");
+    await expect(page.getByRole("table")).toContainText("連携へ再送");
 
     // GET /api/sync reports the lag per destination, and so does the health check, to an admin only.
     const status = (await (await page.request.get("/api/sync")).json()) as { integrations: { name: string; pending: number }[] };

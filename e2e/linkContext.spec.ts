@@ -15,12 +15,12 @@ test("why did connections to a computer fail this week: the host's week leads to
   const day = tokyoDay((await failure.locator("time").first().getAttribute("datetime"))!);
 
   await page.goto(`/hosts/${encodeURIComponent(host)}?span=week&date=${day}`);
-  await expect(page.getByTestId("timeline-window")).toContainText("Week of");
+  await expect(page.getByTestId("timeline-window")).toContainText("からの週");
   const userLane = page.getByTestId("timeline").locator("a[href^='/users/']").first();
   const userPath = new URL((await userLane.getAttribute("href"))!, page.url()).pathname;
 
   // "Failed connections" is this week's failures of this host, not all time's.
-  await page.getByRole("link", { name: "Failed connections" }).click();
+  await page.getByRole("link", { name: "失敗した接続" }).click();
   await expect(page).toHaveURL(/\/connections\?/);
   expect(params(page).getAll("host")).toEqual([host]);
   expect(params(page).getAll("exit")).toEqual(["failure"]);
@@ -40,7 +40,7 @@ test("why did connections to a computer fail this week: the host's week leads to
   await page.goBack();
   await page.getByTestId("timeline").locator(`a[href^='${userPath}?']`).first().click();
   await expect(page).toHaveURL(new RegExp(`${userPath}\\?span=week&date=${day}$`));
-  await page.getByRole("link", { name: "Day", exact: true }).click();
+  await page.locator("a[data-span=day]").click();
   await expect(page).toHaveURL(new RegExp(`span=day&date=${day}$`));
 });
 
@@ -59,7 +59,9 @@ test("a user link from a table narrowed to a day opens that user's day, and an o
   await page.goto("/events?name=client_disconnect");
   const event = page.getByTestId("events-table").locator("tbody tr[data-event-id]").first();
   const eventDay = tokyoDay((await event.locator("time").first().getAttribute("datetime"))!);
-  await event.focus();
+  await page.getByRole("heading", { name: "イベント", level: 1 }).click();
+  await page.keyboard.press("j");
+  await expect(event).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page.locator(".event-detail").getByRole("link", { name: "このユーザーのタイムライン" })).toHaveAttribute(
     "href",

@@ -64,7 +64,7 @@ test("the viewer audit calls a connections export an export of connections", asy
   expect(exported.status()).toBe(200);
   await page.goto("/admin/audit?action=export_connections");
   const row = page.getByTestId("viewer-audit").locator("tbody tr").first();
-  await expect(row).toContainText("Exported connections");
+  await expect(row).toContainText("接続をエクスポート");
   await expect(row).toContainText("status-failed");
   await page.goto("/admin/audit?action=export");
   await expect(page.getByTestId("viewer-audit").locator("tbody tr", { hasText: "status-failed" })).toHaveCount(0);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ImportFileError, type ImportSummary } from "../ingest/importEvents";
 import { SyncAlreadyRunningError } from "../ingest/syncLock";
+import { scenarioSchema } from "../parsec/simulator/scenarios";
 import { SyncFailedError, type SyncResult } from "../sync/syncTeamEvents";
 
 /**
@@ -17,6 +18,8 @@ export const runnerCommandSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sync"), id: requestId, trigger: z.enum(["api", "manual"]), full: z.boolean() }),
   /** An uploaded file, already received whole into `file`, to import; `name` is the one to show. */
   z.object({ type: z.literal("import"), id: requestId, file: z.string().min(1), name: z.string().min(1) }),
+  /** Demo mode: a scenario's events added to the simulated team, which runs in the runner's thread with the demo sync. */
+  z.object({ type: z.literal("scenario"), id: requestId, request: scenarioSchema }),
   /** Stop: runs in progress stop at their next page, then the runner closes its database and ends. */
   z.object({ type: z.literal("stop") }),
 ]);
@@ -31,6 +34,9 @@ export const syncResultSchema = z.object({
   passes: z.array(z.enum(["backfill", "incremental", "full"])),
   ...storeCounts,
 }) satisfies z.ZodType<SyncResult>;
+
+/** How many events a scenario added; null when no demo API runs (not demo mode). */
+export const scenarioResultSchema = z.number().int().nonnegative().nullable();
 
 export const importSummarySchema = z.object({
   runId: z.number().int(),

@@ -2,7 +2,7 @@ import { startAlertLoop, stopAlertLoop } from "../alerts/alertLoop";
 import { startBackupSchedule } from "../backup/backupSchedule";
 import { getConfig } from "../config";
 import { startDeliveryScheduler, type DeliveryScheduler } from "../integrations/delivery/deliveryScheduler";
-import { stopDemoParsecApi } from "../demo/demoParsecApi";
+import { injectDemoScenario, stopDemoParsecApi } from "../demo/demoParsecApi";
 import { importEventsFile } from "../ingest/importEvents";
 import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildConnections";
 import { getStore } from "../store/store";
@@ -78,7 +78,9 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
               liveDemo: true,
               onStarted: (runId) => reply({ type: "started", id: request.id, runId }),
             })
-          : getStore().then((store) => importEventsFile(request.file, { ...store, trigger: "manual" }));
+          : request.type === "scenario"
+            ? injectDemoScenario(request.request)
+            : getStore().then((store) => importEventsFile(request.file, { ...store, trigger: "manual" }));
       track(
         work.then(
           (result) => reply({ type: "done", id: request.id, result }),
