@@ -5,7 +5,7 @@ import { acquireSyncLock } from "../ingest/syncLock";
 import { closeDatabase, getDatabase } from "../store/client";
 import { copyDatabaseFile, DatabaseFileError, inspectDatabaseFile, replaceDatabaseContent, type DatabaseFileSummary } from "../store/databaseCopy";
 import { migrateDatabase, pendingMigrations } from "../store/migrate";
-import { readMigrationsList } from "../store/schemaEngine";
+import { migrationNames } from "../store/schemaEngine";
 import { backupsBeyond, nextBackupDue, rotatedBackupName, rotatedBackups } from "./backupRotation";
 
 export { DatabaseFileError } from "../store/databaseCopy";
@@ -51,7 +51,7 @@ export interface RestoreResult extends DatabaseFileSummary {
 export async function restoreStore(databaseFile: string, backupFile: string, options: { force?: boolean; actor?: string } = {}): Promise<RestoreResult> {
   const source = path.resolve(backupFile);
   const backup = inspectDatabaseFile(source);
-  const known = new Set(readMigrationsList().migrationDirectories.map((directory) => directory.path));
+  const known = new Set(migrationNames());
   const unknown = backup.migrations.filter((name) => !known.has(name));
   if (unknown.length > 0) {
     throw new DatabaseFileError(

@@ -46,7 +46,8 @@ export function addCounts(total: StoreCounts, more: StoreCounts): StoreCounts {
   };
 }
 
-const COLUMNS = [
+/** The columns storeEvents writes (besides storedAt and the change sequence); the sync benchmark's baseline inserts the same. */
+export const STORED_EVENT_COLUMNS = [
   "id",
   "name",
   "timestamp",
@@ -70,16 +71,16 @@ const COLUMNS = [
 ] as const satisfies readonly (keyof EventRow)[];
 
 function prepare(connection: SqliteConnection) {
-  const quoted = COLUMNS.map((c) => `"${c}"`).join(", ");
+  const quoted = STORED_EVENT_COLUMNS.map((c) => `"${c}"`).join(", ");
   return {
     find: connection.prepare<[string], Pick<EventRow, "id" | "attemptId" | (typeof CONTENT_COLUMNS)[number]>>(
       `SELECT "id", "attemptId", ${CONTENT_COLUMNS.map((c) => `"${c}"`).join(", ")} FROM "Event" WHERE "id" = ?`,
     ),
     insert: connection.prepare(
-      `INSERT INTO "Event" (${quoted}, "storedAt", "changeSeq", "insertSeq") VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt, @changeSeq, @changeSeq)`,
+      `INSERT INTO "Event" (${quoted}, "storedAt", "changeSeq", "insertSeq") VALUES (${STORED_EVENT_COLUMNS.map((c) => `@${c}`).join(", ")}, @storedAt, @changeSeq, @changeSeq)`,
     ),
     update: connection.prepare(
-      `UPDATE "Event" SET ${COLUMNS.filter((c) => c !== "id")
+      `UPDATE "Event" SET ${STORED_EVENT_COLUMNS.filter((c) => c !== "id")
         .map((c) => `"${c}" = @${c}`)
         .join(", ")}, "changeSeq" = @changeSeq WHERE "id" = @id`,
     ),
@@ -183,11 +184,11 @@ function quarantineRow(raw: QuarantineRaw, reason: string, eventId: string | nul
   return { raw: raw.text, rawHash: raw.sha256, reason: `${reason}${describeCut(raw)}`, eventId };
 }
 
-type Params = Record<(typeof COLUMNS)[number], string | number | null>;
+type Params = Record<(typeof STORED_EVENT_COLUMNS)[number], string | number | null>;
 
 function toParams(row: EventRow): Params {
   const params = {} as Params;
-  for (const column of COLUMNS) {
+  for (const column of STORED_EVENT_COLUMNS) {
     const value = row[column];
     params[column] = value instanceof Date ? value.getTime() : ((value ?? null) as string | number | null);
   }

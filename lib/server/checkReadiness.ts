@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import { getConfig } from "../config";
 import { pendingMigrations } from "../store/migrate";
-import { readMigrationsList } from "../store/schemaEngine";
+import { migrationNames } from "../store/schemaEngine";
 import { getStore } from "../store/store";
 
 export type ReadinessCheck = "ok" | "failing" | "off";
@@ -27,10 +27,7 @@ export async function checkReadiness(now = new Date()): Promise<Readiness> {
     if (!existsSync(databaseFile)) throw new Error(`the database file ${databaseFile} is gone`);
     const { db } = await getStore();
     await db.$queryRawUnsafe("SELECT 1");
-    const pending = pendingMigrations(
-      databaseFile,
-      readMigrationsList().migrationDirectories.map((directory) => directory.path),
-    );
+    const pending = pendingMigrations(databaseFile, migrationNames());
     if (pending.length > 0) {
       checks.migrations = "failing";
       console.error(

@@ -97,14 +97,19 @@ function explainEngineError(error: unknown, registry: { consumeError(id: number)
 }
 
 /** The migrations folder in the shape the engine takes (bare folder names, as `migrate deploy` records them). */
-export function readMigrationsList(): MigrationList {
-  const lockPath = path.join(MIGRATIONS_DIR, LOCKFILE);
-  const directories = existsSync(MIGRATIONS_DIR)
+/** The names of this version's migrations, in order, without reading their SQL (for checks that only compare names). */
+export function migrationNames(): string[] {
+  return existsSync(MIGRATIONS_DIR)
     ? readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
         .map((entry) => entry.name)
         .sort()
     : [];
+}
+
+export function readMigrationsList(): MigrationList {
+  const lockPath = path.join(MIGRATIONS_DIR, LOCKFILE);
+  const directories = migrationNames();
   return {
     baseDir: MIGRATIONS_DIR,
     lockfile: { path: LOCKFILE, content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : null },

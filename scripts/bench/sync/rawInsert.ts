@@ -10,35 +10,16 @@
 import Database from "better-sqlite3";
 import { migrateDatabase } from "@/lib/store/migrate";
 import { openSqlite, useWriterPragmas, writeTransaction } from "@/lib/store/sqlite";
-import { toEventRow, type EventRow } from "@/lib/events/eventRow";
-import { storeEvents } from "@/lib/ingest/storeEvents";
+import { toEventRow } from "@/lib/events/eventRow";
+import { STORED_EVENT_COLUMNS, storeEvents } from "@/lib/ingest/storeEvents";
 import { ParsecClient } from "@/lib/parsec/parsecClient";
 import { startSimulator } from "@/lib/parsec/simulator";
 import type { HistoryOptions } from "../lib/simulatorProcess";
 
-/** The columns storeEvents writes (plus "storedAt"); checked against the table at start. */
-const COLUMNS = [
-  "id",
-  "name",
-  "timestamp",
-  "occurredAt",
-  "userId",
-  "teamId",
-  "userEmail",
-  "data",
-  "extra",
-  "attemptId",
-  "exitCode",
-  "duration",
-  "hostComputerName",
-  "clientComputerName",
-  "hostPeerId",
-  "clientPeerId",
-  "hostUserId",
-  "clientUserId",
-  "ip",
-  "platform",
-] as const satisfies readonly (keyof EventRow)[];
+/** The columns storeEvents writes, its own list; checked against the table at start. */
+const COLUMNS = STORED_EVENT_COLUMNS;
+/** What storeEvents writes beside them: when, and the change sequence (the integrations' cursor) on insert. */
+const WRITTEN_BESIDE = ["storedAt", "changeSeq", "insertSeq"] as const;
 
 export interface InsertPhaseOptions {
   databaseFile: string;
@@ -67,7 +48,8 @@ export async function rawInsertBaseline(options: InsertPhaseOptions): Promise<In
   try {
     useWriterPragmas(db);
     checkColumns(db);
-    const names = [...COLUMNS, "storedAt"];
+    const names = [...COLUMNS, ...WRITTEN_BESIDE];
+    let seq = 0;
     const insert = db.prepare(`INSERT INTO "Event" (${names.map((c) => `"${c}"`).join(", ")}) VALUES (${names.map(() => "?").join(", ")})`);
     const insertPage = db.transaction((rows: unknown[][]) => {
       for (const row of rows) insert.run(row);
@@ -87,7 +69,8 @@ export async function rawInsertBaseline(options: InsertPhaseOptions): Promise<In
           const value = row[column];
           return value instanceof Date ? value.getTime() : (value ?? null);
         });
-        values.push(now);
+        seq += 1;
+        values.push(now, seq, seq);
         rows.push(values);
       }
       insertPage.immediate(rows);
@@ -155,7 +138,7 @@ async function timePages(
 /** A column added to Event later must be added here too, or the baseline would do less work. */
 function checkColumns(db: Database.Database): void {
   const table = (db.prepare(`PRAGMA table_info("Event")`).all() as { name: string }[]).map((c) => c.name).sort();
-  const ours = [...COLUMNS, "storedAt"].sort();
+  const ours = [...COLUMNS, ...WRITTEN_BESIDE].sort();
   if (table.join() !== ours.join()) {
     throw new Error(`the baseline's columns (${ours.join(", ")}) differ from the Event table's (${table.join(", ")}): update rawInsert.ts`);
   }
