@@ -37,6 +37,14 @@ const common = {
   timeoutSeconds: z.number().int().min(1).max(600, { message: "must be a whole number of seconds from 1 to 600" }).default(30),
 };
 
+/** AWS credentials from variables; without them the SDK's default chain (environment, profile, instance role). */
+const awsCredentials = { accessKeyIdEnv: envName.optional(), secretAccessKeyEnv: envName.optional(), sessionTokenEnv: envName.optional() };
+const awsCredentialsPaired = (v: { accessKeyIdEnv?: string; secretAccessKeyEnv?: string }) => Boolean(v.accessKeyIdEnv) === Boolean(v.secretAccessKeyEnv);
+const AWS_CREDENTIALS_UNPAIRED = {
+  message: "accessKeyIdEnv and secretAccessKeyEnv go together (or leave both out for the SDK's default credentials)",
+  path: ["secretAccessKeyEnv"],
+};
+
 const s3 = z
   .object({
     ...common,
@@ -50,9 +58,7 @@ const s3 = z
     region: z.string().min(1).default("us-east-1"),
     endpoint: httpUrl.optional(),
     forcePathStyle: z.boolean().default(false),
-    accessKeyIdEnv: envName.optional(),
-    secretAccessKeyEnv: envName.optional(),
-    sessionTokenEnv: envName.optional(),
+    ...awsCredentials,
     batchSize: batchSize(5_000, 100_000),
     /** S3 Object Lock on every object written (the bucket must have been created with object lock). */
     objectLock: z
@@ -64,10 +70,7 @@ const s3 = z
       .optional(),
   })
   .strict()
-  .refine((v) => Boolean(v.accessKeyIdEnv) === Boolean(v.secretAccessKeyEnv), {
-    message: "accessKeyIdEnv and secretAccessKeyEnv go together (or leave both out for the SDK's default credentials)",
-    path: ["secretAccessKeyEnv"],
-  });
+  .refine(awsCredentialsPaired, AWS_CREDENTIALS_UNPAIRED);
 
 const http = z
   .object({
@@ -159,8 +162,56 @@ const syslog = z
   .strict()
   .refine((v) => !(v.tls && v.url.protocol === "udp:"), { message: "TLS needs tcp://, not udp://", path: ["tls"] });
 
-export const destinationSchema = z.discriminatedUnion("type", [s3, http, splunkHec, elasticsearch, loki, syslog], {
-  error: (issue) => (issue.code === "invalid_union" ? 'must be one of "s3", "http", "splunk-hec", "elasticsearch", "loki", "syslog"' : undefined),
+/** Amazon CloudWatch Logs: PutLogEvents into one log group and stream. */
+const cloudwatchLogs = z
+  .object({
+    ...common,
+    type: z.literal("cloudwatch-logs"),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, { message: 'must be an AWS region such as "ap-northeast-1"' }),
+    logGroupName: z.string().regex(/^[.\-_/#A-Za-z0-9]{1,512}$/, { message: "must be a log group name (1-512 letters, digits, and . - _ / #)" }),
+    logStreamName: z
+      .string()
+      .regex(/^[^:*]{1,512}$/, { message: "must be a log stream name (1-512 characters, no : or *)" })
+      .default("parsec-audit-viewer"),
+    /** Create the log group when it does not exist (the stream is always created when missing). */
+    createLogGroup: z.boolean().default(false),
+    endpoint: httpUrl.optional(),
+    ...awsCredentials,
+    batchSize: batchSize(1_000, 10_000),
+  })
+  .strict()
+  .refine(awsCredentialsPaired, AWS_CREDENTIALS_UNPAIRED);
+
+/** Google Cloud Logging: entries.write into one log of a project. */
+const googleCloudLogging = z
+  .object({
+    ...common,
+    type: z.literal("google-cloud-logging"),
+    projectId: z.string().regex(/^[a-z][a-z0-9-]{4,28}[a-z0-9]$/, { message: "must be a Google Cloud project id (6-30 lower-case letters, digits and -)" }),
+    logName: z
+      .string()
+      .regex(/^[A-Za-z0-9/_.-]{1,512}$/, { message: "must be a log name (1-512 letters, digits, and / _ . -)" })
+      .default("parsec-audit"),
+    /** The monitored resource entries are written against; Parsec's events belong to no Google Cloud resource. */
+    resource: z
+      .object({ type: z.string().min(1), labels: z.record(z.string(), z.string()).default({}) })
+      .strict()
+      .default({ type: "global", labels: {} }),
+    /** A service account key file; without it (and without accessTokenEnv) Application Default Credentials. */
+    credentialsFile: z.string().min(1).optional(),
+    /** An OAuth 2.0 access token, for a token issued and refreshed outside the viewer. */
+    accessTokenEnv: envName.optional(),
+    /** Another endpoint than logging.googleapis.com (a Private Service Connect name, a test server). */
+    endpoint: httpUrl.optional(),
+    batchSize: batchSize(500, 5_000),
+  })
+  .strict()
+  .refine((v) => !(v.credentialsFile && v.accessTokenEnv), { message: "credentialsFile and accessTokenEnv exclude each other", path: ["accessTokenEnv"] });
+
+const DESTINATION_TYPES = ["s3", "http", "splunk-hec", "elasticsearch", "loki", "syslog", "cloudwatch-logs", "google-cloud-logging"];
+
+export const destinationSchema = z.discriminatedUnion("type", [s3, http, splunkHec, elasticsearch, loki, syslog, cloudwatchLogs, googleCloudLogging], {
+  error: (issue) => (issue.code === "invalid_union" ? `must be one of ${DESTINATION_TYPES.map((type) => `"${type}"`).join(", ")}` : undefined),
 });
 
 export const integrationsFileSchema = z

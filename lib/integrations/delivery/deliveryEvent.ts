@@ -23,6 +23,11 @@ export interface DeliveryEvent {
   changeSeq: number;
 }
 
+/** The event's export line, with `"viewer_update": true` when Parsec re-delivered it with changed content. */
+export function markedLine(event: { json: string; update: boolean }): string {
+  return event.update ? `${event.json.slice(0, -1)},"viewer_update":true}` : event.json;
+}
+
 /**
  * The rows of a batch as delivery events, for a destination whose cursor stood at `deliveredSeq`
  * when the batch was read: an event inserted at or before it was sent then, so this is an update.

@@ -7,8 +7,8 @@ import type { Sender } from "./sender";
 import { syslogSender } from "./syslog/syslogSender";
 
 /**
- * A sender whose module is loaded when it is first needed: the AWS SDK is large, and a viewer
- * without an s3 destination never loads it.
+ * A sender whose module is loaded when it is first needed: the cloud SDKs are large, and a viewer
+ * without such a destination never loads them.
  */
 function lazySender(loading: Promise<Sender>): Sender {
   // A failure to load surfaces at the first send, as that destination's error.
@@ -34,5 +34,9 @@ export function createSender(destination: Destination): Sender {
       return lokiSender(destination);
     case "syslog":
       return syslogSender(destination);
+    case "cloudwatch-logs":
+      return lazySender(import("./cloud/cloudwatchLogsSender").then(({ cloudwatchLogsSender }) => cloudwatchLogsSender(destination)));
+    case "google-cloud-logging":
+      return lazySender(import("./cloud/googleCloudLoggingSender").then(({ googleCloudLoggingSender }) => googleCloudLoggingSender(destination)));
   }
 }

@@ -1,6 +1,7 @@
 import type { Destination } from "../../../integrationsFile";
 import { DeliveryError, type Sender } from "../sender";
-import { basicAuthorization, markedLine, postBatch } from "./postBatch";
+import { markedLine } from "../../delivery/deliveryEvent";
+import { basicAuthorization, postBatch } from "./postBatch";
 
 type ElasticsearchDestination = Extract<Destination, { type: "elasticsearch" }>;
 

@@ -1,7 +1,8 @@
 import { createHmac } from "node:crypto";
 import type { Destination } from "../../../integrationsFile";
 import type { Sender } from "../sender";
-import { markedLine, postBatch } from "./postBatch";
+import { markedLine } from "../../delivery/deliveryEvent";
+import { postBatch } from "./postBatch";
 
 type HttpDestination = Extract<Destination, { type: "http" }>;
 

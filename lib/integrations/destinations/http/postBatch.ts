@@ -80,11 +80,6 @@ function originOf(url: string): string {
   }
 }
 
-/** The event's export line, with `"viewer_update": true` when Parsec re-delivered it with changed content. */
-export function markedLine(event: { json: string; update: boolean }): string {
-  return event.update ? `${event.json.slice(0, -1)},"viewer_update":true}` : event.json;
-}
-
 export function basicAuthorization(username: string, password: string): string {
   return `Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`;
 }
