@@ -35,6 +35,7 @@ const nextConfig = {
   skipProxyUrlNormalize: true,
   // Native and WebAssembly packages are loaded by Node at run time rather than bundled.
   // prom-client too: scripts/serve.mjs and the bundled /metrics route must share one instance.
+  // Google's logging client reads its protocol definitions from its own files at run time.
   serverExternalPackages: ["better-sqlite3", "@prisma/schema-engine-wasm", "@prisma/adapter-better-sqlite3", "prom-client", "@google-cloud/logging"],
   // Browsers still ask for /favicon.ico on some navigations, whatever the page's <link rel=icon>
   // says: a 404 there is an error in the console (and in the browser tests' fixture).
