@@ -95,7 +95,9 @@ describe("INTEGRATIONS_FILE", () => {
       expect.stringMatching(/destination "hook" field url: must be an http\(s\) URL$/),
       expect.stringMatching(/destination "hook" field batchSize: must be a whole number from 1 to 50000$/),
       expect.stringMatching(/destination #3 field name: must be a name/),
-      expect.stringMatching(/destination "x" field type: must be one of "s3", "http", "splunk-hec", "elasticsearch", "loki", "syslog", "cloudwatch-logs", "google-cloud-logging"$/),
+      expect.stringMatching(
+        /destination "x" field type: must be one of "s3", "http", "splunk-hec", "elasticsearch", "loki", "syslog", "cloudwatch-logs", "google-cloud-logging"$/,
+      ),
       expect.stringMatching(/destination "hook": Unrecognized key: "labels"$/),
     ]);
   });

@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-cloudwatch-logs";
 import type { Destination } from "../../../integrationsFile";
 import { markedLine } from "../../delivery/deliveryEvent";
+import { awsCredentials } from "../awsCredentials";
 import { withDeadline } from "../deadline";
 import { DeliveryError, type Sender } from "../sender";
 import { cloudwatchTimestamp, putLogEventsCalls } from "./cloudwatchBatches";
@@ -27,13 +28,7 @@ export function cloudwatchLogsSender(destination: CloudWatchDestination): Sender
   const client = new CloudWatchLogsClient({
     region: destination.region,
     endpoint: destination.endpoint,
-    credentials: destination.secrets.accessKeyIdEnv
-      ? {
-          accessKeyId: destination.secrets.accessKeyIdEnv,
-          secretAccessKey: destination.secrets.secretAccessKeyEnv ?? "",
-          sessionToken: destination.secrets.sessionTokenEnv,
-        }
-      : undefined,
+    credentials: awsCredentials(destination.secrets),
     // Retries are the delivery's (bounded, with backoff, the error shown): one attempt here.
     maxAttempts: 1,
   });

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { Destination } from "../../../integrationsFile";
+import { awsCredentials } from "../awsCredentials";
 import { withDeadline } from "../deadline";
 import { DeliveryError, type Sender } from "../sender";
 import { s3Objects } from "./s3ObjectKeys";
@@ -20,13 +21,7 @@ export function s3Sender(destination: S3Destination): Sender {
     region: destination.region,
     endpoint: destination.endpoint,
     forcePathStyle: destination.forcePathStyle,
-    credentials: destination.secrets.accessKeyIdEnv
-      ? {
-          accessKeyId: destination.secrets.accessKeyIdEnv,
-          secretAccessKey: destination.secrets.secretAccessKeyEnv ?? "",
-          sessionToken: destination.secrets.sessionTokenEnv,
-        }
-      : undefined,
+    credentials: awsCredentials(destination.secrets),
     // Since early 2025 the SDK adds CRC checksums (and trailing-checksum chunked uploads) to every
     // request and checks them in answers by default; several S3-compatible stores (GCS, older
     // MinIO and Ceph, some R2 paths) refuse such requests or send no checksum back. Only when an
