@@ -58,9 +58,9 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
       // Sync-health rules and the alerts' outbox, on a timer (and after each sync run).
       startAlertLoop(store.db);
       if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
-      // A database from before connections were kept: stitch them once, and only then sync (the
-      // rebuild holds the sync's lease).
-      log("[parsec-viewer] stitching connections from the events stored before connections were kept (once)...");
+      // A database from before connections (or their hourly rollups) were kept: stitch them once,
+      // and only then sync (the rebuild holds the sync's lease).
+      log("[parsec-viewer] stitching connections and their rollups from the stored events (once, after an upgrade)...");
       const rebuild = rebuildConnections(store)
         .then((result) => log(`[parsec-viewer] ${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
         .catch((error: unknown) => log(`[parsec-viewer] stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`))
