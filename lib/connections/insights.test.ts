@@ -67,7 +67,17 @@ const ZONES = [
   { timeZone: "UTC", dayOf: (ms: number) => Math.floor(ms / DAY) * DAY },
   { timeZone: "Asia/Tokyo", dayOf: (ms: number) => Math.floor((ms + 9 * HOUR) / DAY) * DAY - 9 * HOUR },
   { timeZone: "Asia/Kolkata", dayOf: (ms: number) => Math.floor((ms + 6 * HOUR) / DAY) * DAY - 6 * HOUR },
+  // Daylight saving time ends in New York on 1 November 2026: a day of 25 hours in the history.
+  { timeZone: "America/New_York", dayOf: (ms: number) => localMidnight(ms, "America/New_York") },
 ];
+
+/** The first whole hour before `ms` whose local date is that of `ms`, walking back hour by hour. */
+function localMidnight(ms: number, timeZone: string): number {
+  const date = (t: number) => new Date(t).toLocaleDateString("en-CA", { timeZone });
+  let hour = Math.floor(ms / HOUR) * HOUR;
+  while (date(hour - HOUR) === date(ms)) hour -= HOUR;
+  return hour;
+}
 
 /**
  * A range that starts and ends mid-hour, so that the edges are exercised too: a range covers
@@ -113,7 +123,7 @@ describe.each(ZONES)("insights queries equal the figures of the Connection rows,
     for (const day of result.days) {
       for (const [key, n] of Object.entries(day.counts)) actual.set(`${Date.parse(day.day)}|${key}`, n);
       expect(day.failures).toBe(kept.filter((r) => r.status === "failed" && dayOf(r.startedAt) === Date.parse(day.day)).length);
-      expect(Date.parse(day.until) - Date.parse(day.day)).toBe(DAY);
+      expect(Date.parse(day.until)).toBe(dayOf(Date.parse(day.day) + DAY + 2 * HOUR));
     }
     expect(result.days[0]!.day).toBe(new Date(dayOf(query.from.getTime())).toISOString());
     expect(actual).toEqual(expected);

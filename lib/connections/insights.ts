@@ -5,7 +5,7 @@ import { addHistogram, decodeHistogram, durationBucketBounds, histogramQuantile,
 import { displayStatusCondition } from "./connectionStatus";
 import { DAY_MS, HOUR_MS, startGrain, type StartDimensions, type StartGrain } from "./rollupContributions";
 import { isKnownTimeZone } from "./timelineWindow";
-import { areUtcDays, dayIndexOf, zoneDayStart, zoneDays, type ZoneDay } from "./zoneDays";
+import { areUtcDays, dayIndexOf, dayShifts, zoneDayStart, zoneDays, type ZoneDay } from "./zoneDays";
 
 /**
  * The queries behind /insights. Each reads the rollups that lib/connections keeps beside the
@@ -84,6 +84,7 @@ export function exitCodesOverTime(sqlite: SqliteConnection, query: InsightsQuery
   const q = insightsQuerySchema.parse(query);
   const filtered = Boolean(q.users?.length || q.hosts?.length);
   const zoned = daysOf(q);
+  const dayNumber = dayNumberSql(zoned, q.timeZone);
   const rows = readParts(
     sqlite,
     q,
@@ -91,10 +92,10 @@ export function exitCodesOverTime(sqlite: SqliteConnection, query: InsightsQuery
     (where) =>
       sqlite
         .prepare(
-          `SELECT "day", "completionExitCode" AS code, SUM("attempts") AS attempts, SUM("failures") AS failures
-       FROM ${where.from} WHERE ${where.sql} GROUP BY "day", "completionExitCode"`,
+          `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", "completionExitCode" AS code, SUM("attempts") AS attempts, SUM("failures") AS failures
+       FROM ${where.from} WHERE ${where.sql} GROUP BY "zoneDay", "completionExitCode"`,
         )
-        .all(...where.params) as { day: number; code: number | null; attempts: number; failures: number }[],
+        .all(...dayNumber.params, ...where.params) as { day: number; code: number | null; attempts: number; failures: number }[],
   );
 
   const days = zoned.map((d): ExitCodeDay => ({ day: iso(d.startMs), until: iso(d.endMs), attempts: 0, failures: 0, counts: {} }));
@@ -430,9 +431,10 @@ function hoursFrom(sqlite: SqliteConnection, q: ParsedQuery, userTallies: KeyTal
   // 1 for a shown user's rows; the rest of the users are grouped together under a NULL user.
   const shownSql = all ? "1" : `("clientUserId" IN (${named.map(() => "?").join(", ") || "NULL"})${unknownShown ? ` OR "clientUserId" IS NULL` : ""})`;
   const parts = rangeParts(q, q.hosts?.length ? "user-host-code" : "user", zoned);
+  const dayNumber = dayNumberSql(zoned, q.timeZone);
   const rows =
     !all && !q.users?.length && !q.hosts?.length
-      ? everyoneByDayWithOthers(sqlite, q, parts, shownSql, named)
+      ? everyoneByDayWithOthers(sqlite, q, parts, dayNumber, shownSql, named)
       : readParts(
           sqlite,
           q,
@@ -440,11 +442,11 @@ function hoursFrom(sqlite: SqliteConnection, q: ParsedQuery, userTallies: KeyTal
           (where) =>
             sqlite
               .prepare(
-                `SELECT "day", ${shownSql} AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
+                `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", ${shownSql} AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
        FROM ${where.from} WHERE ${where.sql} AND "sessions" > 0
-       GROUP BY "day", shown, CASE WHEN ${shownSql} THEN "clientUserId" END`,
+       GROUP BY "zoneDay", shown, CASE WHEN ${shownSql} THEN "clientUserId" END`,
               )
-              .all(...(all ? [] : named), ...where.params, ...(all ? [] : named)) as DayHoursRow[],
+              .all(...dayNumber.params, ...(all ? [] : named), ...where.params, ...(all ? [] : named)) as DayHoursRow[],
         );
 
   // Rows are per UTC day or hour: each is added to the day of the zone it falls in.
@@ -488,27 +490,35 @@ interface DayHoursRow {
  * shown users' periods through their index (a few hundred rows) and everyone's period totals from
  * the per-code grain, "others" being the difference, instead of grouping every (period, user) row.
  */
-function everyoneByDayWithOthers(sqlite: SqliteConnection, q: ParsedQuery, parts: RangePart[], shownSql: string, named: number[]): DayHoursRow[] {
+function everyoneByDayWithOthers(
+  sqlite: SqliteConnection,
+  q: ParsedQuery,
+  parts: RangePart[],
+  dayNumber: DayNumberSql,
+  shownSql: string,
+  named: number[],
+): DayHoursRow[] {
   const rows: DayHoursRow[] = [];
   for (const part of parts) {
     const period = part.grain.startsWith("day-") ? "day" : "start-hour";
     const shownWhere = rollupWhere("ConnectionDailyRollup", "day", part.grain, part.fromMs, part.toMs, q);
     const shownRows = sqlite
       .prepare(
-        `SELECT "day", 1 AS shown, "clientUserId" AS user, "connectedMs" AS ms, "sessions"
+        `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", 1 AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
        FROM "ConnectionDailyRollup" INDEXED BY "ConnectionDailyRollup_grain_clientUserId_day_idx"
-       WHERE ${shownWhere.sql} AND ${shownSql} AND "sessions" > 0`,
+       WHERE ${shownWhere.sql} AND ${shownSql} AND "sessions" > 0 GROUP BY "zoneDay", "clientUserId"`,
       )
-      .all(...shownWhere.params, ...named) as DayHoursRow[];
+      .all(...dayNumber.params, ...shownWhere.params, ...named) as (DayHoursRow & { zoneDay: number })[];
     const totalsWhere = rollupWhere("ConnectionDailyRollup", "day", startGrain(period, "code"), part.fromMs, part.toMs, q);
     const totals = sqlite
       .prepare(
-        `SELECT "day", SUM("connectedMs") AS ms, SUM("sessions") AS sessions FROM ${totalsWhere.from} WHERE ${totalsWhere.sql} AND "sessions" > 0 GROUP BY "day"`,
+        `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", SUM("connectedMs") AS ms, SUM("sessions") AS sessions
+         FROM ${totalsWhere.from} WHERE ${totalsWhere.sql} AND "sessions" > 0 GROUP BY "zoneDay"`,
       )
-      .all(...totalsWhere.params) as { day: number; ms: number; sessions: number }[];
-    const others = new Map(totals.map((t) => [t.day, { ...t }]));
+      .all(...dayNumber.params, ...totalsWhere.params) as { zoneDay: number; day: number; ms: number; sessions: number }[];
+    const others = new Map(totals.map((t) => [t.zoneDay, { ...t }]));
     for (const row of shownRows) {
-      const day = others.get(row.day)!;
+      const day = others.get(row.zoneDay)!;
       day.ms -= row.ms;
       day.sessions -= row.sessions;
     }
@@ -516,6 +526,24 @@ function everyoneByDayWithOthers(sqlite: SqliteConnection, q: ParsedQuery, parts
     for (const day of others.values()) if (day.sessions > 0) rows.push({ day: day.day, shown: 0, user: null, ms: day.ms, sessions: day.sessions });
   }
   return rows;
+}
+
+/** SQL that numbers the day (of the query's zone) of a rollup row's "day", with its parameters. */
+interface DayNumberSql {
+  sql: string;
+  params: number[];
+}
+
+/** See zoneDays.ts dayShifts: grouping by this gives one row per zone day instead of one per hour. */
+function dayNumberSql(days: readonly ZoneDay[], timeZone: string): DayNumberSql {
+  const steps = dayShifts(days, timeZone);
+  const last = steps.at(-1)!;
+  if (steps.length === 1) return { sql: `(("day" + ?) / ${DAY_MS})`, params: [last.shiftMs] };
+  const earlier = steps.slice(0, -1);
+  return {
+    sql: `(("day" + CASE ${earlier.map(() => `WHEN "day" < ? THEN ?`).join(" ")} ELSE ? END) / ${DAY_MS})`,
+    params: [...earlier.flatMap((step) => [step.untilMs!, step.shiftMs]), last.shiftMs],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

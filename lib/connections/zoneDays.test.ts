@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayIndexOf, hasWholeHourDays, zoneDayStart, zoneDays } from "./zoneDays";
+import { dayIndexOf, dayShifts, hasWholeHourDays, zoneDayStart, zoneDays } from "./zoneDays";
 
 const at = (iso: string) => Date.parse(iso);
 const isoDays = (fromIso: string, toIso: string, zone: string) =>
@@ -41,4 +41,27 @@ describe("days in the viewer's zone, on the UTC hour grid of the rollups", () =>
     expect(dayIndexOf(days, at("2026-12-04T15:00:00Z"))).toBe(-1);
     expect(dayIndexOf(days, at("2026-12-01T14:00:00Z"))).toBe(-1);
   });
+});
+
+describe("dayShifts: how SQL numbers the day of an hour", () => {
+  const DAY = 86_400_000;
+  const HOUR = 3_600_000;
+  const numberOf = (steps: ReturnType<typeof dayShifts>, hour: number) =>
+    Math.floor((hour + steps.find((step) => step.untilMs === null || hour < step.untilMs)!.shiftMs) / DAY);
+
+  it.each(["Asia/Tokyo", "America/New_York", "Europe/London", "Asia/Kolkata", "Australia/Adelaide", "UTC"])(
+    "gives every hour of a day in %s that day's number, and the next day the next one",
+    (zone) => {
+      const days = zoneDays(at("2026-01-01T00:00:00Z"), at("2027-01-01T00:00:00Z"), zone);
+      const steps = dayShifts(days, zone);
+      expect(steps.length).toBeLessThanOrEqual(3);
+      let previous: number | null = null;
+      for (const day of days) {
+        const first = numberOf(steps, day.startMs);
+        for (let hour = day.startMs; hour < day.endMs; hour += HOUR) expect(numberOf(steps, hour), new Date(hour).toISOString()).toBe(first);
+        if (previous !== null) expect(first).toBe(previous + 1);
+        previous = first;
+      }
+    },
+  );
 });

@@ -83,3 +83,34 @@ export function dayIndexOf(days: readonly ZoneDay[], ms: number): number {
   }
   return found >= 0 && ms < days[found]!.endMs ? found : -1;
 }
+
+/** The zone's offset from UTC at `ms`, rounded up to whole hours: `floor((hour + it) / DAY)` numbers the day an hour is in. */
+function dayShift(ms: number, timeZone: string): number {
+  if (timeZone === "UTC") return 0;
+  const f = zonedFields(ms, timeZone);
+  const offset = Date.UTC(f.year, f.month - 1, f.day, f.hour, f.minute, f.second) - Math.floor(ms / 1000) * 1000;
+  return Math.ceil(offset / HOUR_MS) * HOUR_MS;
+}
+
+/**
+ * How a database numbers the day of an hour in `days`: `floor((hour + shift) / DAY)` with the
+ * shift in force at that hour, as steps from the first day (`untilMs` null: to the end). A
+ * year has one shift, or two or three in a zone with daylight saving time, so that SQL groups a
+ * year of hours into its days without carrying every hour out of the database.
+ */
+export function dayShifts(days: readonly ZoneDay[], timeZone: string): { untilMs: number | null; shiftMs: number }[] {
+  if (days.length === 0) return [{ untilMs: null, shiftMs: 0 }];
+  const steps: { untilMs: number | null; shiftMs: number }[] = [];
+  let shift = dayShift(days[0]!.startMs, timeZone);
+  for (const day of days) {
+    if (dayShift(day.endMs - HOUR_MS, timeZone) === shift) continue;
+    for (let hour = day.startMs; hour < day.endMs; hour += HOUR_MS) {
+      const next = dayShift(hour, timeZone);
+      if (next === shift) continue;
+      steps.push({ untilMs: hour, shiftMs: shift });
+      shift = next;
+    }
+  }
+  steps.push({ untilMs: null, shiftMs: shift });
+  return steps;
+}
