@@ -198,12 +198,7 @@ const envSchema = z.object({
   BACKUP_KEEP: wholeNumber(1, 1_000, 7, "a whole number of copies from 1 to 1000"),
   RETENTION_DAYS: z.preprocess(
     emptyAsUndefined,
-    z
-      .string()
-      .regex(/^\d+$/, { message: RETENTION_DAYS_MESSAGE })
-      .transform(Number)
-      .refine(isRetentionDays, { message: RETENTION_DAYS_MESSAGE })
-      .optional(),
+    z.string().regex(/^\d+$/, { message: RETENTION_DAYS_MESSAGE }).transform(Number).refine(isRetentionDays, { message: RETENTION_DAYS_MESSAGE }).optional(),
   ),
   ROLLUP_RETENTION_DAYS: z.preprocess(
     emptyAsUndefined,
@@ -469,7 +464,9 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
   if (typeof rollupDays === "number" && retentionDays === undefined)
     problems.push("ROLLUP_RETENTION_DAYS needs RETENTION_DAYS: the rollups are kept at least as long as the events and connections they sum");
   if (typeof rollupDays === "number" && retentionDays !== undefined && rollupDays < retentionDays)
-    problems.push(`ROLLUP_RETENTION_DAYS must be at least RETENTION_DAYS (${retentionDays}): the rollups are kept at least as long as the events they sum (got "${rollupDays}")`);
+    problems.push(
+      `ROLLUP_RETENTION_DAYS must be at least RETENTION_DAYS (${retentionDays}): the rollups are kept at least as long as the events they sum (got "${rollupDays}")`,
+    );
   const destinations = readIntegrations(parsed.data.INTEGRATIONS_FILE, env, cwd, problems);
   const secrets = alertSecrets(env);
   const provisioning = readAlertRulesFile(parsed.data.ALERT_RULES_FILE, cwd, secrets, problems);

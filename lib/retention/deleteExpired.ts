@@ -59,7 +59,7 @@ export async function deleteExpired(sqlite: SqliteConnection, pass: RetentionPas
     await pass.pause();
   };
   const events = prepareEventBatch(sqlite, pass, batchRows);
-  for (let after: Position | null = { at: Number.MIN_SAFE_INTEGER, id: "" }; after !== null; ) {
+  for (let after: Position | null = { at: Number.MIN_SAFE_INTEGER, id: "" }; after !== null;) {
     await between();
     const position: Position = after;
     after = await writeTransaction(sqlite, () => events(position, counts));
@@ -67,7 +67,7 @@ export async function deleteExpired(sqlite: SqliteConnection, pass: RetentionPas
   const quarantine = sqlite.prepare<[number, number]>(
     `DELETE FROM "QuarantinedEvent" WHERE "id" IN (SELECT "id" FROM "QuarantinedEvent" WHERE "lastSeenAt" < ? LIMIT ?)`,
   );
-  for (let deleted = batchRows; deleted === batchRows; ) {
+  for (let deleted = batchRows; deleted === batchRows;) {
     await between();
     deleted = await writeTransaction(sqlite, () => quarantine.run(pass.cutoffMs, batchRows).changes);
     counts.quarantined += deleted;
@@ -170,7 +170,12 @@ async function deleteRollups(
   const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
   const tables = [
     { table: "ConnectionDailyRollup", column: "day", grains: DAILY_GRAINS, before: floorTo(Math.min(rollupCutoffMs, oldestStart ?? rollupCutoffMs), DAY_MS) },
-    { table: "ConnectionHourlyRollup", column: "hour", grains: HOURLY_GRAINS, before: floorTo(Math.min(rollupCutoffMs, oldestSession ?? rollupCutoffMs), HOUR_MS) },
+    {
+      table: "ConnectionHourlyRollup",
+      column: "hour",
+      grains: HOURLY_GRAINS,
+      before: floorTo(Math.min(rollupCutoffMs, oldestSession ?? rollupCutoffMs), HOUR_MS),
+    },
   ];
   for (const { table, column, grains, before } of tables) {
     // By grain: each index of the table begins with it, so every batch reads only what it deletes.
@@ -178,7 +183,7 @@ async function deleteRollups(
       `DELETE FROM "${table}" WHERE "rowid" IN (SELECT "rowid" FROM "${table}" WHERE "grain" = ? AND "${column}" < ? LIMIT ?)`,
     );
     for (const grain of grains) {
-      for (let deleted = batchRows; deleted === batchRows; ) {
+      for (let deleted = batchRows; deleted === batchRows;) {
         await between();
         deleted = await writeTransaction(sqlite, () => batch.run(grain, before, batchRows).changes);
         counts.rollups += deleted;

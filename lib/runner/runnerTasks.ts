@@ -60,7 +60,9 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
       if (destinations.length > 0) delivery = startDeliveryScheduler(store.sqlite, destinations, intervalMs, { log });
       // The retention policy, in small batches between the sync's pages (it shares this thread's connection).
       if (config.retention) {
-        log(`[parsec-viewer] retention: events older than ${config.retention.eventDays} days are deleted${config.retention.ignoreUndelivered || destinations.length === 0 ? "" : " once every destination has them"}`);
+        log(
+          `[parsec-viewer] retention: events older than ${config.retention.eventDays} days are deleted${config.retention.ignoreUndelivered || destinations.length === 0 ? "" : " once every destination has them"}`,
+        );
         retention = startRetentionSchedule(store, config.retention, destinations, log);
       }
       // Sync-health rules and the alerts' outbox, on a timer (and after each sync run).
