@@ -108,15 +108,19 @@ describe("retention", () => {
     // Phase 1: new events arrive while the policy runs, in batches of 100 rows.
     fixture.sim.append({ count: 300 });
     let batches = 0;
+    // The newest rowid at each pause: it grows when a sync page commits between two batches.
+    const newestSeen = new Set<number>();
+    const newest = fixture.sqlite.prepare(`SELECT max("rowid") FROM "Event"`).pluck();
     const options = {
       now: NOW,
       destinations: [destination!],
       batchRows: 100,
-      pause: () => new Promise<void>((resolve) => setImmediate(() => (batches++, resolve()))),
+      pause: () => new Promise<void>((resolve) => setImmediate(() => (batches++, newestSeen.add(newest.get() as number), resolve()))),
     };
     const [synced, first] = await Promise.all([fixture.sync(), runRetention(fixture, POLICY, options)]);
     expect(synced.inserted).toBe(300);
     expect(batches).toBeGreaterThan(10);
+    expect(newestSeen.size, "sync pages committed between the batches").toBeGreaterThan(1);
     expect(first.error).toBeNull();
 
     const afterFirst = storedRows(fixture);
