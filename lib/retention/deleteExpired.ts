@@ -1,4 +1,4 @@
-import { DAILY_GRAINS, DAY_MS, HOUR_MS, HOURLY_GRAINS } from "../connections/rollupContributions";
+import { DAILY_GRAINS, DAY_MS, HOUR_MS, HOURLY_GRAINS, START_HOUR_GRAINS } from "../connections/rollupContributions";
 import { stitchedThroughRowid } from "../ingest/connectionBacklog";
 import type { Destination } from "../integrationsFile";
 import { readIntegrationStates } from "../store/integrationLedger";
@@ -169,7 +169,14 @@ async function deleteRollups(
       .get(rollupCutoffMs + 32 * DAY_MS)?.at ?? null;
   const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
   const tables = [
-    { table: "ConnectionDailyRollup", column: "day", grains: DAILY_GRAINS, before: floorTo(Math.min(rollupCutoffMs, oldestStart ?? rollupCutoffMs), DAY_MS) },
+    // The start-hour grains go up to the same whole UTC day as the daily ones, so that a range read
+    // from both (insights.ts rangeParts) finds the same history in either.
+    {
+      table: "ConnectionDailyRollup",
+      column: "day",
+      grains: [...DAILY_GRAINS, ...START_HOUR_GRAINS],
+      before: floorTo(Math.min(rollupCutoffMs, oldestStart ?? rollupCutoffMs), DAY_MS),
+    },
     {
       table: "ConnectionHourlyRollup",
       column: "hour",

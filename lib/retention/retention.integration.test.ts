@@ -169,6 +169,11 @@ describe("retention", () => {
     // deleted connections still count in the days between the two cutoffs).
     const rollupsAfter = dailyAttempts(fixture);
     expect([...rollupsAfter.keys()].filter((day) => day < ROLLUP_CUTOFF_DAY)).toEqual([]);
+    // The per-hour sums of the same connections go with the days.
+    const startHoursBeforeCutoff = fixture.sqlite
+      .prepare(`SELECT count(*) AS "n" FROM "ConnectionDailyRollup" WHERE "grain" LIKE 'start-hour-%' AND "day" < ?`)
+      .get(ROLLUP_CUTOFF_DAY) as { n: number };
+    expect(startHoursBeforeCutoff.n).toBe(0);
     const keptDays = [...rollupsBefore.keys()].filter((day) => day >= ROLLUP_CUTOFF_DAY && day < CUTOFF - DAY_MS);
     expect(keptDays.length).toBeGreaterThan(10);
     for (const day of keptDays) expect(rollupsAfter.get(day), new Date(day).toISOString()).toBe(rollupsBefore.get(day));
