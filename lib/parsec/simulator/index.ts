@@ -17,7 +17,7 @@
  *   live feed when their time comes.
  */
 export { startSimulator, keyWithoutAuditPermission } from "./startSimulator";
-export type { Fault, Simulator, SimulatorOptions, SimulatorStats } from "./types";
+export type { Fault, SessionTruth, Simulator, SimulatorOptions, SimulatorStats } from "./types";
 export { faultSchema } from "./adminEndpoint";
 export { SCENARIOS, scenarioSchema, type ScenarioName, type ScenarioRequest } from "./scenarios";
 export { decodeKsuid, encodeKsuid, KSUID_EPOCH_SECONDS } from "./ksuid";
