@@ -6,7 +6,7 @@ import { describe, expect, it, onTestFinished } from "vitest";
 import type { SessionTruth } from "../parsec/simulator";
 import { parallelSessions, type SessionSpan } from "../parsec/simulator/testing";
 import { startSyncFixture, TEST_HISTORY_END } from "../sync/testing";
-import { displayStatus } from "./connectionStatus";
+import { displayStatus, OPEN_CONNECTION_MAX_AGE_MS } from "./connectionStatus";
 import { concurrencyOverTime, teamSeats } from "./insights";
 
 const HOUR_MS = 3_600_000;
@@ -95,6 +95,11 @@ describe("sessions stitched from a synced demo team", () => {
         .sort(),
     ).toEqual([...lost, ...stillRunning].sort());
     expect(lost.size, "the history loses some disconnects").toBeGreaterThan(0);
+
+    // Those are shown as not closed once they have been open longer than any session runs.
+    const lostLongAgo = stored.filter((s) => lost.has(s.attemptId) && s.lastEventAt < end - OPEN_CONNECTION_MAX_AGE_MS);
+    expect(lostLongAgo.length).toBeGreaterThan(0);
+    expect(new Set(lostLongAgo.map((s) => displayStatus(s, SECOND_RUN_AT)))).toEqual(new Set(["stale"]));
 
     // Every other session is open at exactly the moments it really was.
     const known = openAtEachMoment(
