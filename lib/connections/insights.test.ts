@@ -276,8 +276,9 @@ describe("sessions still connected count as connected time up to now", () => {
   const openAt = (now: Date) => rows.filter((r) => r.status === "open" && r.lastEventAt >= now.getTime() - OPEN_CONNECTION_MAX_AGE_MS);
   const connectedFrom = (r: Row) => r.completedAt ?? r.startedAt;
 
-  it("has sessions still connected at the end of the history", () => {
+  it("has sessions still connected at the end of the history, and stale ones (their disconnects lost), which are not", () => {
     expect(openAt(nowOf()).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === "open" && r.lastEventAt < nowOf().getTime() - OPEN_CONNECTION_MAX_AGE_MS).length).toBeGreaterThan(0);
   });
 
   it("in concurrency: every hour from their connection to now, the current hour holding all of them", () => {

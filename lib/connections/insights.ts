@@ -20,7 +20,7 @@ import { areUtcDays, dayIndexOf, dayShifts, zoneDayStart, zoneDays, type ZoneDay
  *   and covers every hour the range touches.
  * - `users` are client user ids (the user who connected), `hosts` host computer names; a filter
  *   keeps connections matching any of its values, and both filters apply together.
- * - A session still connected at `now` (status open and not yet taken for incomplete, see
+ * - A session still connected at `now` (status open and not yet taken for stale, see
  *   connectionStatus.ts) has no duration yet: it is not in the duration histogram or the
  *   percentiles, but it is connected time, counted from its completion (or start) up to `now`,
  *   in the hours per user per day and in concurrency. The rollups hold ended sessions only, so
