@@ -104,6 +104,21 @@ test("the connections table filters in its URL, names bad parameters and exports
   for (const row of rows) expect(row[1]).toBe("failed");
 });
 
+test("connections whose disconnect was lost are shown as not closed, with the reason on their page", async ({ page }) => {
+  // The demo history loses both sides' disconnect of a few sessions, as Parsec's log sometimes does.
+  await expect(async () => {
+    await page.goto("/connections?status=stale");
+    expect(await connectionRows(page).count()).toBeGreaterThan(0);
+  }).toPass({ timeout: 60_000, intervals: [1_000, 2_000] });
+  expect(new Set(await connectionRows(page).evaluateAll((rows) => rows.map((row) => row.getAttribute("data-status"))))).toEqual(new Set(["stale"]));
+  const first = connectionRows(page).first();
+  await expect(first).toContainText("切断記録なし");
+  await first.getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/connections\/[^/?]+/);
+  await expect(page.getByTestId("connection-stale")).toContainText("切断が一度も記録されていません");
+  await expect(page.getByTestId("connection-stale")).toContainText("24時間");
+});
+
 test("insights: the charts show the demo team's connections, and a bar opens its connections", async ({ page }) => {
   await openWhenStitched(page, "/connections");
   await page.goto("/insights");
