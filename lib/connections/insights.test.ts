@@ -71,11 +71,19 @@ const ZONES = [
   { timeZone: "America/New_York", dayOf: (ms: number) => localMidnight(ms, "America/New_York") },
 ];
 
-/** The first whole hour before `ms` whose local date is that of `ms`, walking back hour by hour. */
+/**
+ * The first whole hour before `ms` whose local date is that of `ms`, walking back hour by hour;
+ * remembered per hour, since the oracles ask it for every row of every day.
+ */
+const localMidnights = new Map<string, number>();
 function localMidnight(ms: number, timeZone: string): number {
+  const key = `${timeZone}|${Math.floor(ms / HOUR)}`;
+  const known = localMidnights.get(key);
+  if (known !== undefined) return known;
   const date = (t: number) => new Date(t).toLocaleDateString("en-CA", { timeZone });
   let hour = Math.floor(ms / HOUR) * HOUR;
   while (date(hour - HOUR) === date(ms)) hour -= HOUR;
+  localMidnights.set(key, hour);
   return hour;
 }
 
