@@ -50,6 +50,21 @@ const env = {
   PARSEC_TEAM_ID: "",
 };
 
+/**
+ * One more viewer (the production build) on a fresh data/<dir> of its own, without a background
+ * sync or a sync token unless `settings` says otherwise; its console also goes to `log`.
+ */
+function viewerServer(dir: string, port: number, settings: Record<string, string>, log?: string) {
+  return {
+    command: `rm -rf data/${dir} && mkdir -p data/${dir} && node scripts/serve.mjs -H 127.0.0.1 -p ${port}${log ? ` 2>&1 | tee ${log}` : ""}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    env: { ...env, SYNC_INTERVAL_SECONDS: "0", SYNC_TOKEN: "", ...settings },
+  };
+}
+
 // The browser tests run the production build in demo mode, on a fresh database of their own.
 export default defineConfig({
   testDir: "e2e",
@@ -102,39 +117,19 @@ export default defineConfig({
         INTEGRATIONS_INTERVAL_SECONDS: "2",
       },
     },
-    {
-      command: `rm -rf data/e2e-first && mkdir -p data/e2e-first && node scripts/serve.mjs -H 127.0.0.1 -p ${FIRST_START_PORT} 2>&1 | tee ${FIRST_START_LOG}`,
-      url: `${FIRST_START_URL}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      env: {
-        ...env,
-        DATABASE_URL: "file:./data/e2e-first/first.db",
-        DEMO_EVENTS: "100",
-        SYNC_INTERVAL_SECONDS: "0",
-        SYNC_TOKEN: "",
-        ADMIN_EMAIL: "",
-        ADMIN_PASSWORD: "",
-      },
-    },
-    {
-      command: `rm -rf data/e2e-uploads && mkdir -p data/e2e-uploads && node scripts/serve.mjs -H 127.0.0.1 -p ${PORT + 2}`,
-      url: `${UPLOADS_URL}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      env: {
-        ...env,
-        DATABASE_URL: "file:./data/e2e-uploads/uploads.db",
-        DEMO_EVENTS: "100",
-        SYNC_INTERVAL_SECONDS: "0",
-        SYNC_TOKEN: "",
-        ADMIN_EMAIL: E2E_ADMIN.email,
-        ADMIN_PASSWORD: E2E_ADMIN.password,
-        IMPORT_MAX_MB: String(E2E_IMPORT_MAX_MB),
-      },
-    },
+    viewerServer(
+      "e2e-first",
+      FIRST_START_PORT,
+      { DATABASE_URL: "file:./data/e2e-first/first.db", DEMO_EVENTS: "100", ADMIN_EMAIL: "", ADMIN_PASSWORD: "" },
+      FIRST_START_LOG,
+    ),
+    viewerServer("e2e-uploads", PORT + 2, {
+      DATABASE_URL: "file:./data/e2e-uploads/uploads.db",
+      DEMO_EVENTS: "100",
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      IMPORT_MAX_MB: String(E2E_IMPORT_MAX_MB),
+    }),
     {
       command: `npx tsx scripts/simulator.ts --port ${PORT + 4} --events ${PROGRESS_EVENTS} --quota off --team-id ${PROGRESS_TEAM.id} --api-key ${PROGRESS_TEAM.apiKey}`,
       url: `${PROGRESS_SIMULATOR_URL}/__simulator/stats`,
@@ -142,26 +137,16 @@ export default defineConfig({
       timeout: 120_000,
       stdout: "pipe",
     },
-    {
-      command: `rm -rf data/e2e-progress && mkdir -p data/e2e-progress && node scripts/serve.mjs -H 127.0.0.1 -p ${PORT + 5}`,
-      url: `${PROGRESS_URL}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      env: {
-        ...env,
-        PARSEC_API_KEY: PROGRESS_TEAM.apiKey,
-        PARSEC_TEAM_ID: PROGRESS_TEAM.id,
-        PARSEC_API_BASE_URL: PROGRESS_SIMULATOR_URL,
-        PARSEC_PAGE_SIZE: String(PROGRESS_PAGE_SIZE),
-        // Our own pacing, tight: a backfill of its pages pauses for the quota several times.
-        PARSEC_RATE_LIMIT: PROGRESS_RATE_LIMIT,
-        DATABASE_URL: "file:./data/e2e-progress/progress.db",
-        SYNC_INTERVAL_SECONDS: "0",
-        SYNC_TOKEN: "",
-        ADMIN_EMAIL: E2E_ADMIN.email,
-        ADMIN_PASSWORD: E2E_ADMIN.password,
-      },
-    },
+    viewerServer("e2e-progress", PORT + 5, {
+      DATABASE_URL: "file:./data/e2e-progress/progress.db",
+      PARSEC_API_KEY: PROGRESS_TEAM.apiKey,
+      PARSEC_TEAM_ID: PROGRESS_TEAM.id,
+      PARSEC_API_BASE_URL: PROGRESS_SIMULATOR_URL,
+      PARSEC_PAGE_SIZE: String(PROGRESS_PAGE_SIZE),
+      // Our own pacing, tight: a backfill of its pages pauses for the quota several times.
+      PARSEC_RATE_LIMIT: PROGRESS_RATE_LIMIT,
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    }),
   ],
 });
