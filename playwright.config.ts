@@ -27,6 +27,19 @@ export const E2E_INTEGRATION_PORT = PORT + 3;
 const E2E_INTEGRATIONS_FILE = JSON.stringify({
   destinations: [{ name: "collector", type: "http", url: `http://127.0.0.1:${E2E_INTEGRATION_PORT}/ingest`, timeoutSeconds: 2 }],
 });
+/**
+ * A simulated Parsec API of its own on a fixed port (PORT+4), and a viewer syncing from it as from
+ * a real team (PORT+5), with no background sync: e2e/syncProgress/ slows its answers down
+ * (POST /__simulator/faults) so that a Sync now lasts long enough to be watched page by page.
+ */
+export const PROGRESS_SIMULATOR_URL = `http://127.0.0.1:${PORT + 4}`;
+export const PROGRESS_URL = `http://127.0.0.1:${PORT + 5}`;
+/** Its history, and its page size: a first sync of it is a backfill of many pages. */
+export const PROGRESS_EVENTS = 3000;
+export const PROGRESS_PAGE_SIZE = 100;
+export const PROGRESS_RATE_LIMIT = "10/5";
+const PROGRESS_TEAM = { id: "e2eProgressTeam", apiKey: "tapi_e2eprogress.0123456789abcdef" };
+
 /** That server's upload limit, set rather than defaulted: e2e/uploads/ uploads just under and just over it. */
 export const E2E_IMPORT_MAX_MB = 50;
 
@@ -36,6 +49,21 @@ const env = {
   PARSEC_API_KEY: "",
   PARSEC_TEAM_ID: "",
 };
+
+/**
+ * One more viewer (the production build) on a fresh data/<dir> of its own, without a background
+ * sync or a sync token unless `settings` says otherwise; its console also goes to `log`.
+ */
+function viewerServer(dir: string, port: number, settings: Record<string, string>, log?: string) {
+  return {
+    command: `rm -rf data/${dir} && mkdir -p data/${dir} && node scripts/serve.mjs -H 127.0.0.1 -p ${port}${log ? ` 2>&1 | tee ${log}` : ""}`,
+    url: `http://127.0.0.1:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: "pipe" as const,
+    env: { ...env, SYNC_INTERVAL_SECONDS: "0", SYNC_TOKEN: "", ...settings },
+  };
+}
 
 // The browser tests run the production build in demo mode, on a fresh database of their own.
 export default defineConfig({
@@ -58,13 +86,15 @@ export default defineConfig({
     {
       name: "chromium",
       dependencies: ["setup"],
-      testIgnore: /signedOut\/|uploads\/|container\/|auth\.setup\.ts$/,
+      testIgnore: /signedOut\/|uploads\/|syncProgress\/|container\/|auth\.setup\.ts$/,
       use: { storageState: E2E_STORAGE_STATE },
     },
     // Specs about signing in start signed out (e2e/signedOut/).
     { name: "signed-out", testMatch: /signedOut\/.*\.spec\.ts$/ },
     // Large uploads, against the third server (each test signs in there itself).
     { name: "uploads", testMatch: /uploads\/.*\.spec\.ts$/, use: { baseURL: UPLOADS_URL } },
+    // A sync followed live, against the viewer of its own simulated team (each test signs in there itself).
+    { name: "sync-progress", testMatch: /syncProgress\/.*\.spec\.ts$/, use: { baseURL: PROGRESS_URL } },
   ],
   webServer: [
     {
@@ -90,38 +120,36 @@ export default defineConfig({
         ROLLUP_RETENTION_DAYS: "keep",
       },
     },
+    viewerServer(
+      "e2e-first",
+      FIRST_START_PORT,
+      { DATABASE_URL: "file:./data/e2e-first/first.db", DEMO_EVENTS: "100", ADMIN_EMAIL: "", ADMIN_PASSWORD: "" },
+      FIRST_START_LOG,
+    ),
+    viewerServer("e2e-uploads", PORT + 2, {
+      DATABASE_URL: "file:./data/e2e-uploads/uploads.db",
+      DEMO_EVENTS: "100",
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+      IMPORT_MAX_MB: String(E2E_IMPORT_MAX_MB),
+    }),
     {
-      command: `rm -rf data/e2e-first && mkdir -p data/e2e-first && node scripts/serve.mjs -H 127.0.0.1 -p ${FIRST_START_PORT} 2>&1 | tee ${FIRST_START_LOG}`,
-      url: `${FIRST_START_URL}/api/health`,
+      command: `npx tsx scripts/simulator.ts --port ${PORT + 4} --events ${PROGRESS_EVENTS} --quota off --team-id ${PROGRESS_TEAM.id} --api-key ${PROGRESS_TEAM.apiKey}`,
+      url: `${PROGRESS_SIMULATOR_URL}/__simulator/stats`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
-      env: {
-        ...env,
-        DATABASE_URL: "file:./data/e2e-first/first.db",
-        DEMO_EVENTS: "100",
-        SYNC_INTERVAL_SECONDS: "0",
-        SYNC_TOKEN: "",
-        ADMIN_EMAIL: "",
-        ADMIN_PASSWORD: "",
-      },
     },
-    {
-      command: `rm -rf data/e2e-uploads && mkdir -p data/e2e-uploads && node scripts/serve.mjs -H 127.0.0.1 -p ${PORT + 2}`,
-      url: `${UPLOADS_URL}/api/health`,
-      reuseExistingServer: false,
-      timeout: 120_000,
-      stdout: "pipe",
-      env: {
-        ...env,
-        DATABASE_URL: "file:./data/e2e-uploads/uploads.db",
-        DEMO_EVENTS: "100",
-        SYNC_INTERVAL_SECONDS: "0",
-        SYNC_TOKEN: "",
-        ADMIN_EMAIL: E2E_ADMIN.email,
-        ADMIN_PASSWORD: E2E_ADMIN.password,
-        IMPORT_MAX_MB: String(E2E_IMPORT_MAX_MB),
-      },
-    },
+    viewerServer("e2e-progress", PORT + 5, {
+      DATABASE_URL: "file:./data/e2e-progress/progress.db",
+      PARSEC_API_KEY: PROGRESS_TEAM.apiKey,
+      PARSEC_TEAM_ID: PROGRESS_TEAM.id,
+      PARSEC_API_BASE_URL: PROGRESS_SIMULATOR_URL,
+      PARSEC_PAGE_SIZE: String(PROGRESS_PAGE_SIZE),
+      // Our own pacing, tight: a backfill of its pages pauses for the quota several times.
+      PARSEC_RATE_LIMIT: PROGRESS_RATE_LIMIT,
+      ADMIN_EMAIL: E2E_ADMIN.email,
+      ADMIN_PASSWORD: E2E_ADMIN.password,
+    }),
   ],
 });

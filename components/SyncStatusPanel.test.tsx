@@ -3,13 +3,14 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { NextIntlClientProvider } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { describeClockDifference } from "@/lib/parsec/parsecClock";
-import type { SyncRunView, SyncStatus } from "@/lib/sync/getSyncStatus";
+import type { SyncRunView } from "@/lib/sync/getSyncStatus";
+import type { LiveSyncStatus } from "@/lib/sync/liveSyncStatus";
 import { estimateRemaining, type SyncProgress } from "@/lib/sync/syncProgress";
 import type { Locale } from "@/lib/i18n/locales";
 import { CATALOGUES } from "@/i18n/catalogues";
 import { SyncStatusPanel } from "./SyncStatusPanel";
 
-const status = (offsetMs: number | null): SyncStatus => ({
+const status = (offsetMs: number | null): LiveSyncStatus => ({
   eventsStored: 12345,
   quarantined: 0,
   coveredUntil: "2026-12-01T00:00:00.000Z",
@@ -18,6 +19,8 @@ const status = (offsetMs: number | null): SyncStatus => ({
   clock: offsetMs === null ? null : { offsetMs, readAt: "2026-12-01T00:00:00.000Z", difference: describeClockDifference(offsetMs) },
   running: null,
   runs: [],
+  readAt: "2026-12-01T00:00:00.000Z",
+  next: { kind: "off" },
 });
 
 const render = (node: ReactNode, locale: Locale = "en") =>
@@ -55,6 +58,39 @@ describe("the overview's sync panel", () => {
     expect(ja).not.toMatch(/complete up to|runs every|Events stored/);
   });
 
+  it("says how long ago the last sync finished and when the next one is due, counted from when the state was read", () => {
+    const finished: SyncRunView = {
+      id: 3,
+      kind: "sync",
+      trigger: "schedule",
+      mode: "incremental",
+      status: "succeeded",
+      startedAt: "2026-12-01T00:00:00.000Z",
+      finishedAt: "2026-12-01T00:00:05.000Z",
+      pages: 1,
+      fetched: 1,
+      inserted: 1,
+      updated: 0,
+      quarantined: 0,
+      error: null,
+      progress: null,
+    };
+    const at = (next: LiveSyncStatus["next"]): LiveSyncStatus => ({ ...status(null), runs: [finished], readAt: "2026-12-01T00:03:05.000Z", next });
+    const due = { kind: "at", at: "2026-12-01T00:05:05.000Z", inMs: 120_000 } as const;
+    const en = render(<SyncStatusPanel status={at(due)} intervalSeconds={300} />);
+    expect(en).toContain("finished 3 minutes ago");
+    expect(en).toContain("1 new of 1 fetched in 1 page");
+    expect(en).toMatch(/next run in 2 minutes \(<time[^>]*>2026-12-01 00:05:05 UTC<\/time>\)/);
+    const ja = render(<SyncStatusPanel status={at(due)} intervalSeconds={300} />, "ja");
+    expect(ja).toContain("3 分前に終了");
+    expect(ja).toMatch(/次回の実行: 2 分後 \(<time[^>]*>2026\/12\/01 00:05:05 UTC<\/time>\)/);
+    expect(render(<SyncStatusPanel status={at({ kind: "afterRun", intervalMs: 300_000 })} intervalSeconds={300} />, "ja")).toContain(
+      "次回の実行: この同期の終了から5分00秒後",
+    );
+    expect(render(<SyncStatusPanel status={at({ kind: "due" })} intervalSeconds={300} />)).toContain("next run due now");
+    expect(render(<SyncStatusPanel status={at({ kind: "off" })} intervalSeconds={0} />)).not.toContain("next-sync");
+  });
+
   it("says a running sync's estimate, its absence and its waits in the reader's language", () => {
     const progress = (over: Partial<SyncProgress>): SyncProgress => ({
       mode: "backfill",
@@ -72,7 +108,7 @@ describe("the overview's sync panel", () => {
       updatedAt: "2026-12-01T00:00:00.000Z",
       ...over,
     });
-    const running = (p: SyncProgress): SyncStatus => ({
+    const running = (p: SyncProgress): LiveSyncStatus => ({
       ...status(null),
       running: { id: 7, kind: "sync", status: "running", mode: "backfill", progress: p } as unknown as SyncRunView,
     });
@@ -99,7 +135,7 @@ describe("the overview's sync panel", () => {
     expect(ja).toContain("期間の 50% を取得済み");
     expect(ja).toContain("残り時間: ページが時刻順に届いていません");
     expect(ja).toContain("残り時間: 計測中…");
-    expect(ja).toMatch(/2026\/12\/01 00:05:00 UTC<\/time> まで待機中: API の利用上限に達しました/);
+    expect(ja).toMatch(/2026\/12\/01 00:05:00 UTC<\/time> まで待機中 \(残り 5分00秒\): API の利用上限に達しました/);
     expect(ja).not.toMatch(/time window walked|pages do not come|measuring|quota used up/);
     // The stored sentence of a version that named no reason is still shown.
     expect(render(<SyncStatusPanel status={running(progress({ noEstimate: "some older reason" }))} intervalSeconds={300} />, "ja")).toContain(

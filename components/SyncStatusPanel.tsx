@@ -1,5 +1,5 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
-import type { SyncStatus } from "@/lib/sync/getSyncStatus";
+import type { LiveSyncStatus } from "@/lib/sync/liveSyncStatus";
 import { noEstimateReason } from "@/lib/sync/syncProgress";
 import { formatSeconds } from "@/lib/i18n/dateTime";
 import { LocalTime } from "./LocalTime";
@@ -7,7 +7,7 @@ import { LocalTime } from "./LocalTime";
 // Shown rounded up: a wait or an estimate is never understated.
 const secondsOf = (ms: number) => Math.ceil(ms / 1000);
 
-export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatus; intervalSeconds: number }) {
+export function SyncStatusPanel({ status, intervalSeconds }: { status: LiveSyncStatus; intervalSeconds: number }) {
   const t = useTranslations("SyncStatus");
   const runs = useTranslations("Runs");
   const format = useFormatter();
@@ -22,6 +22,10 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
     return t("noEstimate", { reason });
   };
   const clockAmount = (offsetMs: number) => formatSeconds(Math.round(Math.abs(offsetMs) / 60_000) * 60, locale);
+  // Relative to when the snapshot was read, so that the server's render and the browser's agree.
+  const readAt = Date.parse(status.readAt);
+  const relative = (iso: string) => format.relativeTime(Date.parse(iso), readAt);
+  const next = status.next;
   return (
     <section className="cards" aria-label={t("label")}>
       <div className="card">
@@ -48,12 +52,24 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
               <span className={`badge badge--${last.status}`}>{runs("statusValue", { status: last.status })}</span>{" "}
               <LocalTime iso={last.finishedAt ?? last.startedAt} />
             </div>
+            <div className="card__note" data-testid="last-sync-ago">
+              {t("finishedAgo", { ago: relative(last.finishedAt ?? last.startedAt) })}
+            </div>
             <div className="card__note">{last.error ?? t("lastSyncCounts", { inserted: last.inserted, fetched: last.fetched, pages: last.pages })}</div>
           </>
         ) : (
           <div className="card__note">{t("noSyncYet")}</div>
         )}
         <div className="card__note">{intervalSeconds > 0 ? t("runsEvery", { interval: formatSeconds(intervalSeconds, locale) }) : t("backgroundOff")}</div>
+        {next.kind !== "off" && (
+          <div className="card__note" data-testid="next-sync">
+            {next.kind === "at"
+              ? t.rich("nextAt", { in: relative(next.at), time: () => <LocalTime iso={next.at} /> })
+              : next.kind === "afterRun"
+                ? t("nextAfterRun", { interval: formatSeconds(secondsOf(next.intervalMs), locale) })
+                : t("nextDue")}
+          </div>
+        )}
       </div>
       {clock?.difference && (
         <div className="card card--wide card--warn" data-testid="clock-difference" role="status">
@@ -91,6 +107,7 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: SyncStatu
                     // ICU's select keys are words: "rate-limited" is said as rateLimited.
                     reason: progress.waiting.reason === "rate-limited" ? "rateLimited" : progress.waiting.reason,
                     until: () => <LocalTime iso={progress.waiting!.until} />,
+                    left: formatSeconds(Math.max(0, secondsOf(Date.parse(progress.waiting.until) - readAt)), locale),
                   })}
                 </div>
               )}

@@ -2,7 +2,7 @@ import { expect, test } from "./fixtures";
 
 test("a first start in demo mode syncs the simulated API and shows the events", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("status")).toContainText("デモモード");
+  await expect(page.locator(".demo-banner")).toContainText("デモモード");
 
   // The startup sync runs in the background; the overview shows it once it has stored events.
   await expect(async () => {

@@ -25,6 +25,9 @@ export const CLIENT_NAMESPACES = [
   "ImportForm",
   "TimelineBars",
   "ChartText",
+  "SyncNow",
+  "SyncStatus",
+  "Runs",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

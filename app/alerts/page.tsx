@@ -7,7 +7,7 @@ import { ActionButton } from "@/components/alerts/RuleButtons";
 import { ALERTS_TEXT as T } from "@/components/alerts/alertsText";
 import { CsrfField } from "@/components/auth/CsrfField";
 import { LocalTime } from "@/components/LocalTime";
-import { syncNowAction } from "../_actions/syncNowAction";
+import { syncNowAndOpenOverviewAction } from "../_actions/syncNowAction";
 import { requireAdmin } from "../_auth/requireAdmin";
 import { ruleButtonAction, saveChannelAction, saveRuleAction, scenarioAction } from "./actions";
 
@@ -206,7 +206,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                 </button>
               </form>
             ))}
-            <form action={syncNowAction} className="inline-form">
+            <form action={syncNowAndOpenOverviewAction} className="inline-form">
               <CsrfField token={admin.csrfToken} />
               <button type="submit" className="button button--small button--primary">
                 {T.syncNow}

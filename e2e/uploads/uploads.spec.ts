@@ -1,15 +1,10 @@
 import { expect, test, type Page } from "../fixtures";
 import { makeEvent } from "../../lib/events/testing";
-import { E2E_ADMIN, E2E_IMPORT_MAX_MB } from "../../playwright.config";
+import { E2E_IMPORT_MAX_MB } from "../../playwright.config";
+import { signInAsAdmin } from "../signIn";
 
 // Each test signs in on the uploads server (playwright.config.ts), whose store is its own.
-test.beforeEach(async ({ page }) => {
-  await page.goto("/sign-in");
-  await page.getByLabel("メールアドレス").fill(E2E_ADMIN.email);
-  await page.getByLabel("パスワード", { exact: true }).fill(E2E_ADMIN.password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("heading", { name: "概要" })).toBeVisible();
-});
+test.beforeEach(({ page }) => signInAsAdmin(page));
 
 // Large uploads through the production server's HTTP stack: nothing between the browser and the
 // route may cut the body (Next.js once buffered only the first 10 MB for proxy.ts), so the file is

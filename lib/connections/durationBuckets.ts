@@ -2,7 +2,9 @@
  * Connection durations in half-octave buckets: bucket 0 holds durations under a second, bucket k
  * (1 ≤ k < 39) holds [2^((k-1)/2), 2^(k/2)) seconds, bucket 39 everything from 2^19 s (six days)
  * up. Sessions run from seconds to a working day, so a linear scale would waste its buckets;
- * half octaves keep a percentile read from the histogram within 19% of the exact one, and the
+ * half octaves keep a percentile read from the histogram in the exact one's bucket, so within 42%
+ * of it (a bucket's bounds are √2 apart; under a second, within a second; six days and up, its
+ * lower bound), and the
  * histograms of any days, users and hosts add up bucket by bucket, which is what lets the rollups
  * answer percentiles for any range without touching the connections.
  */

@@ -241,7 +241,7 @@ export interface DurationSummary {
   /** Connections with a reported duration. */
   sessions: number;
   connectedSeconds: number;
-  /** Read from the histogram: within 19% of the exact value (durationBuckets.ts). null without sessions. */
+  /** Read from the histogram: in the exact value's bucket, so within 42% of it (durationBuckets.ts). null without sessions. */
   p50: number | null;
   p90: number | null;
   p99: number | null;

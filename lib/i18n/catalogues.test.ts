@@ -141,6 +141,17 @@ describe("the catalogues", () => {
     }
   });
 
+  it("say one of a thing in the singular in English", () => {
+    // Every number argument set to 1: a count written "{n, number} events" reads "1 events".
+    const t = createTranslator({ locale: "en", messages: CATALOGUES.en });
+    const plural = [...english].flatMap(([key, text]) => {
+      const values = Object.fromEntries(placeholders(text).map((p) => (p.startsWith("<") ? [p.slice(1, -1), () => ""] : [p.slice(1, -1), 1])));
+      const shown = (t as unknown as { markup: (key: string, values: object) => string }).markup(key, values);
+      return /(?<![\d.,])1 (?:[a-z]+ )?(?:events|pages|attempts|sessions|connections|characters|days|times|hours|minutes|users|hosts|files|runs)\b/.test(shown) ? [`${key}: ${shown}`] : [];
+    });
+    expect(plural).toEqual([]);
+  });
+
   it("hold no key that no source reads, and the sources read no key they lack", () => {
     const problems = [...scans.values()].flatMap((scan) => scan.problems);
     expect(problems).toEqual([]);

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startSimulator, type Simulator } from "../parsec/simulator";
 import { makeEvent } from "../events/testing";
 import { TEST_HISTORY_END } from "../sync/testing";
-import { createTestAdmin, createTestSession, fakeRequest, RedirectSignal, startTestApp } from "../auth/testing";
+import { createTestAdmin, createTestSession, fakeRequest, startTestApp } from "../auth/testing";
+import type { LiveSyncStatus } from "../sync/liveSyncStatus";
 import { getIngestRunner, stopIngestRunner, terminateIngestRunnerThread } from "./ingestRunnerHost";
 
 // The server's write path in its ingest runner (a worker thread): the routes and the action that
@@ -18,8 +19,8 @@ const SYNC_TOKEN = "runner-test-sync-token-0123456789";
 let app: Awaited<ReturnType<typeof startTestApp>>;
 let simulator: Simulator;
 let session: { token: string; csrfToken: string };
-let routes: { sync: { GET: Handler; POST: Handler }; health: { GET: Handler }; upload: { POST: Handler } };
-let syncNowAction: (form: FormData) => Promise<void>;
+let routes: { sync: { GET: Handler; POST: Handler }; status: { GET: Handler }; health: { GET: Handler }; upload: { POST: Handler } };
+let syncNowAction: (state: null, form: FormData) => Promise<unknown>;
 /** Pages of a whole walk of the simulator's history (the first backfill's). */
 let pagesOfAWholeWalk = 0;
 
@@ -38,10 +39,11 @@ beforeAll(async () => {
   session = await createTestSession(app.db, admin.id);
   routes = {
     sync: (await import("../../app/api/sync/route")) as unknown as typeof routes.sync,
+    status: (await import("../../app/api/sync/status/route")) as unknown as typeof routes.status,
     health: (await import("../../app/api/health/route")) as unknown as typeof routes.health,
     upload: (await import("../../app/admin/import/upload/route")) as unknown as typeof routes.upload,
   };
-  ({ syncNowAction } = (await import("../../app/_actions/syncNowAction")) as { syncNowAction: typeof syncNowAction });
+  ({ syncNowAction } = (await import("../../app/_actions/syncNowAction")) as unknown as { syncNowAction: typeof syncNowAction });
 });
 
 afterAll(async () => {
@@ -54,6 +56,9 @@ const postSync = (query = "") =>
   routes.sync.POST(
     new Request(`http://viewer.test/api/sync${query}`, { method: "POST", headers: { host: "viewer.test", authorization: `Bearer ${SYNC_TOKEN}` } }),
   );
+/** GET /api/sync/status as the overview asks it: signed in (a cookie), nothing else. */
+const statusNow = () =>
+  routes.status.GET(new Request("http://viewer.test/api/sync/status", { headers: { host: "viewer.test", cookie: `parsec_session=${session.token}` } }));
 const runOf = (runId: number) => app.db.syncRun.findUniqueOrThrow({ where: { id: runId } });
 const validEvents = () => simulator.count() - simulator.malformed().length;
 
@@ -85,15 +90,6 @@ function upload(body: string, name: string): Request {
   } as RequestInit);
 }
 
-async function redirectOf(outcome: Promise<unknown>): Promise<string> {
-  const thrown = await outcome.then(
-    () => null,
-    (error: unknown) => error,
-  );
-  if (!(thrown instanceof RedirectSignal)) throw new Error(`expected a redirect, got ${JSON.stringify(thrown)}`);
-  return thrown.location;
-}
-
 describe("the ingest runner", () => {
   it("runs the sync in a thread of its own, while this thread answers requests and a second sync is told one is running", async () => {
     const runId = await startedRun();
@@ -103,19 +99,31 @@ describe("the ingest runner", () => {
     fakeRequest.reset({ cookies: { parsec_session: session.token }, headers: { origin: "http://viewer.test" } });
     const form = new FormData();
     form.set("csrf", session.csrfToken);
-    expect(await redirectOf(syncNowAction(form))).toBe("/?sync=running");
+    expect(await syncNowAction(null, form)).toEqual({ outcome: "running" });
 
     let answeredWhileRunning = 0;
+    // What the overview polls: the run's pages as the runner's thread records them, page by page.
+    const pagesSeen = new Set<number>();
     for (;;) {
       const before = (await runOf(runId)).status;
       const health = await routes.health.GET(new Request("http://viewer.test/api/health", { headers: { host: "viewer.test" } }));
       expect(health.status).toBe(200);
+      const live = (await (await statusNow()).json()) as LiveSyncStatus;
+      if (live.running) {
+        expect(live.running.id).toBe(runId);
+        if (live.running.progress) pagesSeen.add(live.running.progress.pages);
+      }
       const after = await runOf(runId);
       if (before === "running" && after.status === "running") answeredWhileRunning++;
       if (after.status !== "running") break;
       await pause();
     }
     expect(answeredWhileRunning).toBeGreaterThan(0);
+    expect(pagesSeen.size).toBeGreaterThan(1);
+    const ended = (await (await statusNow()).json()) as LiveSyncStatus;
+    expect(ended.running).toBeNull();
+    expect(ended.runs.find((r) => r.id === runId)).toMatchObject({ status: "succeeded", inserted: validEvents() });
+    expect(ended.next).toEqual({ kind: "off" });
 
     const run = await runOf(runId);
     expect(run.error).toBeNull();
@@ -126,7 +134,7 @@ describe("the ingest runner", () => {
     expect(await app.db.event.count()).toBe(validEvents());
     pagesOfAWholeWalk = run.pages;
     expect(pagesOfAWholeWalk).toBeGreaterThan(10);
-    expect(await redirectOf(syncNowAction(form))).toBe("/?sync=started");
+    expect(await syncNowAction(null, form)).toEqual({ outcome: "started", runId: expect.any(Number) });
     await untilIdle();
   });
 

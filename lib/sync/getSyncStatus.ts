@@ -4,6 +4,7 @@ import { getStore } from "../store/store";
 import { countAllEvents } from "../events/countAllEvents";
 import { describeClockDifference } from "../parsec/parsecClock";
 import type { SyncProgress } from "./syncProgress";
+import { syncProgressSchema } from "./syncProgressSchema";
 import { readIntegrationStatus } from "../integrations/admin/integrationAdmin";
 import type { IntegrationStatus } from "../integrations/status/integrationStatus";
 
@@ -89,11 +90,12 @@ function toRunView(run: Awaited<ReturnType<Db["syncRun"]["findMany"]>>[number]):
   };
 }
 
+/** A run's stored progress; null when there is none or it was written in a shape this version does not read. */
 function parseProgress(text: string | null): SyncProgress | null {
   if (!text) return null;
   try {
-    const value = JSON.parse(text) as SyncProgress;
-    return typeof value === "object" && value !== null && "mode" in value ? value : null;
+    const parsed = syncProgressSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
   } catch {
     return null;
   }

@@ -1,6 +1,8 @@
 import { describeProgress } from "./describeProgress";
 import { runConfiguredSync } from "./runConfiguredSync";
 import { SyncAlreadyRunningError } from "../ingest/syncLock";
+import { getStore } from "../store/store";
+import { saveNextScheduledRun } from "./syncSchedule";
 
 const globalForScheduler = globalThis as unknown as { parsecViewerScheduler?: { stop(): Promise<void> } };
 
@@ -15,6 +17,11 @@ export function startSyncScheduler(intervalMs: number, log: (line: string) => vo
   let timer: NodeJS.Timeout | undefined;
   let lastLoggedAt = 0;
   let running: Promise<void> = Promise.resolve();
+  // The overview reads when the next run is due from the store (it is served by another thread).
+  const recordNext = (at: Date | null) =>
+    getStore()
+      .then(({ db }) => saveNextScheduledRun(db, at))
+      .catch((error: unknown) => log(`[sync] could not record the next run's time: ${error instanceof Error ? error.message : String(error)}`));
 
   const tick = async (trigger: "startup" | "schedule") => {
     try {
@@ -41,16 +48,18 @@ export function startSyncScheduler(intervalMs: number, log: (line: string) => vo
       if (!stopping.signal.aborted && intervalMs > 0) {
         timer = setTimeout(() => (running = tick("schedule")), intervalMs);
         timer.unref();
+        await recordNext(new Date(Date.now() + intervalMs));
       }
     }
   };
 
   globalForScheduler.parsecViewerScheduler = {
-    stop() {
+    async stop() {
       stopping.abort();
       clearTimeout(timer);
       globalForScheduler.parsecViewerScheduler = undefined;
-      return running;
+      await running;
+      await recordNext(null);
     },
   };
   running = tick("startup");
