@@ -147,7 +147,9 @@ describe("the catalogues", () => {
     const plural = [...english].flatMap(([key, text]) => {
       const values = Object.fromEntries(placeholders(text).map((p) => (p.startsWith("<") ? [p.slice(1, -1), () => ""] : [p.slice(1, -1), 1])));
       const shown = (t as unknown as { markup: (key: string, values: object) => string }).markup(key, values);
-      return /(?<![\d.,])1 (?:[a-z]+ )?(?:events|pages|attempts|sessions|connections|characters|days|times|hours|minutes|users|hosts|files|runs)\b/.test(shown) ? [`${key}: ${shown}`] : [];
+      return /(?<![\d.,])1 (?:[a-z]+ )?(?:events|pages|attempts|sessions|connections|characters|days|times|hours|minutes|users|hosts|files|runs)\b/.test(shown)
+        ? [`${key}: ${shown}`]
+        : [];
     });
     expect(plural).toEqual([]);
   });
