@@ -25,6 +25,8 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: LiveSyncS
   // Relative to when the snapshot was read, so that the server's render and the browser's agree.
   const readAt = Date.parse(status.readAt);
   const relative = (iso: string) => format.relativeTime(Date.parse(iso), readAt);
+  // At least a second ago: a run that ended within the second would read "now" ("今に終了").
+  const ago = (iso: string) => format.relativeTime(Math.min(Date.parse(iso), readAt - 1_000), readAt);
   const next = status.next;
   return (
     <section className="cards" aria-label={t("label")}>
@@ -53,7 +55,7 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: LiveSyncS
               <LocalTime iso={last.finishedAt ?? last.startedAt} />
             </div>
             <div className="card__note" data-testid="last-sync-ago">
-              {t("finishedAgo", { ago: relative(last.finishedAt ?? last.startedAt) })}
+              {t("finishedAgo", { ago: ago(last.finishedAt ?? last.startedAt) })}
             </div>
             <div className="card__note">{last.error ?? t("lastSyncCounts", { inserted: last.inserted, fetched: last.fetched, pages: last.pages })}</div>
           </>
