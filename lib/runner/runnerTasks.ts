@@ -56,7 +56,7 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
       const { destinations, intervalMs } = config.integrations;
       if (destinations.length > 0) delivery = startDeliveryScheduler(store.sqlite, destinations, intervalMs, { log });
       // Sync-health rules and the alerts' outbox, on a timer (and after each sync run).
-      startAlertLoop(store.db);
+      startAlertLoop(store);
       if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
       // A database from before connections were kept: stitch them once, and only then sync (the
       // rebuild holds the sync's lease).

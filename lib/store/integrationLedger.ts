@@ -34,6 +34,7 @@ export interface IntegrationStateRow {
   lastDeliveryAt: number | null;
   lastError: string | null;
   lastErrorAt: number | null;
+  failingSince: number | null;
   lastTestAt: number | null;
   lastTestError: string | null;
   batchUntilSeq: number | null;
@@ -84,17 +85,19 @@ function statements(sqlite: SqliteConnection) {
     state: sqlite.prepare<[string], RawState>(`SELECT * FROM "IntegrationState" WHERE "name" = ?`),
     ensure: sqlite.prepare(
       `INSERT INTO "IntegrationState" ("name", "type", "updatedAt") VALUES (@name, @type, @now) ON CONFLICT ("name") DO UPDATE SET "type" = @type,
-         "deliveredSeq" = 0, "delivered" = 0, "batchUntilSeq" = NULL, "replayFrom" = NULL, "replayUntilSeq" = NULL, "replayAt" = NULL, "replayId" = NULL, "updatedAt" = @now`,
+         "deliveredSeq" = 0, "delivered" = 0, "failingSince" = NULL, "batchUntilSeq" = NULL, "replayFrom" = NULL, "replayUntilSeq" = NULL, "replayAt" = NULL, "replayId" = NULL, "updatedAt" = @now`,
     ),
     planBatch: sqlite.prepare(`UPDATE "IntegrationState" SET "batchUntilSeq" = @until, "updatedAt" = @now WHERE "name" = @name`),
     commitBatch: sqlite.prepare(
       `UPDATE "IntegrationState" SET "deliveredSeq" = @seq, "batchUntilSeq" = NULL, "delivered" = "delivered" + @count,
-         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "updatedAt" = @now
+         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END,
+         "failingSince" = CASE WHEN @count > 0 THEN NULL ELSE "failingSince" END, "updatedAt" = @now
        WHERE "name" = @name AND "deliveredSeq" <= @seq`,
     ),
     commitReplay: sqlite.prepare(
       `UPDATE "IntegrationState" SET "replayAt" = @at, "replayId" = @id, "replayDone" = "replayDone" + @count, "delivered" = "delivered" + @count,
-         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "updatedAt" = @now
+         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END,
+         "failingSince" = CASE WHEN @count > 0 THEN NULL ELSE "failingSince" END, "updatedAt" = @now
        WHERE "name" = @name`,
     ),
     endReplay: sqlite.prepare(
@@ -104,7 +107,9 @@ function statements(sqlite: SqliteConnection) {
       `UPDATE "IntegrationState" SET "replayFrom" = @from, "replayUntilSeq" = @until, "replayAt" = -9007199254740991, "replayId" = '',
          "replayDone" = 0, "replayTotal" = @total, "updatedAt" = @now WHERE "name" = @name`,
     ),
-    recordError: sqlite.prepare(`UPDATE "IntegrationState" SET "lastError" = @error, "lastErrorAt" = @now, "updatedAt" = @now WHERE "name" = @name`),
+    recordError: sqlite.prepare(
+      `UPDATE "IntegrationState" SET "lastError" = @error, "lastErrorAt" = @now, "failingSince" = coalesce("failingSince", @now), "updatedAt" = @now WHERE "name" = @name`,
+    ),
     recordTest: sqlite.prepare(`UPDATE "IntegrationState" SET "lastTestAt" = @now, "lastTestError" = @error, "updatedAt" = @now WHERE "name" = @name`),
     setPaused: sqlite.prepare(`UPDATE "IntegrationState" SET "paused" = @paused, "updatedAt" = @now WHERE "name" = @name`),
     lease: sqlite.prepare<[string], { holder: string | null; expiresAt: number | null }>(
