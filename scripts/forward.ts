@@ -30,10 +30,14 @@ runCli("forward", async () => {
   const sqlite = getSqlite(config.databaseFile);
   if (!values.once) {
     const scheduler = startDeliveryScheduler(sqlite, destinations, Math.max(intervalMs, 1_000), { log: (line) => console.error(line) });
+    // The scheduler's timer is unref'd (it must not hold the server up); this run exists for it, so
+    // it stays up until it is stopped, rather than exiting 0 the first time it has nothing to send.
+    const keepAlive = setInterval(() => {}, 1 << 30);
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);
     });
+    clearInterval(keepAlive);
     await scheduler.stop();
     return 0;
   }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { seedEvents } from "../../ingest/testing";
 import { newLeaseHolder } from "../../leases/leaseHolder";
 import { ensureIntegrationStates, readChangesAfter, readIntegrationState, takeIntegrationLease } from "../../store/integrationLedger";
-import { openSqlite } from "../../store/sqlite";
+import { openSqlite, type SqliteConnection } from "../../store/sqlite";
 import { connectDatabase } from "../../store/testing";
 import { cliEnvironment, startCli } from "../../sync/testing";
 import { integrationStatus } from "../status/integrationStatus";
@@ -27,6 +27,14 @@ const hook = (fields: Record<string, unknown> = {}) =>
 const idsReceived = () => acceptedLines(fixture.receiver).map((line) => line.id as string);
 const storedIds = () => readChangesAfter(fixture.database.sqlite, 0, Number.MAX_SAFE_INTEGER, 1_000_000).map((row) => row.id);
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A promise and the function that settles it, with whether it has been. */
+function signal() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((settle) => (resolve = settle));
+  const result = { promise, done: false, resolve: () => ((result.done = true), resolve()) };
+  return result;
+}
 
 /** The receiver answers each request after `ms`, so that two deliverers' rounds overlap. */
 function answerSlowly(ms: number) {
@@ -185,4 +193,136 @@ describe("the delivery lease", () => {
       await reopened.disconnect();
     }
   }, 120_000);
+
+  it("a round that outlasts its lease's time keeps it by renewing it: another deliverer asking all along is turned away and no two batches are in flight at once", async () => {
+    seedEvents(fixture.database, eventSeries(200));
+    let inFlight = 0;
+    let mostInFlight = 0;
+    fixture.receiver.answer = async () => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      await pause(250);
+      inFlight -= 1;
+      return { status: 200 };
+    };
+    const other = openSqlite(fixture.database.file);
+    try {
+      // Ten batches of 250 ms each: the round lasts more than twice the lease's second.
+      const round = deliverPending(fixture.database.sqlite, hook(), { ...FAST, leaseTtlMs: 1_000 });
+      await pause(50);
+      const turnedAway = [];
+      for (let attempt = 0; attempt < 20; attempt += 1) {
+        turnedAway.push((await deliverPending(other, hook(), { ...FAST, leaseTtlMs: 1_000 }))[0]!);
+        await pause(100);
+      }
+      expect((await round)[0]).toMatchObject({ status: "caught-up", delivered: 200 });
+      expect(turnedAway.map((report) => report.status)).toEqual(Array.from({ length: 20 }, () => "held"));
+      expect(mostInFlight).toBe(1);
+      expect(idsReceived()).toEqual(storedIds());
+    } finally {
+      other.close();
+    }
+  });
+
+  it("npm run forward (a real process, on its timer) and the server's scheduler delivering at once while events keep arriving: each is turned away while the other holds the lease, one batch in flight at a time, every event exactly once and in order", async () => {
+    seedEvents(fixture.database, eventSeries(100));
+    const entry = { name: "hook", type: "http", url: fixture.receiver.url, batchSize: 20 };
+    const destinations = destinationsOf([entry]);
+    const file = path.join(path.dirname(fixture.database.file), "integrations.json");
+    writeFileSync(file, JSON.stringify({ destinations: [entry] }));
+
+    let reader: SqliteConnection | null = null;
+    const leaseHolder = () => readIntegrationState(reader!, "hook")!.leaseHolder;
+    const pidOf = (holder: string) => Number(holder.split(":")[1]!.split("@")[0]);
+    const ours = (holder: string | null) => holder !== null && pidOf(holder) === process.pid;
+    const firstArrived = signal();
+    const readable = signal();
+    const serverTurnedAway = signal();
+    const childTurnedAway = signal();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    // Who held the lease when each request arrived and when it was answered.
+    const requests: { arrived: string | null; answered: string | null }[] = [];
+    fixture.receiver.answer = async () => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      firstArrived.resolve();
+      await readable.promise;
+      const arrived = leaseHolder();
+      // The child's first batch waits until the server has been turned away, and the server's
+      // first until the child has: each then finds the other mid-round, whatever the timing.
+      if (!ours(arrived)) await serverTurnedAway.promise;
+      else await childTurnedAway.promise;
+      await pause(10);
+      requests.push({ arrived, answered: leaseHolder() });
+      inFlight -= 1;
+      return { status: 200 };
+    };
+
+    await fixture.database.disconnect();
+    const child = startCli(
+      "forward.ts",
+      [],
+      cliEnvironment({ DATABASE_URL: fixture.database.url, INTEGRATIONS_FILE: file, INTEGRATIONS_INTERVAL_SECONDS: "1" }),
+    );
+    const lines: string[] = [];
+    let scheduler: ReturnType<typeof startDeliveryScheduler> | undefined;
+    // Opened once the child has migrated the file (its migration needs the file to itself).
+    await firstArrived.promise;
+    const reopened = await connectDatabase(fixture.database.file);
+    try {
+      reader = reopened.sqlite;
+      readable.resolve();
+      const childHolder = leaseHolder()!;
+      expect(ours(childHolder)).toBe(false);
+      scheduler = startDeliveryScheduler(reopened.sqlite, destinations, 0, {
+        ...FAST,
+        log: (line) => {
+          lines.push(line);
+          if (line.includes("skipped, another process delivers it")) serverTurnedAway.resolve();
+        },
+      });
+      void child
+        .waitForStderr(new RegExp(`integration hook: skipped, another process delivers it \\(its lease is held by [^:]+:${process.pid}[@:]`), 60_000)
+        .then(childTurnedAway.resolve, () => undefined);
+
+      // Events keep arriving; the server is woken after each, as after a sync's commit.
+      for (let round = 0; round < 8; round += 1) {
+        seedEvents(reopened, eventSeries(40, undefined, 100 + round * 40));
+        scheduler.trigger();
+        await pause(250);
+      }
+      for (const until = Date.now() + 60_000; !(childTurnedAway.done && integrationStatus(reopened.sqlite, destinations)[0]!.caughtUp);) {
+        if (Date.now() > until)
+          throw new Error(
+            `not caught up (child turned away: ${childTurnedAway.done}): ${child.child.exitCode === null ? "" : "forward exited, "}${JSON.stringify(integrationStatus(reopened.sqlite, destinations)[0])}`,
+          );
+        scheduler.trigger();
+        await pause(100);
+      }
+      await scheduler.stop();
+      scheduler = undefined;
+      // Stopped as a service manager stops it, the script's own process (its lease names it): it exits 0.
+      process.kill(pidOf(childHolder), "SIGTERM");
+      const result = await child.done;
+      expect(result.code, result.stderr).toBe(0);
+
+      expect(lines).toContain(
+        `[parsec-viewer] integration hook: skipped, another process delivers it (its lease is held by ${childHolder}); trying again later`,
+      );
+      expect(mostInFlight).toBe(1);
+      // Every request was made under one lease from its arrival to its answer, and both processes made some.
+      for (const request of requests) expect(request.answered).toBe(request.arrived);
+      expect(requests.some((request) => ours(request.arrived))).toBe(true);
+      expect(requests.some((request) => !ours(request.arrived))).toBe(true);
+      const ids = acceptedLines(fixture.receiver).map((line) => line.id as string);
+      expect(ids).toHaveLength(420);
+      expect(ids).toEqual(readChangesAfter(reopened.sqlite, 0, Number.MAX_SAFE_INTEGER, 1_000_000).map((row) => row.id));
+      expect(readIntegrationState(reopened.sqlite, "hook")).toMatchObject({ leaseHolder: null, leaseExpiresAt: null });
+    } finally {
+      await scheduler?.stop();
+      child.killAll();
+      await reopened.disconnect();
+    }
+  }, 180_000);
 });
