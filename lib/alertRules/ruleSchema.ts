@@ -109,7 +109,7 @@ export const ruleSchema = z.discriminatedUnion(
       condition: z.enum(SYNC_HEALTH_CONDITIONS, {
         message: `must be one of ${SYNC_HEALTH_CONDITIONS.map((c) => `"${c}"`).join(", ")}`,
       }),
-      /** sync-failing: minutes failing; quarantine-growing: new quarantined events; clock-skew: seconds apart; destination-lagging: minutes behind. */
+      /** sync-failing: minutes failing; quarantine-growing: new quarantined events; clock-skew: seconds apart; destination-lagging: minutes behind or failing. */
       threshold: z.number().int().min(1).max(1_000_000).default(1),
     }),
   ],

@@ -1,5 +1,6 @@
 import { getConfig, type AppConfig } from "../config";
 import type { Db } from "../store/client";
+import type { Store } from "../store/store";
 import { ensureBuiltInRules, provisionAlerts } from "./catalog/alertCatalog";
 import { deliverDueAlerts, type DeliveryContext, type DeliveryOutcome } from "./delivery/deliverDueAlerts";
 import { evaluateSyncHealth } from "./evaluation/syncHealth";
@@ -28,11 +29,11 @@ let running: Promise<DeliveryOutcome | null> | null = null;
  * Sync-health, then the outbox; one pass at a time in a process (a call during a pass waits for
  * it). Failures are logged, never thrown: alerting must not stop the sync that calls it.
  */
-export function runAlertPass(db: Db, log: (line: string) => void = console.error): Promise<DeliveryOutcome | null> {
+export function runAlertPass(store: Store, log: (line: string) => void = console.error): Promise<DeliveryOutcome | null> {
   running ??= (async () => {
     try {
-      await evaluateSyncHealth(db);
-      return await deliverDueAlerts(db, deliveryContext());
+      await evaluateSyncHealth(store);
+      return await deliverDueAlerts(store.db, deliveryContext());
     } catch (error) {
       log(`[alerts] ${(error as Error).message}`);
       return null;
@@ -45,9 +46,9 @@ export function runAlertPass(db: Db, log: (line: string) => void = console.error
 
 const globalForLoop = globalThis as unknown as { parsecViewerAlertLoop?: NodeJS.Timeout };
 
-export function startAlertLoop(db: Db): void {
+export function startAlertLoop(store: Store): void {
   if (globalForLoop.parsecViewerAlertLoop) return;
-  const timer = setInterval(() => void runAlertPass(db), TICK_MS);
+  const timer = setInterval(() => void runAlertPass(store), TICK_MS);
   timer.unref();
   globalForLoop.parsecViewerAlertLoop = timer;
 }

@@ -185,8 +185,8 @@ describe("alerts end to end", () => {
     const rule = BUILT_IN_RULES.find((r) => r.name === "Parsec refuses the API key")!;
     await saveRule(f.db, { ...rule, enabled: true, channels: ["hook"] } as RuleInput, null);
     await expect(f.sync({ api: { apiKey: "tapi_revoked.key" } })).rejects.toThrow(/401/);
-    expect((await evaluateSyncHealth(f.db)).fired).toEqual(["Parsec refuses the API key"]);
-    expect((await evaluateSyncHealth(f.db)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(f)).fired).toEqual(["Parsec refuses the API key"]);
+    expect((await evaluateSyncHealth(f)).fired).toEqual([]);
     await deliverDueAlerts(f.db, context);
     expect(postsTo("/hook").map((p) => JSON.parse(p.body).summary)).toEqual([expect.stringContaining("Parsec rejected the API key (401 Unauthorized)")]);
   }, 60_000);

@@ -1,7 +1,5 @@
-import { hostname } from "node:os";
-import { randomBytes } from "node:crypto";
 import type { Db } from "../store/client";
-import { currentProcessIdentity, formatProcessIdentity, isProcessRunning, parseProcessIdentity } from "./processLiveness";
+import { isLeaseAbandoned, newLeaseHolder, thisProcessHolderPrefix } from "../leases/leaseHolder";
 
 export class SyncAlreadyRunningError extends Error {
   override name = "SyncAlreadyRunningError";
@@ -18,18 +16,16 @@ export interface SyncLease {
 }
 
 const LOCK_NAME = "sync";
-const HOST = hostname();
-const SELF = formatProcessIdentity(currentProcessIdentity());
 
 /**
  * A lease in the database, so that only one sync writes at a time across every process (the
  * server's scheduler, POST /api/sync, `npm run sync`). A holder that died leaves its lease behind:
  * on the same host a holder that is no longer running (dead, a zombie, or its pid now another
  * process's) frees it at once, elsewhere it expires after `ttlMs` unless renewed.
- * The holder reads "<hostname>:<pid>[@<start ticks>]:<random>".
+ * The holder is named by lib/leases/leaseHolder.ts.
  */
 export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease> {
-  const holder = `${HOST}:${SELF}:${randomBytes(6).toString("hex")}`;
+  const holder = newLeaseHolder();
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlMs);
   const created = await db.syncLock
@@ -41,7 +37,7 @@ export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease
     });
   if (!created) {
     const existing = await db.syncLock.findUnique({ where: { name: LOCK_NAME } });
-    if (existing && !isAbandoned(existing, now)) throw new SyncAlreadyRunningError(existing.acquiredAt);
+    if (existing && !isLeaseAbandoned(existing, now)) throw new SyncAlreadyRunningError(existing.acquiredAt);
     // Compare-and-swap on the old holder: of two processes taking over at once, one wins.
     const { count } = existing
       ? await db.syncLock.updateMany({
@@ -86,16 +82,6 @@ export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease
  * it calls this, before it starts anything: a process has one runner at a time.
  */
 export async function releaseLeasesOfThisProcess(db: Db): Promise<number> {
-  const { count } = await db.syncLock.deleteMany({ where: { name: LOCK_NAME, holder: { startsWith: `${HOST}:${SELF}:` } } });
+  const { count } = await db.syncLock.deleteMany({ where: { name: LOCK_NAME, holder: { startsWith: thisProcessHolderPrefix() } } });
   return count;
-}
-
-function isAbandoned(lock: { holder: string; expiresAt: Date }, now: Date): boolean {
-  if (lock.expiresAt <= now) return true;
-  const [host, who] = lock.holder.split(":");
-  if (host !== HOST || who === undefined) return false;
-  const identity = parseProcessIdentity(who);
-  // An unreadable holder on this host is left to expire rather than guessed at.
-  if (!identity) return false;
-  return identity.pid !== process.pid && !isProcessRunning(identity);
 }

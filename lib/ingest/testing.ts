@@ -10,7 +10,7 @@ import { readConnections, readRollups } from "../connections/testing";
 import { rebuildConnections } from "./rebuildConnections";
 import { storeEvents } from "./storeEvents";
 
-export function seedEvents(database: TempDatabase, events: readonly TestEvent[]): void {
+export function seedEvents(database: Pick<TempDatabase, "sqlite">, events: readonly TestEvent[]): void {
   database.sqlite.transaction(() => storeEvents(database.sqlite, events, "test"))();
 }
 

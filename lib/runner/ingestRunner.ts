@@ -6,6 +6,7 @@ import { format } from "node:util";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { z } from "zod";
 import { releaseLeasesOfThisProcess } from "../ingest/syncLock";
+import { releaseDeliveryLeasesOfThisProcess } from "../integrations/delivery/deliveryLease";
 import { getStore } from "../store/store";
 import { runnerCommandSchema, type RunnerReply } from "./runnerProtocol";
 import { createRunnerTasks } from "./runnerTasks";
@@ -37,7 +38,10 @@ const tasks = createRunnerTasks();
 // runner at a time, and the one before has exited by now (the host starts this one after that).
 // No command starts before this is done, or its own lease would be the one freed.
 const takenOver = (async () => {
-  if ((await releaseLeasesOfThisProcess((await getStore()).db)) > 0) console.log("[sync] took over the lease of the ingest runner that stopped");
+  const store = await getStore();
+  if ((await releaseLeasesOfThisProcess(store.db)) > 0) console.log("[sync] took over the lease of the ingest runner that stopped");
+  const deliveries = await releaseDeliveryLeasesOfThisProcess(store.sqlite);
+  if (deliveries > 0) console.log(`[parsec-viewer] took over ${deliveries} delivery lease(s) of the ingest runner that stopped`);
 })();
 
 port.on("message", (raw: unknown) => {

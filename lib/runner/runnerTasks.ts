@@ -66,7 +66,7 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
         retention = startRetentionSchedule(store, config.retention, destinations, log);
       }
       // Sync-health rules and the alerts' outbox, on a timer (and after each sync run).
-      startAlertLoop(store.db);
+      startAlertLoop(store);
       if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
       // A database from before connections (or their hourly rollups) were kept: stitch them once,
       // and only then sync (the rebuild holds the sync's lease).

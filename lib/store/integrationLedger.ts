@@ -34,6 +34,7 @@ export interface IntegrationStateRow {
   lastDeliveryAt: number | null;
   lastError: string | null;
   lastErrorAt: number | null;
+  failingSince: number | null;
   lastTestAt: number | null;
   lastTestError: string | null;
   batchUntilSeq: number | null;
@@ -43,6 +44,22 @@ export interface IntegrationStateRow {
   replayId: string | null;
   replayDone: number;
   replayTotal: number;
+  leaseHolder: string | null;
+  leaseExpiresAt: number | null;
+}
+
+/** Who delivers a destination now (see IntegrationState.leaseHolder), until when unless renewed. */
+export interface IntegrationLease {
+  holder: string;
+  expiresAt: number;
+}
+
+/** The caller's delivery lease on a destination was taken over: it must not move the cursor. */
+export class IntegrationLeaseLostError extends Error {
+  override name = "IntegrationLeaseLostError";
+  constructor(readonly destination: string) {
+    super(`integration ${destination}: another process took over its delivery`);
+  }
 }
 
 const EVENT_COLUMNS = `"id", "name", "timestamp", "occurredAt", "userId", "teamId", "userEmail", "data", "extra", "hostComputerName", "clientComputerName", "exitCode", "changeSeq", "insertSeq", "storedAt"`;
@@ -68,17 +85,19 @@ function statements(sqlite: SqliteConnection) {
     state: sqlite.prepare<[string], RawState>(`SELECT * FROM "IntegrationState" WHERE "name" = ?`),
     ensure: sqlite.prepare(
       `INSERT INTO "IntegrationState" ("name", "type", "updatedAt") VALUES (@name, @type, @now) ON CONFLICT ("name") DO UPDATE SET "type" = @type,
-         "deliveredSeq" = 0, "delivered" = 0, "batchUntilSeq" = NULL, "replayFrom" = NULL, "replayUntilSeq" = NULL, "replayAt" = NULL, "replayId" = NULL, "updatedAt" = @now`,
+         "deliveredSeq" = 0, "delivered" = 0, "failingSince" = NULL, "batchUntilSeq" = NULL, "replayFrom" = NULL, "replayUntilSeq" = NULL, "replayAt" = NULL, "replayId" = NULL, "updatedAt" = @now`,
     ),
     planBatch: sqlite.prepare(`UPDATE "IntegrationState" SET "batchUntilSeq" = @until, "updatedAt" = @now WHERE "name" = @name`),
     commitBatch: sqlite.prepare(
       `UPDATE "IntegrationState" SET "deliveredSeq" = @seq, "batchUntilSeq" = NULL, "delivered" = "delivered" + @count,
-         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "updatedAt" = @now
+         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END,
+         "failingSince" = CASE WHEN @count > 0 THEN NULL ELSE "failingSince" END, "updatedAt" = @now
        WHERE "name" = @name AND "deliveredSeq" <= @seq`,
     ),
     commitReplay: sqlite.prepare(
       `UPDATE "IntegrationState" SET "replayAt" = @at, "replayId" = @id, "replayDone" = "replayDone" + @count, "delivered" = "delivered" + @count,
-         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END, "updatedAt" = @now
+         "lastDeliveryAt" = CASE WHEN @count > 0 THEN @now ELSE "lastDeliveryAt" END,
+         "failingSince" = CASE WHEN @count > 0 THEN NULL ELSE "failingSince" END, "updatedAt" = @now
        WHERE "name" = @name`,
     ),
     endReplay: sqlite.prepare(
@@ -88,9 +107,22 @@ function statements(sqlite: SqliteConnection) {
       `UPDATE "IntegrationState" SET "replayFrom" = @from, "replayUntilSeq" = @until, "replayAt" = -9007199254740991, "replayId" = '',
          "replayDone" = 0, "replayTotal" = @total, "updatedAt" = @now WHERE "name" = @name`,
     ),
-    recordError: sqlite.prepare(`UPDATE "IntegrationState" SET "lastError" = @error, "lastErrorAt" = @now, "updatedAt" = @now WHERE "name" = @name`),
+    recordError: sqlite.prepare(
+      `UPDATE "IntegrationState" SET "lastError" = @error, "lastErrorAt" = @now, "failingSince" = coalesce("failingSince", @now), "updatedAt" = @now WHERE "name" = @name`,
+    ),
     recordTest: sqlite.prepare(`UPDATE "IntegrationState" SET "lastTestAt" = @now, "lastTestError" = @error, "updatedAt" = @now WHERE "name" = @name`),
     setPaused: sqlite.prepare(`UPDATE "IntegrationState" SET "paused" = @paused, "updatedAt" = @now WHERE "name" = @name`),
+    lease: sqlite.prepare<[string], { holder: string | null; expiresAt: number | null }>(
+      `SELECT "leaseHolder" AS "holder", "leaseExpiresAt" AS "expiresAt" FROM "IntegrationState" WHERE "name" = ?`,
+    ),
+    setLease: sqlite.prepare(`UPDATE "IntegrationState" SET "leaseHolder" = @holder, "leaseExpiresAt" = @expiresAt WHERE "name" = @name`),
+    renewLease: sqlite.prepare(`UPDATE "IntegrationState" SET "leaseExpiresAt" = @expiresAt WHERE "name" = @name AND "leaseHolder" = @holder`),
+    releaseLease: sqlite.prepare(
+      `UPDATE "IntegrationState" SET "leaseHolder" = NULL, "leaseExpiresAt" = NULL WHERE "name" = @name AND "leaseHolder" = @holder`,
+    ),
+    releaseLeasesOf: sqlite.prepare(
+      `UPDATE "IntegrationState" SET "leaseHolder" = NULL, "leaseExpiresAt" = NULL WHERE substr("leaseHolder", 1, length(@prefix)) = @prefix`,
+    ),
   };
 }
 
@@ -135,18 +167,31 @@ export function pendingAfter(sqlite: SqliteConnection, afterSeq: number, fromMs:
   return { count, firstStoredAt: count > 0 ? (s.firstAfter.get(afterSeq, fromMs)?.storedAt ?? null) : null };
 }
 
+/**
+ * Writes what only the destination's deliverer may write (its cursor, its batch, its error), in one
+ * transaction with the check that `holder` still holds its lease: a process that lost the lease
+ * (it stalled past the expiry and another took over) cannot move the cursor under the new holder.
+ */
+function asLeaseHolder(sqlite: SqliteConnection, name: string, holder: string, work: (s: ReturnType<typeof prepared>) => void): Promise<void> {
+  return writeTransaction(sqlite, () => {
+    const s = prepared(sqlite);
+    if (s.lease.get(name)?.holder !== holder) throw new IntegrationLeaseLostError(name);
+    work(s);
+  });
+}
+
 /** Fixes the batch about to be sent before it is sent (see IntegrationState.batchUntilSeq). */
-export function planIntegrationBatch(sqlite: SqliteConnection, name: string, untilSeq: number): Promise<void> {
-  return writeTransaction(sqlite, () => void prepared(sqlite).planBatch.run({ name, until: untilSeq, now: Date.now() }));
+export function planIntegrationBatch(sqlite: SqliteConnection, name: string, holder: string, untilSeq: number): Promise<void> {
+  return asLeaseHolder(sqlite, name, holder, (s) => void s.planBatch.run({ name, until: untilSeq, now: Date.now() }));
 }
 
 /** The destination acknowledged every event up to `seq`; `count` of them were sent (the others fell before its `from`). */
-export function commitIntegrationBatch(sqlite: SqliteConnection, name: string, seq: number, count: number): Promise<void> {
-  return writeTransaction(sqlite, () => void prepared(sqlite).commitBatch.run({ name, seq, count, now: Date.now() }));
+export function commitIntegrationBatch(sqlite: SqliteConnection, name: string, holder: string, seq: number, count: number): Promise<void> {
+  return asLeaseHolder(sqlite, name, holder, (s) => void s.commitBatch.run({ name, seq, count, now: Date.now() }));
 }
 
-export function recordIntegrationError(sqlite: SqliteConnection, name: string, error: string): Promise<void> {
-  return writeTransaction(sqlite, () => void prepared(sqlite).recordError.run({ name, error: error.slice(0, 2000), now: Date.now() }));
+export function recordIntegrationError(sqlite: SqliteConnection, name: string, holder: string, error: string): Promise<void> {
+  return asLeaseHolder(sqlite, name, holder, (s) => void s.recordError.run({ name, error: error.slice(0, 2000), now: Date.now() }));
 }
 
 /** The outcome of a test event: `error` null when the destination took it. */
@@ -181,10 +226,53 @@ export function readReplayBatch(sqlite: SqliteConnection, state: IntegrationStat
   });
 }
 
-export function commitIntegrationReplay(sqlite: SqliteConnection, name: string, last: { occurredAt: number; id: string }, count: number): Promise<void> {
-  return writeTransaction(sqlite, () => void prepared(sqlite).commitReplay.run({ name, at: last.occurredAt, id: last.id, count, now: Date.now() }));
+export function commitIntegrationReplay(
+  sqlite: SqliteConnection,
+  name: string,
+  holder: string,
+  last: { occurredAt: number; id: string },
+  count: number,
+): Promise<void> {
+  return asLeaseHolder(sqlite, name, holder, (s) => void s.commitReplay.run({ name, at: last.occurredAt, id: last.id, count, now: Date.now() }));
 }
 
-export function endIntegrationReplay(sqlite: SqliteConnection, name: string): Promise<void> {
-  return writeTransaction(sqlite, () => void prepared(sqlite).endReplay.run({ name, now: Date.now() }));
+export function endIntegrationReplay(sqlite: SqliteConnection, name: string, holder: string): Promise<void> {
+  return asLeaseHolder(sqlite, name, holder, (s) => void s.endReplay.run({ name, now: Date.now() }));
+}
+
+/**
+ * Takes the delivery lease of a destination for `holder` until `expiresAt`, when nobody holds it or
+ * `abandoned` says its holder is gone (in one write transaction, so of two processes asking at once
+ * one gets it); otherwise returns the lease that stands.
+ */
+export function takeIntegrationLease(
+  sqlite: SqliteConnection,
+  name: string,
+  holder: string,
+  expiresAt: number,
+  abandoned: (lease: IntegrationLease) => boolean,
+): Promise<{ taken: true; previous: IntegrationLease | null } | { taken: false; lease: IntegrationLease }> {
+  return writeTransaction(sqlite, () => {
+    const s = prepared(sqlite);
+    const row = s.lease.get(name);
+    if (!row) throw new Error(`integration ${name} has no state: ensureIntegrationStates first`);
+    const previous = row.holder === null ? null : { holder: row.holder, expiresAt: row.expiresAt ?? 0 };
+    if (previous && !abandoned(previous)) return { taken: false, lease: previous } as const;
+    s.setLease.run({ name, holder, expiresAt });
+    return { taken: true, previous } as const;
+  });
+}
+
+/** Moves the lease's expiry on; false when `holder` no longer holds it. */
+export async function renewIntegrationLease(sqlite: SqliteConnection, name: string, holder: string, expiresAt: number): Promise<boolean> {
+  return writeTransaction(sqlite, () => prepared(sqlite).renewLease.run({ name, holder, expiresAt }).changes === 1);
+}
+
+export function releaseIntegrationLease(sqlite: SqliteConnection, name: string, holder: string): Promise<void> {
+  return writeTransaction(sqlite, () => void prepared(sqlite).releaseLease.run({ name, holder }));
+}
+
+/** Frees every delivery lease whose holder starts with `prefix` (a process's, see releaseLeasesOfThisProcess); returns how many. */
+export function releaseIntegrationLeasesOf(sqlite: SqliteConnection, prefix: string): Promise<number> {
+  return writeTransaction(sqlite, () => prepared(sqlite).releaseLeasesOf.run({ prefix }).changes);
 }

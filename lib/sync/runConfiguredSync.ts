@@ -31,9 +31,10 @@ export async function runConfiguredSync(request: RunSyncRequest): Promise<SyncRe
   const db = await getDatabase(config.databaseFile);
   const endpoint = await resolveParsecEndpoint(config, request.liveDemo);
   // After every run, failed or not, its alerts are sent and the sync-health rules see its outcome (in the background).
+  const sqlite = getSqlite(config.databaseFile);
   return syncTeamEvents({
     db,
-    sqlite: getSqlite(config.databaseFile),
+    sqlite,
     api: {
       ...endpoint,
       apiVersion: config.api.version,
@@ -49,5 +50,5 @@ export async function runConfiguredSync(request: RunSyncRequest): Promise<SyncRe
     signal: request.signal,
     onProgress: request.onProgress,
     onStarted: request.onStarted,
-  }).finally(() => void runAlertPass(db));
+  }).finally(() => void runAlertPass({ db, sqlite }));
 }

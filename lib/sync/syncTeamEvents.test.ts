@@ -12,7 +12,7 @@ import { AuthError, NotFoundError, PermissionError } from "../parsec/errors";
 import type { Fault } from "../parsec/simulator";
 import { DbRequestLedger } from "./dbRequestLedger";
 import { getSyncStatus } from "./getSyncStatus";
-import { parseProcessIdentity } from "../ingest/processLiveness";
+import { parseProcessIdentity } from "../leases/processLiveness";
 import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import type { SyncProgress } from "./syncProgress";
 import { SyncFailedError, syncTeamEvents } from "./syncTeamEvents";

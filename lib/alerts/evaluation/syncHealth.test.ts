@@ -31,17 +31,17 @@ describe("sync-health rules", () => {
     await saveRule(database.db, builtIn("Sync failing"), null);
     await run("succeeded", T0);
     await run("failed", T0 + 5 * MINUTE, "Parsec answered 503");
-    expect((await evaluateSyncHealth(database.db, T0 + 20 * MINUTE)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0 + 20 * MINUTE)).fired).toEqual([]);
     await run("failed", T0 + 30 * MINUTE, "Parsec answered 503");
-    expect((await evaluateSyncHealth(database.db, T0 + 36 * MINUTE)).fired).toEqual(["Sync failing"]);
+    expect((await evaluateSyncHealth(database, T0 + 36 * MINUTE)).fired).toEqual(["Sync failing"]);
     // Evaluated again, after the next run and on the timer, while it still fails: nothing more.
     await run("failed", T0 + 40 * MINUTE, "Parsec answered 503");
-    expect((await evaluateSyncHealth(database.db, T0 + 41 * MINUTE)).fired).toEqual([]);
-    expect((await evaluateSyncHealth(database.db, T0 + 42 * MINUTE)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0 + 41 * MINUTE)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0 + 42 * MINUTE)).fired).toEqual([]);
     await run("succeeded", T0 + 45 * MINUTE);
-    expect((await evaluateSyncHealth(database.db, T0 + 46 * MINUTE)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0 + 46 * MINUTE)).fired).toEqual([]);
     await run("failed", T0 + 50 * MINUTE, "timeout");
-    expect((await evaluateSyncHealth(database.db, T0 + 81 * MINUTE)).fired).toEqual(["Sync failing"]);
+    expect((await evaluateSyncHealth(database, T0 + 81 * MINUTE)).fired).toEqual(["Sync failing"]);
     expect(fired()[0]!.summary).toMatch(/the sync has failed for 31 minutes \(2 runs\); the last error: Parsec answered 503/);
     expect(database.sqlite.prepare(`SELECT count(*) AS n FROM "AlertDelivery"`).get()).toEqual({ n: 2 });
   });
@@ -49,9 +49,9 @@ describe("sync-health rules", () => {
   it("a 401 or 403 from Parsec fires at once", async () => {
     await saveRule(database.db, builtIn("Parsec refuses the API key"), null);
     await run("failed", T0, "Parsec answered 503");
-    expect((await evaluateSyncHealth(database.db, T0 + MINUTE)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0 + MINUTE)).fired).toEqual([]);
     await run("failed", T0 + 5 * MINUTE, "Parsec rejected the API key (401 Unauthorized). Check PARSEC_API_KEY");
-    expect((await evaluateSyncHealth(database.db, T0 + 6 * MINUTE)).fired).toEqual(["Parsec refuses the API key"]);
+    expect((await evaluateSyncHealth(database, T0 + 6 * MINUTE)).fired).toEqual(["Parsec refuses the API key"]);
   });
 
   it("quarantine growing fires for each growth by the threshold, measured from the enabling", async () => {
@@ -65,29 +65,29 @@ describe("sync-health rules", () => {
     };
     await quarantine(3);
     await saveRule(database.db, { ...builtIn("Quarantine growing"), threshold: 2 } as RuleInput, null);
-    expect((await evaluateSyncHealth(database.db, T0)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0)).fired).toEqual([]);
     await quarantine(1);
-    expect((await evaluateSyncHealth(database.db, T0 + MINUTE)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0 + MINUTE)).fired).toEqual([]);
     await quarantine(1);
-    expect((await evaluateSyncHealth(database.db, T0 + 2 * MINUTE)).fired).toEqual(["Quarantine growing"]);
-    expect((await evaluateSyncHealth(database.db, T0 + 3 * MINUTE)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0 + 2 * MINUTE)).fired).toEqual(["Quarantine growing"]);
+    expect((await evaluateSyncHealth(database, T0 + 3 * MINUTE)).fired).toEqual([]);
     await quarantine(2);
-    expect((await evaluateSyncHealth(database.db, T0 + 4 * MINUTE)).fired).toEqual(["Quarantine growing"]);
+    expect((await evaluateSyncHealth(database, T0 + 4 * MINUTE)).fired).toEqual(["Quarantine growing"]);
   });
 
   it("clocks apart fires when Parsec's clock and this machine's differ by more than the threshold", async () => {
     await saveRule(database.db, builtIn("Clocks apart"), null);
     await database.db.syncCheckpoint.create({ data: { teamId: "t", clockOffsetMs: 60_000, clockReadAt: new Date() } });
-    expect((await evaluateSyncHealth(database.db, T0)).fired).toEqual([]);
+    expect((await evaluateSyncHealth(database, T0)).fired).toEqual([]);
     await database.db.syncCheckpoint.update({ where: { teamId: "t" }, data: { clockOffsetMs: -9 * 3_600_000 } });
-    expect((await evaluateSyncHealth(database.db, T0 + MINUTE)).fired).toEqual(["Clocks apart"]);
+    expect((await evaluateSyncHealth(database, T0 + MINUTE)).fired).toEqual(["Clocks apart"]);
     expect(fired()[0]!.summary).toContain("32400 s ahead of Parsec's");
   });
 
   it("two evaluations at once fire a condition once", async () => {
     await saveRule(database.db, builtIn("Parsec refuses the API key"), null);
     await run("failed", T0, "The API key lacks the Access Audit Log permission (403 Forbidden).");
-    const outcomes = await Promise.all([evaluateSyncHealth(database.db, T0 + MINUTE), evaluateSyncHealth(database.db, T0 + MINUTE)]);
+    const outcomes = await Promise.all([evaluateSyncHealth(database, T0 + MINUTE), evaluateSyncHealth(database, T0 + MINUTE)]);
     expect(outcomes.flatMap((o) => o.fired)).toEqual(["Parsec refuses the API key"]);
     expect(fired()).toHaveLength(1);
   });

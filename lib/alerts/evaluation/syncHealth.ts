@@ -1,7 +1,9 @@
 import { jsonOrNull } from "../jsonOrNull";
 import { isEventRule, ruleSchema, type SyncHealthRule } from "../../alertRules/ruleSchema";
-import type { Db } from "../../store/client";
-import { destinationLags } from "./destinationLag";
+import { getConfig } from "../../config";
+import type { Destination } from "../../integrationsFile";
+import type { Store } from "../../store/store";
+import { describeLag, destinationLags, isLagging } from "./destinationLag";
 
 /**
  * The sync-health rules, evaluated after each sync run and on a timer. Each condition fires when it
@@ -26,7 +28,13 @@ interface Observation {
 
 const minutes = (ms: number) => Math.floor(ms / 60_000);
 
-async function observe(db: Db, rule: SyncHealthRule, state: HealthState | null, now: number): Promise<Observation> {
+async function observe(
+  { db, sqlite }: Store,
+  destinations: readonly Destination[],
+  rule: SyncHealthRule,
+  state: HealthState | null,
+  now: number,
+): Promise<Observation> {
   switch (rule.condition) {
     case "sync-failing": {
       const runs = await db.syncRun.findMany({ where: { kind: "sync", status: { in: ["succeeded", "failed"] } }, orderBy: { startedAt: "desc" }, take: 200 });
@@ -68,11 +76,11 @@ async function observe(db: Db, rule: SyncHealthRule, state: HealthState | null, 
       };
     }
     case "destination-lagging": {
-      const lagging = (await destinationLags(db)).filter((d) => d.lagMinutes >= rule.threshold);
+      const lagging = destinationLags(sqlite, destinations, now).filter((lag) => isLagging(lag, rule.threshold));
       return {
         active: lagging.length > 0,
-        linkPath: "/",
-        summary: `${rule.name}: ${lagging.map((d) => `${d.destination} is ${d.lagMinutes} minutes behind`).join("; ")}.`,
+        linkPath: "/integrations",
+        summary: `${rule.name}: ${lagging.map(describeLag).join("; ")}.`,
       };
     }
   }
@@ -82,7 +90,13 @@ export interface SyncHealthOutcome {
   fired: string[];
 }
 
-export async function evaluateSyncHealth(db: Db, now = Date.now()): Promise<SyncHealthOutcome> {
+/** `destinations`: the integrations' (INTEGRATIONS_FILE), which destination-lagging watches. */
+export async function evaluateSyncHealth(
+  store: Store,
+  now = Date.now(),
+  destinations: readonly Destination[] = getConfig().integrations.destinations,
+): Promise<SyncHealthOutcome> {
+  const { db } = store;
   const rows = await db.alertRule.findMany({ where: { enabled: true, kind: "sync-health" } });
   const fired: string[] = [];
   for (const row of rows) {
@@ -90,7 +104,7 @@ export async function evaluateSyncHealth(db: Db, now = Date.now()): Promise<Sync
     if (!parsed.success || isEventRule(parsed.data)) continue;
     const rule = parsed.data;
     const state = row.state ? (jsonOrNull(row.state) as HealthState | null) : null;
-    const seen = await observe(db, rule, state, now);
+    const seen = await observe(store, destinations, rule, state, now);
     const cooldown = rule.cooldownMinutes * 60_000;
     const remind = seen.active && state?.active && cooldown > 0 && now - (state.firedAt ?? 0) >= cooldown;
     const fires = (seen.active && !state?.active) || remind === true;

@@ -6,11 +6,13 @@ import {
   endIntegrationReplay,
   planIntegrationBatch,
   readChangesAfter,
+  IntegrationLeaseLostError,
   readIntegrationState,
   readReplayBatch,
   recordIntegrationError,
 } from "../../store/integrationLedger";
 import type { Sender } from "../destinations/sender";
+import { acquireDeliveryLease, type DeliveryLease } from "./deliveryLease";
 import { toDeliveryEvents, type DeliveryEvent } from "./deliveryEvent";
 import { DEFAULT_RETRY_DELAYS_MS, withRetries } from "./retry";
 
@@ -18,21 +20,29 @@ export interface DeliveryOptions {
   /** Waits between attempts at one batch (the tests shorten them). */
   retryDelaysMs?: readonly number[];
   signal?: AbortSignal;
+  /** How long the delivery lease lasts unless renewed (the tests shorten it). */
+  leaseTtlMs?: number;
 }
 
 export interface DestinationReport {
   name: string;
-  /** "caught-up": nothing left to send; "failed": a batch failed every attempt and waits for the next round. */
-  status: "caught-up" | "failed" | "paused" | "stopped";
+  /**
+   * "caught-up": nothing left to send; "failed": a batch failed every attempt and waits for the next
+   * round; "held": another process delivers this destination (or took it over during the round).
+   */
+  status: "caught-up" | "failed" | "paused" | "stopped" | "held";
   delivered: number;
   error: string | null;
+  /** With "held": the lease's holder ("<hostname>:<pid>...:<random>"). */
+  heldBy?: string;
 }
 
 /**
- * One round for one destination: batches in change order from its cursor until nothing is
- * pending, each committed only after the destination acknowledged it; then the replay asked for,
- * if any. A batch that fails every attempt ends the round with the error recorded; the cursor
- * stays, so the next round sends the same batch again. Nothing is skipped.
+ * One round for one destination, under its delivery lease (or none, when another process holds
+ * it): batches in change order from its cursor until nothing is pending, each committed only after
+ * the destination acknowledged it; then the replay asked for, if any. A batch that fails every
+ * attempt ends the round with the error recorded; the cursor stays, so the next round sends the
+ * same batch again. Nothing is skipped.
  */
 export async function deliverDestination(
   sqlite: SqliteConnection,
@@ -40,19 +50,40 @@ export async function deliverDestination(
   sender: Sender,
   options: DeliveryOptions = {},
 ): Promise<DestinationReport> {
+  const report: DestinationReport = { name: destination.name, status: "caught-up", delivered: 0, error: null };
+  const outcome = await acquireDeliveryLease(sqlite, destination.name, options.leaseTtlMs);
+  if ("heldBy" in outcome) return { ...report, status: "held", heldBy: outcome.heldBy.holder };
+  const { lease } = outcome;
+  try {
+    return await deliverUnderLease(sqlite, destination, sender, lease, report, options);
+  } catch (error) {
+    if (!(error instanceof IntegrationLeaseLostError)) throw error;
+    return { ...report, status: "held", heldBy: readIntegrationState(sqlite, destination.name)?.leaseHolder ?? "another process" };
+  } finally {
+    await lease.release();
+  }
+}
+
+async function deliverUnderLease(
+  sqlite: SqliteConnection,
+  destination: Destination,
+  sender: Sender,
+  lease: DeliveryLease,
+  report: DestinationReport,
+  options: DeliveryOptions,
+): Promise<DestinationReport> {
   const { name } = destination;
+  const { holder } = lease;
   const fromMs = destination.from?.getTime() ?? Number.NEGATIVE_INFINITY;
-  const report: DestinationReport = { name, status: "caught-up", delivered: 0, error: null };
+  // A lease lost mid-batch stops its sending too: the new holder sends that batch again.
+  const signal = options.signal ? AbortSignal.any([options.signal, lease.lost]) : lease.lost;
   const send = async (events: DeliveryEvent[]) => {
-    const error = await withRetries(
-      () => sender.send(events, options.signal ?? new AbortController().signal),
-      options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS,
-      options.signal,
-    );
+    const error = await withRetries(() => sender.send(events, signal), options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS, signal);
+    if (lease.lost.aborted) throw new IntegrationLeaseLostError(name);
     if (error) {
       // Stopped by a shutdown: the batch is sent again at the next start, which is no error of the destination's.
       if (options.signal?.aborted) return { ...report, status: "stopped", error: error.message } as const;
-      await recordIntegrationError(sqlite, name, error.message);
+      await recordIntegrationError(sqlite, name, holder, error.message);
       return { ...report, status: "failed", error: error.message } as const;
     }
     return null;
@@ -68,7 +99,7 @@ export async function deliverDestination(
     const rows = readChangesAfter(sqlite, state.deliveredSeq, planned ?? Number.MAX_SAFE_INTEGER, destination.batchSize);
     if (rows.length === 0 && planned === null) break;
     const until = planned ?? rows[rows.length - 1]!.changeSeq;
-    if (planned === null) await planIntegrationBatch(sqlite, name, until);
+    if (planned === null) await planIntegrationBatch(sqlite, name, holder, until);
     // Events before the destination's `from` are passed over, never sent.
     const events = toDeliveryEvents(
       rows.filter((row) => row.occurredAt >= fromMs),
@@ -78,7 +109,7 @@ export async function deliverDestination(
       const failed = await send(events);
       if (failed) return failed;
     }
-    await commitIntegrationBatch(sqlite, name, until, events.length);
+    await commitIntegrationBatch(sqlite, name, holder, until, events.length);
     report.delivered += events.length;
   }
 
@@ -89,7 +120,7 @@ export async function deliverDestination(
     if (options.signal?.aborted) return { ...report, status: "stopped" };
     const rows = readReplayBatch(sqlite, state, destination.batchSize);
     if (rows.length === 0) {
-      await endIntegrationReplay(sqlite, name);
+      await endIntegrationReplay(sqlite, name, holder);
       break;
     }
     // A replay re-sends the current version of each event, not a change.
@@ -97,7 +128,7 @@ export async function deliverDestination(
     const failed = await send(events);
     if (failed) return failed;
     const last = rows[rows.length - 1]!;
-    await commitIntegrationReplay(sqlite, name, last, events.length);
+    await commitIntegrationReplay(sqlite, name, holder, last, events.length);
     report.delivered += events.length;
   }
   return report;

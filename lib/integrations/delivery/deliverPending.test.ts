@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { seedEvents } from "../../ingest/testing";
 import { exportEvents } from "../../events/exportEvents";
 import { parseEventFilters } from "../../events/eventFilters";
+import { acquireDeliveryLease } from "./deliveryLease";
 import { planIntegrationBatch, readIntegrationState, setIntegrationPaused, startIntegrationReplay } from "../../store/integrationLedger";
 import { acceptedLines, destinationsOf, eventSeries, startReceiver, useDatabaseAndReceiver } from "../testing";
 import { integrationStatus } from "../status/integrationStatus";
@@ -146,7 +147,10 @@ describe("deliverPending", () => {
     seedEvents(fixture.database, eventSeries(5, undefined, 25));
     // The state a crash leaves: a batch of the 5 planned (and perhaps sent), its commit lost.
     const planned = readIntegrationState(fixture.database.sqlite, "hook")!.deliveredSeq + 5;
-    await planIntegrationBatch(fixture.database.sqlite, "hook", planned);
+    const crashed = await acquireDeliveryLease(fixture.database.sqlite, "hook");
+    if (!("lease" in crashed)) throw new Error("the lease should be free");
+    await planIntegrationBatch(fixture.database.sqlite, "hook", crashed.lease.holder, planned);
+    await crashed.lease.release();
     seedEvents(fixture.database, eventSeries(10, undefined, 30));
     await deliverPending(fixture.database.sqlite, hook(), FAST);
     expect(fixture.receiver.accepted.slice(1).map((r) => r.text.split("\n").filter(Boolean).length)).toEqual([5, 10]);

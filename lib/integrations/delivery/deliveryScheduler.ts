@@ -3,7 +3,7 @@ import type { SqliteConnection } from "../../store/sqlite";
 import { ensureIntegrationStates } from "../../store/integrationLedger";
 import { createSender } from "../destinations/createSender";
 import type { Sender } from "../destinations/sender";
-import { deliverDestination, type DeliveryOptions } from "./deliverDestination";
+import { deliverDestination, type DeliveryOptions, type DestinationReport } from "./deliverDestination";
 import { setDeliveryTrigger } from "./deliveryTrigger";
 
 export interface DeliveryScheduler {
@@ -27,7 +27,8 @@ export function startDeliveryScheduler(
   const stopping = new AbortController();
   const loops = destinations.map((destination) => ({ destination, sender: null as Sender | null, running: null as Promise<void> | null, again: false }));
   const ready = ensureIntegrationStates(sqlite, destinations);
-  const lastErrors = new Map<string, string | null>();
+  // What was last said about each destination: its error, or that another process delivers it.
+  const lastSaid = new Map<string, string | null>();
 
   const runLoop = (loop: (typeof loops)[number]) => {
     loop.running = (async () => {
@@ -35,21 +36,24 @@ export function startDeliveryScheduler(
       do {
         loop.again = false;
         loop.sender ??= createSender(loop.destination);
-        const report = await deliverDestination(sqlite, loop.destination, loop.sender, { ...options, signal: stopping.signal }).catch((error: unknown) => ({
-          status: "failed" as const,
-          error: (error as Error).message,
-          delivered: 0,
-        }));
-        // Say when a destination starts or stops failing, not at every round.
-        const error = report.status === "failed" ? report.error : null;
-        if (error !== (lastErrors.get(loop.destination.name) ?? null)) {
+        const report: Pick<DestinationReport, "status" | "error" | "heldBy"> = await deliverDestination(sqlite, loop.destination, loop.sender, {
+          ...options,
+          signal: stopping.signal,
+        }).catch((error: unknown) => ({ status: "failed" as const, error: (error as Error).message }));
+        // Say when a destination starts or stops failing or being delivered by another process, not at
+        // every round (each round of the other process takes a lease of a new name).
+        const { name } = loop.destination;
+        const said = report.status === "failed" ? `failed: ${report.error}` : report.status === "held" ? "held" : null;
+        if (said !== (lastSaid.get(name) ?? null)) {
           log(
-            error
-              ? `[parsec-viewer] integration ${loop.destination.name}: delivery failed, trying again later: ${error}`
-              : `[parsec-viewer] integration ${loop.destination.name}: delivering again`,
+            report.status === "failed"
+              ? `[parsec-viewer] integration ${name}: delivery failed, trying again later: ${report.error}`
+              : report.status === "held"
+                ? `[parsec-viewer] integration ${name}: skipped, another process delivers it (its lease is held by ${report.heldBy}); trying again later`
+                : `[parsec-viewer] integration ${name}: delivering again`,
           );
         }
-        lastErrors.set(loop.destination.name, error);
+        lastSaid.set(name, said);
       } while (loop.again && !stopping.signal.aborted);
     })().finally(() => {
       loop.running = null;

@@ -18,6 +18,8 @@ export interface IntegrationStatus {
   lastError: string | null;
   lastErrorAt: string | null;
   failing: boolean;
+  /** While failing: since the first failed attempt after the last acknowledged batch. */
+  failingSince: string | null;
   /** The last test event: when, and its error (null: it arrived). */
   lastTest: { at: string; error: string | null } | null;
   replay: { from: string; done: number; total: number } | null;
@@ -45,6 +47,7 @@ export function integrationStatus(sqlite: SqliteConnection, destinations: readon
       lastError: state?.lastError ?? null,
       lastErrorAt: iso(state?.lastErrorAt ?? null),
       failing: state?.lastErrorAt != null && (state.lastDeliveryAt === null || state.lastErrorAt > state.lastDeliveryAt),
+      failingSince: iso(state?.failingSince ?? null),
       lastTest: state?.lastTestAt != null ? { at: iso(state.lastTestAt)!, error: state.lastTestError } : null,
       replay: replaying ? { from: iso(state.replayFrom)!, done: state.replayDone, total: state.replayTotal } : null,
     };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "IntegrationState" ADD COLUMN "leaseExpiresAt" DATETIME;
+ALTER TABLE "IntegrationState" ADD COLUMN "leaseHolder" TEXT;

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "IntegrationState" ADD COLUMN "failingSince" DATETIME;
