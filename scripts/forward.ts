@@ -26,7 +26,7 @@ runCli("forward", async () => {
   await migrateDatabase(config.databaseFile);
   const sqlite = getSqlite(config.databaseFile);
   if (!values.once) {
-    const scheduler = startDeliveryScheduler(sqlite, destinations, Math.max(intervalMs, 1_000), { log: (line) => console.error(line) });
+    const scheduler = startDeliveryScheduler(sqlite, destinations, Math.max(intervalMs, 1_000));
     await new Promise<void>((resolve) => {
       process.once("SIGINT", resolve);
       process.once("SIGTERM", resolve);

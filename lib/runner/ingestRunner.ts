@@ -6,6 +6,8 @@ import { format } from "node:util";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { z } from "zod";
 import { releaseLeasesOfThisProcess } from "../ingest/syncLock";
+import { logger } from "../logging/logger.mjs";
+import { startLogging } from "../logging/startLogging";
 import { getStore } from "../store/store";
 import { runnerCommandSchema, type RunnerReply } from "./runnerProtocol";
 import { createRunnerTasks } from "./runnerTasks";
@@ -27,8 +29,13 @@ const port = parentPort;
 if (!port) throw new Error("lib/runner/ingestRunner.ts runs as a worker thread (see ingestRunnerHost.ts), not on its own.");
 
 const post = (message: RunnerReply) => port.postMessage(message);
-for (const level of ["log", "info", "warn", "error", "debug"] as const) {
-  console[level] = (...args: unknown[]) => post({ type: "log", level, line: format(...args) });
+// This thread's lines go to the main thread's logger, which writes them in order with its own.
+startLogging({ write: (line) => post({ type: "log", line }) });
+const log = logger("runner");
+// What a library prints on the console becomes a line of the log too.
+const CONSOLE_LEVELS = { log: "info", info: "info", warn: "warn", error: "error", debug: "debug" } as const;
+for (const [method, level] of Object.entries(CONSOLE_LEVELS) as [keyof typeof CONSOLE_LEVELS, (typeof CONSOLE_LEVELS)[keyof typeof CONSOLE_LEVELS]][]) {
+  console[method] = (...args: unknown[]) => log[level](format(...args));
 }
 const tasks = createRunnerTasks();
 
@@ -37,13 +44,13 @@ const tasks = createRunnerTasks();
 // runner at a time, and the one before has exited by now (the host starts this one after that).
 // No command starts before this is done, or its own lease would be the one freed.
 const takenOver = (async () => {
-  if ((await releaseLeasesOfThisProcess((await getStore()).db)) > 0) console.log("[sync] took over the lease of the ingest runner that stopped");
+  if ((await releaseLeasesOfThisProcess((await getStore()).db)) > 0) logger("sync").info("took over the lease of the ingest runner that stopped");
 })();
 
 port.on("message", (raw: unknown) => {
   const command = runnerCommandSchema.safeParse(raw);
   if (!command.success) {
-    console.error(`[runner] ignored a message of an unknown shape: ${command.error.message}`);
+    log.error(`ignored a message of an unknown shape: ${command.error.message}`);
     return;
   }
   const { data } = command;

@@ -1,4 +1,5 @@
 import type { Destination } from "../../integrationsFile";
+import { logger } from "../../logging/logger.mjs";
 import type { SqliteConnection } from "../../store/sqlite";
 import { ensureIntegrationStates } from "../../store/integrationLedger";
 import { createSender } from "../destinations/createSender";
@@ -21,9 +22,9 @@ export function startDeliveryScheduler(
   sqlite: SqliteConnection,
   destinations: readonly Destination[],
   intervalMs: number,
-  options: DeliveryOptions & { log?: (line: string) => void } = {},
+  options: DeliveryOptions = {},
 ): DeliveryScheduler {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = logger("integrations");
   const stopping = new AbortController();
   const loops = destinations.map((destination) => ({ destination, sender: null as Sender | null, running: null as Promise<void> | null, again: false }));
   const ready = ensureIntegrationStates(sqlite, destinations);
@@ -43,11 +44,8 @@ export function startDeliveryScheduler(
         // Say when a destination starts or stops failing, not at every round.
         const error = report.status === "failed" ? report.error : null;
         if (error !== (lastErrors.get(loop.destination.name) ?? null)) {
-          log(
-            error
-              ? `[parsec-viewer] integration ${loop.destination.name}: delivery failed, trying again later: ${error}`
-              : `[parsec-viewer] integration ${loop.destination.name}: delivering again`,
-          );
+          if (error) log.warn({ destination: loop.destination.name }, `integration ${loop.destination.name}: delivery failed, trying again later: ${error}`);
+          else log.info({ destination: loop.destination.name }, `integration ${loop.destination.name}: delivering again`);
         }
         lastErrors.set(loop.destination.name, error);
       } while (loop.again && !stopping.signal.aborted);
