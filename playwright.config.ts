@@ -85,6 +85,9 @@ export default defineConfig({
         ADMIN_PASSWORD: E2E_ADMIN.password,
         INTEGRATIONS_FILE: "data/e2e/integrations.json",
         INTEGRATIONS_INTERVAL_SECONDS: "2",
+        // Long enough that nothing of the demo expires: e2e/retention.spec.ts reads the policy on the overview.
+        RETENTION_DAYS: "3650",
+        ROLLUP_RETENTION_DAYS: "keep",
       },
     },
     {

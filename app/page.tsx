@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { overviewPageData } from "@/lib/sync/overviewPage";
 import { SyncStatusPanel } from "@/components/SyncStatusPanel";
 import { SyncRunsTable } from "@/components/SyncRunsTable";
+import { RetentionPanel } from "@/components/RetentionPanel";
 import { LatestEventsTable } from "@/components/LatestEventsTable";
 import { SyncNowButton } from "@/components/SyncNowButton";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
@@ -13,13 +14,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const admin = await requireAdmin();
   const { sync } = await searchParams;
   await connection(); // always rendered per request: this page shows the live state of the store
-  const { status, events, intervalSeconds } = await overviewPageData();
+  const { status, events, retention, intervalSeconds } = await overviewPageData();
   const [t, page] = await Promise.all([getTranslations("Overview"), getTranslations("Pages")]);
   return (
     <>
       <h1>{page("overview")}</h1>
       <SyncNowButton action={syncNowAction} csrfToken={admin.csrfToken} outcome={typeof sync === "string" ? sync : undefined} />
       <SyncStatusPanel status={status} intervalSeconds={intervalSeconds} />
+      <RetentionPanel retention={retention} />
       <section aria-labelledby="latest-events">
         <h2 id="latest-events">
           <Link href="/events">{t("latestEvents")}</Link>

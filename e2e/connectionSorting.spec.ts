@@ -53,7 +53,7 @@ test("the longest sessions: a click on 接続時間 sorts by duration, both ways
 
 test("sorting by status, user, host and exit code orders the rows by that column", async ({ page }) => {
   await openWhenStitched(page, "/connections?limit=200", 120);
-  const statusOrder = ["connecting", "failed", "active", "ended", "incomplete"];
+  const statusOrder = ["connecting", "failed", "active", "stale", "ended", "incomplete"];
   await heading(page, "状態").getByRole("link").click();
   await expect(heading(page, "状態")).toHaveAttribute("aria-sort", "descending");
   await heading(page, "状態").getByRole("link").click();

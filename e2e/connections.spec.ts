@@ -135,4 +135,13 @@ test("insights: the charts show the demo team's connections, and a bar opens its
   );
   for (const [status, host] of shown) expect([status, host]).toEqual(["failed", topHost]);
   await page.screenshot({ path: "test-results/insights-bar-to-connections.png", fullPage: true });
+
+  // The charts count the viewer's days: a bar of a day opens that Tokyo day, 15:00 to 15:00 UTC.
+  await page.goto("/insights");
+  await expect(page.locator(".page-intro")).toContainText("Asia/Tokyo の時刻で数えています");
+  await page.getByTestId("chart-exit-codes").locator(".recharts-bar").first().locator(".recharts-rectangle").first().click();
+  await expect(page).toHaveURL(/\/connections\?/);
+  const day = new URL(page.url());
+  expect(new Date(day.searchParams.get("from")!).getUTCHours()).toBe(15);
+  expect(Date.parse(day.searchParams.get("to")!) - Date.parse(day.searchParams.get("from")!)).toBe(86_400_000 - 1);
 });

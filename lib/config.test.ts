@@ -245,4 +245,32 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
       ].sort(),
     );
   });
+
+  it("keeps everything unless RETENTION_DAYS is set; the rollups then follow it unless told otherwise", () => {
+    expect(loadConfig({}).retention).toBeNull();
+    expect(loadConfig({ ROLLUP_RETENTION_DAYS: "keep", RETENTION_IGNORE_UNDELIVERED: "true" }).retention).toBeNull();
+    expect(loadConfig({ RETENTION_DAYS: "90" }).retention).toEqual({ eventDays: 90, rollupDays: 90, ignoreUndelivered: false });
+    expect(loadConfig({ RETENTION_DAYS: "90", ROLLUP_RETENTION_DAYS: "730", RETENTION_IGNORE_UNDELIVERED: "true" }).retention).toEqual({
+      eventDays: 90,
+      rollupDays: 730,
+      ignoreUndelivered: true,
+    });
+    expect(loadConfig({ RETENTION_DAYS: "90", ROLLUP_RETENTION_DAYS: "KEEP" }).retention?.rollupDays).toBeNull();
+  });
+
+  it("refuses retention values that are not days, and rollups kept shorter than the events they sum", () => {
+    const problems = problemsOf({ RETENTION_DAYS: "0", ROLLUP_RETENTION_DAYS: "forever", RETENTION_IGNORE_UNDELIVERED: "yes" });
+    expect(problems).toEqual([
+      'RETENTION_DAYS must be a whole number of days from 1 to 36500 (leave it unset to keep every event) (got "0")',
+      'ROLLUP_RETENTION_DAYS must be a whole number of days from 1 to 36500, or "keep" (got "forever")',
+      'RETENTION_IGNORE_UNDELIVERED must be "true" or "false" (got "yes")',
+    ]);
+    expect(problemsOf({ RETENTION_DAYS: "30d" })).toEqual([expect.stringMatching(/^RETENTION_DAYS must be a whole number of days .*\(got "30d"\)$/)]);
+    expect(problemsOf({ RETENTION_DAYS: "36501" })).toHaveLength(1);
+    expect(problemsOf({ RETENTION_DAYS: "90", ROLLUP_RETENTION_DAYS: "0" })).toEqual([expect.stringMatching(/^ROLLUP_RETENTION_DAYS must be a whole number/)]);
+    expect(problemsOf({ RETENTION_DAYS: "90", ROLLUP_RETENTION_DAYS: "30" })).toEqual([
+      'ROLLUP_RETENTION_DAYS must be at least RETENTION_DAYS (90): the rollups are kept at least as long as the events they sum (got "30")',
+    ]);
+    expect(problemsOf({ ROLLUP_RETENTION_DAYS: "30" })).toEqual([expect.stringMatching(/^ROLLUP_RETENTION_DAYS needs RETENTION_DAYS/)]);
+  });
 });

@@ -45,6 +45,15 @@ const wholeNumber = (min: number, max: number, fallback: number, what: string) =
       .default(fallback),
   );
 
+/** "true" or "false", false when unset. */
+const trueOrFalse = z.preprocess(
+  emptyAsUndefined,
+  z
+    .enum(["true", "false"], { message: 'must be "true" or "false"' })
+    .default("false")
+    .transform((value) => value === "true"),
+);
+
 /** "<requests>/<seconds>", e.g. "40/300", or "off". */
 const rateLimit = z.preprocess(
   emptyAsUndefined,
@@ -66,6 +75,11 @@ const rateLimit = z.preprocess(
       return { requests, windowMs: seconds * 1000 };
     }),
 );
+
+const MAX_RETENTION_DAYS = 36_500;
+const RETENTION_DAYS_MESSAGE = `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS} (leave it unset to keep every event)`;
+const ROLLUP_RETENTION_MESSAGE = `must be a whole number of days from 1 to ${MAX_RETENTION_DAYS}, or "keep"`;
+const isRetentionDays = (days: number) => days >= 1 && days <= MAX_RETENTION_DAYS;
 
 const envSchema = z.object({
   DATABASE_URL: z.preprocess(
@@ -176,13 +190,7 @@ const envSchema = z.object({
       })
       .transform((items) => items.filter((item) => item !== "none")),
   ),
-  OIDC_ALLOW_UNVERIFIED_EMAIL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .enum(["true", "false"], { message: 'must be "true" or "false"' })
-      .default("false")
-      .transform((value) => value === "true"),
-  ),
+  OIDC_ALLOW_UNVERIFIED_EMAIL: trueOrFalse,
   INTEGRATIONS_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   INTEGRATIONS_INTERVAL_SECONDS: wholeNumber(0, 86_400, 60, "a whole number of seconds (0 turns the timer off)"),
   METRICS_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(16, { message: "must be at least 16 characters (use a long random secret)" }).optional()),
@@ -190,6 +198,20 @@ const envSchema = z.object({
   BACKUP_DIR: z.preprocess(emptyAsUndefined, z.string().optional()),
   BACKUP_INTERVAL_HOURS: wholeNumber(1, 8_760, 24, "a whole number of hours from 1 to 8760"),
   BACKUP_KEEP: wholeNumber(1, 1_000, 7, "a whole number of copies from 1 to 1000"),
+  RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z.string().regex(/^\d+$/, { message: RETENTION_DAYS_MESSAGE }).transform(Number).refine(isRetentionDays, { message: RETENTION_DAYS_MESSAGE }).optional(),
+  ),
+  ROLLUP_RETENTION_DAYS: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^(\d+|keep)$/i, { message: ROLLUP_RETENTION_MESSAGE })
+      .transform((value) => (value.toLowerCase() === "keep" ? ("keep" as const) : Number(value)))
+      .refine((value) => value === "keep" || isRetentionDays(value), { message: ROLLUP_RETENTION_MESSAGE })
+      .optional(),
+  ),
+  RETENTION_IGNORE_UNDELIVERED: trueOrFalse,
   OIDC_PROVIDER_NAME: z.preprocess(emptyAsUndefined, z.string().max(60, { message: "must be at most 60 characters" }).default("single sign-on")),
   ALERT_RULES_FILE: z.preprocess(emptyAsUndefined, z.string().optional()),
   VIEWER_URL: z.preprocess(
@@ -356,6 +378,16 @@ function toAppConfig(
     readySyncFailingMs: env.READY_SYNC_FAILING_MINUTES * 60_000,
     /** null: no rotated backups (npm run backup still takes one by hand). */
     backup: env.BACKUP_DIR ? { dir: path.resolve(cwd, env.BACKUP_DIR), intervalMs: env.BACKUP_INTERVAL_HOURS * 3_600_000, keep: env.BACKUP_KEEP } : null,
+    /** What is deleted when (lib/retention); null: everything is kept. */
+    retention: env.RETENTION_DAYS
+      ? {
+          eventDays: env.RETENTION_DAYS,
+          /** null: the rollups are kept forever. */
+          rollupDays: env.ROLLUP_RETENTION_DAYS === "keep" ? null : (env.ROLLUP_RETENTION_DAYS ?? env.RETENTION_DAYS),
+          /** Delete what a destination has not acknowledged yet too. */
+          ignoreUndelivered: env.RETENTION_IGNORE_UNDELIVERED,
+        }
+      : null,
     ingestRunner: env.INGEST_RUNNER,
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets: logSecrets(env, destinations, alerts.secrets) },
     /** How long a SIGTERM waits for the running page to commit and the lease to be freed before the process exits anyway. */
@@ -468,6 +500,15 @@ export function loadConfig(env: Record<string, string | undefined>, cwd = proces
       "OIDC_ALLOWED_EMAILS or OIDC_ALLOWED_DOMAINS must name who may sign in through OpenID Connect (otherwise anyone with an account at the provider could)",
     );
   }
+  const { RETENTION_DAYS: retentionDays, ROLLUP_RETENTION_DAYS: rollupDays } = parsed.data;
+  // Rollups sum the connections still stored: deleting them first would leave charts that the
+  // stored events contradict, and a rewritten connection would subtract from a row that is gone.
+  if (typeof rollupDays === "number" && retentionDays === undefined)
+    problems.push("ROLLUP_RETENTION_DAYS needs RETENTION_DAYS: the rollups are kept at least as long as the events and connections they sum");
+  if (typeof rollupDays === "number" && retentionDays !== undefined && rollupDays < retentionDays)
+    problems.push(
+      `ROLLUP_RETENTION_DAYS must be at least RETENTION_DAYS (${retentionDays}): the rollups are kept at least as long as the events they sum (got "${rollupDays}")`,
+    );
   const destinations = readIntegrations(parsed.data.INTEGRATIONS_FILE, env, cwd, problems);
   const secrets = alertSecrets(env);
   const provisioning = readAlertRulesFile(parsed.data.ALERT_RULES_FILE, cwd, secrets, problems);

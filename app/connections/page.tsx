@@ -6,7 +6,9 @@ import { requestZone } from "@/app/_timeline/requestZone";
 import { connectionFiltersToParams, hasConnectionFilters } from "@/lib/connections/connectionFilters";
 import { connectionsPageData } from "@/lib/connections/connectionsPage";
 import { connectionsHref, exportHref } from "@/lib/explorerUrl/explorerHref";
+import { activeFilters } from "@/lib/explorerUrl/activeFilters";
 import { ConnectionFilterBar } from "@/components/connections/ConnectionFilterBar";
+import { ActiveFilters } from "@/components/events/ActiveFilters";
 import { ConnectionsTable } from "@/components/connections/ConnectionsTable";
 import { NoResults } from "@/components/events/NoResults";
 import { Pager } from "@/components/events/Pager";
@@ -36,6 +38,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <p className="page-intro muted">{t("intro")}</p>
       <ParamProblems problems={problems} />
       <ConnectionFilterBar current={view} users={users} hosts={hosts} />
+      <ActiveFilters filters={activeFilters(view.filters, view.paging, "connections")} users={users} />
       {page.rows.length === 0 ? (
         <NoResults
           noun="connections"

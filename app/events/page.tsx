@@ -6,7 +6,10 @@ import { explorerPageData } from "@/lib/events/explorerPage";
 import { groupEventNames } from "@/lib/events/listEventNames";
 import { exitCodeViewsOf } from "@/lib/parsec/exitCodeView";
 import { explorerHref, exportHref } from "@/lib/explorerUrl/explorerHref";
+import { activeFilters } from "@/lib/explorerUrl/activeFilters";
+import { ActiveFilters } from "@/components/events/ActiveFilters";
 import { AutoRefresh } from "@/components/events/AutoRefresh";
+import { CodeSearchNote } from "@/components/events/CodeSearchNote";
 import { EventFilterBar } from "@/components/events/EventFilterBar";
 import { EventHistogramChart } from "@/components/events/EventHistogramChart";
 import { EventsTable } from "@/components/events/EventsTable";
@@ -25,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   await connection(); // rendered per request: the store changes as the sync runs
-  const { filters, paging, problems, cursor, searchKind, page, count, histogram, options } = await explorerPageData(await searchParams, Date.now());
+  const { filters, paging, problems, cursor, searchKind, codeSearch, page, count, histogram, options } = await explorerPageData(await searchParams, Date.now());
   const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order, sort: paging.sort } };
   // A new page is a new table: the row detail and keyboard position start afresh.
   const pageKey = `${explorerHref(view.filters, view.paging)}#${page.rows[0]?.id ?? ""}`;
@@ -36,6 +39,8 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       <h1>{pages("events")}</h1>
       <ParamProblems problems={problems} />
       <EventFilterBar current={view} users={options.users} eventNames={groupEventNames(options.eventNames, filters.name)} />
+      <ActiveFilters filters={activeFilters(view.filters, view.paging, "events")} users={options.users} />
+      {codeSearch && filters.q !== undefined && <CodeSearchNote term={filters.q} search={codeSearch} />}
       {searchKind === "scan" && (
         <p className="muted search-note" data-testid="search-scan-note">
           {t("scanNote")}

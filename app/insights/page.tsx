@@ -5,6 +5,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
+import { requestZone } from "@/app/_timeline/requestZone";
 import { concurrencyPoints, type BarChartModel } from "@/lib/connections/insightsCharts";
 import { insightsPageData, type InsightsPageData } from "@/lib/connections/insightsPage";
 import { MAX_RANGE_DAYS } from "@/lib/connections/insightsParams";
@@ -42,7 +43,9 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
     concurrency,
     attempts,
     failures,
-  } = await insightsPageData(await searchParams, nowMs, { locale: await getLocale() });
+    timeZone,
+    daysStartAtMidnight,
+  } = await insightsPageData(await searchParams, nowMs, { locale: await getLocale(), timeZone: await requestZone() });
   const view = { filters, paging: { limit: DEFAULT_PAGE_SIZE, order: DEFAULT_EVENT_ORDER }, table: "insights" as const };
   const [t, pages] = await Promise.all([getTranslations("Insights"), getTranslations("Pages")]);
 
@@ -58,6 +61,8 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           sessions: durations.sessions,
           capped: capped ? "yes" : "no",
           days: MAX_RANGE_DAYS,
+          zone: timeZone,
+          midnight: daysStartAtMidnight ? "yes" : "no",
         })}
       </p>
       <ParamProblems problems={problems} />
@@ -96,7 +101,7 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
           </ChartSection>
           <section className="insights__chart insights__chart--wide" aria-labelledby="concurrency-heading">
             <h2 id="concurrency-heading">{t("concurrencyTitle")}</h2>
-            <SeatChanges changes={seatChanges} />
+            <SeatChanges changes={seatChanges} timeZone={timeZone} />
             <ConcurrencyChart model={concurrency} testId="chart-concurrency" />
             <details className="chart-table">
               <summary>{t("concurrencyTable", { hours: concurrency.hoursPerPoint })}</summary>
@@ -117,11 +122,11 @@ function Percentiles(durations: { p50: number | null; p90: number | null; p99: n
   return <p className="muted chart-note">{t("percentiles", { p50: shown(durations.p50), p90: shown(durations.p90), p99: shown(durations.p99) })}</p>;
 }
 
-/** The team's seat counts and the days they took effect (UTC), as stored. */
-function SeatChanges({ changes }: { changes: InsightsPageData["seatChanges"] }) {
+/** The team's seat counts and the days they took effect, in the viewer's zone. */
+function SeatChanges({ changes, timeZone }: { changes: InsightsPageData["seatChanges"]; timeZone: string }) {
   const t = useTranslations("Insights");
   const locale = useLocale();
-  const list = changes.map((c) => t("seatsFrom", { seats: c.seats, day: formatInstant(Date.parse(c.at), "UTC", locale, "day") })).join(", ");
+  const list = changes.map((c) => t("seatsFrom", { seats: c.seats, day: formatInstant(Date.parse(c.at), timeZone, locale, "day") })).join(", ");
   return <p className="muted chart-note">{changes.length ? t("seats", { list }) : t("seatsUnknown")}</p>;
 }
 
@@ -220,7 +225,7 @@ function ConcurrencyTable({ model }: { model: InsightsPageData["concurrency"] })
           {busiest.map((point) => (
             <tr key={point.at}>
               <th scope="row">
-                <a href={periodHref(model.scope, point.at, periodMs)}>{formatDayTime(point.at, "UTC", locale)}</a>
+                <a href={periodHref(model.scope, point.at, periodMs)}>{formatDayTime(point.at, model.timeZone, locale)}</a>
               </th>
               <td className="num">{format.number(point.average, { maximumFractionDigits: 1 })}</td>
               <td className="num">{point.overlapping}</td>

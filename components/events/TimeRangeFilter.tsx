@@ -1,8 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import { useSyncExternalStore } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useSyncExternalStore } from "react";
 import { CALENDAR_RANGES, calendarRange } from "@/lib/connections/calendarRanges";
+import { formatInstant } from "@/lib/i18n/dateTime";
+import type { Locale } from "@/lib/i18n/locales";
+import { parseZonedDateTime } from "@/lib/i18n/zonedTime";
 import { useShownZone } from "../timeDisplay";
 import { useSyncedDraft } from "./useSyncedDraft";
 import { isEnterToAct } from "./enterKey";
@@ -24,18 +27,16 @@ const useInBrowser = () =>
     () => false,
   );
 
-/** An RFC 3339 instant as a datetime-local field's value, in the viewer's zone, to the second. */
-function toLocalInput(iso: string | undefined): string {
+/**
+ * An RFC 3339 instant as the field shows it: written as the app writes every time in the reader's
+ * language (2026/12/02 14:05 in Japanese, 2026-12-02 14:05 in English), in the zone the times are
+ * shown in, to the second only when it has seconds. The browser's own date fields would follow the
+ * computer's locale instead (mm/dd/yyyy in a Japanese page on an American computer) and its zone.
+ */
+function toFieldText(iso: string | undefined, timeZone: string, locale: Locale): string {
   if (!iso) return "";
-  const date = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
-}
-
-/** A datetime-local value (the viewer's zone) as RFC 3339 in UTC; an empty field is no bound. */
-function fromLocalInput(value: string): string | undefined {
-  const date = new Date(value);
-  return value === "" || Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const ms = Date.parse(iso);
+  return formatInstant(ms, timeZone, locale, ms % 60_000 === 0 ? "minute" : "second");
 }
 
 /**
@@ -64,12 +65,26 @@ export function TimeRangeFilter({
   };
   // The zone the times are shown in (the viewer's, or UTC when the header says so): a day is that zone's day.
   const zone = useShownZone();
+  const locale = useLocale() as Locale;
   const inBrowser = useInBrowser();
-  const [fromDraft, setFromDraft] = useSyncedDraft(inBrowser ? toLocalInput(from) : "");
-  const [toDraft, setToDraft] = useSyncedDraft(inBrowser ? toLocalInput(to) : "");
-  // A field left as it was keeps its exact instant (the field shows whole seconds only).
-  const apply = () =>
-    onChange(fromDraft === toLocalInput(from) ? from : fromLocalInput(fromDraft), toDraft === toLocalInput(to) ? to : fromLocalInput(toDraft));
+  const shown = (iso: string | undefined) => (inBrowser ? toFieldText(iso, zone, locale) : "");
+  const [fromDraft, setFromDraft] = useSyncedDraft(shown(from));
+  const [toDraft, setToDraft] = useSyncedDraft(shown(to));
+  const [invalid, setInvalid] = useState<"from" | "to" | null>(null);
+  // A field left as it was keeps its exact instant (the field shows whole seconds only); an empty
+  // one is no bound; text that names no date and time is said so, never dropped as "no bound".
+  const read = (draft: string, current: string | undefined): string | undefined | null => {
+    if (draft === shown(current)) return current;
+    if (draft.trim() === "") return undefined;
+    const ms = parseZonedDateTime(draft, zone);
+    return ms === null ? null : new Date(ms).toISOString();
+  };
+  const apply = () => {
+    const start = read(fromDraft, from);
+    const end = read(toDraft, to);
+    setInvalid(start === null ? "from" : end === null ? "to" : null);
+    if (start !== null && end !== null) onChange(start, end);
+  };
   return (
     <div className="filter-field filter-field--time" role="group" aria-label={t("timeRange")}>
       <span className="filter-field__label">{t("time")}</span>
@@ -102,29 +117,31 @@ export function TimeRangeFilter({
           );
         })}
       </span>
-      <label className="inline-label">
-        {t("from")}
-        <input
-          type="datetime-local"
-          step={1}
-          value={fromDraft}
-          onChange={(event) => setFromDraft(event.target.value)}
-          onKeyDown={(event) => isEnterToAct(event) && apply()}
-        />
-      </label>
-      <label className="inline-label">
-        {t("to")}
-        <input
-          type="datetime-local"
-          step={1}
-          value={toDraft}
-          onChange={(event) => setToDraft(event.target.value)}
-          onKeyDown={(event) => isEnterToAct(event) && apply()}
-        />
-      </label>
+      {(["from", "to"] as const).map((field) => (
+        <label key={field} className="inline-label">
+          {field === "from" ? t("from") : t("to")}
+          <input
+            type="text"
+            inputMode="numeric"
+            autoComplete="off"
+            size={19}
+            placeholder={t("dateTimePlaceholder")}
+            aria-invalid={invalid === field || undefined}
+            aria-describedby={invalid === field ? "time-range-problem" : undefined}
+            value={field === "from" ? fromDraft : toDraft}
+            onChange={(event) => (field === "from" ? setFromDraft : setToDraft)(event.target.value)}
+            onKeyDown={(event) => isEnterToAct(event) && apply()}
+          />
+        </label>
+      ))}
       <button type="button" className="button button--small" onClick={apply}>
         {t("apply")}
       </button>
+      {invalid && (
+        <span id="time-range-problem" className="filter-field__problem" role="alert">
+          {t("badDateTime", { field: invalid === "from" ? t("from") : t("to"), example: t("dateTimePlaceholder") })}
+        </span>
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { formatDayTime } from "@/lib/i18n/dateTime";
 const HOUR_MS = 3_600_000;
 
 /**
- * Connections open per UTC hour (or per few hours, over long ranges: on average, and at some
+ * Connections open per hour (or per few hours, over long ranges: on average, and at some
  * moment) against the team's seat count. Clicking the chart opens the connections that started
  * in the period under the pointer.
  */
@@ -19,8 +19,7 @@ export function ConcurrencyChart({ model, testId }: { model: ConcurrencyChartMod
   const router = useRouter();
   const t = useTranslations("ChartText");
   const locale = useLocale();
-  // The rollups count by UTC hour: the axis says UTC hours.
-  const axisTime = (ms: number) => formatDayTime(ms, "UTC", locale);
+  const axisTime = (ms: number) => formatDayTime(ms, model.timeZone, locale);
   const periodMs = model.hoursPerPoint * HOUR_MS;
   const points = useMemo(() => concurrencyPoints(model), [model]);
   return (

@@ -22,7 +22,7 @@ export function useChartText(): { label: (label: ChartLabel) => string; unit: (u
       case "unknownHost":
         return t("unknownHost");
       case "day":
-        return formatDayLabel(zonedFields(Date.parse(l.day), "UTC"), locale);
+        return formatDayLabel(zonedFields(Date.parse(l.day), l.timeZone), locale);
       case "exitCode":
         if (l.code === null) return t("noCompletion");
         if (l.code === 0) return t("success");

@@ -8,6 +8,7 @@ export function TimelineLegend() {
     <p className="timeline-legend muted">
       <span className="timeline-legend__swatch timeline__bar--ended" aria-hidden /> {status("label", { status: "ended" })}
       <span className="timeline-legend__swatch timeline__bar--active" aria-hidden /> {status("label", { status: "active" })}
+      <span className="timeline-legend__swatch timeline__bar--stale" aria-hidden /> {status("label", { status: "stale" })}
       <span className="timeline-legend__swatch timeline__bar--incomplete" aria-hidden /> {status("label", { status: "incomplete" })}
       <span className="timeline-legend__mark" aria-hidden /> {t("legendFailed")}
     </p>

@@ -28,6 +28,7 @@ export const VIEWER_ACTIONS = [
   "alert_channel_saved",
   "alert_channel_deleted",
   "alert_acknowledged",
+  "retention",
 ] as const;
 
 export type ViewerAction = (typeof VIEWER_ACTIONS)[number];

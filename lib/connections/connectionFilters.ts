@@ -13,7 +13,7 @@ import { paramMessage } from "../events/paramMessages";
  * Repeated values of one filter are alternatives (OR); different filters all apply (AND).
  * - `user`/`not_user`: the connecting (client) user;
  * - `host`: the host computer's name, exactly;
- * - `status`: as shown, "active" and "incomplete" decided against the clock;
+ * - `status`: as shown, "active", "stale" and "incomplete" decided against the clock;
  * - `exit`: the completion exit code, the attempt's verdict ("failure": any code but 0);
  * - `min_duration`/`max_duration`: Parsec's duration of an ended connection, so either bound
  *   leaves out connections that have none;

@@ -6,7 +6,7 @@ import { displayStatus } from "./connectionStatus";
 /** One connection as the table, the timelines and the detail show it: plain values, ready for the browser. */
 export interface ConnectionListRow {
   attemptId: string;
-  /** As shown: "active" and "incomplete" decided against the clock. */
+  /** As shown: "active", "stale" and "incomplete" decided against the clock. */
   status: ConnectionStatus;
   /** ISO strings in UTC. */
   startedAt: string;

@@ -12,8 +12,8 @@ import { displayStatus, displayStatusParts, type DisplayStatus } from "./connect
  *   SQLite puts NULL lowest, and an "IS NULL OR ..." condition would make it walk from the
  *   start of the index instead of seeking the position;
  * - the status sort goes through the statuses in the order of CONNECTION_STATUSES, each one read
- *   from the (status, startedAt, attemptId) index: "active", "connecting" and "incomplete" are
- *   decided against the clock (connectionStatus.ts), so "incomplete" is three stored statuses,
+ *   from the (status, startedAt, attemptId) index: "active", "stale", "connecting" and "incomplete"
+ *   are decided against the clock (connectionStatus.ts), so "incomplete" is two stored statuses,
  *   read one by one and merged by start.
  */
 

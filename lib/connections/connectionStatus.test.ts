@@ -22,6 +22,7 @@ const CASES = [
   ["open", 0],
   ["open", OPEN_CONNECTION_MAX_AGE_MS],
   ["open", OPEN_CONNECTION_MAX_AGE_MS + 1],
+  ["open", 30 * OPEN_CONNECTION_MAX_AGE_MS],
   ["connecting", CONNECTING_MAX_AGE_MS],
   ["connecting", CONNECTING_MAX_AGE_MS + 1],
   ["failed", 10 * OPEN_CONNECTION_MAX_AGE_MS],
@@ -41,17 +42,29 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 describe("display status", () => {
-  it("turns open into active or incomplete, and stale connecting into incomplete, by age", () => {
+  it("turns open into active or, once older than any session runs, stale; and old connecting into incomplete", () => {
     expect(CASES.map(([status, age]) => displayStatus({ status, lastEventAt: NOW.getTime() - age }, NOW))).toEqual([
       "active",
       "active",
-      "incomplete",
+      "stale",
+      "stale",
       "connecting",
       "incomplete",
       "failed",
       "ended",
       "incomplete",
     ]);
+  });
+
+  it("counts a stale connection in no other status, and every stored row in exactly one", () => {
+    const shown = CASES.map(([status, age]) => displayStatus({ status, lastEventAt: NOW.getTime() - age }, NOW));
+    for (const [i, status] of shown.entries()) {
+      const matching = DISPLAY_STATUSES.filter((wanted) => {
+        const sql = `SELECT 1 FROM "Connection" c WHERE c."attemptId" = ? AND ${displayStatusCondition(wanted, NOW, "c")}`;
+        return database.sqlite.prepare(sql).get(`attempt-${i}`) !== undefined;
+      });
+      expect(matching, `attempt-${i}`).toEqual([status]);
+    }
   });
 
   it.each(DISPLAY_STATUSES)("%s: the SQL condition, the SQL expression and the Prisma filter select what the function says", async (wanted) => {

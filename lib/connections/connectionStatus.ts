@@ -5,19 +5,27 @@ import type { ConnectionStatus } from "./stitchConnection";
  * The status a person sees. The stored status is a function of the events alone; two of its
  * values also depend on the clock, so they are decided when read, never stored:
  * - "open" (connected, no disconnect yet) is "active" while its last event is recent, and
- *   "incomplete" once it is older than any session runs: its disconnect was lost.
+ *   "stale" once it is older than any session runs: its disconnect was lost (both sides' of it,
+ *   since either one closes it), so it is shown as not closed and no longer counted as connected.
  * - "connecting" (offer seen, no completion) is "connecting" for a few minutes, then
  *   "incomplete": Parsec gives up on an attempt long before that (approval waits last a minute).
  * This module says it once, for JavaScript (`displayStatus`), for raw SQL (`displayStatusSql`,
  * `displayStatusCondition`) and for Prisma (`displayStatusWhere`), so that a filter and a label
  * can never disagree.
  */
-export type DisplayStatus = "connecting" | "failed" | "active" | "ended" | "incomplete";
+export type DisplayStatus = "connecting" | "failed" | "active" | "stale" | "ended" | "incomplete";
 
-export const DISPLAY_STATUSES: readonly DisplayStatus[] = ["connecting", "failed", "active", "ended", "incomplete"];
+export const DISPLAY_STATUSES: readonly DisplayStatus[] = ["connecting", "failed", "active", "stale", "ended", "incomplete"];
 
-/** Longer than any session Parsec users keep open in a working day (the simulator's longest: 16 h). */
+/**
+ * How long a connection may go without a disconnect before it is taken for one whose disconnect was
+ * lost rather than one still running: longer than anyone keeps a Parsec session open in a working
+ * day with a margin (the simulator's longest session is 16 h), short enough that a lost disconnect
+ * stops counting as connected by the next day.
+ */
 export const OPEN_CONNECTION_MAX_AGE_MS = 24 * 3_600_000;
+/** The same, in the hours the page's explanations name. */
+export const STALE_AFTER_HOURS = OPEN_CONNECTION_MAX_AGE_MS / 3_600_000;
 /** An attempt waits at most a minute or so for approval; a quarter of an hour is well past that. */
 export const CONNECTING_MAX_AGE_MS = 15 * 60_000;
 
@@ -25,7 +33,7 @@ export function displayStatus(row: { status: string; lastEventAt: Date | number 
   const age = now.getTime() - (typeof row.lastEventAt === "number" ? row.lastEventAt : row.lastEventAt.getTime());
   switch (row.status as ConnectionStatus) {
     case "open":
-      return age <= OPEN_CONNECTION_MAX_AGE_MS ? "active" : "incomplete";
+      return age <= OPEN_CONNECTION_MAX_AGE_MS ? "active" : "stale";
     case "connecting":
       return age <= CONNECTING_MAX_AGE_MS ? "connecting" : "incomplete";
     case "failed":
@@ -57,7 +65,7 @@ export function displayStatusSql(now: Date, alias?: string): string {
   const status = column(alias, "status");
   const last = column(alias, "lastEventAt");
   return (
-    `(CASE WHEN ${status} = 'open' THEN (CASE WHEN ${last} >= ${open} THEN 'active' ELSE 'incomplete' END)` +
+    `(CASE WHEN ${status} = 'open' THEN (CASE WHEN ${last} >= ${open} THEN 'active' ELSE 'stale' END)` +
     ` WHEN ${status} = 'connecting' THEN (CASE WHEN ${last} >= ${connecting} THEN 'connecting' ELSE 'incomplete' END)` +
     ` ELSE ${status} END)`
   );
@@ -74,7 +82,7 @@ export function displayStatusCondition(wanted: DisplayStatus, now: Date, alias?:
 
 /**
  * The same condition as alternatives, each on one stored status (an equality the status index
- * seeks): "incomplete" is three of them, which the status sort reads one by one.
+ * seeks): "incomplete" is two of them, which the status sort reads one by one.
  */
 export function displayStatusParts(wanted: DisplayStatus, now: Date, alias?: string): string[] {
   const { open, connecting } = cutoffs(now);
@@ -83,10 +91,12 @@ export function displayStatusParts(wanted: DisplayStatus, now: Date, alias?: str
   switch (wanted) {
     case "active":
       return [`(${status} = 'open' AND ${last} >= ${open})`];
+    case "stale":
+      return [`(${status} = 'open' AND ${last} < ${open})`];
     case "connecting":
       return [`(${status} = 'connecting' AND ${last} >= ${connecting})`];
     case "incomplete":
-      return [`(${status} = 'incomplete')`, `(${status} = 'open' AND ${last} < ${open})`, `(${status} = 'connecting' AND ${last} < ${connecting})`];
+      return [`(${status} = 'incomplete')`, `(${status} = 'connecting' AND ${last} < ${connecting})`];
     case "failed":
     case "ended":
       return [`(${status} = '${wanted}')`];
@@ -99,15 +109,13 @@ export function displayStatusWhere(wanted: DisplayStatus, now: Date): Prisma.Con
   switch (wanted) {
     case "active":
       return { status: "open", lastEventAt: { gte: new Date(open) } };
+    case "stale":
+      return { status: "open", lastEventAt: { lt: new Date(open) } };
     case "connecting":
       return { status: "connecting", lastEventAt: { gte: new Date(connecting) } };
     case "incomplete":
       return {
-        OR: [
-          { status: "incomplete" },
-          { status: "open", lastEventAt: { lt: new Date(open) } },
-          { status: "connecting", lastEventAt: { lt: new Date(connecting) } },
-        ],
+        OR: [{ status: "incomplete" }, { status: "connecting", lastEventAt: { lt: new Date(connecting) } }],
       };
     case "failed":
     case "ended":

@@ -58,23 +58,45 @@ beforeAll(async () => {
 });
 afterAll(() => fixture.close());
 
-/** A range that starts mid-day, so that whole-day rounding is exercised too. */
-function ranges(): { name: string; query: InsightsQuery; keep: (r: Row) => boolean }[] {
+/**
+ * The zones the charts are checked in, each with its days worked out on its own: UTC; Tokyo, whose
+ * days run from 15:00 to 15:00 UTC; India (+5:30), whose days start at the whole UTC hour before
+ * local midnight, 18:00 UTC (lib/connections/zoneDays.ts).
+ */
+const ZONES = [
+  { timeZone: "UTC", dayOf: (ms: number) => Math.floor(ms / DAY) * DAY },
+  { timeZone: "Asia/Tokyo", dayOf: (ms: number) => Math.floor((ms + 9 * HOUR) / DAY) * DAY - 9 * HOUR },
+  { timeZone: "Asia/Kolkata", dayOf: (ms: number) => Math.floor((ms + 6 * HOUR) / DAY) * DAY - 6 * HOUR },
+  // Daylight saving time ends in New York on 1 November 2026: a day of 25 hours in the history.
+  { timeZone: "America/New_York", dayOf: (ms: number) => localMidnight(ms, "America/New_York") },
+];
+
+/** The first whole hour before `ms` whose local date is that of `ms`, walking back hour by hour. */
+function localMidnight(ms: number, timeZone: string): number {
+  const date = (t: number) => new Date(t).toLocaleDateString("en-CA", { timeZone });
+  let hour = Math.floor(ms / HOUR) * HOUR;
+  while (date(hour - HOUR) === date(ms)) hour -= HOUR;
+  return hour;
+}
+
+/**
+ * A range that starts and ends mid-hour, so that the edges are exercised too: a range covers
+ * every UTC hour it touches, in full (the rollups count connections by the hour they started).
+ */
+function ranges(timeZone = "UTC"): { name: string; query: InsightsQuery; keep: (r: Row) => boolean }[] {
   const first = Math.min(...rows.map((r) => r.startedAt));
   const last = Math.max(...rows.map((r) => r.startedAt));
-  const from = new Date(first + 20 * DAY + 5 * HOUR);
-  const to = new Date(last - 10 * DAY);
-  const dayOf = (ms: number) => Math.floor(ms / DAY) * DAY;
-  // Rollups hold whole UTC days: a range covers every day it touches, in full.
-  const inRange = (r: Row) => r.startedAt >= dayOf(from.getTime()) && r.startedAt < dayOf(to.getTime() - 1) + DAY;
+  const from = new Date(first + 20 * DAY + 5 * HOUR + 17 * 60_000);
+  const to = new Date(last - 10 * DAY - 7 * HOUR - 5 * 60_000);
+  const inRange = (r: Row) => r.startedAt >= Math.floor(from.getTime() / HOUR) * HOUR && r.startedAt < Math.ceil(to.getTime() / HOUR) * HOUR;
   return [
-    { name: "everything", query: { from: new Date(first), to: new Date(last + 1) }, keep: () => true },
-    { name: "a range", query: { from, to }, keep: inRange },
-    { name: "one user", query: { from, to, users: [busiestUser] }, keep: (r) => inRange(r) && r.clientUserId === busiestUser },
-    { name: "two hosts", query: { from, to, hosts: busiestHosts }, keep: (r) => inRange(r) && busiestHosts.includes(r.hostComputerName) },
+    { name: "everything", query: { from: new Date(first), to: new Date(last + 1), timeZone }, keep: () => true },
+    { name: "a range", query: { from, to, timeZone }, keep: inRange },
+    { name: "one user", query: { from, to, timeZone, users: [busiestUser] }, keep: (r) => inRange(r) && r.clientUserId === busiestUser },
+    { name: "two hosts", query: { from, to, timeZone, hosts: busiestHosts }, keep: (r) => inRange(r) && busiestHosts.includes(r.hostComputerName) },
     {
       name: "a user and hosts",
-      query: { from, to, users: [busiestUser], hosts: busiestHosts },
+      query: { from, to, timeZone, users: [busiestUser], hosts: busiestHosts },
       keep: (r) => inRange(r) && r.clientUserId === busiestUser && busiestHosts.includes(r.hostComputerName),
     },
   ];
@@ -86,29 +108,31 @@ function groupCount<K>(list: Row[], key: (r: Row) => K, value: (r: Row) => numbe
   return out;
 }
 
-describe("insights queries equal the figures of the Connection rows", () => {
+describe.each(ZONES)("insights queries equal the figures of the Connection rows, by the days of $timeZone", ({ timeZone, dayOf }) => {
   it("has a history with failures and several users and hosts", () => {
     expect(rows.length).toBeGreaterThan(500);
     expect(rows.filter((r) => r.status === "failed").length).toBeGreaterThan(20);
   });
 
   it.each([0, 1, 2, 3, 4])("exit codes over time (%i)", (i) => {
-    const { query, keep } = ranges()[i]!;
+    const { query, keep } = ranges(timeZone)[i]!;
     const kept = rows.filter(keep);
     const result = exitCodesOverTime(fixture.sqlite, query);
-    const expected = groupCount(kept, (r) => `${Math.floor(r.startedAt / DAY) * DAY}|${r.completionExitCode ?? "none"}`);
+    const expected = groupCount(kept, (r) => `${dayOf(r.startedAt)}|${r.completionExitCode ?? "none"}`);
     const actual = new Map<string, number>();
     for (const day of result.days) {
       for (const [key, n] of Object.entries(day.counts)) actual.set(`${Date.parse(day.day)}|${key}`, n);
-      expect(day.failures).toBe(kept.filter((r) => r.status === "failed" && Math.floor(r.startedAt / DAY) * DAY === Date.parse(day.day)).length);
+      expect(day.failures).toBe(kept.filter((r) => r.status === "failed" && dayOf(r.startedAt) === Date.parse(day.day)).length);
+      expect(Date.parse(day.until)).toBe(dayOf(Date.parse(day.day) + DAY + 2 * HOUR));
     }
+    expect(result.days[0]!.day).toBe(new Date(dayOf(query.from.getTime())).toISOString());
     expect(actual).toEqual(expected);
     for (const series of result.series) expect(series.failure).toBe(series.code !== null && isFailure(series.code));
     expect(result.series[0]?.code).toBe(0);
   });
 
   it.each([0, 1, 2, 3, 4])("top failing hosts and users (%i)", (i) => {
-    const { query, keep } = ranges()[i]!;
+    const { query, keep } = ranges(timeZone)[i]!;
     const kept = rows.filter(keep);
     const failures = (key: (r: Row) => unknown) =>
       groupCount(
@@ -125,7 +149,7 @@ describe("insights queries equal the figures of the Connection rows", () => {
   });
 
   it.each([0, 1, 2, 3, 4])("durations and percentiles (%i)", (i) => {
-    const { query, keep } = ranges()[i]!;
+    const { query, keep } = ranges(timeZone)[i]!;
     const sessions = rows.filter(keep).filter((r) => r.durationSeconds !== null);
     const summary = durationSummary(fixture.sqlite, query);
     expect(summary.sessions).toBe(sessions.length);
@@ -162,11 +186,11 @@ describe("insights queries equal the figures of the Connection rows", () => {
   });
 
   it.each([0, 1, 2, 3, 4])("hours connected per user per day (%i)", (i) => {
-    const { query, keep } = ranges()[i]!;
+    const { query, keep } = ranges(timeZone)[i]!;
     const sessions = rows.filter(keep).filter((r) => r.durationSeconds !== null);
     const expected = groupCount(
       sessions,
-      (r) => `${Math.floor(r.startedAt / DAY) * DAY}|${r.clientUserId}`,
+      (r) => `${dayOf(r.startedAt)}|${r.clientUserId}`,
       (r) => r.durationSeconds! / 3600,
     );
     const actual = hoursConnectedPerUserPerDay(fixture.sqlite, query);
@@ -183,7 +207,7 @@ describe("insights queries equal the figures of the Connection rows", () => {
       expect(limited.entries).toEqual(actual.entries.filter((e) => shown.has(e.clientUserId)));
       const othersByDay = groupCount(
         sessions.filter((r) => !shown.has(r.clientUserId)),
-        (r) => new Date(Math.floor(r.startedAt / DAY) * DAY).toISOString(),
+        (r) => new Date(dayOf(r.startedAt)).toISOString(),
         (r) => r.durationSeconds! / 3600,
       );
       expect(limited.others.map((o) => o.day)).toEqual([...othersByDay.keys()].sort());
@@ -192,7 +216,7 @@ describe("insights queries equal the figures of the Connection rows", () => {
   });
 
   it.each([0, 2, 3])("concurrency per hour (%i)", (i) => {
-    const { query } = ranges()[i]!;
+    const { query } = ranges(timeZone)[i]!;
     const q = insightsQuerySchema.parse(query);
     const matches = (r: Row) => (!q.users || q.users.includes(r.clientUserId)) && (!q.hosts || q.hosts.includes(r.hostComputerName));
     const sessions = rows.filter((r) => matches(r) && r.durationSeconds !== null && r.endedAt !== null);
@@ -225,7 +249,7 @@ describe("insights queries equal the figures of the Connection rows", () => {
   });
 
   it.each([0, 1, 2, 3, 4])("the page's overview equals the queries one by one (%i)", (i) => {
-    const { query } = ranges()[i]!;
+    const { query } = ranges(timeZone)[i]!;
     // At the end of the history, so that sessions still connected count too.
     const now = new Date(Math.max(...rows.map((r) => r.lastEventAt)) + 60_000);
     const q = { ...query, now };
@@ -252,8 +276,9 @@ describe("sessions still connected count as connected time up to now", () => {
   const openAt = (now: Date) => rows.filter((r) => r.status === "open" && r.lastEventAt >= now.getTime() - OPEN_CONNECTION_MAX_AGE_MS);
   const connectedFrom = (r: Row) => r.completedAt ?? r.startedAt;
 
-  it("has sessions still connected at the end of the history", () => {
+  it("has sessions still connected at the end of the history, and stale ones (their disconnects lost), which are not", () => {
     expect(openAt(nowOf()).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => r.status === "open" && r.lastEventAt < nowOf().getTime() - OPEN_CONNECTION_MAX_AGE_MS).length).toBeGreaterThan(0);
   });
 
   it("in concurrency: every hour from their connection to now, the current hour holding all of them", () => {
@@ -285,8 +310,8 @@ describe("sessions still connected count as connected time up to now", () => {
     const now = nowOf();
     const query = { from: new Date(now.getTime() - 10 * DAY), to: now, now };
     const dayOf = (ms: number) => Math.floor(ms / DAY) * DAY;
-    const first = dayOf(query.from.getTime());
-    const open = openAt(now).filter((r) => dayOf(r.startedAt) >= first);
+    const first = Math.floor(query.from.getTime() / HOUR) * HOUR;
+    const open = openAt(now).filter((r) => r.startedAt >= first);
     const ended = rows.filter((r) => r.durationSeconds !== null && r.startedAt >= first && r.startedAt < now.getTime());
     const expected = groupCount(
       ended,

@@ -3,21 +3,24 @@ import type { SqliteConnection } from "../store/sqlite";
 import { describeExitCode, isFailure, type ExitCodeSeverity } from "../parsec/exitCodes";
 import { addHistogram, decodeHistogram, durationBucketBounds, histogramQuantile, type DurationHistogram } from "./durationBuckets";
 import { displayStatusCondition } from "./connectionStatus";
-import { DAY_MS, HOUR_MS, type DailyGrain } from "./rollupContributions";
+import { DAY_MS, HOUR_MS, startGrain, type StartDimensions, type StartGrain } from "./rollupContributions";
+import { isKnownTimeZone } from "./timelineWindow";
+import { areUtcDays, dayIndexOf, dayShifts, zoneDayStart, zoneDays, type ZoneDay } from "./zoneDays";
 
 /**
  * The queries behind /insights. Each reads the rollups that lib/connections keeps beside the
  * Connection table (ConnectionDailyRollup, ConnectionHourlyRollup), never the events, so each
  * answers in milliseconds at a million events (`npm run bench -- --only connections` measures it).
  *
- * Every query takes an `InsightsQuery`: a time range and optional user and host filters.
- * - Connections count on the UTC day in which they started, and a range covers every UTC day it
- *   touches, in full (the rollups hold whole days): from the start of the day of `from` to the
- *   end of the day of `to`. Concurrency counts a session in every UTC hour it overlaps, from
- *   (end − duration) to its end, and covers every hour the range touches.
+ * Every query takes an `InsightsQuery`: a time range, the viewer's zone and optional user and host filters.
+ * - Connections count on the day (in the viewer's zone, see zoneDays.ts) in which they started,
+ *   and a range covers every UTC hour it touches, in full: whole UTC days are read from the daily
+ *   rollups, the hours around them, and the days of other zones, from the start-hour rollups.
+ *   Concurrency counts a session in every UTC hour it overlaps, from (end − duration) to its end,
+ *   and covers every hour the range touches.
  * - `users` are client user ids (the user who connected), `hosts` host computer names; a filter
  *   keeps connections matching any of its values, and both filters apply together.
- * - A session still connected at `now` (status open and not yet taken for incomplete, see
+ * - A session still connected at `now` (status open and not yet taken for stale, see
  *   connectionStatus.ts) has no duration yet: it is not in the duration histogram or the
  *   percentiles, but it is connected time, counted from its completion (or start) up to `now`,
  *   in the hours per user per day and in concurrency. The rollups hold ended sessions only, so
@@ -33,6 +36,8 @@ export const insightsQuerySchema = z
     hosts: z.array(z.string().min(1)).max(1000).optional(),
     /** The clock that decides which sessions are still connected (default: the time of the call). */
     now: z.date().optional(),
+    /** The zone whose days the charts count (default UTC). */
+    timeZone: z.string().refine(isKnownTimeZone, { message: "an IANA time zone" }).default("UTC"),
   })
   .refine((q) => q.from.getTime() < q.to.getTime(), { message: "`from` must be before `to`", path: ["from"] });
 
@@ -58,8 +63,10 @@ export interface ExitCodeSeries {
 }
 
 export interface ExitCodeDay {
-  /** UTC midnight, ISO. */
+  /** The day's first instant (midnight in the query's zone), ISO. */
   day: string;
+  /** The next day's first instant, ISO: a day in a zone with daylight saving time can be 23 or 25 hours. */
+  until: string;
   attempts: number;
   failures: number;
   /** Attempts per series key; keys with no attempts that day are absent. */
@@ -69,27 +76,33 @@ export interface ExitCodeDay {
 export interface ExitCodesOverTime {
   /** Success first, then failures by total (largest first), then the other codes. */
   series: ExitCodeSeries[];
-  /** Every UTC day of the range, empty days included. */
+  /** Every day of the range, empty days included. */
   days: ExitCodeDay[];
 }
 
 export function exitCodesOverTime(sqlite: SqliteConnection, query: InsightsQuery): ExitCodesOverTime {
   const q = insightsQuerySchema.parse(query);
   const filtered = Boolean(q.users?.length || q.hosts?.length);
-  const where = dailyWhere(filtered ? "day-user-host-code" : "day-code", q);
-  const rows = sqlite
-    .prepare(
-      `SELECT "day", "completionExitCode" AS code, SUM("attempts") AS attempts, SUM("failures") AS failures
-       FROM ${where.from} WHERE ${where.sql} GROUP BY "day", "completionExitCode"`,
-    )
-    .all(...where.params) as { day: number; code: number | null; attempts: number; failures: number }[];
+  const zoned = daysOf(q);
+  const dayNumber = dayNumberSql(zoned, q.timeZone);
+  const rows = readParts(
+    sqlite,
+    q,
+    rangeParts(q, filtered ? "user-host-code" : "code", zoned),
+    (where) =>
+      sqlite
+        .prepare(
+          `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", "completionExitCode" AS code, SUM("attempts") AS attempts, SUM("failures") AS failures
+       FROM ${where.from} WHERE ${where.sql} GROUP BY "zoneDay", "completionExitCode"`,
+        )
+        .all(...dayNumber.params, ...where.params) as { day: number; code: number | null; attempts: number; failures: number }[],
+  );
 
-  const days = new Map<number, ExitCodeDay>();
-  for (const day of eachPeriod(q.from, q.to, DAY_MS)) days.set(day, { day: iso(day), attempts: 0, failures: 0, counts: {} });
+  const days = zoned.map((d): ExitCodeDay => ({ day: iso(d.startMs), until: iso(d.endMs), attempts: 0, failures: 0, counts: {} }));
   const totals = new Map<string, { code: number | null; total: number }>();
   for (const row of rows) {
     const key = row.code === null ? "none" : String(row.code);
-    const day = days.get(row.day);
+    const day = days[dayIndexOf(zoned, row.day)];
     if (day) {
       day.attempts += row.attempts;
       day.failures += row.failures;
@@ -102,7 +115,7 @@ export function exitCodesOverTime(sqlite: SqliteConnection, query: InsightsQuery
   const series = [...totals.entries()].map(([key, { code, total }]) => exitCodeSeries(key, code, total));
   const rank = (s: ExitCodeSeries) => (s.code === 0 ? 0 : s.failure ? 1 : 2);
   series.sort((a, b) => rank(a) - rank(b) || b.total - a.total || a.key.localeCompare(b.key));
-  return { series, days: [...days.values()] };
+  return { series, days };
 }
 
 function exitCodeSeries(key: string, code: number | null, total: number): ExitCodeSeries {
@@ -167,13 +180,30 @@ interface KeyTally {
  */
 function keyTallies(sqlite: SqliteConnection, q: ParsedQuery, by: "clientUserId" | "hostComputerName"): KeyTally[] {
   const other = by === "clientUserId" ? q.hosts : q.users;
-  const where = dailyWhere(other?.length ? "day-user-host-code" : by === "clientUserId" ? "day-user" : "day-host", q);
-  return sqlite
-    .prepare(
-      `SELECT "${by}" AS key, SUM("attempts") AS attempts, SUM("failures") AS failures, SUM("sessions") AS sessions, SUM("connectedMs") AS connectedMs
+  const rows = readParts(
+    sqlite,
+    q,
+    rangeParts(q, other?.length ? "user-host-code" : by === "clientUserId" ? "user" : "host"),
+    (where) =>
+      sqlite
+        .prepare(
+          `SELECT "${by}" AS key, SUM("attempts") AS attempts, SUM("failures") AS failures, SUM("sessions") AS sessions, SUM("connectedMs") AS connectedMs
        FROM ${where.from} WHERE ${where.sql} GROUP BY "${by}"`,
-    )
-    .all(...where.params) as KeyTally[];
+        )
+        .all(...where.params) as KeyTally[],
+  );
+  const tallies = new Map<TallyKey, KeyTally>();
+  for (const row of rows) {
+    const tally = tallies.get(row.key);
+    if (!tally) tallies.set(row.key, row);
+    else {
+      tally.attempts += row.attempts;
+      tally.failures += row.failures;
+      tally.sessions += row.sessions;
+      tally.connectedMs += row.connectedMs;
+    }
+  }
+  return [...tallies.values()];
 }
 
 /** SQLite's order of keys: NULL first, then numbers, then text by its UTF-8 bytes. */
@@ -232,7 +262,7 @@ export function durationSummary(sqlite: SqliteConnection, query: InsightsQuery):
   const q = insightsQuerySchema.parse(query);
   // Without filters, the per-code grain is the smallest that holds every session once.
   const filtered = Boolean(q.users?.length || q.hosts?.length);
-  const groups = durationsBy(sqlite, q, filtered ? "day-user-host-code" : "day-code", null, null);
+  const groups = durationsBy(sqlite, q, filtered ? "user-host-code" : "code", null, null);
   return groups.get(null) ?? summarize(new Map(), 0, 0);
 }
 
@@ -269,10 +299,12 @@ function hostDurationsFrom(sqlite: SqliteConnection, q: ParsedQuery, tallies: Ke
 function durationsPerKey(sqlite: SqliteConnection, q: ParsedQuery, by: "clientUserId" | "hostComputerName", tallies: KeyTally[] | null, limit?: number) {
   const keys = tallies && limit !== undefined ? busiestKeys(tallies, limit) : null;
   const filteredByTheOther = by === "clientUserId" ? q.hosts?.length : q.users?.length;
-  const grain: DailyGrain = filteredByTheOther ? "day-user-host-code" : by === "clientUserId" ? "day-user" : "day-host";
+  const dimensions: StartDimensions = filteredByTheOther ? "user-host-code" : by === "clientUserId" ? "user" : "host";
   const byKey = (a: TallyKey | null, b: TallyKey | null) =>
     by === "clientUserId" ? ((a as number | null) ?? -1) - ((b as number | null) ?? -1) : String(a).localeCompare(String(b));
-  return [...durationsBy(sqlite, q, grain, by, keys).entries()].sort(([keyA, a], [keyB, b]) => b.sessions - a.sessions || byKey(keyA, keyB)).slice(0, limit);
+  return [...durationsBy(sqlite, q, dimensions, by, keys).entries()]
+    .sort(([keyA, a], [keyB, b]) => b.sessions - a.sessions || byKey(keyA, keyB))
+    .slice(0, limit);
 }
 
 type ParsedQuery = z.output<typeof insightsQuerySchema>;
@@ -283,27 +315,28 @@ const MAX_NAMED_KEYS = 500;
 function durationsBy(
   sqlite: SqliteConnection,
   q: ParsedQuery,
-  grain: DailyGrain,
+  dimensions: StartDimensions,
   by: "clientUserId" | "hostComputerName" | null,
   /** Only these keys' histograms (busiestKeys); null: every key's. */
   keys: TallyKey[] | null,
 ): Map<string | number | null, DurationSummary> {
-  const where = dailyWhere(grain, q);
-  let sql = where.sql;
-  const params = [...where.params];
-  if (keys) {
-    const named = keys.filter((key) => key !== null);
-    const clauses = named.length ? [`"${by}" IN (${named.map(() => "?").join(", ")})`] : [];
-    if (named.length < keys.length) clauses.push(`"${by}" IS NULL`);
-    sql += ` AND (${clauses.join(" OR ") || "0"})`;
-    params.push(...named);
-  }
-  const rows = sqlite
-    .prepare(
-      `SELECT ${by ? `"${by}"` : "NULL"} AS key, "sessions", "connectedMs", "durationHistogram" AS histogram
+  const rows = readParts(sqlite, q, rangeParts(q, dimensions), (where) => {
+    let sql = where.sql;
+    const params = [...where.params];
+    if (keys) {
+      const named = keys.filter((key) => key !== null);
+      const clauses = named.length ? [`"${by}" IN (${named.map(() => "?").join(", ")})`] : [];
+      if (named.length < keys.length) clauses.push(`"${by}" IS NULL`);
+      sql += ` AND (${clauses.join(" OR ") || "0"})`;
+      params.push(...named);
+    }
+    return sqlite
+      .prepare(
+        `SELECT ${by ? `"${by}"` : "NULL"} AS key, "sessions", "connectedMs", "durationHistogram" AS histogram
        FROM ${where.from} WHERE ${sql} AND "sessions" > 0`,
-    )
-    .all(...params) as { key: string | number | null; sessions: number; connectedMs: number; histogram: string }[];
+      )
+      .all(...params) as { key: string | number | null; sessions: number; connectedMs: number; histogram: string }[];
+  });
   const groups = new Map<string | number | null, { histogram: DurationHistogram; sessions: number; connectedMs: number }>();
   for (const row of rows) {
     let group = groups.get(row.key);
@@ -382,8 +415,9 @@ export function hoursConnectedPerUserPerDay(sqlite: SqliteConnection, query: Ins
 }
 
 function hoursFrom(sqlite: SqliteConnection, q: ParsedQuery, userTallies: KeyTally[], openNow: OpenSession[], limit?: number): HoursConnected {
-  const where = dailyWhere(q.hosts?.length ? "day-user-host-code" : "day-user", q);
-  const open = openNow.filter((session) => session.day >= Math.floor(q.from.getTime() / DAY_MS) * DAY_MS);
+  const zoned = daysOf(q);
+  // As the rollups: the sessions that started in an hour of the range.
+  const open = openNow.filter((session) => session.startedMs >= Math.floor(q.from.getTime() / HOUR_MS) * HOUR_MS);
   const totals = new Map<number | null, number>();
   for (const tally of userTallies) if (tally.sessions > 0) totals.set(tally.key as number | null, tally.connectedMs);
   for (const session of open) totals.set(session.clientUserId, (totals.get(session.clientUserId) ?? 0) + session.connectedMs);
@@ -396,75 +430,120 @@ function hoursFrom(sqlite: SqliteConnection, q: ParsedQuery, userTallies: KeyTal
   const unknownShown = shown.some((u) => u.clientUserId === null);
   // 1 for a shown user's rows; the rest of the users are grouped together under a NULL user.
   const shownSql = all ? "1" : `("clientUserId" IN (${named.map(() => "?").join(", ") || "NULL"})${unknownShown ? ` OR "clientUserId" IS NULL` : ""})`;
+  const parts = rangeParts(q, q.hosts?.length ? "user-host-code" : "user", zoned);
+  const dayNumber = dayNumberSql(zoned, q.timeZone);
   const rows =
     !all && !q.users?.length && !q.hosts?.length
-      ? everyoneByDayWithOthers(sqlite, q, shownSql, named)
-      : (sqlite
-          .prepare(
-            `SELECT "day", ${shownSql} AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
+      ? everyoneByDayWithOthers(sqlite, q, parts, dayNumber, shownSql, named)
+      : readParts(
+          sqlite,
+          q,
+          parts,
+          (where) =>
+            sqlite
+              .prepare(
+                `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", ${shownSql} AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
        FROM ${where.from} WHERE ${where.sql} AND "sessions" > 0
-       GROUP BY "day", shown, CASE WHEN ${shownSql} THEN "clientUserId" END ORDER BY "day", shown DESC, "clientUserId"`,
-          )
-          .all(...(all ? [] : named), ...where.params, ...(all ? [] : named)) as {
-          day: number;
-          shown: number;
-          user: number | null;
-          ms: number;
-          sessions: number;
-        }[]);
-  const entries: UserDayHours[] = [];
-  const others: HoursConnected["others"] = [];
-  for (const row of rows) {
-    if (row.shown === 1) entries.push({ day: iso(row.day), clientUserId: row.user, hours: row.ms / HOUR_MS, sessions: row.sessions });
-    else others.push({ day: iso(row.day), hours: row.ms / HOUR_MS, sessions: row.sessions });
-  }
+       GROUP BY "zoneDay", shown, CASE WHEN ${shownSql} THEN "clientUserId" END`,
+              )
+              .all(...dayNumber.params, ...(all ? [] : named), ...where.params, ...(all ? [] : named)) as DayHoursRow[],
+        );
+
+  // Rows are per UTC day or hour: each is added to the day of the zone it falls in.
+  const cells = new Map<string, { index: number; shown: boolean; user: number | null; ms: number; sessions: number }>();
+  const add = (index: number, shown: boolean, user: number | null, ms: number, sessions: number) => {
+    if (index < 0) return;
+    const key = `${index}|${shown ? 1 : 0}|${shown ? (user ?? "") : ""}`;
+    const cell = cells.get(key);
+    if (cell) {
+      cell.ms += ms;
+      cell.sessions += sessions;
+    } else cells.set(key, { index, shown, user: shown ? user : null, ms, sessions });
+  };
+  for (const row of rows) add(dayIndexOf(zoned, row.day), row.shown === 1, row.user, row.ms, row.sessions);
   // The sessions still connected (a few: no more than the team's seats) join their day's entry.
   const shownUsers = new Set(shown.map((u) => u.clientUserId));
-  for (const session of open) {
-    const day = iso(session.day);
-    const isShown = shownUsers.has(session.clientUserId);
-    const list: { day: string; hours: number; sessions: number; clientUserId?: number | null }[] = isShown ? entries : others;
-    let entry = list.find((e) => e.day === day && (!isShown || e.clientUserId === session.clientUserId));
-    if (!entry) list.push((entry = isShown ? { day, clientUserId: session.clientUserId, hours: 0, sessions: 0 } : { day, hours: 0, sessions: 0 }));
-    entry.hours += session.connectedMs / HOUR_MS;
-    entry.sessions += 1;
-  }
-  if (open.length > 0) {
-    entries.sort((a, b) => a.day.localeCompare(b.day) || (a.clientUserId ?? -Infinity) - (b.clientUserId ?? -Infinity));
-    others.sort((a, b) => a.day.localeCompare(b.day));
+  for (const session of open) add(dayIndexOf(zoned, session.day), shownUsers.has(session.clientUserId), session.clientUserId, session.connectedMs, 1);
+
+  const sorted = [...cells.values()].sort((a, b) => a.index - b.index || (a.user ?? -Infinity) - (b.user ?? -Infinity));
+  const entries: UserDayHours[] = [];
+  const others: HoursConnected["others"] = [];
+  for (const cell of sorted) {
+    const day = iso(zoned[cell.index]!.startMs);
+    if (cell.shown) entries.push({ day, clientUserId: cell.user, hours: cell.ms / HOUR_MS, sessions: cell.sessions });
+    else others.push({ day, hours: cell.ms / HOUR_MS, sessions: cell.sessions });
   }
   return { users: shown, entries, others, otherUsers: ranked.length - shown.length };
 }
 
+/** A (period, user) sum of connected time; shown 0 gathers the users not shown, under a NULL user. */
+interface DayHoursRow {
+  day: number;
+  shown: number;
+  user: number | null;
+  ms: number;
+  sessions: number;
+}
+
 /**
  * The rows hoursFrom's grouping query gives, for a range without filters, read the cheap way: the
- * shown users' days through their index (a few hundred rows) and everyone's day totals from the
- * per-code grain, "others" being the difference, instead of grouping every (day, user) row.
+ * shown users' periods through their index (a few hundred rows) and everyone's period totals from
+ * the per-code grain, "others" being the difference, instead of grouping every (period, user) row.
  */
-function everyoneByDayWithOthers(sqlite: SqliteConnection, q: ParsedQuery, shownSql: string, named: number[]) {
-  const shownWhere = rollupWhere("ConnectionDailyRollup", "day", "day-user", q, DAY_MS);
-  const shownRows = sqlite
-    .prepare(
-      `SELECT "day", 1 AS shown, "clientUserId" AS user, "connectedMs" AS ms, "sessions"
+function everyoneByDayWithOthers(
+  sqlite: SqliteConnection,
+  q: ParsedQuery,
+  parts: RangePart[],
+  dayNumber: DayNumberSql,
+  shownSql: string,
+  named: number[],
+): DayHoursRow[] {
+  const rows: DayHoursRow[] = [];
+  for (const part of parts) {
+    const period = part.grain.startsWith("day-") ? "day" : "start-hour";
+    const shownWhere = rollupWhere("ConnectionDailyRollup", "day", part.grain, part.fromMs, part.toMs, q);
+    const shownRows = sqlite
+      .prepare(
+        `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", 1 AS shown, "clientUserId" AS user, SUM("connectedMs") AS ms, SUM("sessions") AS sessions
        FROM "ConnectionDailyRollup" INDEXED BY "ConnectionDailyRollup_grain_clientUserId_day_idx"
-       WHERE ${shownWhere.sql} AND ${shownSql} AND "sessions" > 0`,
-    )
-    .all(...shownWhere.params, ...named) as { day: number; shown: number; user: number | null; ms: number; sessions: number }[];
-  const totalsWhere = dailyWhere("day-code", q);
-  const totals = sqlite
-    .prepare(
-      `SELECT "day", SUM("connectedMs") AS ms, SUM("sessions") AS sessions FROM ${totalsWhere.from} WHERE ${totalsWhere.sql} AND "sessions" > 0 GROUP BY "day"`,
-    )
-    .all(...totalsWhere.params) as { day: number; ms: number; sessions: number }[];
-  const others = new Map(totals.map((t) => [t.day, { ...t }]));
-  for (const row of shownRows) {
-    const day = others.get(row.day)!;
-    day.ms -= row.ms;
-    day.sessions -= row.sessions;
+       WHERE ${shownWhere.sql} AND ${shownSql} AND "sessions" > 0 GROUP BY "zoneDay", "clientUserId"`,
+      )
+      .all(...dayNumber.params, ...shownWhere.params, ...named) as (DayHoursRow & { zoneDay: number })[];
+    const totalsWhere = rollupWhere("ConnectionDailyRollup", "day", startGrain(period, "code"), part.fromMs, part.toMs, q);
+    const totals = sqlite
+      .prepare(
+        `SELECT ${dayNumber.sql} AS "zoneDay", MIN("day") AS "day", SUM("connectedMs") AS ms, SUM("sessions") AS sessions
+         FROM ${totalsWhere.from} WHERE ${totalsWhere.sql} AND "sessions" > 0 GROUP BY "zoneDay"`,
+      )
+      .all(...dayNumber.params, ...totalsWhere.params) as { zoneDay: number; day: number; ms: number; sessions: number }[];
+    const others = new Map(totals.map((t) => [t.zoneDay, { ...t }]));
+    for (const row of shownRows) {
+      const day = others.get(row.zoneDay)!;
+      day.ms -= row.ms;
+      day.sessions -= row.sessions;
+    }
+    rows.push(...shownRows);
+    for (const day of others.values()) if (day.sessions > 0) rows.push({ day: day.day, shown: 0, user: null, ms: day.ms, sessions: day.sessions });
   }
-  const rows = [...shownRows];
-  for (const day of others.values()) if (day.sessions > 0) rows.push({ day: day.day, shown: 0, user: null, ms: day.ms, sessions: day.sessions });
-  return rows.sort((a, b) => a.day - b.day || b.shown - a.shown || (a.user ?? -Infinity) - (b.user ?? -Infinity));
+  return rows;
+}
+
+/** SQL that numbers the day (of the query's zone) of a rollup row's "day", with its parameters. */
+interface DayNumberSql {
+  sql: string;
+  params: number[];
+}
+
+/** See zoneDays.ts dayShifts: grouping by this gives one row per zone day instead of one per hour. */
+function dayNumberSql(days: readonly ZoneDay[], timeZone: string): DayNumberSql {
+  const steps = dayShifts(days, timeZone);
+  const last = steps.at(-1)!;
+  if (steps.length === 1) return { sql: `(("day" + ?) / ${DAY_MS})`, params: [last.shiftMs] };
+  const earlier = steps.slice(0, -1);
+  return {
+    sql: `(("day" + CASE ${earlier.map(() => `WHEN "day" < ? THEN ?`).join(" ")} ELSE ? END) / ${DAY_MS})`,
+    params: [...earlier.flatMap((step) => [step.untilMs!, step.shiftMs]), last.shiftMs],
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,7 +551,8 @@ function everyoneByDayWithOthers(sqlite: SqliteConnection, q: ParsedQuery, shown
 
 interface OpenSession {
   clientUserId: number | null;
-  /** UTC midnight of its start: the day the daily rollups would count it on. */
+  startedMs: number;
+  /** The start of the day (in the query's zone) it started on: the day the rollups would count it on. */
   day: number;
   /** When it connected (its completion, else its start), Unix ms. */
   fromMs: number;
@@ -498,7 +578,8 @@ function openSessions(sqlite: SqliteConnection, q: ParsedQuery): OpenSession[] {
     .all(...params) as { user: number | null; started: number; from: number }[];
   return rows.map((row) => ({
     clientUserId: row.user,
-    day: Math.floor(row.started / DAY_MS) * DAY_MS,
+    startedMs: row.started,
+    day: zoneDayStart(row.started, q.timeZone),
     fromMs: row.from,
     connectedMs: Math.max(0, now.getTime() - row.from),
   }));
@@ -537,7 +618,14 @@ export function concurrencyOverTime(sqlite: SqliteConnection, query: InsightsQue
 
 function concurrencyFrom(sqlite: SqliteConnection, q: ParsedQuery, openNow: OpenSession[]): ConcurrencyOverTime {
   const filtered = Boolean(q.users?.length || q.hosts?.length);
-  const where = rollupWhere("ConnectionHourlyRollup", "hour", filtered ? "hour-user-host" : "hour", q, HOUR_MS);
+  const where = rollupWhere(
+    "ConnectionHourlyRollup",
+    "hour",
+    filtered ? "hour-user-host" : "hour",
+    Math.floor(q.from.getTime() / HOUR_MS) * HOUR_MS,
+    q.to.getTime(),
+    q,
+  );
   const rows = sqlite
     .prepare(
       `SELECT "hour", SUM("sessions") AS sessions, SUM("connectedMs") AS ms
@@ -632,8 +720,37 @@ export function insightsOverview(sqlite: SqliteConnection, query: InsightsQuery,
 
 // ---------------------------------------------------------------------------------------------
 
-function dailyWhere(grain: DailyGrain, q: ParsedQuery): RollupWhere {
-  return rollupWhere("ConnectionDailyRollup", "day", grain, q, DAY_MS);
+/** One stretch of a range and the grain of ConnectionDailyRollup it is read from. */
+interface RangePart {
+  grain: StartGrain;
+  fromMs: number;
+  toMs: number;
+}
+
+/**
+ * The range as rollup reads, covering every UTC hour it touches: the whole UTC days inside it from
+ * the daily grain (one row per day), the hours before and after them from the start-hour grain.
+ * When `days` (a chart's days) are not UTC days, every hour is read from the start-hour grain, so
+ * that each row falls in one of them.
+ */
+function rangeParts(q: ParsedQuery, dimensions: StartDimensions, days?: readonly ZoneDay[]): RangePart[] {
+  const fromMs = Math.floor(q.from.getTime() / HOUR_MS) * HOUR_MS;
+  const toMs = Math.ceil(q.to.getTime() / HOUR_MS) * HOUR_MS;
+  const hours = (a: number, b: number): RangePart[] => (a < b ? [{ grain: startGrain("start-hour", dimensions), fromMs: a, toMs: b }] : []);
+  const firstDay = Math.ceil(fromMs / DAY_MS) * DAY_MS;
+  const endDay = Math.floor(toMs / DAY_MS) * DAY_MS;
+  if ((days && !areUtcDays(days)) || firstDay >= endDay) return hours(fromMs, toMs);
+  return [...hours(fromMs, firstDay), { grain: startGrain("day", dimensions), fromMs: firstDay, toMs: endDay }, ...hours(endDay, toMs)];
+}
+
+/** One query per part of the range, their rows together. */
+function readParts<Row>(sqlite: SqliteConnection, q: ParsedQuery, parts: RangePart[], read: (where: RollupWhere) => Row[]): Row[] {
+  return parts.flatMap((part) => read(rollupWhere("ConnectionDailyRollup", "day", part.grain, part.fromMs, part.toMs, q)));
+}
+
+/** The days of the query's range in its zone, the first from the day of `from`. */
+function daysOf(q: ParsedQuery): ZoneDay[] {
+  return zoneDays(q.from.getTime(), q.to.getTime(), q.timeZone);
 }
 
 interface RollupWhere {
@@ -644,15 +761,15 @@ interface RollupWhere {
 }
 
 /**
- * The rows of one grain in the range, filtered. Filtered by users or hosts, the rows are read
+ * The rows of one grain in [fromMs, toMs), filtered. Filtered by users or hosts, the rows are read
  * through the (grain, clientUserId | hostComputerName, time) index, named outright: left to
  * itself SQLite prefers an index that spares it a sort (the (grain, time) one, or the one of the
  * column it groups by) and reads every row of the grain, measured at a million events at
  * 300-700 ms instead of a few.
  */
-function rollupWhere(table: string, column: "day" | "hour", grain: string, q: ParsedQuery, periodMs: number): RollupWhere {
+function rollupWhere(table: string, column: "day" | "hour", grain: string, fromMs: number, toMs: number, q: ParsedQuery): RollupWhere {
   const clauses = [`"grain" = ?`, `"${column}" >= ?`, `"${column}" < ?`];
-  const params: (string | number)[] = [grain, Math.floor(q.from.getTime() / periodMs) * periodMs, q.to.getTime()];
+  const params: (string | number)[] = [grain, fromMs, toMs];
   addFilters(q, clauses, params);
   const index = q.users?.length ? "clientUserId" : q.hosts?.length ? "hostComputerName" : null;
   const from = index ? `"${table}" INDEXED BY "${table}_grain_${index}_${column}_idx"` : `"${table}"`;

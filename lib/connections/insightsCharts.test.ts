@@ -41,8 +41,8 @@ const exitCodes: ExitCodesOverTime = {
     { key: "none", code: null, label: "no completion", meaning: "", severity: null, failure: false, total: 1 },
   ],
   days: [
-    { day: "2026-03-01T00:00:00.000Z", attempts: 4, failures: 1, counts: { "0": 3, "-6023": 1 } },
-    { day: "2026-03-02T00:00:00.000Z", attempts: 4, failures: 1, counts: { "0": 2, "-6023": 1, none: 1 } },
+    { day: "2026-03-01T00:00:00.000Z", until: "2026-03-02T00:00:00.000Z", attempts: 4, failures: 1, counts: { "0": 3, "-6023": 1 } },
+    { day: "2026-03-02T00:00:00.000Z", until: "2026-03-03T00:00:00.000Z", attempts: 4, failures: 1, counts: { "0": 2, "-6023": 1, none: 1 } },
   ],
 };
 
@@ -54,9 +54,18 @@ describe("insights charts", () => {
       ["-6023", "#c0392b"],
       ["none", "#8a94a3"],
     ]);
-    expect(chart.rows[1]).toMatchObject({ label: { kind: "day", day: "2026-03-02T00:00:00.000Z" }, values: { "0": 2, "-6023": 1, none: 1 } });
+    expect(chart.rows[1]).toMatchObject({ label: { kind: "day", day: "2026-03-02T00:00:00.000Z", timeZone: "UTC" }, values: { "0": 2, "-6023": 1, none: 1 } });
     expect(linkOf(chart, 1, "-6023")).toEqual({ user: "1001", exit: "-6023", from: "2026-03-02T00:00:00.000Z", to: "2026-03-02T23:59:59.999Z" });
     expect(linkOf(chart, 0, "none")).toMatchObject({ status: "connecting,incomplete" });
+    // A day of a zone whose clocks go back that night is 25 hours long: its link covers all of them.
+    const london = exitCodesChart(
+      { ...exitCodes, days: [{ day: "2026-10-24T23:00:00.000Z", until: "2026-10-26T00:00:00.000Z", attempts: 1, failures: 0, counts: { "0": 1 } }] },
+      scope,
+      "en",
+      "Europe/London",
+    );
+    expect(london.rows[0]!.label).toEqual({ kind: "day", day: "2026-10-24T23:00:00.000Z", timeZone: "Europe/London" });
+    expect(linkOf(london, 0, "0")).toMatchObject({ from: "2026-10-24T23:00:00.000Z", to: "2026-10-25T23:59:59.999Z" });
     const legend = exitCodeLegend(exitCodes, scope, range);
     expect(legend.map((code) => [code.label, code.total])).toEqual([
       [{ kind: "exitCode", code: 0, name: null }, 5],
@@ -87,7 +96,13 @@ describe("insights charts", () => {
         total: 100 - i,
       })),
       days: [
-        { day: "2026-03-01T00:00:00.000Z", attempts: 15, failures: 15, counts: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [String(-i - 1), 1])) },
+        {
+          day: "2026-03-01T00:00:00.000Z",
+          until: "2026-03-02T00:00:00.000Z",
+          attempts: 15,
+          failures: 15,
+          counts: Object.fromEntries(Array.from({ length: 15 }, (_, i) => [String(-i - 1), 1])),
+        },
       ],
     };
     const chart = exitCodesChart(many, scope);
@@ -128,6 +143,10 @@ describe("insights charts", () => {
 
   it("stacks hours per user, the users with the most hours by name, the rest as others", () => {
     const days = ["2026-03-01T00:00:00.000Z", "2026-03-02T00:00:00.000Z"];
+    const chartDays = [
+      { day: days[0]!, until: days[1]! },
+      { day: days[1]!, until: "2026-03-03T00:00:00.000Z" },
+    ];
     // As hoursConnectedPerUserPerDay gives ten users' hours with a limit of 8: seven by name, three summed.
     const entries: UserDayHours[] = Array.from({ length: 7 }, (_, i) => ({ day: days[i % 2]!, clientUserId: 100 + i, hours: 10 - i, sessions: 1 }));
     const hours: HoursConnected = {
@@ -139,7 +158,7 @@ describe("insights charts", () => {
       ],
       otherUsers: 3,
     };
-    const chart = hoursPerUserChart(hours, days, {}, (id) => (id === 100 ? "松本@example.jp" : null));
+    const chart = hoursPerUserChart(hours, chartDays, {}, (id) => (id === 100 ? "松本@example.jp" : null));
     expect(chart.series).toHaveLength(8);
     expect(chart.series[0]).toMatchObject({ key: "100", label: { kind: "name", text: "松本@example.jp" } });
     expect(chart.series[1]).toMatchObject({ key: "101", label: { kind: "user", id: 101 } });

@@ -31,8 +31,8 @@ export type ChartLabel =
   | { kind: "user"; id: number }
   | { kind: "unknownUser" }
   | { kind: "unknownHost" }
-  /** A UTC day (the rollups count by UTC day), as its start's ISO instant. */
-  | { kind: "day"; day: string }
+  /** A day in `timeZone` (the viewer's), as its first instant, ISO. */
+  | { kind: "day"; day: string; timeZone: string }
   /** A completion exit code with its documented name (null when undocumented); code null: no completion recorded. */
   | { kind: "exitCode"; code: number | null; name: string | null }
   | { kind: "otherCodes"; count: number }
@@ -79,16 +79,17 @@ export interface BarChartModel {
 /** The charts' user and host filters, carried into every link. */
 export type InsightsScope = Pick<FilterParamValues, "user" | "host">;
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** [start, end] of a period as the connections table's from/to (both inclusive, to the millisecond). */
-function period(startIso: string, lengthMs: number): Pick<FilterParamValues, "from" | "to"> {
-  const start = Date.parse(startIso);
-  return { from: [new Date(start).toISOString()], to: [new Date(start + lengthMs - 1).toISOString()] };
+/** [start, until) of a day as the connections table's from/to (both inclusive, to the millisecond). */
+function period({ day, until }: ChartDay): Pick<FilterParamValues, "from" | "to"> {
+  return { from: [day], to: [new Date(Date.parse(until) - 1).toISOString()] };
 }
 
-const dayLabel = (day: string): ChartLabel => ({ kind: "day", day });
+/** A day of the charts: its first instant and the next day's, ISO. */
+export type ChartDay = Pick<ExitCodesOverTime["days"][number], "day" | "until">;
+
+const dayLabel = (day: string, timeZone: string): ChartLabel => ({ kind: "day", day, timeZone });
 const userLabel = (id: number | null, emailOf: EmailOf): ChartLabel => {
   if (id === null) return { kind: "unknownUser" };
   const email = emailOf(id);
@@ -122,7 +123,7 @@ function codeText(s: ExitCodesOverTime["series"][number]): string {
 const meaningOf = (s: ExitCodesOverTime["series"][number], locale: Locale) => (s.code === null ? "" : (describeExitCode(s.code, locale)?.meaning ?? s.meaning));
 
 /** Exit codes per day, stacked: success green, failures in reds (they stand out), other codes muted. */
-export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope, locale: Locale = "en"): BarChartModel {
+export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope, locale: Locale = "en", timeZone = "UTC"): BarChartModel {
   let failureIndex = 0;
   let otherIndex = 0;
   const byTotal = [...result.series].sort((a, b) => b.total - a.total);
@@ -153,7 +154,7 @@ export function exitCodesChart(result: ExitCodesOverTime, scope: InsightsScope, 
       const seriesKey = drawn.has(key) ? key : "other";
       values[seriesKey] = (values[seriesKey] ?? 0) + count;
     }
-    return { label: dayLabel(day.day), values, filter: period(day.day, DAY_MS) };
+    return { label: dayLabel(day.day, timeZone), values, filter: period(day) };
   });
   return { rows, series, stacked: true, unit: "attempts", scope };
 }
@@ -305,7 +306,7 @@ export const HOURS_CHART_SERIES = USER_COLORS.length;
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 /** Connected hours per day, stacked by user: the users with the most hours (HOURS_CHART_SERIES), the rest as "others". */
-export function hoursPerUserChart(result: HoursConnected, days: string[], scope: InsightsScope, emailOf: EmailOf): BarChartModel {
+export function hoursPerUserChart(result: HoursConnected, days: ChartDay[], scope: InsightsScope, emailOf: EmailOf, timeZone = "UTC"): BarChartModel {
   const keyOf = (user: number | null) => (user === null ? "unknown" : String(user));
   const series: ChartSeries[] = result.users.map(({ clientUserId }, i) => ({
     key: keyOf(clientUserId),
@@ -315,7 +316,7 @@ export function hoursPerUserChart(result: HoursConnected, days: string[], scope:
   }));
   // "Others" links to everyone's connections that day: the connections table has no "all but these users" filter for so many.
   if (result.otherUsers > 0) series.push({ key: "others", label: { kind: "otherUsers", count: result.otherUsers }, color: NO_COMPLETION, filter: {} });
-  const byDay = new Map(days.map((day): [string, ChartRow] => [day, { label: dayLabel(day), values: {}, filter: period(day, DAY_MS) }]));
+  const byDay = new Map(days.map((day): [string, ChartRow] => [day.day, { label: dayLabel(day.day, timeZone), values: {}, filter: period(day) }]));
   const add = (day: string, key: string, hours: number) => {
     const row = byDay.get(day);
     if (row) row.values[key] = round2((row.values[key] ?? 0) + hours);
@@ -327,7 +328,7 @@ export function hoursPerUserChart(result: HoursConnected, days: string[], scope:
 
 /**
  * Connections open over time against the seat count, as columns: point i covers the
- * `hoursPerPoint` UTC hours from `startMs + i * hoursPerPoint` hours. A point's link (the
+ * `hoursPerPoint` hours from `startMs + i * hoursPerPoint` hours. A point's link (the
  * connections that started in its period, lib/explorerUrl/chartLinks periodHref) is made in the
  * browser when it is clicked, not sent for each of 720 points.
  */
@@ -342,6 +343,8 @@ export interface ConcurrencyChartModel {
   seats: (number | null)[];
   /** The charts' user and host filters, kept by every link. */
   scope: InsightsScope;
+  /** The viewer's zone, in which the periods are shown. */
+  timeZone: string;
 }
 
 /** A concurrency model's points, each with its period's start (Unix ms): for the chart and its table. */
@@ -357,7 +360,7 @@ const MAX_CONCURRENCY_POINTS = 720;
  * Connections open per period against the seat count: hours, or for long ranges several hours
  * merged (average of the averages, the highest overlap, the last seat count).
  */
-export function concurrencyChart(result: ConcurrencyOverTime, scope: InsightsScope): ConcurrencyChartModel {
+export function concurrencyChart(result: ConcurrencyOverTime, scope: InsightsScope, timeZone = "UTC"): ConcurrencyChartModel {
   const hoursPerPoint = Math.max(1, Math.ceil(result.hours.length / MAX_CONCURRENCY_POINTS));
   const model: ConcurrencyChartModel = {
     startMs: result.hours.length ? Date.parse(result.hours[0]!.hour) : 0,
@@ -366,6 +369,7 @@ export function concurrencyChart(result: ConcurrencyOverTime, scope: InsightsSco
     overlapping: [],
     seats: [],
     scope,
+    timeZone,
   };
   for (let i = 0; i < result.hours.length; i += hoursPerPoint) {
     const group = result.hours.slice(i, i + hoursPerPoint);

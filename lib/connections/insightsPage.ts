@@ -17,6 +17,7 @@ import {
 import { parseInsightsParams } from "./insightsParams";
 import { firstConnectionStart, listConnectionHosts } from "./listConnectionHosts";
 import { emailLookup } from "./queryConnections";
+import { hasWholeHourDays } from "./zoneDays";
 
 /** Bars shown in each "top" chart. */
 export const INSIGHTS_TOP = 10;
@@ -30,13 +31,13 @@ export const INSIGHTS_TOP = 10;
 export async function insightsPageData(
   searchParams: Record<string, string | string[] | undefined>,
   nowMs: number,
-  { store, locale = "en" }: { store?: Store; locale?: Locale } = {},
+  { store, locale = "en", timeZone = "UTC" }: { store?: Store; locale?: Locale; timeZone?: string } = {},
 ) {
   const { db, sqlite } = store ?? (await getStore());
   const [options, hosts, historyStartMs] = await Promise.all([pickerOptions(db), listConnectionHosts(db), firstConnectionStart(db)]);
-  const parsed = parseInsightsParams(searchParams, nowMs, historyStartMs);
+  const parsed = parseInsightsParams(searchParams, nowMs, historyStartMs, timeZone);
   const { filters, problems, capped } = parsed;
-  const query = { ...parsed.query, now: new Date(nowMs) };
+  const query = { ...parsed.query, now: new Date(nowMs), timeZone };
   const emailOf = emailLookup(options.users);
   const scope = { user: filters.user ?? [], host: filters.host ?? [] };
   const range = { from: [query.from.toISOString()], to: [query.to.toISOString()] };
@@ -46,21 +47,19 @@ export async function insightsPageData(
     hoursSeries: HOURS_CHART_SERIES,
   });
   const charts = {
-    exitCodes: exitCodesChart(exitCodes, scope, locale),
+    exitCodes: exitCodesChart(exitCodes, scope, locale, timeZone),
     failingHosts: failingHostsChart(failingHosts, scope, range),
     failingUsers: failingUsersChart(failingUsers, scope, range, emailOf),
     histogram: durationHistogramChart(durations, scope, range),
     userPercentiles: userPercentilesChart(userDurations, scope, range, emailOf),
     hostPercentiles: hostPercentilesChart(hostDurations, scope, range),
-    hours: hoursPerUserChart(
-      hours,
-      exitCodes.days.map((d) => d.day),
-      scope,
-      emailOf,
-    ),
+    hours: hoursPerUserChart(hours, exitCodes.days, scope, emailOf, timeZone),
   };
   return {
     query,
+    timeZone,
+    /** Whether the zone's days start at local midnight, or at the whole UTC hour before it (zoneDays.ts). */
+    daysStartAtMidnight: hasWholeHourDays(query.from.getTime(), query.to.getTime(), timeZone),
     filters,
     problems,
     capped,
@@ -70,7 +69,7 @@ export async function insightsPageData(
     charts,
     exitCodeLegend: exitCodeLegend(exitCodes, scope, range, locale),
     seatChanges: concurrency.seatChanges,
-    concurrency: concurrencyChart(concurrency, scope),
+    concurrency: concurrencyChart(concurrency, scope, timeZone),
     attempts: exitCodes.days.reduce((sum, day) => sum + day.attempts, 0),
     failures: exitCodes.days.reduce((sum, day) => sum + day.failures, 0),
   };

@@ -5,6 +5,7 @@ import { paramProblem, parseLeniently, unknownParamProblems, type ParamProblem }
 import { INSIGHTS_FILTER_PARAMS, type FilterParamValues } from "../explorerUrl/explorerParams";
 import type { InsightsQuery } from "./insights";
 import { paramMessage } from "../events/paramMessages";
+import { zoneDayStart } from "./zoneDays";
 
 /** Rollups answer any range fast, but a chart of years of days is unreadable: a range is at most this long. */
 export const MAX_RANGE_DAYS = 366;
@@ -20,7 +21,7 @@ const insightsParamsSchema = z
   .refine((f) => !f.from || !f.to || compareInstants(f.from, f.to) < 0, { message: paramMessage({ reason: "earlierThanTo" }), path: ["from"] });
 
 export interface InsightsView {
-  /** The range as the rollups count it: `from` at the start of its UTC day. */
+  /** The range as the rollups count it: `from` at the start of its day in the viewer's zone. */
   query: InsightsQuery & { from: Date; to: Date; users: number[]; hosts: string[] };
   /** Whether the whole history was asked for (no `from`) but was longer than MAX_RANGE_DAYS. */
   capped: boolean;
@@ -34,7 +35,12 @@ export interface InsightsView {
  * chart's link carries them over unchanged), as forgiving as the explorer's: a bad value is
  * named on the page and its default applies.
  */
-export function parseInsightsParams(raw: Record<string, string | string[] | undefined>, nowMs: number, historyStartMs: number | null): InsightsView {
+export function parseInsightsParams(
+  raw: Record<string, string | string[] | undefined>,
+  nowMs: number,
+  historyStartMs: number | null,
+  timeZone = "UTC",
+): InsightsView {
   const problems = unknownParamProblems(raw, new Set(INSIGHTS_FILTER_PARAMS));
   const parsed = parseLeniently(insightsParamsSchema, raw, problems);
   const toMs = parsed.to ? Date.parse(parsed.to) : nowMs;
@@ -44,9 +50,9 @@ export function parseInsightsParams(raw: Record<string, string | string[] | unde
   const capped = fromMs < earliestMs;
   if (capped && parsed.from) problems.push(paramProblem("from", parsed.from, { reason: "rangeCapped", days: MAX_RANGE_DAYS }));
   if (capped) fromMs = earliestMs;
-  // The rollups count whole UTC days: the range starts where its first day does, so that every
+  // The charts count whole days: the range starts where its first day does, so that every
   // chart's count and the connections its link opens agree.
-  fromMs = Math.floor(fromMs / DAY_MS) * DAY_MS;
+  fromMs = zoneDayStart(fromMs, timeZone);
   const filters: FilterParamValues = {
     user: parsed.user.map(String),
     host: parsed.host,

@@ -175,7 +175,7 @@ describe("connection filters", () => {
   });
 
   it("name what is wrong", () => {
-    expect(() => parseConnectionFilters({ status: "sleeping" })).toThrow(/^status must be one of connecting, failed, active, ended, incomplete/);
+    expect(() => parseConnectionFilters({ status: "sleeping" })).toThrow(/^status must be one of connecting, failed, active, stale, ended, incomplete/);
     expect(() => parseConnectionFilters({ min_duration: "5 minutes" })).toThrow(/^min_duration must be a duration such as 90/);
     expect(() => parseConnectionFilters({ min_duration: "2h", max_duration: "1h" })).toThrow(/min_duration must not be more than max_duration/);
     expect(() => parseConnectionFilters({ user: "bob" })).toThrow(/^user must be a Parsec user id/);

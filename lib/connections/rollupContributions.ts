@@ -1,5 +1,8 @@
 import { durationBucket, type DurationHistogram } from "./durationBuckets";
 
+export const DAY_MS = 86_400_000;
+export const HOUR_MS = 3_600_000;
+
 /**
  * What one connection adds to the insights rollups (prisma/schema.prisma ConnectionDailyRollup and
  * ConnectionHourlyRollup). Every figure is a sum, so a connection rewritten with new events is
@@ -21,16 +24,31 @@ export interface RollupSource {
 
 export const DAILY_GRAINS = ["day-user-host-code", "day-user", "day-host", "day-code"] as const;
 export type DailyGrain = (typeof DAILY_GRAINS)[number];
+/**
+ * The same sums by the UTC hour a connection started in, in the same table (its "day" column then
+ * holds the hour): a day in a zone other than UTC (a Tokyo day runs from 15:00 to 15:00 UTC), and
+ * a range's partial days at its edges, are sums of hours, while whole UTC days stay one row each.
+ */
+export const START_HOUR_GRAINS = ["start-hour-user-host-code", "start-hour-user", "start-hour-host", "start-hour-code"] as const;
+export type StartHourGrain = (typeof START_HOUR_GRAINS)[number];
+/** Every grain of ConnectionDailyRollup: sums over the connections that started in a period. */
+export type StartGrain = DailyGrain | StartHourGrain;
+const START_GRAINS: readonly { grain: StartGrain; periodMs: number }[] = [
+  ...DAILY_GRAINS.map((grain) => ({ grain, periodMs: DAY_MS })),
+  ...START_HOUR_GRAINS.map((grain) => ({ grain, periodMs: HOUR_MS })),
+];
+
+/** Which of user, host and exit code a grain keeps apart. */
+export type StartDimensions = "user-host-code" | "user" | "host" | "code";
+export const startGrain = (period: "day" | "start-hour", dimensions: StartDimensions): StartGrain => `${period}-${dimensions}`;
 export const HOURLY_GRAINS = ["hour", "hour-user-host"] as const;
 export type HourlyGrain = (typeof HOURLY_GRAINS)[number];
 
-export const DAY_MS = 86_400_000;
-export const HOUR_MS = 3_600_000;
 /** A duration beyond a month is a broken value, not a session: its hours are not spread further back. */
 const MAX_SPREAD_HOURS = 31 * 24;
 
 export interface DailyCell {
-  grain: DailyGrain;
+  grain: StartGrain;
   day: number;
   clientUserId: number | null;
   hostComputerName: string | null;
@@ -59,10 +77,11 @@ export function rollupId(grain: string, at: number, user: number | null, code: n
   return `${grain}|${at}|${user ?? ""}|${code ?? ""}|${host ?? ""}`;
 }
 
-function dimensions(grain: DailyGrain, source: RollupSource) {
-  const user = grain === "day-user-host-code" || grain === "day-user" ? source.clientUserId : null;
-  const host = grain === "day-user-host-code" || grain === "day-host" ? source.hostComputerName : null;
-  const code = grain === "day-user-host-code" || grain === "day-code" ? source.completionExitCode : null;
+function dimensions(grain: StartGrain, source: RollupSource) {
+  const all = grain.endsWith("-user-host-code");
+  const user = all || grain.endsWith("-user") ? source.clientUserId : null;
+  const host = all || grain.endsWith("-host") ? source.hostComputerName : null;
+  const code = all || grain.endsWith("-code") ? source.completionExitCode : null;
   return { user, host, code };
 }
 
@@ -73,9 +92,9 @@ export class RollupChanges {
 
   /** Adds a connection's contribution (`sign` 1) or takes it away (`sign` -1). */
   add(source: RollupSource, sign: 1 | -1): void {
-    const day = Math.floor(source.startedAtMs / DAY_MS) * DAY_MS;
     const connectedMs = source.durationSeconds === null ? null : Math.max(0, Math.round(source.durationSeconds * 1000));
-    for (const grain of DAILY_GRAINS) {
+    for (const { grain, periodMs } of START_GRAINS) {
+      const day = Math.floor(source.startedAtMs / periodMs) * periodMs;
       const { user, host, code } = dimensions(grain, source);
       const id = rollupId(grain, day, user, code, host);
       let cell = this.daily.get(id);

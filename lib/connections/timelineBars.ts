@@ -20,7 +20,7 @@ export interface TimelineLaneBars {
   clients: number[];
 }
 
-export const STATUS_LETTERS: Record<DisplayStatus, string> = { ended: "e", active: "a", incomplete: "i", connecting: "c", failed: "f" };
+export const STATUS_LETTERS: Record<DisplayStatus, string> = { ended: "e", active: "a", stale: "s", incomplete: "i", connecting: "c", failed: "f" };
 export const STATUS_OF_LETTER: Record<string, DisplayStatus> = Object.fromEntries(
   Object.entries(STATUS_LETTERS).map(([status, letter]) => [letter, status as DisplayStatus]),
 );

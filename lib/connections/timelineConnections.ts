@@ -11,7 +11,7 @@ export type TimelineSubject = { userId: number } | { hostComputerName: string };
  */
 export interface TimelineConnection {
   attemptId: string;
-  /** As shown: "active" and "incomplete" decided against the clock. */
+  /** As shown: "active", "stale" and "incomplete" decided against the clock. */
   status: DisplayStatus;
   /** Unix ms: from the start of the attempt to its end (disconnect, failure, or now while active). */
   fromMs: number;

@@ -1,7 +1,7 @@
 import type { SqliteConnection } from "../store/sqlite";
 import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
-import { countCandidates, countingPlan, EXACT_SEARCH_COUNT_LIMIT, planSearch, type SearchPlan } from "./eventSearch";
+import { asScan, countingPlan, countSearchCandidates, EXACT_SEARCH_COUNT_LIMIT, planSearch, type SearchPlan, type TextSearchPlan } from "./eventSearch";
 import { estimateCount, MIN_SEARCH_SAMPLE, sampleSearchShare, type SearchShare } from "./searchEstimate";
 
 export interface EventCount {
@@ -26,7 +26,7 @@ export async function countEvents(sqlite: SqliteConnection, filters: EventFilter
   const { plan } = method;
   const exact = plan.kind !== "candidates";
   // The search alone: the index counts its candidates without reading a row.
-  if (plan.kind === "candidates" && !hasFilters({ ...filters, q: undefined })) return { count: countCandidates(sqlite, plan.match), exact };
+  if (plan.kind === "candidates" && !hasFilters({ ...filters, q: undefined })) return { count: countSearchCandidates(sqlite, plan, undefined, true), exact };
   const where = eventFiltersSql(filters, plan);
   const count = countWhere(sqlite, where.sql, where.params);
   const boundaryMs = [filters.from, filters.to].flatMap((bound) => (bound === undefined ? [] : [Date.parse(bound)]));
@@ -71,13 +71,13 @@ export function countingMethod(
 async function broadSearchMethod(
   sqlite: SqliteConnection,
   filters: EventFilters,
-  candidates: SearchPlan & { pattern: string },
+  candidates: TextSearchPlan,
   limits: { exactCount: number; minSample: number },
 ): Promise<CountingMethod> {
   const othersCount = (await countEvents(sqlite, { ...filters, q: undefined })).count;
   // Few events pass the other filters (a user, a day): checking each of them is exact and cheap.
-  if (othersCount <= limits.exactCount) return { kind: "plan", plan: { kind: "scan", pattern: candidates.pattern } };
-  const share = sampleSearchShare(sqlite, filters, candidates.pattern);
+  if (othersCount <= limits.exactCount) return { kind: "plan", plan: asScan(candidates) };
+  const share = sampleSearchShare(sqlite, filters, candidates);
   return share && share.sampled.length >= Math.max(1, limits.minSample) ? { kind: "estimate", share, othersCount } : { kind: "plan", plan: candidates };
 }
 

@@ -1,3 +1,5 @@
+import type { ExitCodeSpan } from "../parsec/exitCodes";
+import { exitCodesMatching, inSpans } from "../parsec/exitCodeSearch";
 import type { SqliteConnection } from "../store/sqlite";
 
 /**
@@ -12,6 +14,11 @@ import type { SqliteConnection } from "../store/sqlite";
  * trigrams is in that event's index entry: the AND of those trigrams selects a superset of the
  * matches. Parts shorter than three characters have no trigram; a `q` with none at all is
  * answered by a scan (see `SearchPlan`).
+ *
+ * A `q` that names exit codes (lib/parsec/exitCodeSearch.ts: "NAT_ERR", "タイムアウト") also
+ * selects the events with those codes: OR'ed with the text, not instead of it, so that a search
+ * never finds fewer events than the text alone (an admin event or raw data that says "timed out"
+ * stays found, and a term that happens to be in a meaning loses nothing). The page names the codes.
  */
 
 export const SEARCH_COLUMNS = ["userEmail", "hostComputerName", "clientComputerName", "ip", "attemptId", "name", "data"] as const;
@@ -64,15 +71,18 @@ export const SEARCH_CONDITION = `(${SEARCH_COLUMNS.map((column) => `"${column}" 
  * is SQLite's LIKE without ICU. For the walk of a broad search (`walkFirst`), which reads the rows
  * anyway. Null when `q` holds an unpaired surrogate, which SQLite would see replaced: use the SQL.
  */
-export function searchRowMatcher(q: string): ((row: Record<SearchColumn, string | null>) => boolean) | null {
+export function searchRowMatcher(q: string, codes: readonly ExitCodeSpan[] = []): ((row: SearchRow) => boolean) | null {
   if (LONE_SURROGATE.test(q)) return null;
   const needle = foldAsciiCase(q);
   return (row) =>
+    inSpans(row.exitCode, codes) ||
     SEARCH_COLUMNS.some((column) => {
       const value = row[column];
       return value !== null && foldAsciiCase(value).includes(needle);
     });
 }
+
+export type SearchRow = Record<SearchColumn, string | null> & { exitCode: number | null };
 
 export type SearchColumn = (typeof SEARCH_COLUMNS)[number];
 
@@ -92,11 +102,22 @@ function foldAsciiCase(text: string): string {
  *   and histograms too large to check row by row. They are then estimated from a sample
  *   (searchEstimate.ts) and say "about", or, where the sample is too thin, count the candidates
  *   and say they are upper bounds.
+ * `codes`: the exit codes `q` names (empty for most terms). Their events are candidates too, found
+ * through the exit-code index where the plan starts from the candidates, checked on each row
+ * otherwise.
  */
 export type SearchPlan =
   | { kind: "none" }
-  | { kind: "scan"; pattern: string }
-  | { kind: "index-driven" | "index-filtered" | "candidates"; pattern: string; match: string; candidates: number };
+  | { kind: "scan"; pattern: string; codes: readonly ExitCodeSpan[] }
+  | { kind: "index-driven" | "index-filtered" | "candidates"; pattern: string; codes: readonly ExitCodeSpan[]; match: string; candidates: number };
+
+/** A plan that applies a search. */
+export type TextSearchPlan = Exclude<SearchPlan, { kind: "none" }>;
+
+/** The same search tried on every row the other filters leave: the same rows, without the index. */
+export function asScan(plan: TextSearchPlan): SearchPlan {
+  return { kind: "scan", pattern: plan.pattern, codes: plan.codes };
+}
 
 /**
  * Up to this many candidates, reading them all (and sorting them) is cheaper than walking an index
@@ -116,10 +137,11 @@ export const SEARCH_WALK_LIMIT = 3_000;
 export function planSearch(sqlite: SqliteConnection, q: string | undefined): SearchPlan {
   if (q === undefined) return { kind: "none" };
   const pattern = likePattern(q);
+  const codes = exitCodesMatching(q)?.codes ?? [];
   const match = searchIndexQuery(q);
-  if (match === null) return { kind: "scan", pattern };
-  const candidates = countCandidates(sqlite, match, INDEX_DRIVEN_LIMIT + 1);
-  return { kind: candidates <= INDEX_DRIVEN_LIMIT ? "index-driven" : "index-filtered", pattern, match, candidates };
+  if (match === null) return { kind: "scan", pattern, codes };
+  const candidates = countSearchCandidates(sqlite, { match, codes }, INDEX_DRIVEN_LIMIT + 1);
+  return { kind: candidates <= INDEX_DRIVEN_LIMIT ? "index-driven" : "index-filtered", pattern, codes, match, candidates };
 }
 
 /** How many events the index proposes, counting no further than `limit`. */
@@ -130,23 +152,72 @@ export function countCandidates(sqlite: SqliteConnection, match: string, limit =
   return row.n;
 }
 
+/**
+ * The search index's candidates and the events of the exit codes named, counting each no further
+ * than `limit` (an event in both counts twice: enough to choose a plan), or, with `exact`, every
+ * event among them once.
+ */
+export function countSearchCandidates(
+  sqlite: SqliteConnection,
+  plan: { match: string; codes: readonly ExitCodeSpan[] },
+  limit = Number.MAX_SAFE_INTEGER,
+  exact = false,
+): number {
+  if (plan.codes.length === 0) return countCandidates(sqlite, plan.match, limit);
+  if (exact)
+    return sqlite
+      .prepare(`SELECT count(*) FROM (${candidatesQuery(plan.codes)})`)
+      .pluck()
+      .get({ match: plan.match }) as number;
+  const coded = sqlite
+    .prepare(`SELECT count(*) FROM (SELECT 1 FROM "Event" WHERE ${exitCodeCondition(plan.codes)} LIMIT ?)`)
+    .pluck()
+    .get(limit) as number;
+  return Math.min(limit, countCandidates(sqlite, plan.match, limit) + coded);
+}
+
 /** The SQL condition of a plan on "Event" (parameters `@search` and `@match`), or null for none. */
 export function searchCondition(plan: SearchPlan): string | null {
+  if (plan.kind === "none") return null;
+  // "+": walking another index, SQLite must not start from the codes' events instead (index-driven
+  // plans have them among the candidates already).
+  const orCodes = (condition: string) => (plan.codes.length > 0 ? `(${condition} OR ${exitCodeCondition(plan.codes, "+")})` : condition);
   switch (plan.kind) {
-    case "none":
-      return null;
     case "scan":
-      return SEARCH_CONDITION;
+      return orCodes(SEARCH_CONDITION);
     case "index-driven":
-      return `${CANDIDATES} AND ${SEARCH_CONDITION}`;
+      // Started from the candidates: the text's and the codes' events, through their indexes.
+      return `"rowid" IN (${candidatesQuery(plan.codes)}) AND ${orCodes(SEARCH_CONDITION)}`;
     case "index-filtered":
-      return `+${CANDIDATES} AND ${SEARCH_CONDITION}`;
+      return orCodes(`+${CANDIDATES} AND ${SEARCH_CONDITION}`);
     case "candidates":
-      return `+${CANDIDATES}`;
+      return orCodes(`+${CANDIDATES}`);
   }
 }
 
-const CANDIDATES = `"rowid" IN (SELECT "rowid" FROM "EventSearch" WHERE "EventSearch" MATCH @match)`;
+const TEXT_CANDIDATES = `SELECT "rowid" FROM "EventSearch" WHERE "EventSearch" MATCH @match`;
+const CANDIDATES = `"rowid" IN (${TEXT_CANDIDATES})`;
+
+/** The rowids of the search index's candidates and of the events with the codes named, once each. */
+function candidatesQuery(codes: readonly ExitCodeSpan[]): string {
+  return codes.length === 0 ? TEXT_CANDIDATES : `${TEXT_CANDIDATES} UNION SELECT "rowid" FROM "Event" WHERE ${exitCodeCondition(codes)}`;
+}
+
+/**
+ * The events whose "exitCode" is in `codes` (integers from the catalogue, written into the SQL).
+ * `prefix` "+" makes the column unindexed.
+ */
+export function exitCodeCondition(codes: readonly ExitCodeSpan[], prefix: "" | "+" = ""): string {
+  const column = `${prefix}"exitCode"`;
+  const single = codes.filter((span) => span.from === span.to).map((span) => integer(span.from));
+  const ranges = codes.filter((span) => span.from !== span.to).map((span) => `${column} BETWEEN ${integer(span.from)} AND ${integer(span.to)}`);
+  return `(${[...(single.length ? [`${column} IN (${single.join(", ")})`] : []), ...ranges].join(" OR ")})`;
+}
+
+function integer(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new Error(`not an exit code: ${n}`);
+  return String(n);
+}
 
 /**
  * Checking a free-text search exactly means reading every candidate row (about 3 µs each): up to
@@ -165,7 +236,7 @@ export function countingPlan(sqlite: SqliteConnection, plan: SearchPlan): Search
   // The count and the histogram of one page ask with the same plan: one look at the index.
   let counting = countingPlans.get(plan);
   if (!counting) {
-    const many = countCandidates(sqlite, plan.match, EXACT_SEARCH_COUNT_LIMIT + 1) > EXACT_SEARCH_COUNT_LIMIT;
+    const many = countSearchCandidates(sqlite, plan, EXACT_SEARCH_COUNT_LIMIT + 1) > EXACT_SEARCH_COUNT_LIMIT;
     counting = { ...plan, kind: many ? "candidates" : "index-driven" };
     countingPlans.set(plan, counting);
   }

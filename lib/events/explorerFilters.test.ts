@@ -6,13 +6,15 @@
  * how fast, never which rows.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describeExitCode } from "../parsec/exitCodes";
+import { exitCodeView } from "../parsec/exitCodeView";
 import { parseTimestampMicros } from "../parsec/simulator";
 import { compareIds, groundTruth, startSyncFixture, type ParsecEventJson, type SyncFixture } from "../sync/testing";
 import { countEvents, countingMethod } from "./countEvents";
 import { eventCursorSchema } from "./eventCursor";
 import { parseEventFilters, type EventFilters } from "./eventFilters";
 import { countAndHistogram, eventHistogram } from "./eventHistogram";
-import { likePattern, planSearch, type SearchPlan } from "./eventSearch";
+import { asScan, likePattern, planSearch, type SearchPlan } from "./eventSearch";
 import { exportEvents } from "./exportEvents";
 import { queryEvents } from "./queryEvents";
 
@@ -34,6 +36,8 @@ const exitOf = (e: ParsecEventJson) => {
   const code = dataOf(e).exit_code;
   return typeof code === "number" && Number.isInteger(code) ? code : null;
 };
+const exitCodeTexts = (code: number | null) =>
+  code === null ? [] : [exitCodeView(code)!.name, describeExitCode(code, "en")!.meaning, describeExitCode(code, "ja")!.meaning];
 /** SQL LIKE's case rule: A-Z only. */
 const foldAscii = (text: string) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 
@@ -66,7 +70,10 @@ function reference(raw: Record<string, string | string[]>): (e: ParsecEventJson)
     if (exits.length && !exits.some((x) => (x === "success" ? exit === 0 : x === "failure" ? exit !== null && exit !== 0 : exit === Number(x)))) return false;
     if (typeof raw.q === "string") {
       const texts = [e.user_email, data.host_computer_name, data.client_computer_name, data.ip, data.attempt_id, e.name, JSON.stringify(data)];
-      if (!texts.some((t) => typeof t === "string" && foldAscii(t).includes(foldAscii(raw.q as string)))) return false;
+      const q = raw.q;
+      // What the table shows of the exit code: its name beside it, its meaning on hover (in either language).
+      const named = exitCodeTexts(exit).some((t) => t.toLowerCase().includes(q.toLowerCase()));
+      if (!named && !texts.some((t) => typeof t === "string" && foldAscii(t).includes(foldAscii(q)))) return false;
     }
     return true;
   };
@@ -174,7 +181,7 @@ describe("explorer filters on the simulator's history", () => {
   const allPlans = (q: string): SearchPlan[] => {
     const plan = planSearch(f.sqlite, q);
     if (plan.kind !== "index-driven") return [plan];
-    return [plan, { ...plan, kind: "index-filtered" }, { kind: "scan", pattern: plan.pattern }];
+    return [plan, { ...plan, kind: "index-filtered" }, asScan(plan)];
   };
 
   it.each([
@@ -194,6 +201,42 @@ describe("explorer filters on the simulator's history", () => {
     if (!text.startsWith("zzz")) expect(expected.length).toBeGreaterThan(0);
   });
 
+  it.each([
+    ["an exit code's name", "NAT_ERR"],
+    ["part of a name, in other case", "nat_err_peer"],
+    ["an OS socket error's name", "ECONNREFUSED"],
+    ["words of an English meaning", "OpenSSL error"],
+    ["a word of Japanese meanings", "タイムアウト"],
+    ["a Japanese word of two characters (scanned)", "拒否"],
+  ])("q as %s: the events of the codes it names too, under every search plan", async (_what, q) => {
+    const expected = await expectExact({ q }, allPlans(q));
+    // Found only through the codes: no stored text holds these terms.
+    expect(expected.length).toBeGreaterThan(0);
+    expect(truth.filter((e) => JSON.stringify(e).toLowerCase().includes(q.toLowerCase()))).toEqual([]);
+  });
+
+  it("q naming exit codes counts and charts the events of the codes exactly, and estimates them as a broad search", async () => {
+    const raw = { q: "NAT_ERR" };
+    const filters = parseEventFilters(raw);
+    const expected = expectedIds(raw).length;
+    // Recorded with and without the sign.
+    const codes = new Set(truth.filter(reference(raw)).map(exitOf));
+    expect([...codes].every((code) => code !== null && [6023, 6024, 6025, 6033, 6200].includes(Math.abs(code)))).toBe(true);
+    expect([...codes].some((code) => code! > 0) && [...codes].some((code) => code! < 0)).toBe(true);
+    expect(await countEvents(f.sqlite, filters)).toEqual({ count: expected, exact: true });
+    const search = planSearch(f.sqlite, filters.q);
+    if (search.kind === "none") throw new Error("expected a search");
+    // As a search too broad to check (forced): the candidates, the text's and the codes', and the sample.
+    const broad = (): SearchPlan => ({ ...search, kind: "candidates", match: search.kind === "scan" ? '"NAT"' : search.match, candidates: 0 });
+    // Decided once per plan: countEvents follows the candidates chosen here (no text holds NAT_ERR, so they are the codes' events).
+    const candidates = broad();
+    expect(await countingMethod(f.sqlite, filters, candidates, { exactCount: 0, minSample: 1_000_000 })).toEqual({ kind: "plan", plan: candidates });
+    expect(await countEvents(f.sqlite, filters, candidates)).toEqual({ count: expected, exact: false });
+    const method = await countingMethod(f.sqlite, filters, broad(), { exactCount: 0, minSample: 1 });
+    if (method.kind !== "estimate") throw new Error("expected an estimate");
+    expect(method.share.matched).toHaveLength(expected);
+  });
+
   it("q with other filters", async () => {
     expect((await expectExact({ q: "ThinkPad", exit: "failure" }, allPlans("ThinkPad"))).length).toBeGreaterThan(0);
   });
@@ -209,7 +252,7 @@ describe("explorer filters on the simulator's history", () => {
     const raw = { q: "ThinkPad", exit: "failure" };
     const filters = parseEventFilters(raw);
     const search = broadSearch("ThinkPad");
-    expect(await countingMethod(f.sqlite, filters, search)).toEqual({ kind: "plan", plan: { kind: "scan", pattern: likePattern("ThinkPad") } });
+    expect(await countingMethod(f.sqlite, filters, search)).toEqual({ kind: "plan", plan: { kind: "scan", pattern: likePattern("ThinkPad"), codes: [] } });
     expect(await countEvents(f.sqlite, filters, search)).toEqual({ count: expectedIds(raw).length, exact: true });
   });
 

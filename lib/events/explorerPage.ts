@@ -1,3 +1,4 @@
+import { exitCodesMatching } from "../parsec/exitCodeSearch";
 import { getStore } from "../store/store";
 import { countAndHistogram } from "./eventHistogram";
 import { planSearch } from "./eventSearch";
@@ -9,7 +10,8 @@ type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
  * Everything /events shows, from its URL: the parameters (with the ones it ignored), one page of
- * rows, the count and histogram of every match, how the search runs, and the filter bar's choices.
+ * rows, the count and histogram of every match, how the search runs (with the exit codes it
+ * names), and the filter bar's choices.
  */
 export async function explorerPageData(searchParams: SearchParams, nowMs: number) {
   const { db, sqlite } = await getStore();
@@ -21,5 +23,5 @@ export async function explorerPageData(searchParams: SearchParams, nowMs: number
     countAndHistogram(sqlite, filters, search),
     pickerOptions(db, nowMs, { staleWhileRefreshing: true }),
   ]);
-  return { filters, paging, problems, cursor, searchKind: search.kind, page, count, histogram, options };
+  return { filters, paging, problems, cursor, searchKind: search.kind, codeSearch: exitCodesMatching(filters.q), page, count, histogram, options };
 }

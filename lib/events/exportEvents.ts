@@ -5,7 +5,7 @@ import type { ExportFormat } from "../explorerUrl/explorerParams";
 import { toParsecEvent } from "./eventRow";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
-import { planSearch, type SearchPlan } from "./eventSearch";
+import { asScan, planSearch, type SearchPlan } from "./eventSearch";
 import { scanEvents, type ScannedEvent } from "./scanEvents";
 
 export type { ExportFormat };
@@ -74,7 +74,7 @@ export function exportJson(row: Parameters<typeof toParsecEvent>[0]): string {
  */
 function exportSearchPlan(sqlite: SqliteConnection, filters: EventFilters): SearchPlan {
   const plan = planSearch(sqlite, filters.q);
-  return plan.kind === "index-filtered" ? { kind: "scan", pattern: plan.pattern } : plan;
+  return plan.kind === "index-filtered" ? asScan(plan) : plan;
 }
 
 function toCsv(rows: ScannedEvent[], reader: CsvReader): string {

@@ -90,7 +90,7 @@ async function readMatching(
 ): Promise<ScannedEvent[]> {
   const exact = needsExactCheck(filters);
   // A broad search walks the rows in order checking each itself first (see SEARCH_WALK_LIMIT).
-  const walkMatcher = walkFirst && search.kind === "index-filtered" && filters.q !== undefined ? searchRowMatcher(filters.q) : null;
+  const walkMatcher = walkFirst && search.kind === "index-filtered" && filters.q !== undefined ? searchRowMatcher(filters.q, search.codes) : null;
   const keep = (row: ScannedEvent) => (walkMatcher === null || walkMatcher(row)) && (!exact || matchesExactly(row, filters));
   // With a check here, larger batches keep the number of queries down when the database lets
   // many non-matching rows through.

@@ -1,7 +1,7 @@
 import type { SqliteConnection } from "../store/sqlite";
 import type { EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
-import { SEARCH_CONDITION } from "./eventSearch";
+import { asScan, searchCondition, searchParams, type TextSearchPlan } from "./eventSearch";
 
 /**
  * Counts for a free-text search too broad to check every match (countingPlan's "candidates": more
@@ -38,12 +38,13 @@ export interface SearchShare {
 }
 
 /**
- * The share of the other filters' events that match `pattern` (a LIKE pattern, likePattern), on
+ * The share of the other filters' events that match the search (its exact condition), on
  * an even sample of the store (all of it when its rowids span fewer than 4,020); null when
  * nothing is stored. Too few sampled events (MIN_SEARCH_SAMPLE) make too uncertain a share.
  */
-export function sampleSearchShare(sqlite: SqliteConnection, filters: EventFilters, pattern: string): SearchShare | null {
+export function sampleSearchShare(sqlite: SqliteConnection, filters: EventFilters, search: TextSearchPlan): SearchShare | null {
   const others = eventFiltersSql({ ...filters, q: undefined }, { kind: "none" });
+  const scan = asScan(search);
   // Two queries: SQLite reads a lone min() or max() off the end of the rowids, but not both at once.
   const low = sqlite.prepare(`SELECT min("rowid") FROM "Event"`).pluck().get() as number | null;
   const high = sqlite.prepare(`SELECT max("rowid") FROM "Event"`).pluck().get() as number | null;
@@ -53,11 +54,11 @@ export function sampleSearchShare(sqlite: SqliteConnection, filters: EventFilter
   const rows = sqlite
     .prepare(
       `WITH RECURSIVE "sample"("i") AS (SELECT 0 UNION ALL SELECT "i" + 1 FROM "sample" WHERE "i" < ${SAMPLE_RUNS * SAMPLE_RUN_LENGTH - 1})
-      SELECT "occurredAt", ${SEARCH_CONDITION} AS "matches"
+      SELECT "occurredAt", ${searchCondition(scan)} AS "matches"
       FROM "sample" CROSS JOIN "Event" ON "Event"."rowid" = ${low} + ("sample"."i" / ${SAMPLE_RUN_LENGTH}) * ${runStep} + "sample"."i" % ${SAMPLE_RUN_LENGTH}
       WHERE "Event"."rowid" <= ${high} AND ${others.sql}`,
     )
-    .all({ ...others.params, search: pattern }) as { occurredAt: number; matches: number }[];
+    .all({ ...others.params, ...searchParams(scan) }) as { occurredAt: number; matches: number }[];
   return { sampled: rows.map((row) => row.occurredAt), matched: rows.filter((row) => row.matches).map((row) => row.occurredAt) };
 }
 

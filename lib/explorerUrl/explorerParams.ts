@@ -27,8 +27,8 @@ export type ConnectionFilterParam = (typeof CONNECTION_FILTER_PARAMS)[number];
 /** The insights page's filters: a time range, and users and hosts to narrow every chart to. */
 export const INSIGHTS_FILTER_PARAMS = ["user", "host", "from", "to"] as const;
 
-/** A connection's status as the table shows and filters it; "active" and "incomplete" are decided by age (lib/connections). */
-export const CONNECTION_STATUSES = ["connecting", "failed", "active", "ended", "incomplete"] as const;
+/** A connection's status as the table shows and filters it; "active", "stale" and "incomplete" are decided by age (lib/connections). */
+export const CONNECTION_STATUSES = ["connecting", "failed", "active", "stale", "ended", "incomplete"] as const;
 export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
 
 /** Filter values as the URL carries them: text, a list for every parameter (at most one item for single ones). */

@@ -82,3 +82,23 @@ export function zonedInstant(date: CivilDate, hour: number, timeZone: string): n
   const first = wall - offsetMs(wall, timeZone);
   return wall - offsetMs(first, timeZone);
 }
+
+/**
+ * A date and time as a person types it, read as the wall clock of `timeZone`: "2026/12/02 14:05",
+ * "2026-12-02 14:05:09", "2026-12-02T14:05", "2026年12月2日 14:05", full-width digits from a Japanese
+ * input method, or a day alone (its midnight). null for text that names no real date and time.
+ */
+export function parseZonedDateTime(text: string, timeZone: string): number | null {
+  const match = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?(?:\([^)]*\))?(?:(?:T|\s*)(\d{1,2})[:時](\d{2})(?:[:分](\d{2}))?秒?)?$/.exec(
+    text
+      .normalize("NFKC")
+      .trim()
+      .replace(/\s*([-/.年月日:時分()])\s*/g, "$1"),
+  );
+  if (!match) return null;
+  const [year, month, day, hour = 0, minute = 0, second = 0] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part))) as number[];
+  const probe = new Date(Date.UTC(year!, month! - 1, day!));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month! - 1 || probe.getUTCDate() !== day) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return zonedInstant({ year: year!, month: month!, day: day! }, hour, timeZone) + minute * 60_000 + second * 1000;
+}

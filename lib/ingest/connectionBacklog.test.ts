@@ -89,4 +89,14 @@ describe("connectionsNeedRebuild", () => {
     expect(connectionsNeedRebuild(database.sqlite)).toBe(false);
     expect(await catchUpConnections(database.sqlite)).toBe(0);
   });
+
+  it("is true for connections whose rollups were kept before they counted the hour each started in", async () => {
+    store(attempt(1), { stitchAfterEvents: 1_000 });
+    await catchUpConnections(database.sqlite);
+    expect(connectionsNeedRebuild(database.sqlite)).toBe(false);
+    database.sqlite.exec(`DELETE FROM "ConnectionDailyRollup" WHERE "grain" LIKE 'start-hour-%'`);
+    expect(connectionsNeedRebuild(database.sqlite), "an upgrade from the daily rollups alone").toBe(true);
+    await rebuildConnections({ db: database.db, sqlite: database.sqlite });
+    expect(connectionsNeedRebuild(database.sqlite)).toBe(false);
+  });
 });

@@ -20,10 +20,12 @@ const ATTEMPTS_PER_TRANSACTION = 2_000;
  * True for a database whose connection events were stored before connections were kept (an
  * upgrade): events below the stitch mark carry attempt ids but no connection exists. Events above
  * the mark (a first sync that died before stitching) are not a reason: the next sync stitches them.
+ * True too for connections kept before the rollups counted them by the hour they started (which
+ * the charts need for days in a zone other than UTC): every connection has a row in that grain.
  */
 export function connectionsNeedRebuild(sqlite: SqliteConnection): boolean {
   const hasConnection = sqlite.prepare(`SELECT 1 FROM "Connection" LIMIT 1`).get() !== undefined;
-  if (hasConnection) return false;
+  if (hasConnection) return sqlite.prepare(`SELECT 1 FROM "ConnectionDailyRollup" WHERE "grain" = 'start-hour-code' LIMIT 1`).get() === undefined;
   return sqlite.prepare(`SELECT 1 FROM "Event" WHERE "attemptId" IS NOT NULL AND "rowid" <= ? LIMIT 1`).get(stitchedThroughRowid(sqlite)) !== undefined;
 }
 

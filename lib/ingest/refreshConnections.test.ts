@@ -93,7 +93,8 @@ describe("connections kept page by page", () => {
     const offer = flowParsecEvents({ attemptId: "moving-attempt", startMs: Date.parse("2026-03-01T23:59:59Z") })[0]!;
     database.sqlite.transaction(() => storeEvents(database.sqlite, [offer], "test"))();
     const after = readRollups(database.sqlite) as { daily: { day: number; attempts: number }[]; hourly: unknown[] };
-    expect(new Set(after.daily.map((r) => r.day))).toEqual(new Set([Date.parse("2026-03-01T00:00:00Z")]));
+    // The day grains on the day before, the start-hour grains on its last hour; nothing on the 2nd.
+    expect(new Set(after.daily.map((r) => r.day))).toEqual(new Set([Date.parse("2026-03-01T00:00:00Z"), Date.parse("2026-03-01T23:00:00Z")]));
     expect(after.daily.every((r) => r.attempts === 1)).toBe(true);
   });
 });

@@ -589,6 +589,29 @@ const ERRNO_SOCKET_ERRORS: ReadonlyMap<number, OsError & { os: string }> = new M
   [65, { os: "macOS/iOS", name: "EHOSTUNREACH", meaning: "there is no route to the other computer" }],
 ]);
 
+const SUCCESS_ENTRY: Entry = {
+  name: "PARSEC_OK",
+  family: "success",
+  meaning: "The connection succeeded, or the session ended normally.",
+  fix: "Nothing to do.",
+};
+
+/** Composed codes: their meanings name the number inside, filled in per code ({placeholders}). */
+const OPENSSL_ENTRY: Entry = {
+  name: "OPENSSL_ERR",
+  family: "openssl",
+  meaning: "A secure (TLS) connection failed with OpenSSL error {sslError}.",
+  fix: "Check the computer's date and time, and any proxy, antivirus or firewall that inspects encrypted traffic.",
+};
+const SOCKET_ENTRY: Entry = {
+  name: "SOCKET_ERR",
+  family: "socket",
+  meaning: "A network call failed with {what}{detail}.",
+  fix: "Check the computer's network connection and that firewalls, VPNs or proxies let Parsec's traffic through.",
+};
+
+const fillPlaceholders = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? ""));
+
 /** The SDK's convention: 0 success, positive warning, negative error (and anything else, e.g. NaN, error). */
 const severityOf = (code: number): ExitCodeSeverity => (code === 0 ? "success" : code > 0 ? "warning" : "error");
 
@@ -600,7 +623,7 @@ function describeSigned(code: number, locale: Locale): Described | null {
   /** An entry's text in the reader's language; `values` fill a composed meaning's {placeholders}. */
   const base = (entry: Entry, values: Record<string, string | number> = {}): Described => {
     const text = ja ? EXIT_CODE_TEXT_JA[entry.name] : undefined;
-    const meaning = text ? text.meaning.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key] ?? "")) : entry.meaning;
+    const meaning = fillPlaceholders(text?.meaning ?? entry.meaning, values);
     return {
       canonicalCode: code,
       name: entry.name,
@@ -614,12 +637,7 @@ function describeSigned(code: number, locale: Locale): Described | null {
   };
 
   if (code === 0) {
-    return base({
-      name: "PARSEC_OK",
-      family: "success",
-      meaning: "The connection succeeded, or the session ended normally.",
-      fix: "Nothing to do.",
-    });
+    return base(SUCCESS_ENTRY);
   }
   const exact = WARNINGS.get(code) ?? ERRORS.get(code);
   if (exact) return base(exact);
@@ -629,18 +647,7 @@ function describeSigned(code: number, locale: Locale): Described | null {
 
   if (code <= OPENSSL_BASE && code > OPENSSL_BASE - COMPOSED_SPAN) {
     const sslError = OPENSSL_BASE - code;
-    return {
-      ...base(
-        {
-          name: "OPENSSL_ERR",
-          family: "openssl",
-          meaning: `A secure (TLS) connection failed with OpenSSL error ${sslError}.`,
-          fix: "Check the computer's date and time, and any proxy, antivirus or firewall that inspects encrypted traffic.",
-        },
-        { sslError },
-      ),
-      sslError,
-    };
+    return { ...base(OPENSSL_ENTRY, { sslError }), sslError };
   }
   const windows = code <= WINDOWS_SOCKET_BASE && code > WINDOWS_SOCKET_BASE - COMPOSED_SPAN;
   const other = code <= OTHER_SOCKET_BASE && code > OTHER_SOCKET_BASE - COMPOSED_SPAN;
@@ -659,18 +666,7 @@ function describeSigned(code: number, locale: Locale): Described | null {
       : windows
         ? ""
         : EXIT_CODE_PHRASES_JA.otherSystemErrno;
-    return {
-      ...base(
-        {
-          name: "SOCKET_ERR",
-          family: "socket",
-          meaning: `A network call failed with ${what}${detail}.`,
-          fix: "Check the computer's network connection and that firewalls, VPNs or proxies let Parsec's traffic through.",
-        },
-        { what: jaWhat, detail: jaDetail },
-      ),
-      socketError,
-    };
+    return { ...base(SOCKET_ENTRY, ja ? { what: jaWhat, detail: jaDetail } : { what, detail }), socketError };
   }
   return null;
 }
@@ -763,4 +759,71 @@ export function isFailure(code: number | null | undefined): boolean {
   if (info.signFlipped) return true;
   if (code >= 200 && code <= 204) return ACCESS_LINK.failure;
   return WARNINGS.get(code)?.failure ?? false;
+}
+
+/** A run of exit codes, both bounds included (from <= to). */
+export interface ExitCodeSpan {
+  from: number;
+  to: number;
+}
+
+/** One name of the catalogue and what it means, for a search of names and meanings (./exitCodeSearch.ts). */
+export interface CatalogueName {
+  /** As a table shows it beside the number: "NAT_ERR_PEER_PHASE", "ENCODE_ERR_*", "SOCKET_ERR WSAECONNRESET". */
+  name: string;
+  /** Its meaning in English and in Japanese; a composed code's meaning without the number inside it. */
+  meanings: readonly [en: string, ja: string];
+  /** The documented, signed codes it names (recordedForms adds the forms without the sign). */
+  spans: readonly ExitCodeSpan[];
+}
+
+/** Every name the catalogue gives, with its codes: what describeExitCode describes, listed. */
+export function exitCodeCatalogue(): readonly CatalogueName[] {
+  const named = (entry: Entry, spans: ExitCodeSpan[]): CatalogueName => ({
+    name: entry.name,
+    meanings: [fillPlaceholders(entry.meaning, {}), fillPlaceholders(EXIT_CODE_TEXT_JA[entry.name]?.meaning ?? entry.meaning, {})],
+    spans,
+  });
+  const one = (code: number): ExitCodeSpan[] => [{ from: code, to: code }];
+  const osError = (base: number, number: number, error: OsError): CatalogueName => ({
+    name: `${SOCKET_ENTRY.name} ${error.name}`,
+    meanings: [error.meaning, SOCKET_MEANINGS_JA[error.meaning] ?? error.meaning],
+    spans: one(base - number),
+  });
+  return [
+    named(SUCCESS_ENTRY, one(0)),
+    ...[...WARNINGS].map(([code, entry]) => named(entry, one(code))),
+    named(ACCESS_LINK, [{ from: 200, to: 204 }]),
+    ...[...ERRORS].map(([code, entry]) => named(entry, one(code))),
+    ...ERROR_RANGES.map((range) => named(range, [{ from: range.from, to: range.to }])),
+    named(OPENSSL_ENTRY, [composedSpan(OPENSSL_BASE)]),
+    named(SOCKET_ENTRY, [composedSpan(WINDOWS_SOCKET_BASE), composedSpan(OTHER_SOCKET_BASE)]),
+    ...[...WINDOWS_SOCKET_ERRORS].map(([number, error]) => osError(WINDOWS_SOCKET_BASE, number, error)),
+    ...[...ERRNO_SOCKET_ERRORS].map(([number, error]) => osError(OTHER_SOCKET_BASE, number, error)),
+  ];
+}
+
+function composedSpan(base: number): ExitCodeSpan {
+  return { from: base - COMPOSED_SPAN + 1, to: base };
+}
+
+/**
+ * The codes an audit log may carry for a span of documented codes: the span itself and, for
+ * errors from -1000 down, the same codes without their minus sign (describeExitCode reads them as
+ * those errors), except where a positive code is documented as a warning of its own.
+ */
+export function recordedForms(span: ExitCodeSpan): ExitCodeSpan[] {
+  if (span.from > -UNSIGNED_FORM_MIN) return [span];
+  let unsigned: ExitCodeSpan[] = [{ from: -Math.min(span.to, -UNSIGNED_FORM_MIN), to: -span.from }];
+  for (const warning of WARNINGS.keys()) {
+    unsigned = unsigned.flatMap((part) =>
+      warning < part.from || warning > part.to
+        ? [part]
+        : [
+            { from: part.from, to: warning - 1 },
+            { from: warning + 1, to: part.to },
+          ].filter((rest) => rest.from <= rest.to),
+    );
+  }
+  return [span, ...unsigned];
 }

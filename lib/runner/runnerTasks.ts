@@ -6,6 +6,7 @@ import { startDeliveryScheduler, type DeliveryScheduler } from "../integrations/
 import { injectDemoScenario, stopDemoParsecApi } from "../demo/demoParsecApi";
 import { importEventsFile } from "../ingest/importEvents";
 import { connectionsNeedRebuild, rebuildConnections } from "../ingest/rebuildConnections";
+import { startRetentionSchedule, type RetentionSchedule } from "../retention/retentionSchedule";
 import { getStore } from "../store/store";
 import { runConfiguredSync } from "../sync/runConfiguredSync";
 import { startSyncScheduler, stopSyncScheduler } from "../sync/syncScheduler";
@@ -25,7 +26,8 @@ export interface RunnerTasks {
  * worker thread, or the main thread when INGEST_RUNNER=main-thread): the scheduled sync, the
  * syncs and imports the server asks for, the connection rebuild at start and the rotated backups
  * (whose one-step copy would otherwise hold up the pages) and the integrations' delivery (which
- * reads its batches synchronously from the store), and the alerts' sync-health and outbox loop.
+ * reads its batches synchronously from the store), the alerts' sync-health and outbox loop, and the
+ * retention policy (whose deletions go through this thread's writer connection, between the pages).
  */
 export function createRunnerTasks(): RunnerTasks {
   const log = logger("runner");
@@ -45,6 +47,7 @@ export function createRunnerTasks(): RunnerTasks {
 
   let stopBackups: (() => void) | undefined;
   let delivery: DeliveryScheduler | undefined;
+  let retention: RetentionSchedule | undefined;
   return {
     async startServices() {
       const config = getConfig();
@@ -57,12 +60,19 @@ export function createRunnerTasks(): RunnerTasks {
       // write path in this thread) and on a timer.
       const { destinations, intervalMs } = config.integrations;
       if (destinations.length > 0) delivery = startDeliveryScheduler(store.sqlite, destinations, intervalMs);
+      // The retention policy, in small batches between the sync's pages (it shares this thread's connection).
+      if (config.retention) {
+        log.info(
+          `retention: events older than ${config.retention.eventDays} days are deleted${config.retention.ignoreUndelivered || destinations.length === 0 ? "" : " once every destination has them"}`,
+        );
+        retention = startRetentionSchedule(store, config.retention, destinations);
+      }
       // Sync-health rules and the alerts' outbox, on a timer (and after each sync run).
       startAlertLoop(store.db);
       if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
-      // A database from before connections were kept: stitch them once, and only then sync (the
-      // rebuild holds the sync's lease).
-      log.info("stitching connections from the events stored before connections were kept (once)...");
+      // A database from before connections (or their hourly rollups) were kept: stitch them once,
+      // and only then sync (the rebuild holds the sync's lease).
+      log.info("stitching connections and their rollups from the stored events (once, after an upgrade)...");
       const rebuild = rebuildConnections(store)
         .then((result) => log.info(`${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
         .catch((error: unknown) => log.error(`stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`))
@@ -95,6 +105,7 @@ export function createRunnerTasks(): RunnerTasks {
       stopping.abort(new Error("The server is stopping; the next run resumes from the last committed page."));
       stopBackups?.();
       await delivery?.stop();
+      await retention?.stop();
       await stopAlertLoop();
       await stopSyncScheduler();
       await Promise.allSettled(inFlight);

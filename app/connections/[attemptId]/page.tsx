@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { requestZone } from "@/app/_timeline/requestZone";
 import { toConnectionListRow } from "@/lib/connections/connectionRow";
+import { STALE_AFTER_HOURS } from "@/lib/connections/connectionStatus";
 import { connectionPageData } from "@/lib/connections/connectionPage";
 import { decodePathSegment } from "@/lib/explorerUrl/entityHref";
 import { explorerHref } from "@/lib/explorerUrl/explorerHref";
@@ -97,6 +98,11 @@ export default async function ConnectionPage({ params }: { params: Promise<{ att
         {t("title")} <ConnectionStatusBadge status={row.status} />
       </h1>
       <p className="muted">{t.rich("attemptStarted", { code: () => <code data-testid="attempt-id">{attemptId}</code>, time: () => time(stored.startedAt) })}</p>
+      {row.status === "stale" && (
+        <p className="notice notice--warn" data-testid="connection-stale">
+          {t.rich("stale", { hours: STALE_AFTER_HOURS, time: () => time(stored.completedAt ?? stored.lastEventAt) })}
+        </p>
+      )}
       <div className="connection-detail">
         <section className="card" aria-labelledby="verdict-heading">
           <h2 id="verdict-heading">{t("completion")}</h2>

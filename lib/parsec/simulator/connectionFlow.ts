@@ -70,6 +70,18 @@ export function planConnection(model: TeamModel, rng: Prng, startUs: number): Fl
 
   return {
     steps: order.map((i) => steps[i] as FlowStep),
+    session:
+      outcome === "failure"
+        ? undefined
+        : {
+            attemptId,
+            clientUserId: client.userId,
+            hostComputerName: host.name,
+            connectedOffsetUs: completeAt,
+            endOffsetUs: disconnectAt,
+            freeOffsetUs: Math.max(disconnectAt, hostDisconnectAt),
+            disconnectLogged: missing !== 1,
+          },
     data(step) {
       const kind = kinds[order[step] as number] as StepKind;
       const clientView = kind === "offer" || kind === "clientComplete" || kind === "clientDisconnect";

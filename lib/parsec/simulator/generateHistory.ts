@@ -1,15 +1,16 @@
 import type { EventNames } from "./eventNames";
 import { EventStore, type EventRow } from "./eventStore";
-import type { FlowStep } from "./flowPlan";
+import type { FlowPlan, FlowStep } from "./flowPlan";
 import { KSUID_WORDS, ksuidSecondsOf } from "./ksuid";
 import { Prng } from "./prng";
 import { hasMicroseconds } from "./renderEvent";
+import type { SessionBook } from "./sessionBook";
 import { sampleWorkTime } from "./workHours";
 import { STREAM_FLOW_START, type World } from "./world";
 
 /**
  * Builds the history: team_create, the team's lifecycle events, then random flows at work-hours
- * times until the target count is reached. Steps that fall after the end of the history (a
+ * times until the target count is reached, no one connected twice to one host at once. Steps that fall after the end of the history (a
  * connection still open at "now") are kept aside as pending, for a live feed to release later.
  */
 
@@ -24,13 +25,12 @@ export interface History {
   pending: PendingEvent[];
 }
 
-export function generateHistory(world: World, names: EventNames, targetEvents: number): History {
+export function generateHistory(world: World, names: EventNames, sessions: SessionBook, targetEvents: number): History {
   const { model } = world;
   const store = new EventStore(targetEvents + 64);
   const pending: PendingEvent[] = [];
   const row = newRow();
-  const emit = (flow: number): void => {
-    const plan = world.buildPlan(flow);
+  const emit = (flow: number, plan = world.buildPlan(flow)): void => {
     const start = world.startOf(flow);
     plan.steps.forEach((step, index) => {
       fillRow(world, names, row, flow, index, step, start + step.offsetUs);
@@ -40,13 +40,38 @@ export function generateHistory(world: World, names: EventNames, targetEvents: n
   };
   for (let flow = 0; flow < world.flowCount; flow++) emit(flow);
   while (store.length < targetEvents) {
-    const flow = world.flowCount;
-    world.addFlow(sampleWorkTime(new Prng(world.seed, STREAM_FLOW_START, flow), model.firstActivityUs, model.endUs));
-    emit(flow);
+    const rng = new Prng(world.seed, STREAM_FLOW_START, world.flowCount);
+    const placed = placeFlow(world, sessions, () => sampleWorkTime(rng, model.firstActivityUs, model.endUs));
+    if (placed) emit(placed.flow, placed.plan);
   }
   store.sort();
   pending.sort((a, b) => a.us - b.us);
   return { store, pending };
+}
+
+/** How often a connection's start is drawn again before the flow is given up. */
+const MAX_PLACEMENTS = 32;
+
+/**
+ * Adds a flow at a start from `draw`, drawn again while the connection would overlap one of the
+ * same user's sessions to the same host (sessionBook.ts), and books its session. Null when no
+ * start fitted: the flow is voided (no events), and the caller goes on with the next one.
+ */
+export function placeFlow(world: World, sessions: SessionBook, draw: () => number): { flow: number; plan: FlowPlan } | null {
+  const flow = world.addFlow(draw());
+  for (let attempt = 1; ; attempt++) {
+    const plan = world.buildPlan(flow);
+    const start = world.startOf(flow);
+    if (!plan.session || sessions.fits(plan.session, start)) {
+      if (plan.session) sessions.add(plan.session, start);
+      return { flow, plan };
+    }
+    if (attempt === MAX_PLACEMENTS) {
+      world.voidFlow(flow);
+      return null;
+    }
+    world.moveFlow(flow, draw());
+  }
 }
 
 export function newRow(): EventRow {

@@ -15,9 +15,12 @@
  * - Appended events start up to 15 s before `at`, like an ingestion delay; the later steps of the
  *   connections they open (and of connections open at the end of the history) are released by the
  *   live feed when their time comes.
+ * - The live feed (advanceLive) continues the history at its own pace and work hours, drawn from
+ *   the seed hour by hour after the history's end: the same events whenever it runs. No one is ever
+ *   connected twice to the same host at once.
  */
 export { startSimulator, keyWithoutAuditPermission } from "./startSimulator";
-export type { Fault, Simulator, SimulatorOptions, SimulatorStats } from "./types";
+export type { Fault, SessionTruth, Simulator, SimulatorOptions, SimulatorStats } from "./types";
 export { faultSchema } from "./adminEndpoint";
 export { SCENARIOS, scenarioSchema, type ScenarioName, type ScenarioRequest } from "./scenarios";
 export { decodeKsuid, encodeKsuid, KSUID_EPOCH_SECONDS } from "./ksuid";

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parsecEventSchema } from "../schemas";
 import { decodeKsuid, encodeKsuid, KSUID_EPOCH_SECONDS } from "./ksuid";
 import { keyWithoutAuditPermission, startSimulator, type Simulator, type SimulatorOptions } from "./index";
+import { parallelSessions } from "./testing";
 import { parseTimestampMicros } from "./timestamps";
 
 /** Real HTTP against running simulators. Histories are small so the whole file stays fast. */
@@ -465,7 +466,8 @@ describe("determinism", () => {
 
 describe("append", () => {
   it("feeds new events live and stops when closed", async () => {
-    const live = await startSimulator({ ...BASE, events: 300, endAt: undefined, days: 2, liveAppendEveryMs: 20 });
+    // The simulated clock runs a working day past the history's end: the first tick has a day's events to serve.
+    const live = await startSimulator({ ...BASE, events: 300, endAt: new Date(), days: 2, clockOffsetMs: 86_400_000, liveAppendEveryMs: 20 });
     const before = live.count();
     await new Promise((r) => setTimeout(r, 400));
     await live.close();
@@ -519,6 +521,45 @@ describe("append", () => {
       expect(stats.requests).toBe(live.stats.requests);
     } finally {
       await live.close();
+    }
+  });
+});
+
+describe("live feed", () => {
+  const DAY_MS = 86_400_000;
+  const WEEK_LATER = new Date(END_AT.getTime() + 7 * DAY_MS);
+
+  it("serves the same events for a seed however its clock was stepped, at the history's pace", async () => {
+    const [stepped, jumped] = await Promise.all([startSimulator(BASE), startSimulator(BASE)]);
+    try {
+      const historyCount = [...stepped.groundTruth()].length;
+      // One simulator ticks every seven minutes, as a running demo would; the other starts a week
+      // later, as the demo does after a restart, and catches up at once.
+      for (let t = END_AT.getTime(); t <= WEEK_LATER.getTime(); t += 7 * 60_000) stepped.advanceLive(new Date(t));
+      stepped.advanceLive(WEEK_LATER);
+      jumped.advanceLive(WEEK_LATER);
+      const served = [...stepped.groundTruth()];
+      expect(JSON.stringify(served)).toBe(JSON.stringify([...jumped.groundTruth()]));
+      expect(JSON.stringify(stepped.sessions())).toBe(JSON.stringify(jumped.sessions()));
+      const perDayLive = (served.length - historyCount) / 7;
+      const perDayHistory = historyCount / (BASE.days as number);
+      expect(perDayLive).toBeGreaterThan(perDayHistory / 2);
+      expect(perDayLive).toBeLessThan(perDayHistory * 2);
+      expect(served.every((e) => Date.parse(e.timestamp as string) <= WEEK_LATER.getTime())).toBe(true);
+    } finally {
+      await Promise.all([stepped.close(), jumped.close()]);
+    }
+  });
+
+  it("never has one user connected twice to the same host at once, in the history or live", async () => {
+    const sim = await startSimulator({ ...BASE, events: 20_000, days: 90 });
+    try {
+      sim.advanceLive(WEEK_LATER);
+      const sessions = sim.sessions();
+      expect(sessions.length).toBeGreaterThan(2_000);
+      expect(parallelSessions(sessions.map((s) => ({ ...s, fromMs: s.connectedAtMs, toMs: s.endedAtMs })))).toEqual([]);
+    } finally {
+      await sim.close();
     }
   });
 });

@@ -66,12 +66,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     now,
     count: () => log.count(),
     groundTruth: () => log.groundTruth(),
+    sessions: () => log.sessionTruth(),
     malformed: () => log.malformed(),
     append: ({ count, at, lateBySeconds = 0 }) => {
       if (!Number.isInteger(count) || count < 0) throw new RangeError("append: count must be a non-negative integer");
       const atMs = at ? at.getTime() : now();
       return log.append(count, Math.round((atMs - lateBySeconds * 1000) * 1000));
     },
+    advanceLive: (at) => log.advanceLive((at ? at.getTime() : now()) * 1000),
     injectScenario: (request) => log.injectScenario(request, (request.at ? Date.parse(request.at) : now()) * 1000),
     injectFaults: (list) => faults.inject(list),
     setFaultRates: (rates) => faults.setRates(rates),
@@ -113,16 +115,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     return reply(res, 404, message("Not Found"), null);
   }
 
-  // Demo mode: connections that were open at the end of the history close as time passes, and new
-  // ones start now and then.
-  const live = resolved.liveAppendEveryMs
-    ? setInterval(() => {
-        const nowUs = now() * 1000;
-        log.releaseDue(nowUs);
-        const burst = log.liveBurstSize();
-        if (burst > 0) log.append(burst, nowUs);
-      }, resolved.liveAppendEveryMs)
-    : undefined;
+  // Demo mode: the team goes on working after the history (eventLog.ts advanceLive), and what has
+  // happened by now is served: connections open at the end of the history close, new ones start.
+  const live = resolved.liveAppendEveryMs ? setInterval(() => sim.advanceLive(), resolved.liveAppendEveryMs) : undefined;
   live?.unref();
 
   await new Promise<void>((resolve, reject) => {

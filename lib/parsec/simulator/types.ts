@@ -27,7 +27,7 @@ export interface SimulatorOptions {
   retryAfterHeader?: boolean;
   /** Invalid events to mix into the history (default 0). */
   malformedEvents?: number;
-  /** Demo mode: every so often, release due events and append a small burst at "now". */
+  /** Demo mode: every so often, serve what the team has done since the history ended (`advanceLive`). */
   liveAppendEveryMs?: number;
   /**
    * The simulated Parsec's clock runs this far ahead of this machine's (negative: behind): its
@@ -66,6 +66,19 @@ export interface SimulatorStats {
   byStatus: Record<number, number>;
 }
 
+/** One session of the simulated team, from the simulator's plan (ground truth, not the log). */
+export interface SessionTruth {
+  attemptId: string;
+  clientUserId: number;
+  hostComputerName: string;
+  /** The client's completion (epoch ms): the session is open from here ... */
+  connectedAtMs: number;
+  /** ... until the client's disconnect (epoch ms), which may be after the simulated now. */
+  endedAtMs: number;
+  /** Whether the log holds a disconnect of it; false when both sides' were lost. */
+  disconnectLogged: boolean;
+}
+
 export interface Simulator {
   /** E.g. "http://127.0.0.1:41234" (no trailing slash). */
   url: string;
@@ -78,6 +91,11 @@ export interface Simulator {
   count(): number;
   /** Every valid event exactly as served, in ascending id order (lazily: do not append meanwhile). */
   groundTruth(): Iterable<Record<string, unknown>>;
+  /**
+   * Every connection that got a session (history, appends and live feed), as it really went: when
+   * it connected and when it ended, whether or not its events were lost. Start order is not promised.
+   */
+  sessions(): SessionTruth[];
   /** The malformed events mixed in, as served. */
   malformed(): Record<string, unknown>[];
   /** The simulated Parsec's clock (epoch ms): this machine's plus clockOffsetMs. */
@@ -87,6 +105,12 @@ export interface Simulator {
    * Later steps of the connections they start (completion, disconnect) are kept for the live feed.
    */
   append(opts: { count: number; at?: Date; lateBySeconds?: number }): Record<string, unknown>[];
+  /**
+   * Runs the live feed (eventLog.ts advanceLive) up to `at` (default the simulated now): what the
+   * team has done since the history ended is served, the same events whenever and however often
+   * this is called. The `liveAppendEveryMs` timer calls it; returns the events it released.
+   */
+  advanceLive(at?: Date): Record<string, unknown>[];
   /**
    * Injects a scenario (lib/parsec/simulator/scenarios.ts) at `at` (default the simulated now): the
    * events an alert rule watches for. Returns them as served.

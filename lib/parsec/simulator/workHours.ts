@@ -38,3 +38,14 @@ export function sampleWorkTime(rng: Prng, fromUs: number, toUs: number): number 
   }
   return t;
 }
+
+/** The average of activityAt over a week (every hour of every day weighs the same). */
+export const MEAN_ACTIVITY = (HOURLY.reduce((sum, a) => sum + a, 0) / PEAK / 24) * ((5 + 2 * WEEKEND_FACTOR) / 7);
+
+/** Activity summed over [fromUs, toUs), in activity × µs, sampled each minute. */
+export function activityBetween(fromUs: number, toUs: number): number {
+  const step = 60_000_000;
+  let total = 0;
+  for (let t = fromUs; t < toUs; t += step) total += activityAt(t) * Math.min(step, toUs - t);
+  return total;
+}

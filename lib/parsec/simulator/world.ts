@@ -18,11 +18,14 @@ export const STREAM_PAYLOAD = 3;
 /** Share of random flows that are administrative: about 6% of all events, since connections have ~5. */
 const ADMIN_FLOW_SHARE = 0.26;
 
+const VOID_PLAN: FlowPlan = { steps: [], data: () => ({}) };
+
 export class World {
   readonly model: TeamModel;
   private starts: Float64Array;
   private count = 0;
   private readonly cache = new Map<number, FlowPlan>();
+  private readonly voided = new Set<number>();
 
   constructor(model: TeamModel) {
     this.model = model;
@@ -50,6 +53,22 @@ export class World {
     return this.count++;
   }
 
+  /** Gives the newest flow another start (generation tries a few before keeping one). */
+  moveFlow(flow: number, startUs: number): void {
+    if (flow !== this.count - 1) throw new Error(`moveFlow: only the newest flow (${this.count - 1}) can move, not ${flow}`);
+    this.cache.delete(flow);
+    this.starts[flow] = startUs;
+  }
+
+  /**
+   * Empties a flow for good: generation found no start for it. Its index stays taken, so the next
+   * flow has content of its own rather than this one's again.
+   */
+  voidFlow(flow: number): void {
+    this.cache.delete(flow);
+    this.voided.add(flow);
+  }
+
   startOf(flow: number): number {
     return this.starts[flow] as number;
   }
@@ -67,6 +86,7 @@ export class World {
   /** Plans without caching: generation visits each flow once. */
   buildPlan(flow: number): FlowPlan {
     const { model } = this;
+    if (this.voided.has(flow)) return VOID_PLAN;
     if (flow === 0) return planTeamCreate(model);
     if (flow <= model.lifecycle.length) return planLifecycleEvent(model, model.lifecycle[flow - 1] as LifecycleEvent);
     const rng = new Prng(model.seed, STREAM_FLOW_CONTENT, flow);
