@@ -27,6 +27,13 @@ export const E2E_INTEGRATION_PORT = PORT + 3;
 const E2E_INTEGRATIONS_FILE = JSON.stringify({
   destinations: [{ name: "collector", type: "http", url: `http://127.0.0.1:${E2E_INTEGRATION_PORT}/ingest`, timeoutSeconds: 2 }],
 });
+/**
+ * Servers a spec starts and stops itself (e2e/serverProcess.ts), to signal them or read their
+ * output: the SIGTERM test's, and the log test's with the destination it fails to deliver to.
+ */
+export const SHUTDOWN_SERVER_PORT = PORT + 4;
+export const LOG_SERVER_PORT = PORT + 5;
+export const LOG_DESTINATION_PORT = PORT + 6;
 /** That server's upload limit, set rather than defaulted: e2e/uploads/ uploads just under and just over it. */
 export const E2E_IMPORT_MAX_MB = 50;
 
