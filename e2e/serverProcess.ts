@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import Database from "better-sqlite3";
+import { openPlainDatabase } from "../lib/store/testing";
 
 /**
  * A production server of the build (`node scripts/serve.mjs`, as `npm start` and the image run it)
@@ -98,7 +98,7 @@ export function freshDataDir(name: string): string {
 
 /** One query against a server's SQLite file, read-only (the server keeps writing beside it). */
 export function queryStore<T>(file: string, sql: string, ...params: unknown[]): T[] {
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  const db = openPlainDatabase(file, { readonly: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {

@@ -11,3 +11,4 @@ export function logger(component?: string): Logger;
 export function printBanner(lines: readonly string[]): void;
 export function requestIdFrom(header: string | string[] | undefined | null): string;
 export function withRequestId<T>(requestId: string, work: () => T): T;
+export function captureConsole(log: Logger): void;

@@ -5,6 +5,7 @@
 // settings, and a request's id (set by serve.mjs) reaches the lines logged while it is answered.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
+import { format } from "node:util";
 import pino from "pino";
 import { prettyFactory } from "pino-pretty";
 
@@ -109,4 +110,15 @@ export function requestIdFrom(header) {
 /** Runs `work` with `requestId` on every line logged while it runs, however deep in the app. */
 export function withRequestId(requestId, work) {
   return state().requests.run(requestId, work);
+}
+
+/** The logger's level for each console method. */
+const CONSOLE_LEVELS = { log: "info", info: "info", warn: "warn", error: "error", debug: "debug" };
+
+/**
+ * What a library prints on the console (Next.js's own lines, such as its config's load time)
+ * becomes a line of the log at the method's level, so that standard output stays one record a line.
+ */
+export function captureConsole(log) {
+  for (const [method, level] of Object.entries(CONSOLE_LEVELS)) console[method] = (...args) => log[level](format(...args).trim());
 }

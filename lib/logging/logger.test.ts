@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../config";
-import { configureLogging, logger, printBanner, requestIdFrom, withRequestId, writeLogLine } from "./logger.mjs";
+import { captureConsole, configureLogging, logger, printBanner, requestIdFrom, withRequestId, writeLogLine } from "./logger.mjs";
 import { startLogging } from "./startLogging";
 
 /** Sets the process's logger up from `env` as the server does, its lines kept here. */
@@ -87,6 +87,22 @@ describe("the logger", () => {
     expect(text).toContain("pages: 3");
     expect(text).toContain('requestId: "req-9"');
     expect(() => JSON.parse(lines[0]!)).toThrow();
+  });
+
+  it("turns what is printed on the console (Next.js's own lines) into records at the method's level", () => {
+    const lines = capture({});
+    const saved = { ...console };
+    try {
+      captureConsole(logger("console"));
+      console.log(" ✓ Running next.config.mjs took %d ms", 178);
+      console.error(new Error("boom"));
+    } finally {
+      Object.assign(console, saved);
+    }
+    expect(parsed(lines)).toMatchObject([
+      { level: "info", component: "console", msg: "✓ Running next.config.mjs took 178 ms" },
+      { level: "error", component: "console", msg: expect.stringMatching(/^Error: boom\n\s+at /) },
+    ]);
   });
 
   it("prints the first start's banner as plain lines, whatever the format, for the person reading the console", () => {

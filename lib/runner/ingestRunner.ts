@@ -2,11 +2,10 @@
 // (lib/runner/ingestRunnerHost.ts starts it). Its own event loop and its own database connection
 // keep the sync's and the imports' synchronous SQLite work off the thread that serves pages.
 import { setPriority } from "node:os";
-import { format } from "node:util";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { z } from "zod";
 import { releaseLeasesOfThisProcess } from "../ingest/syncLock";
-import { logger } from "../logging/logger.mjs";
+import { captureConsole, logger } from "../logging/logger.mjs";
 import { startLogging } from "../logging/startLogging";
 import { getStore } from "../store/store";
 import { runnerCommandSchema, type RunnerReply } from "./runnerProtocol";
@@ -32,11 +31,7 @@ const post = (message: RunnerReply) => port.postMessage(message);
 // This thread's lines go to the main thread's logger, which writes them in order with its own.
 startLogging({ write: (line) => post({ type: "log", line }) });
 const log = logger("runner");
-// What a library prints on the console becomes a line of the log too.
-const CONSOLE_LEVELS = { log: "info", info: "info", warn: "warn", error: "error", debug: "debug" } as const;
-for (const [method, level] of Object.entries(CONSOLE_LEVELS) as [keyof typeof CONSOLE_LEVELS, (typeof CONSOLE_LEVELS)[keyof typeof CONSOLE_LEVELS]][]) {
-  console[method] = (...args: unknown[]) => log[level](format(...args));
-}
+captureConsole(log);
 const tasks = createRunnerTasks();
 
 // A runner before this one in this process died mid-run (or was terminated): its lease names this
