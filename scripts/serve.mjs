@@ -12,13 +12,15 @@ import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import next from "next";
-import { captureConsole, logger, requestIdFrom, withRequestId } from "../lib/logging/logger.mjs";
+import { captureConsole, holdUntilConfigured, logger, requestIdFrom, withRequestId } from "../lib/logging/logger.mjs";
 import { requestTimer, routeLabeller } from "../lib/metrics/metricsRegistry.mjs";
 
 /** The header lib/auth/requestContext.ts reads (its test checks the two agree). */
 const PEER_ADDRESS_HEADER = "x-parsec-peer-address";
 const REQUEST_ID_HEADER = "x-request-id";
-// Until lib/server/startServer.ts has read the configuration (in app.prepare()), the log's defaults.
+// Until lib/server/startServer.ts has read the configuration (in app.prepare()), lines wait for
+// its format and its secrets to redact.
+holdUntilConfigured();
 const log = logger("http");
 // Next.js and the libraries print on the console: those lines become records of the log too.
 captureConsole(logger("console"));

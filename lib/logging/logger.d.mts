@@ -12,3 +12,4 @@ export function printBanner(lines: readonly string[]): void;
 export function requestIdFrom(header: string | string[] | undefined | null): string;
 export function withRequestId<T>(requestId: string, work: () => T): T;
 export function captureConsole(log: Logger): void;
+export function holdUntilConfigured(): void;

@@ -5,7 +5,7 @@
 // settings, and a request's id (set by serve.mjs) reaches the lines logged while it is answered.
 import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
-import { format } from "node:util";
+import { format, stripVTControlCharacters } from "node:util";
 import pino from "pino";
 import { prettyFactory } from "pino-pretty";
 
@@ -24,6 +24,8 @@ function state() {
       /** Where a finished line goes; the ingest runner's thread hands its lines to the main thread instead. */
       write: (line) => process.stdout.write(line),
       pretty: null,
+      /** Lines waiting for the settings (holdUntilConfigured), or null once they are known. */
+      held: null,
       requests: new AsyncLocalStorage(),
       children: new Map(),
       root: null,
@@ -52,6 +54,11 @@ function state() {
  */
 export function writeLogLine(line) {
   const current = state();
+  if (current.held) {
+    current.held.push(line);
+    if (current.held.length >= MAX_HELD_LINES) releaseHeld(current);
+    return;
+  }
   const safe = current.redact(line);
   current.write(current.format === "pretty" ? current.pretty(safe) : safe.endsWith("\n") ? safe : `${safe}\n`);
 }
@@ -74,6 +81,29 @@ export function configureLogging({ level, format, redact, write }) {
     });
   current.root.level = level;
   for (const child of current.children.values()) child.level = level;
+  releaseHeld(current);
+}
+
+/** Past this many, held lines go out with the settings of the moment rather than pile up. */
+const MAX_HELD_LINES = 1_000;
+
+/**
+ * Holds this process's lines until configureLogging has run, then writes them with its format and
+ * its redaction: scripts/serve.mjs logs (and Next.js prints) before the server has read the
+ * configuration, and those lines would otherwise be JSON under LOG_FORMAT=pretty, with no secret
+ * known to redact. A process that exits first writes them as they are.
+ */
+export function holdUntilConfigured() {
+  const current = state();
+  if (current.held) return;
+  current.held = [];
+  process.once("exit", () => releaseHeld(current));
+}
+
+function releaseHeld(current) {
+  const held = current.held;
+  current.held = null;
+  for (const line of held ?? []) writeLogLine(line);
 }
 
 /** The process's logger; with a component ("sync", "runner"), a child whose lines name it. */
@@ -117,8 +147,9 @@ const CONSOLE_LEVELS = { log: "info", info: "info", warn: "warn", error: "error"
 
 /**
  * What a library prints on the console (Next.js's own lines, such as its config's load time)
- * becomes a line of the log at the method's level, so that standard output stays one record a line.
+ * becomes a line of the log at the method's level, so that standard output stays one record a line
+ * (without the colours Next.js gives its lines).
  */
 export function captureConsole(log) {
-  for (const [method, level] of Object.entries(CONSOLE_LEVELS)) console[method] = (...args) => log[level](format(...args).trim());
+  for (const [method, level] of Object.entries(CONSOLE_LEVELS)) console[method] = (...args) => log[level](stripVTControlCharacters(format(...args)).trim());
 }

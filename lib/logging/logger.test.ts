@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../config";
-import { captureConsole, configureLogging, logger, printBanner, requestIdFrom, withRequestId, writeLogLine } from "./logger.mjs";
+import { captureConsole, configureLogging, holdUntilConfigured, logger, printBanner, requestIdFrom, withRequestId, writeLogLine } from "./logger.mjs";
 import { startLogging } from "./startLogging";
 
 /** Sets the process's logger up from `env` as the server does, its lines kept here. */
@@ -94,7 +94,7 @@ describe("the logger", () => {
     const saved = { ...console };
     try {
       captureConsole(logger("console"));
-      console.log(" ✓ Running next.config.mjs took %d ms", 178);
+      console.log(" \u001b[32m✓\u001b[39m Running next.config.mjs took %d ms", 178);
       console.error(new Error("boom"));
     } finally {
       Object.assign(console, saved);
@@ -103,6 +103,18 @@ describe("the logger", () => {
       { level: "info", component: "console", msg: "✓ Running next.config.mjs took 178 ms" },
       { level: "error", component: "console", msg: expect.stringMatching(/^Error: boom\n\s+at /) },
     ]);
+  });
+
+  it("holds the lines logged before the configuration is read, then writes them in its format with its secrets redacted", () => {
+    const early: string[] = [];
+    configureLogging({ level: "info", format: "json", redact: (line) => line, write: (line) => early.push(line) });
+    holdUntilConfigured();
+    logger("http").info("listening with the key tapi_early.secretPart0123");
+    expect(early).toEqual([]);
+    const lines = capture({ LOG_FORMAT: "pretty", PARSEC_API_KEY: "tapi_early.secretPart0123", PARSEC_TEAM_ID: "early" });
+    expect(lines).toEqual([expect.stringMatching(/^\[[\d :.Z-]+\] INFO: \[http\] listening with the key \[redacted\]\n$/)]);
+    logger("http").info("after");
+    expect(lines).toHaveLength(2);
   });
 
   it("prints the first start's banner as plain lines, whatever the format, for the person reading the console", () => {
