@@ -20,7 +20,10 @@ describe("GET /metrics", () => {
     onTestFinished(f.close);
     // A destination nobody listens on: everything stays pending there, and its delivery fails.
     const dir = mkdtempSync(path.join(tmpdir(), "metrics-"));
-    writeFileSync(path.join(dir, "integrations.json"), JSON.stringify({ destinations: [{ name: "collector", type: "http", url: "http://127.0.0.1:9/ingest" }] }));
+    writeFileSync(
+      path.join(dir, "integrations.json"),
+      JSON.stringify({ destinations: [{ name: "collector", type: "http", url: "http://127.0.0.1:9/ingest" }] }),
+    );
     Object.assign(process.env, { DATABASE_URL: f.database.url, METRICS_TOKEN: TOKEN, INTEGRATIONS_FILE: path.join(dir, "integrations.json") });
     // Parsec blocks the key twice on the way (the client waits and tries again).
     f.sim.injectFaults([{ kind: "429", retryAfterSeconds: 1 }, { kind: "429" }]);
