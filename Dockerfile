@@ -28,6 +28,7 @@ COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/scripts/serve.mjs ./scripts/serve.mjs
 COPY --from=build /app/lib/metrics/metricsRegistry.mjs ./lib/metrics/metricsRegistry.mjs
+COPY --from=build /app/lib/logging/logger.mjs ./lib/logging/logger.mjs
 USER viewer
 VOLUME /data
 EXPOSE 3000

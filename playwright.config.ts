@@ -40,6 +40,13 @@ export const PROGRESS_PAGE_SIZE = 100;
 export const PROGRESS_RATE_LIMIT = "10/5";
 const PROGRESS_TEAM = { id: "e2eProgressTeam", apiKey: "tapi_e2eprogress.0123456789abcdef" };
 
+/**
+ * Servers a spec starts and stops itself (e2e/serverProcess.ts), to signal them or read their
+ * output: the SIGTERM test's, and the log test's with the destination it fails to deliver to.
+ */
+export const SHUTDOWN_SERVER_PORT = PORT + 6;
+export const LOG_SERVER_PORT = PORT + 7;
+export const LOG_DESTINATION_PORT = PORT + 8;
 /** That server's upload limit, set rather than defaulted: e2e/uploads/ uploads just under and just over it. */
 export const E2E_IMPORT_MAX_MB = 50;
 

@@ -77,7 +77,7 @@ test("the API key, the tokens and the admin password are in no page, client bund
   }
   haystacks.push({ where: "GET /api/sync", text: await (await request.get("/api/sync")).text() });
   haystacks.push({ where: "the server's console", text: readFileSync(E2E_SERVER_LOG, "utf8") });
-  expect(haystacks.at(-1)!.text).toContain("[parsec-viewer]");
+  expect(haystacks.at(-1)!.text).toContain('"component":"server"');
 
   for (const { where, text } of haystacks) {
     for (const secret of SECRETS) expect(text.includes(secret), `${where} contains a secret`).toBe(false);

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "./config";
 
@@ -190,6 +193,57 @@ describe("loadConfig: sign-in and OpenID Connect", () => {
       expect.stringMatching(/^SMTP_TLS must be "starttls"/),
       expect.stringMatching(/^SMTP_PASSWORD .*\(got "<hidden>"\)$/),
     ]);
+  });
+
+  it("reads the log's level and format and the shutdown's deadline, and refuses other values", () => {
+    const defaults = loadConfig({});
+    expect(defaults.log).toMatchObject({ level: "info", format: "json" });
+    expect(defaults.shutdownTimeoutMs).toBe(25_000);
+    const set = loadConfig({ LOG_LEVEL: "debug", LOG_FORMAT: "pretty", SHUTDOWN_TIMEOUT_SECONDS: "5" });
+    expect(set.log).toMatchObject({ level: "debug", format: "pretty" });
+    expect(set.shutdownTimeoutMs).toBe(5_000);
+    expect(problemsOf({ LOG_LEVEL: "verbose", LOG_FORMAT: "text", SHUTDOWN_TIMEOUT_SECONDS: "0" })).toEqual([
+      'LOG_LEVEL must be one of "trace", "debug", "info", "warn", "error", "fatal" (got "verbose")',
+      'LOG_FORMAT must be "json" (one JSON object a line, the default) or "pretty" (for a terminal) (got "text")',
+      'SHUTDOWN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600 (got "0")',
+    ]);
+  });
+
+  it("hands the logger every secret it must redact: the key and its secret part, tokens, passwords, alert and integration secrets", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "config-"));
+    writeFileSync(
+      path.join(dir, "integrations.json"),
+      JSON.stringify({
+        destinations: [{ name: "search", type: "elasticsearch", url: "https://search.example.com", usernameEnv: "SIEM_USER", passwordEnv: "SIEM_PASSWORD" }],
+      }),
+    );
+    const config = loadConfig(
+      {
+        PARSEC_API_KEY: "tapi_1sn61992rNstjlDoJWnFXRRkxPZ.s3cretPart0123",
+        PARSEC_TEAM_ID: "1sn61992rNstjlDoJWnFXRRkxPZ",
+        SYNC_TOKEN: "sync-token-0123456789",
+        METRICS_TOKEN: "metrics-token-0123456789",
+        ADMIN_PASSWORD: "first-admin-password",
+        SMTP_PASSWORD: "smtp-password-0123",
+        ALERT_SECRET_OPS: "alert-signing-secret",
+        INTEGRATIONS_FILE: "integrations.json",
+        SIEM_USER: "collector-user",
+        SIEM_PASSWORD: "siem-password-0123",
+      },
+      dir,
+    );
+    expect([...config.log.secrets].sort()).toEqual(
+      [
+        "tapi_1sn61992rNstjlDoJWnFXRRkxPZ.s3cretPart0123",
+        "s3cretPart0123",
+        "sync-token-0123456789",
+        "metrics-token-0123456789",
+        "first-admin-password",
+        "smtp-password-0123",
+        "alert-signing-secret",
+        "siem-password-0123",
+      ].sort(),
+    );
   });
 
   it("keeps everything unless RETENTION_DAYS is set; the rollups then follow it unless told otherwise", () => {

@@ -5,6 +5,8 @@ import { z } from "zod";
 import { parseIntegrationsFile, type Destination } from "./integrationsFile";
 import { SECRET_VARIABLE_PATTERN } from "./alertRules/channelSchema";
 import { parseRulesFile, type AlertProvisioning } from "./alertRules/rulesFile";
+import type { LogFormat, LogLevel } from "./logging/logger.mjs";
+import { apiKeySecrets } from "./parsec/redactSecrets";
 
 /**
  * The one place that reads the environment. Everything else receives an `AppConfig`.
@@ -233,6 +235,21 @@ const envSchema = z.object({
   ),
   SMTP_USER: z.preprocess(emptyAsUndefined, z.string().max(254).optional()),
   SMTP_PASSWORD: z.preprocess(emptyAsUndefined, z.string().max(1024).optional()),
+  LOG_LEVEL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["trace", "debug", "info", "warn", "error", "fatal"] satisfies LogLevel[], {
+        message: 'must be one of "trace", "debug", "info", "warn", "error", "fatal"',
+      })
+      .default("info"),
+  ),
+  LOG_FORMAT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .enum(["json", "pretty"] satisfies LogFormat[], { message: 'must be "json" (one JSON object a line, the default) or "pretty" (for a terminal)' })
+      .default("json"),
+  ),
+  SHUTDOWN_TIMEOUT_SECONDS: wholeNumber(1, 3_600, 25, "a whole number of seconds from 1 to 3600"),
   SMTP_FROM: z.preprocess(
     emptyAsUndefined,
     z
@@ -372,6 +389,9 @@ function toAppConfig(
         }
       : null,
     ingestRunner: env.INGEST_RUNNER,
+    log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets: logSecrets(env, destinations, alerts.secrets) },
+    /** How long a SIGTERM waits for the running page to commit and the lease to be freed before the process exits anyway. */
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
     /** Where the links in notifications point. */
     viewerUrl: env.VIEWER_URL,
     alerts: {
@@ -392,6 +412,28 @@ function toAppConfig(
         : null,
     },
   };
+}
+
+/** Shorter values are left out: a short one would redact innocent words, and every secret setting asks for more. */
+const MIN_REDACTED_LENGTH = 8;
+
+/**
+ * Every secret value the process holds, for the logger to replace wherever one would appear in a
+ * line: the secret variables, the alert signing secrets and the integrations' credentials (but
+ * their user names).
+ */
+function logSecrets(env: z.infer<typeof envSchema>, destinations: Destination[], alertSecretValues: Map<string, string>): string[] {
+  const values = [
+    ...(env.PARSEC_API_KEY ? apiKeySecrets(env.PARSEC_API_KEY) : []),
+    ...[...SECRET_VARIABLES].map((name) => env[name as keyof typeof env]).filter((value) => typeof value === "string"),
+    ...alertSecretValues.values(),
+    ...destinations.flatMap((destination) =>
+      Object.entries(destination.secrets)
+        .filter(([field]) => field !== "usernameEnv")
+        .map(([, value]) => value),
+    ),
+  ];
+  return [...new Set(values)].filter((value) => value.length >= MIN_REDACTED_LENGTH);
 }
 
 export type SmtpSettings = NonNullable<AppConfig["alerts"]["smtp"]>;

@@ -29,7 +29,7 @@ runCli("forward", async () => {
   await migrateDatabase(config.databaseFile);
   const sqlite = getSqlite(config.databaseFile);
   if (!values.once) {
-    const scheduler = startDeliveryScheduler(sqlite, destinations, Math.max(intervalMs, 1_000), { log: (line) => console.error(line) });
+    const scheduler = startDeliveryScheduler(sqlite, destinations, Math.max(intervalMs, 1_000));
     // The scheduler's timer is unref'd (it must not hold the server up); this run exists for it, so
     // it stays up until it is stopped, rather than exiting 0 the first time it has nothing to send.
     const keepAlive = setInterval(() => {}, 1 << 30);

@@ -3,6 +3,7 @@ import { ConfigError } from "@/lib/config";
 import { FilterError } from "@/lib/events/eventFilters";
 import { ImportFileError } from "@/lib/ingest/importEvents";
 import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
+import { startLogging } from "@/lib/logging/startLogging";
 
 /** Usage mistakes a person can fix from the message alone. */
 export class UsageError extends Error {
@@ -11,10 +12,14 @@ export class UsageError extends Error {
 
 /**
  * Runs a command-line entry point: its result decides the exit code, and a failure prints one
- * clear message (the stack only with DEBUG=1), never a crash dump.
+ * clear message (the stack only with DEBUG=1), never a crash dump. The command's own messages
+ * (summaries, progress) are for the person who ran it; what the server's code logs on the way (a
+ * failing alert pass, a delivery round of npm run forward) comes as the server's log lines.
  */
 export function runCli(name: string, main: () => Promise<number | void>): void {
-  main()
+  Promise.resolve()
+    .then(() => startLogging())
+    .then(main)
     .then((code) => process.exit(code ?? 0))
     .catch((error: unknown) => {
       const expected =

@@ -4,16 +4,26 @@
 // `next start` only fills X-Forwarded-For from the socket when the client sent none, so without a
 // proxy in front a client could name any address and dodge the per-address sign-in limit;
 // lib/auth/requestContext.ts reads the peer address and believes X-Forwarded-For entries only as far
-// as the proxies in TRUSTED_PROXIES vouch for them.
+// as the proxies in TRUSTED_PROXIES vouch for them. It also gives every request an id (the
+// client's X-Request-Id when well-formed), echoed on the answer and on every log line logged while
+// answering it, and stops gracefully at SIGTERM (lib/server/shutdown.ts).
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { parseArgs } from "node:util";
 import path from "node:path";
 import next from "next";
+import { captureConsole, holdUntilConfigured, logger, requestIdFrom, withRequestId } from "../lib/logging/logger.mjs";
 import { requestTimer, routeLabeller } from "../lib/metrics/metricsRegistry.mjs";
 
 /** The header lib/auth/requestContext.ts reads (its test checks the two agree). */
 const PEER_ADDRESS_HEADER = "x-parsec-peer-address";
+const REQUEST_ID_HEADER = "x-request-id";
+// Until lib/server/startServer.ts has read the configuration (in app.prepare()), lines wait for
+// its format and its secrets to redact.
+holdUntilConfigured();
+const log = logger("http");
+// Next.js and the libraries print on the console: those lines become records of the log too.
+captureConsole(logger("console"));
 
 process.env.NODE_ENV = "production";
 
@@ -23,7 +33,7 @@ const { values } = parseArgs({
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
 if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`serve: the port must be a whole number from 0 to 65535 (got ${JSON.stringify(values.port ?? process.env.PORT)})`);
+  log.fatal(`the port must be a whole number from 0 to 65535 (got ${JSON.stringify(values.port ?? process.env.PORT)})`);
   process.exit(2);
 }
 const hostname = values.hostname;
@@ -44,29 +54,54 @@ const timeRequest = requestTimer(routeLabeller(path.join(process.cwd(), ".next")
 const server = createServer((request, response) => {
   // Node lower-cases header names, so this replaces any spelling a client sent.
   request.headers[PEER_ADDRESS_HEADER] = request.socket.remoteAddress ?? "unknown";
-  timeRequest(request, response);
-  handle(request, response).catch((error) => {
-    console.error(error);
-    if (!response.headersSent) response.writeHead(500).end();
+  const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+  request.headers[REQUEST_ID_HEADER] = requestId;
+  response.setHeader(REQUEST_ID_HEADER, requestId);
+  withRequestId(requestId, () => {
+    timeRequest(request, response);
+    logAnswer(request, response);
+    handle(request, response).catch((error) => {
+      log.error({ err: error }, `${request.method} ${pathOf(request)} failed`);
+      if (!response.headersSent) response.writeHead(500).end();
+    });
   });
 });
 server.listen(port, hostname, () => {
   const address = server.address();
   const boundPort = typeof address === "object" && address ? address.port : port;
-  console.log(`▲ Next.js production server (scripts/serve.mjs) listening on http://${hostname ?? "localhost"}:${boundPort}`);
+  log.info(`Next.js production server (scripts/serve.mjs) listening on http://${hostname ?? "localhost"}:${boundPort}`);
 });
 
-/** What lib/server/startServer.ts leaves for the shutdown: it stops the ingest runner's thread cleanly. */
+/** The path without its query, which may carry filter values (emails, addresses). */
+function pathOf(request) {
+  return (request.url ?? "/").split("?")[0];
+}
+
+/** Every answer as a debug line (LOG_LEVEL=debug gives an access log); logged inside the request's scope, so with its id. */
+function logAnswer(request, response) {
+  const started = process.hrtime.bigint();
+  response.once("finish", () => {
+    const ms = Math.round(Number(process.hrtime.bigint() - started) / 1e6);
+    log.debug(
+      { method: request.method, path: pathOf(request), status: response.statusCode, ms },
+      `${request.method} ${pathOf(request)} ${response.statusCode} ${ms} ms`,
+    );
+  });
+}
+
+/** What lib/server/startServer.ts leaves for the shutdown (lib/server/shutdown.ts), which exits the process. */
 const STOP_APP = Symbol.for("parsec-viewer.stop");
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.once(signal, () => {
-    const closed = new Promise((resolve) => server.close(resolve));
-    // Open keep-alive connections would hold close() back.
-    server.closeIdleConnections();
-    // A sync in progress stops at its next page and releases its lease; what it committed stays.
-    const appStopped = Promise.resolve(globalThis[STOP_APP]?.()).catch((error) => console.error(error));
-    Promise.all([closed, appStopped]).then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 10_000).unref();
+    const closeHttp = () => {
+      const closed = new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+      // Open keep-alive connections would hold close() back; those answering a request finish it.
+      server.closeIdleConnections();
+      return closed;
+    };
+    const shutDown = globalThis[STOP_APP];
+    if (shutDown) void shutDown(signal, closeHttp);
+    else void closeHttp().finally(() => process.exit(0));
   });
 }

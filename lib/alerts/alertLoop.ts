@@ -1,4 +1,5 @@
 import { getConfig, type AppConfig } from "../config";
+import { logger } from "../logging/logger.mjs";
 import type { Db } from "../store/client";
 import type { Store } from "../store/store";
 import { ensureBuiltInRules, provisionAlerts } from "./catalog/alertCatalog";
@@ -29,13 +30,13 @@ let running: Promise<DeliveryOutcome | null> | null = null;
  * Sync-health, then the outbox; one pass at a time in a process (a call during a pass waits for
  * it). Failures are logged, never thrown: alerting must not stop the sync that calls it.
  */
-export function runAlertPass(store: Store, log: (line: string) => void = console.error): Promise<DeliveryOutcome | null> {
+export function runAlertPass(store: Store): Promise<DeliveryOutcome | null> {
   running ??= (async () => {
     try {
       await evaluateSyncHealth(store);
       return await deliverDueAlerts(store.db, deliveryContext());
     } catch (error) {
-      log(`[alerts] ${(error as Error).message}`);
+      logger("alerts").error((error as Error).message);
       return null;
     } finally {
       running = null;

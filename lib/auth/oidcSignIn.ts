@@ -14,6 +14,7 @@ import {
 import { safeNextPath } from "./requestContext";
 import { configuredSessionPolicy, createSession, endSession } from "./sessions";
 import { recordViewerAudit } from "./viewerAudit";
+import { logger } from "../logging/logger.mjs";
 
 /** The single sign-on settings; a ResourceNotFoundError (404) where it is not configured. */
 export function configuredOidc(): OidcSettings {
@@ -39,7 +40,7 @@ export async function startOidcSignIn(callbackUrl: string, next: string): Promis
     const { url, transaction } = await beginOidcSignIn(oidc, callbackUrl, next);
     return { url, attemptCookie: encodeTransaction(transaction) };
   } catch (error) {
-    console.warn(`[parsec-viewer] OpenID Connect: the provider at ${oidc.issuerUrl} could not be reached: ${(error as Error).message}`);
+    logger("oidc").warn(`the provider at ${oidc.issuerUrl} could not be reached: ${(error as Error).message}`);
     return null;
   }
 }
@@ -74,7 +75,7 @@ export async function signInWithOidc(input: {
       ip: input.ip,
       detail: `single sign-on: ${denied ? error.message : "the provider's answer did not check out"}`,
     });
-    if (!denied) console.warn(`[parsec-viewer] OpenID Connect sign-in failed: ${(error as Error).message}`);
+    if (!denied) logger("oidc").warn(`sign-in failed: ${(error as Error).message}`);
     return { ok: false, reason: error instanceof OidcUnverifiedEmailError ? "unverified" : denied ? "denied" : "failed" };
   }
   const admin = await adminForOidcEmail(db, email);

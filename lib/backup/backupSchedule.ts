@@ -1,4 +1,5 @@
 import { mkdirSync } from "node:fs";
+import { logger } from "../logging/logger.mjs";
 import { takeDueBackup, type ScheduledBackupSettings } from "./backups";
 
 /** After a failed copy (a full disk, say), the next try: soon enough to matter, rare enough not to flood the log. */
@@ -9,7 +10,8 @@ const RETRY_AFTER_FAILURE_MS = 15 * 60_000;
  * interval (at start too, so a server restarted daily still gets its copies), then one per interval.
  * Returns a function that stops it.
  */
-export function startBackupSchedule(databaseFile: string, settings: ScheduledBackupSettings, log: (line: string) => void = console.log): () => void {
+export function startBackupSchedule(databaseFile: string, settings: ScheduledBackupSettings): () => void {
+  const log = logger("backup");
   mkdirSync(settings.dir, { recursive: true });
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -21,11 +23,11 @@ export function startBackupSchedule(databaseFile: string, settings: ScheduledBac
   const run = () => {
     takeDueBackup(databaseFile, settings)
       .then(({ taken, nextDue }) => {
-        if (taken) log(`[parsec-viewer] backup: ${taken.events.toLocaleString("en")} events to ${taken.file} in ${(taken.ms / 1000).toFixed(1)} s`);
+        if (taken) log.info(`${taken.events.toLocaleString("en")} events to ${taken.file} in ${(taken.ms / 1000).toFixed(1)} s`);
         schedule(nextDue);
       })
       .catch((error: unknown) => {
-        console.error(`[parsec-viewer] backup to ${settings.dir} failed: ${(error as Error).message}. Trying again in 15 minutes.`);
+        log.error(`backup to ${settings.dir} failed: ${(error as Error).message}. Trying again in 15 minutes.`);
         schedule(new Date(Date.now() + RETRY_AFTER_FAILURE_MS));
       });
   };

@@ -8,6 +8,7 @@ import { getStore } from "../store/store";
 import type { ConnectionFilters } from "./connectionFilters";
 import { connectionsExportFileName, exportConnections } from "./exportConnections";
 import { emailLookup } from "./queryConnections";
+import { logger } from "../logging/logger.mjs";
 
 /**
  * GET /connections/export: the connections matching `filters`, oldest first, streamed a batch at
@@ -25,7 +26,7 @@ export async function downloadConnections(
   const options = { nowMs: Date.now(), emailOf: emailLookup((await pickerOptions(db)).users) };
   const body = writtenStream(
     (write) => exportConnections(db, filters, format, options, write, reader),
-    (error) => console.error("connections export failed part-way:", error),
+    (error) => logger("export").error({ err: error }, "connections export failed part-way"),
   );
   return { body, format, fileName };
 }

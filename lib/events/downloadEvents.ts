@@ -6,6 +6,7 @@ import type { EventFilters } from "./eventFilters";
 import type { ExportFormat } from "./exportEvents";
 import { exportEventsStream } from "./exportEventsStream";
 import { exportFileName } from "./exportFileName";
+import { logger } from "../logging/logger.mjs";
 
 /**
  * GET /events/export: the events matching `filters`, oldest first, streamed a batch at a time (a
@@ -16,6 +17,6 @@ export async function downloadEvents(filters: EventFilters, format: ExportFormat
   const { db, sqlite } = await getStore();
   const fileName = exportFileName(filters, format);
   await recordViewerAudit(db, { action: "export", actor: by.actor, ip: by.ip, detail: fileName });
-  const body = exportEventsStream(sqlite, filters, format, (error) => console.error("export failed part-way:", error), reader);
+  const body = exportEventsStream(sqlite, filters, format, (error) => logger("export").error({ err: error }, "events export failed part-way"), reader);
   return { body, format, fileName };
 }

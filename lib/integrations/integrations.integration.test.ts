@@ -101,7 +101,7 @@ describe("integrations, end to end", () => {
       S3RVER_ENV,
     );
     const live = ["archive", "flaky", "steady"];
-    const scheduler: DeliveryScheduler = startDeliveryScheduler(fixture.sqlite, destinations, 0, { retryDelaysMs: [10, 20], log: () => undefined });
+    const scheduler: DeliveryScheduler = startDeliveryScheduler(fixture.sqlite, destinations, 0, { retryDelaysMs: [10, 20] });
     try {
       // The backfill: the write path wakes the scheduler after each page.
       await fixture.sync();

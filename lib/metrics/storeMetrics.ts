@@ -1,5 +1,7 @@
 import { Counter, Gauge } from "prom-client";
+import { getConfig } from "../config";
 import { countAllEvents } from "../events/countAllEvents";
+import { integrationStatus, type IntegrationStatus } from "../integrations/status/integrationStatus";
 import { getStore } from "../store/store";
 import { metricsRegistry, registeredOnce } from "./metricsRegistry.mjs";
 
@@ -8,7 +10,7 @@ import { metricsRegistry, registeredOnce } from "./metricsRegistry.mjs";
  * sync, a replica), so its counts live in the database, not in this process's memory. Counters are
  * the store's totals, which only grow (runs and audit entries are never deleted).
  */
-type Db = Awaited<ReturnType<typeof getStore>>["db"];
+type Store = Awaited<ReturnType<typeof getStore>>;
 
 interface StoreReading {
   events: number;
@@ -16,17 +18,19 @@ interface StoreReading {
   runsByStatus: Map<string, number>;
   pages: number;
   fetched: number;
+  rateLimited: number;
   signInFailures: number;
   coveredUntil: Date | null;
   lastSuccessAt: Date | null;
+  destinations: IntegrationStatus[];
 }
 
-async function readStore(db: Db): Promise<StoreReading> {
+async function readStore({ db, sqlite }: Store, now: Date): Promise<StoreReading> {
   const [events, quarantined, runs, totals, signInFailures, checkpoint, lastSuccess] = await Promise.all([
     countAllEvents(db),
     db.quarantinedEvent.count(),
     db.syncRun.groupBy({ by: ["status"], where: { kind: "sync" }, _count: { _all: true } }),
-    db.syncRun.aggregate({ where: { kind: "sync" }, _sum: { pages: true, fetched: true } }),
+    db.syncRun.aggregate({ where: { kind: "sync" }, _sum: { pages: true, fetched: true, rateLimited: true } }),
     db.viewerAuditEntry.count({ where: { action: "sign_in_failed" } }),
     db.syncCheckpoint.findFirst({ orderBy: { updatedAt: "desc" }, select: { coveredUntil: true } }),
     db.syncRun.findFirst({ where: { kind: "sync", status: "succeeded" }, orderBy: { id: "desc" }, select: { finishedAt: true } }),
@@ -37,9 +41,11 @@ async function readStore(db: Db): Promise<StoreReading> {
     runsByStatus: new Map(runs.map((run) => [run.status, run._count._all])),
     pages: totals._sum.pages ?? 0,
     fetched: totals._sum.fetched ?? 0,
+    rateLimited: totals._sum.rateLimited ?? 0,
     signInFailures,
     coveredUntil: checkpoint?.coveredUntil ?? null,
     lastSuccessAt: lastSuccess?.finishedAt ?? null,
+    destinations: integrationStatus(sqlite, getConfig().integrations.destinations, now.getTime()),
   };
 }
 
@@ -59,14 +65,28 @@ export function storeMetrics(): { refresh(now?: Date): Promise<void> } {
     "parsec_viewer_parsec_events_fetched_total",
     "Events received from the Parsec API by every sync run, re-reads of the overlap included.",
   );
+  const rateLimited = counter(
+    "parsec_viewer_parsec_rate_limited_total",
+    "Answers of 429 from the Parsec API (the key's quota blocked) to every sync run, retried or not.",
+  );
   const signInFailures = counter("parsec_viewer_sign_in_failures_total", "Failed sign-ins (wrong email or password, or refused by the limit).");
   const behind = gauge("parsec_viewer_sync_behind_seconds", "How far the stored history trails now: now minus the time up to which every event is stored.");
   const lastSuccess = gauge("parsec_viewer_sync_last_success_timestamp_seconds", "When the last successful sync run finished (Unix time).");
+  const destinationPending = gauge(
+    "parsec_viewer_destination_pending_events",
+    "Events stored (or changed) that an integration's destination has not acknowledged yet.",
+    ["destination", "type"],
+  );
+  const destinationBehind = gauge(
+    "parsec_viewer_destination_behind_seconds",
+    "How long the oldest event a destination has not acknowledged has been waiting (0 when caught up).",
+    ["destination", "type"],
+  );
+  const destinationFailing = gauge("parsec_viewer_destination_failing", "1 while a destination's last delivery failed, else 0.", ["destination", "type"]);
   metricsRegistry(); // the default process metrics come with the registry
   return {
     async refresh(now = new Date()) {
-      const { db } = await getStore();
-      const reading = await readStore(db);
+      const reading = await readStore(await getStore(), now);
       events.set(reading.events);
       quarantined.set(reading.quarantined);
       runs.reset();
@@ -75,12 +95,22 @@ export function storeMetrics(): { refresh(now?: Date): Promise<void> } {
       pages.inc(reading.pages);
       fetched.reset();
       fetched.inc(reading.fetched);
+      rateLimited.reset();
+      rateLimited.inc(reading.rateLimited);
       signInFailures.reset();
       signInFailures.inc(reading.signInFailures);
       behind.reset();
       if (reading.coveredUntil) behind.set(Math.max(0, (now.getTime() - reading.coveredUntil.getTime()) / 1000));
       lastSuccess.reset();
       if (reading.lastSuccessAt) lastSuccess.set(reading.lastSuccessAt.getTime() / 1000);
+      // Reset first: a destination removed from INTEGRATIONS_FILE leaves no stale series.
+      for (const metric of [destinationPending, destinationBehind, destinationFailing]) metric.reset();
+      for (const destination of reading.destinations) {
+        const labels = { destination: destination.name, type: destination.type };
+        destinationPending.set(labels, destination.pending);
+        destinationBehind.set(labels, destination.behindMs / 1000);
+        destinationFailing.set(labels, destination.failing ? 1 : 0);
+      }
     },
   };
 }

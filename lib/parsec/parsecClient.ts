@@ -36,6 +36,8 @@ export interface ParsecClientOptions {
   /** Default: one ledger shared by every client of this process. */
   ledger?: RequestLedger;
   onWait?: (w: WaitNotice) => void;
+  /** Called at each 429 answer, whether it is retried or ends the request (for /metrics). */
+  onRateLimited?: () => void;
   fetch?: typeof fetch;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Wall clock (epoch ms): ledger entries are compared across processes. */
@@ -87,6 +89,7 @@ export class ParsecClient {
   private readonly retryOptions: RetryOptions;
   private readonly limiter: RateLimiter;
   private readonly onWait?: (w: WaitNotice) => void;
+  private readonly onRateLimited?: () => void;
   private readonly fetchImpl: typeof fetch;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private readonly now: () => number;
@@ -115,6 +118,7 @@ export class ParsecClient {
     // A configured block longer than our give-up threshold must still be waited out.
     this.retryOptions.maxRetryAfterMs = Math.max(this.retryOptions.maxRetryAfterMs, this.retryOptions.blockMs);
     this.onWait = options.onWait;
+    this.onRateLimited = options.onRateLimited;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.sleep = options.sleep ?? realSleep;
     this.now = options.now ?? Date.now;
@@ -151,6 +155,7 @@ export class ParsecClient {
         error.attempts = attempts;
         let budgetUsed: number;
         if (error.kind === "rate-limited") {
+          this.onRateLimited?.();
           consecutive429 += 1;
           budgetUsed = consecutive429;
         } else {

@@ -1,4 +1,5 @@
 import type { AppConfig } from "../config";
+import { logger } from "../logging/logger.mjs";
 import type { Store } from "../store/store";
 import { deletedAnything, describeRun, runRetention, type RetentionPolicy } from "./runRetention";
 
@@ -13,12 +14,8 @@ export interface RetentionSchedule {
 }
 
 /** Runs the retention policy in the ingest runner (lib/runner/runnerTasks.ts): shortly after the start, then every hour. */
-export function startRetentionSchedule(
-  store: Store,
-  policy: RetentionPolicy,
-  destinations: AppConfig["integrations"]["destinations"],
-  log: (line: string) => void = console.log,
-): RetentionSchedule {
+export function startRetentionSchedule(store: Store, policy: RetentionPolicy, destinations: AppConfig["integrations"]["destinations"]): RetentionSchedule {
+  const log = logger("retention");
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -30,10 +27,10 @@ export function startRetentionSchedule(
   const run = () => {
     running = runRetention(store, policy, { destinations, signal: stopping.signal })
       .then((result) => {
-        if (result.error && !stopping.signal.aborted) console.error(`[parsec-viewer] retention stopped early: ${result.error}`);
-        else if (deletedAnything(result)) log(`[parsec-viewer] retention: ${describeRun(result, policy)}`);
+        if (result.error && !stopping.signal.aborted) log.warn(`retention stopped early: ${result.error}`);
+        else if (deletedAnything(result)) log.info(`retention: ${describeRun(result, policy)}`);
       })
-      .catch((error: unknown) => console.error(`[parsec-viewer] retention failed: ${(error as Error).message}`))
+      .catch((error: unknown) => log.error(`retention failed: ${(error as Error).message}`))
       .finally(() => schedule(RETENTION_INTERVAL_MS));
   };
   schedule(FIRST_RUN_DELAY_MS);

@@ -3,6 +3,7 @@ import { searchParamsRecord } from "../explorerUrl/explorerHref";
 import { domainErrorResponse } from "./domainErrorResponse";
 import { problemResponse } from "../http/problemResponse";
 import { BadParameterError } from "../http/requestErrors";
+import { logger } from "../logging/logger.mjs";
 
 export interface RouteSpec<Caller, Input> {
   /** Who is asking: the caller, or the answer that refuses them (401, 403), or a domain error (a route not configured here). */
@@ -31,7 +32,7 @@ export function routeHandler<Caller, Input = undefined>(spec: RouteSpec<Caller, 
       if (answer) return answer;
       // Next.js's own control flow (redirect(), dynamic rendering) travels as errors with a digest.
       if (typeof (error as { digest?: unknown } | null)?.digest === "string") throw error;
-      console.error(`[parsec-viewer] ${request.method} ${new URL(request.url).pathname} failed:`, error);
+      logger("http").error({ err: error }, `${request.method} ${new URL(request.url).pathname} failed`);
       return problemResponse(500, "The server failed to answer this request; its log says why.");
     }
   };

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import { getConfig, isBundledByNext } from "../config";
+import { logger, writeLogLine } from "../logging/logger.mjs";
 import { reviveRunnerFailure, runnerReplySchema, type RunnerFailure, type RunnerReply, type RunnerRequest } from "./runnerProtocol";
 import { createRunnerTasks, type RunnerTasks } from "./runnerTasks";
 
@@ -15,8 +16,8 @@ export interface IngestRunner {
   request(work: Work, options?: { onStarted?: (runId: number) => void }): Promise<unknown>;
   /** The thread the write path runs in (0: the main thread). */
   threadId(): Promise<number>;
-  /** Stops the runner cleanly: runs stop at their next page, the lease is released. */
-  stop(): Promise<void>;
+  /** Stops the runner cleanly: runs stop at their next page, the lease is released; a thread not done within `timeoutMs` is ended. */
+  stop(timeoutMs?: number): Promise<void>;
 }
 
 interface Pending {
@@ -53,8 +54,10 @@ class PendingRequests {
 
 const stopped = (message: string): RunnerFailure => ({ runnerError: { kind: "IngestRunnerStoppedError", message } });
 
+const log = logger("runner");
+
 const RESTART_DELAYS_MS = [1_000, 5_000, 30_000];
-/** How long a stop waits for runs to reach a page boundary before the thread is terminated. */
+/** How long a stop waits by default for runs to reach a page boundary before the thread is terminated. */
 const STOP_TIMEOUT_MS = 8_000;
 
 /**
@@ -81,23 +84,23 @@ class WorkerIngestRunner implements IngestRunner {
     this.ready = new Promise((resolve, reject) => {
       worker.on("message", (raw: unknown) => {
         const reply = runnerReplySchema.safeParse(raw);
-        if (!reply.success) return console.error(`[runner] an answer of an unknown shape was ignored: ${reply.error.message}`);
+        if (!reply.success) return log.error(`an answer of an unknown shape was ignored: ${reply.error.message}`);
         if (reply.data.type === "ready") {
           this.restarts = 0;
           resolve(reply.data.threadId);
-        } else if (reply.data.type === "log") console[reply.data.level](reply.data.line);
+        } else if (reply.data.type === "log") writeLogLine(reply.data.line);
         else this.pending.settle(reply.data);
       });
       worker.once("exit", () => reject(new Error("The ingest runner stopped before it was ready.")));
     });
     this.ready.catch(() => undefined);
-    worker.on("error", (error) => console.error(`[runner] the ingest runner failed: ${error.stack ?? error.message}`));
+    worker.on("error", (error) => log.error({ err: error }, "the ingest runner failed"));
     worker.once("exit", (code) => {
       this.worker = null;
       this.pending.failAll("The ingest runner stopped before the work was done; what it committed is kept. Try again.");
       if (this.stopping) return;
       const delay = RESTART_DELAYS_MS[Math.min(this.restarts++, RESTART_DELAYS_MS.length - 1)]!;
-      console.error(`[runner] the ingest runner stopped (exit code ${code}); starting it again in ${delay / 1000} s`);
+      log.error(`the ingest runner stopped (exit code ${code}); starting it again in ${delay / 1000} s`);
       this.restartTimer = setTimeout(() => this.start(), delay);
       this.restartTimer.unref();
     });
@@ -125,14 +128,17 @@ class WorkerIngestRunner implements IngestRunner {
     await this.worker?.terminate();
   }
 
-  async stop(): Promise<void> {
+  async stop(timeoutMs = STOP_TIMEOUT_MS): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restartTimer);
     const worker = this.worker;
     if (!worker) return;
     const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
     worker.postMessage({ type: "stop" });
-    const timeout = setTimeout(() => void worker.terminate(), STOP_TIMEOUT_MS);
+    const timeout = setTimeout(() => {
+      log.warn(`the ingest runner did not stop within ${timeoutMs / 1000} s: ending its thread (what it committed is kept)`);
+      void worker.terminate();
+    }, timeoutMs);
     await exited;
     clearTimeout(timeout);
   }
@@ -211,7 +217,7 @@ export function getIngestRunner(): IngestRunner {
         throw reviveRunnerFailure(failure);
       }),
     threadId: () => shared.threadId(),
-    stop: () => shared.stop(),
+    stop: (timeoutMs) => shared.stop(timeoutMs),
   };
 }
 
@@ -223,10 +229,10 @@ export async function terminateIngestRunnerThread(): Promise<void> {
 }
 
 /** Stops this process's runner, if one runs: for a graceful shutdown and for tests. */
-export async function stopIngestRunner(): Promise<void> {
+export async function stopIngestRunner(timeoutMs?: number): Promise<void> {
   const runner = globalForRunner.parsecViewerIngestRunner;
   globalForRunner.parsecViewerIngestRunner = undefined;
-  await runner?.stop();
+  await runner?.stop(timeoutMs);
 }
 
 function createIngestRunner(services: boolean): IngestRunner {

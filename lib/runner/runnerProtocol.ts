@@ -66,8 +66,8 @@ export const runnerReplySchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("started"), id: requestId, runId: z.number().int() }),
   z.object({ type: z.literal("done"), id: requestId, result: z.unknown() }),
   z.object({ type: z.literal("failed"), id: requestId, error: wireErrorSchema }),
-  /** A console line of the runner, written by the server's own console (one log, in order, one place to capture). */
-  z.object({ type: z.literal("log"), level: z.enum(["log", "info", "warn", "error", "debug"]), line: z.string() }),
+  /** A log line of the runner (JSON, lib/logging), written by the server's own logger (one log, in order, one place to capture). */
+  z.object({ type: z.literal("log"), line: z.string() }),
 ]);
 export type RunnerReply = z.infer<typeof runnerReplySchema>;
 

@@ -1,6 +1,7 @@
 import { startAlertLoop, stopAlertLoop } from "../alerts/alertLoop";
 import { startBackupSchedule } from "../backup/backupSchedule";
 import { getConfig } from "../config";
+import { logger } from "../logging/logger.mjs";
 import { startDeliveryScheduler, type DeliveryScheduler } from "../integrations/delivery/deliveryScheduler";
 import { injectDemoScenario, stopDemoParsecApi } from "../demo/demoParsecApi";
 import { importEventsFile } from "../ingest/importEvents";
@@ -28,7 +29,8 @@ export interface RunnerTasks {
  * reads its batches synchronously from the store), the alerts' sync-health and outbox loop, and the
  * retention policy (whose deletions go through this thread's writer connection, between the pages).
  */
-export function createRunnerTasks(log: (line: string) => void = console.log): RunnerTasks {
+export function createRunnerTasks(): RunnerTasks {
+  const log = logger("runner");
   const stopping = new AbortController();
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
@@ -39,8 +41,8 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
   const startScheduler = () => {
     if (stopping.signal.aborted) return;
     const { intervalMs } = getConfig().sync;
-    if (intervalMs > 0) startSyncScheduler(intervalMs, log);
-    else log("[parsec-viewer] background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
+    if (intervalMs > 0) startSyncScheduler(intervalMs);
+    else log.info("background sync is off (SYNC_INTERVAL_SECONDS=0); use POST /api/sync or npm run sync");
   };
 
   let stopBackups: (() => void) | undefined;
@@ -50,30 +52,30 @@ export function createRunnerTasks(log: (line: string) => void = console.log): Ru
     async startServices() {
       const config = getConfig();
       if (config.backup) {
-        log(`[parsec-viewer] backups: a copy every ${config.backup.intervalMs / 3_600_000} h in ${config.backup.dir}, the newest ${config.backup.keep} kept`);
-        stopBackups = startBackupSchedule(config.databaseFile, config.backup, log);
+        log.info(`backups: a copy every ${config.backup.intervalMs / 3_600_000} h in ${config.backup.dir}, the newest ${config.backup.keep} kept`);
+        stopBackups = startBackupSchedule(config.databaseFile, config.backup);
       }
       const store = await getStore();
       // Forwarding to the integrations: after each sync or import (requestDelivery, called by the
       // write path in this thread) and on a timer.
       const { destinations, intervalMs } = config.integrations;
-      if (destinations.length > 0) delivery = startDeliveryScheduler(store.sqlite, destinations, intervalMs, { log });
+      if (destinations.length > 0) delivery = startDeliveryScheduler(store.sqlite, destinations, intervalMs);
       // The retention policy, in small batches between the sync's pages (it shares this thread's connection).
       if (config.retention) {
-        log(
-          `[parsec-viewer] retention: events older than ${config.retention.eventDays} days are deleted${config.retention.ignoreUndelivered || destinations.length === 0 ? "" : " once every destination has them"}`,
+        log.info(
+          `retention: events older than ${config.retention.eventDays} days are deleted${config.retention.ignoreUndelivered || destinations.length === 0 ? "" : " once every destination has them"}`,
         );
-        retention = startRetentionSchedule(store, config.retention, destinations, log);
+        retention = startRetentionSchedule(store, config.retention, destinations);
       }
       // Sync-health rules and the alerts' outbox, on a timer (and after each sync run).
       startAlertLoop(store);
       if (!connectionsNeedRebuild(store.sqlite)) return startScheduler();
       // A database from before connections (or their hourly rollups) were kept: stitch them once,
       // and only then sync (the rebuild holds the sync's lease).
-      log("[parsec-viewer] stitching connections and their rollups from the stored events (once, after an upgrade)...");
+      log.info("stitching connections and their rollups from the stored events (once, after an upgrade)...");
       const rebuild = rebuildConnections(store)
-        .then((result) => log(`[parsec-viewer] ${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
-        .catch((error: unknown) => log(`[parsec-viewer] stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`))
+        .then((result) => log.info(`${result.attempts.toLocaleString("en")} connections stitched in ${(result.ms / 1000).toFixed(1)} s`))
+        .catch((error: unknown) => log.error(`stitching connections failed: ${(error as Error).message}. Run npm run connections:rebuild.`))
         .finally(startScheduler);
       track(rebuild);
     },

@@ -1,6 +1,7 @@
 import { getStore } from "../store/store";
 import { readIntegrationStatus } from "../integrations/admin/integrationAdmin";
 import type { IntegrationStatus } from "../integrations/status/integrationStatus";
+import { logger } from "../logging/logger.mjs";
 
 /** The store did not answer: the server is up but cannot serve anything that reads it. */
 export class StoreUnavailableError extends Error {
@@ -16,7 +17,7 @@ export async function checkHealth(): Promise<{ status: "ok" }> {
     const { db } = await getStore();
     await db.$queryRawUnsafe("SELECT 1");
   } catch (error) {
-    console.error("[parsec-viewer] health check: the database does not answer:", error);
+    logger("health").error({ err: error }, "the database does not answer");
     throw new StoreUnavailableError("The database does not answer.");
   }
   return { status: "ok" };

@@ -3,6 +3,7 @@ import { getConfig } from "../config";
 import { pendingMigrations } from "../store/migrate";
 import { migrationNames } from "../store/schemaEngine";
 import { getStore } from "../store/store";
+import { logger } from "../logging/logger.mjs";
 
 export type ReadinessCheck = "ok" | "failing" | "off";
 
@@ -30,20 +31,18 @@ export async function checkReadiness(now = new Date()): Promise<Readiness> {
     const pending = pendingMigrations(databaseFile, migrationNames());
     if (pending.length > 0) {
       checks.migrations = "failing";
-      console.error(
-        `[parsec-viewer] readiness: ${pending.length} migrations not applied (${pending.join(", ")}): restart the server or run npm run db:migrate`,
-      );
+      logger("readiness").error(`${pending.length} migrations not applied (${pending.join(", ")}): restart the server or run npm run db:migrate`);
     }
     if (readySyncFailingMs > 0) {
       const failingSince = await syncFailingSince(db);
       if (failingSince && now.getTime() - failingSince.getTime() > readySyncFailingMs) {
         checks.sync = "failing";
-        console.error(`[parsec-viewer] readiness: every sync since ${failingSince.toISOString()} failed`);
+        logger("readiness").error(`every sync since ${failingSince.toISOString()} failed`);
       }
     }
   } catch (error) {
     checks.database = "failing";
-    console.error("[parsec-viewer] readiness: the database does not answer:", error);
+    logger("readiness").error({ err: error }, "the database does not answer");
   }
   const ready = Object.values(checks).every((check) => check !== "failing");
   return { status: ready ? "ready" : "not ready", checks };

@@ -3,6 +3,7 @@ import { runConfiguredSync } from "./runConfiguredSync";
 import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import { getStore } from "../store/store";
 import { saveNextScheduledRun } from "./syncSchedule";
+import { logger } from "../logging/logger.mjs";
 
 const globalForScheduler = globalThis as unknown as { parsecViewerScheduler?: { stop(): Promise<void> } };
 
@@ -11,8 +12,9 @@ const globalForScheduler = globalThis as unknown as { parsecViewerScheduler?: { 
  * (a long backfill never overlaps the next tick). One scheduler per thread, even under hot reload:
  * the server's runs in its ingest runner (lib/runner).
  */
-export function startSyncScheduler(intervalMs: number, log: (line: string) => void = console.log): void {
+export function startSyncScheduler(intervalMs: number): void {
   if (globalForScheduler.parsecViewerScheduler) return;
+  const log = logger("sync");
   const stopping = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   let lastLoggedAt = 0;
@@ -33,17 +35,25 @@ export function startSyncScheduler(intervalMs: number, log: (line: string) => vo
           // A backfill can take hours: a line a minute says how it is going without flooding the log.
           if (Date.now() - lastLoggedAt > 60_000) {
             lastLoggedAt = Date.now();
-            log(`[sync] ${describeProgress(progress)}`);
+            log.info(describeProgress(progress));
           }
         },
       });
-      log(
-        `[sync] run ${result.runId} done (${result.passes.join(" + ")}): ${result.pages} pages, ` +
+      log.info(
+        {
+          runId: result.runId,
+          pages: result.pages,
+          received: result.received,
+          inserted: result.inserted,
+          updated: result.updated,
+          quarantined: result.quarantined,
+        },
+        `run ${result.runId} done (${result.passes.join(" + ")}): ${result.pages} pages, ` +
           `${result.received} events fetched, ${result.inserted} new, ${result.updated} updated, ${result.quarantined} quarantined`,
       );
     } catch (error) {
-      if (error instanceof SyncAlreadyRunningError) log(`[sync] skipped: ${error.message}`);
-      else log(`[sync] failed: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof SyncAlreadyRunningError) log.info(`skipped: ${error.message}`);
+      else log.error(`failed: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
       if (!stopping.signal.aborted && intervalMs > 0) {
         timer = setTimeout(() => (running = tick("schedule")), intervalMs);

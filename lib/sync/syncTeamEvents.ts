@@ -26,7 +26,7 @@ export interface SyncTeamEventsOptions {
   db: Db;
   sqlite: SqliteConnection;
   /** How to reach Parsec; the sync adds its own wait listener to report pauses as progress. */
-  api: Omit<ParsecClientOptions, "onWait">;
+  api: Omit<ParsecClientOptions, "onWait" | "onRateLimited">;
   trigger: RunTrigger;
   /** Walk the whole history again instead of the recent window (re-verifies everything). */
   full?: boolean;
@@ -72,7 +72,8 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
   const { db } = options;
   const teamId = options.api.teamId;
   let onWait: ((notice: WaitNotice) => void) | undefined;
-  const client = new ParsecClient({ ...options.api, onWait: (notice) => onWait?.(notice) });
+  let onRateLimited: (() => void) | undefined;
+  const client = new ParsecClient({ ...options.api, onWait: (notice) => onWait?.(notice), onRateLimited: () => onRateLimited?.() });
   const context: WalkContext = { ...options, client, teamId, clock: null, setWaitListener: (listener) => (onWait = listener) };
   const now = options.now ?? (() => new Date());
   const lease = await acquireSyncLock(db, options.lockTtlMs);
@@ -85,6 +86,17 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
     }
   })();
   options.onStarted?.(run.id);
+  // Counted in the run's row as it comes (a block can last minutes), so that /metrics, read in
+  // another thread or process, sees every 429; chained, and awaited before the run is finished.
+  let rateLimitedWrites = Promise.resolve();
+  onRateLimited = () => {
+    rateLimitedWrites = rateLimitedWrites
+      .then(() => db.syncRun.update({ where: { id: run.id }, data: { rateLimited: { increment: 1 } } }))
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+  };
   const signal = AbortSignal.any([lease.lost, ...(options.signal ? [options.signal] : [])]);
   // Added to page by page as pages commit, so that a failed run still reports what it kept.
   const tally: Tally = { counts: emptyCounts(), pages: 0 };
@@ -112,12 +124,14 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
       resumed = null;
     }
     await saveClock(context);
+    await rateLimitedWrites;
     await finishIngest(options, run.id, { mode: passes.join("+"), storeOptions: options.storeOptions });
     return { runId: run.id, pages: tally.pages, passes, ...tally.counts };
   } catch (error) {
     const message = signal.aborted && !(error instanceof BadRequestError) ? describeAbort(signal, error) : errorMessage(error);
     // What the run stored stays; so do its connections, unless another run has taken the lease.
     await saveClock(context).catch(() => undefined);
+    await rateLimitedWrites;
     await finishIngest(options, run.id, { error: message, stitch: !lease.lost.aborted, storeOptions: options.storeOptions });
     throw new SyncFailedError(message, run.id, { ...tally.counts, pages: tally.pages }, { cause: error });
   } finally {

@@ -119,6 +119,8 @@ export interface CliRun {
   killAll(): void;
   /** Resolves once stderr has matched `pattern`; rejects if the process exits first or on timeout. */
   waitForStderr(pattern: RegExp, timeoutMs?: number): Promise<string>;
+  /** The same for stdout, where the script's log lines go (JSON, as the server's). */
+  waitForStdout(pattern: RegExp, timeoutMs?: number): Promise<string>;
   /** Resolves when the process has exited (a kill included). */
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
@@ -150,32 +152,36 @@ export function startCli(script: string, args: string[], env: NodeJS.ProcessEnv)
     child.once("error", reject);
     child.once("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
   });
-  const waitForStderr = (pattern: RegExp, timeoutMs = 30_000) =>
+  const waitFor = (stream: "stdout" | "stderr", pattern: RegExp, timeoutMs = 30_000) =>
     new Promise<string>((resolve, reject) => {
+      const source = child[stream]!;
+      const text = () => (stream === "stdout" ? stdout : stderr);
       const check = () => {
-        const match = pattern.exec(stderr);
+        const match = pattern.exec(text());
         if (!match) return;
         stop();
         resolve(match[0]);
       };
       const onExit = () => {
         stop();
-        reject(new Error(`${script} exited before its stderr matched ${pattern}: ${stderr}`));
+        reject(new Error(`${script} exited before its ${stream} matched ${pattern}: ${text()}`));
       };
       const timer = setTimeout(() => {
         stop();
-        reject(new Error(`${script}: stderr did not match ${pattern} within ${timeoutMs} ms: ${stderr}`));
+        reject(new Error(`${script}: ${stream} did not match ${pattern} within ${timeoutMs} ms: ${text()}`));
       }, timeoutMs);
       const stop = () => {
         clearTimeout(timer);
-        child.stderr!.off("data", check);
+        source.off("data", check);
         child.off("exit", onExit);
       };
-      child.stderr!.on("data", check);
+      source.on("data", check);
       child.once("exit", onExit);
       check();
     });
-  return { child, done, waitForStderr, killAll };
+  const waitForStderr = (pattern: RegExp, timeoutMs?: number) => waitFor("stderr", pattern, timeoutMs);
+  const waitForStdout = (pattern: RegExp, timeoutMs?: number) => waitFor("stdout", pattern, timeoutMs);
+  return { child, done, waitForStderr, waitForStdout, killAll };
 }
 
 export async function runCli(script: string, args: string[], env: NodeJS.ProcessEnv) {

@@ -3,6 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { seedEvents } from "../../ingest/testing";
 import { newLeaseHolder } from "../../leases/leaseHolder";
+import { recordLogMessages } from "../../logging/testing";
 import { ensureIntegrationStates, readChangesAfter, readIntegrationState, takeIntegrationLease } from "../../store/integrationLedger";
 import { openSqlite, type SqliteConnection } from "../../store/sqlite";
 import { connectDatabase } from "../../store/testing";
@@ -66,12 +67,8 @@ describe("the delivery lease", () => {
   it("two schedulers on one file, woken together while events keep arriving: every event exactly once, in order, and a clear line about the skip", async () => {
     answerSlowly(3);
     const other = openSqlite(fixture.database.file);
-    const lines: string[] = [];
-    const log = (line: string) => lines.push(line);
-    const schedulers = [
-      startDeliveryScheduler(fixture.database.sqlite, hook(), 0, { ...FAST, log }),
-      startDeliveryScheduler(other, hook(), 0, { ...FAST, log }),
-    ];
+    const logged = recordLogMessages();
+    const schedulers = [startDeliveryScheduler(fixture.database.sqlite, hook(), 0, FAST), startDeliveryScheduler(other, hook(), 0, FAST)];
     try {
       for (let round = 0; round < 6; round += 1) {
         seedEvents(fixture.database, eventSeries(60, undefined, round * 60));
@@ -85,14 +82,13 @@ describe("the delivery lease", () => {
       }
     } finally {
       await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
+      logged.restore();
       other.close();
     }
     expect(idsReceived()).toHaveLength(360);
     expect(idsReceived()).toEqual(storedIds());
     expect(
-      lines.some((line) =>
-        /^\[parsec-viewer\] integration hook: skipped, another process delivers it \(its lease is held by .+\); trying again later$/.test(line),
-      ),
+      logged.messages.some((line) => /^integration hook: skipped, another process delivers it \(its lease is held by .+\); trying again later$/.test(line)),
     ).toBe(true);
   });
 
@@ -265,7 +261,7 @@ describe("the delivery lease", () => {
       [],
       cliEnvironment({ DATABASE_URL: fixture.database.url, INTEGRATIONS_FILE: file, INTEGRATIONS_INTERVAL_SECONDS: "1" }),
     );
-    const lines: string[] = [];
+    let logged: ReturnType<typeof recordLogMessages> | undefined;
     let scheduler: ReturnType<typeof startDeliveryScheduler> | undefined;
     // Opened once the child has migrated the file (its migration needs the file to itself).
     await firstArrived.promise;
@@ -275,15 +271,12 @@ describe("the delivery lease", () => {
       readable.resolve();
       const childHolder = leaseHolder()!;
       expect(ours(childHolder)).toBe(false);
-      scheduler = startDeliveryScheduler(reopened.sqlite, destinations, 0, {
-        ...FAST,
-        log: (line) => {
-          lines.push(line);
-          if (line.includes("skipped, another process delivers it")) serverTurnedAway.resolve();
-        },
+      logged = recordLogMessages((line) => {
+        if (line.includes("skipped, another process delivers it")) serverTurnedAway.resolve();
       });
+      scheduler = startDeliveryScheduler(reopened.sqlite, destinations, 0, FAST);
       void child
-        .waitForStderr(new RegExp(`integration hook: skipped, another process delivers it \\(its lease is held by [^:]+:${process.pid}[@:]`), 60_000)
+        .waitForStdout(new RegExp(`integration hook: skipped, another process delivers it \\(its lease is held by [^:]+:${process.pid}[@:]`), 60_000)
         .then(childTurnedAway.resolve, () => undefined);
 
       // Events keep arriving; the server is woken after each, as after a sync's commit.
@@ -307,9 +300,7 @@ describe("the delivery lease", () => {
       const result = await child.done;
       expect(result.code, result.stderr).toBe(0);
 
-      expect(lines).toContain(
-        `[parsec-viewer] integration hook: skipped, another process delivers it (its lease is held by ${childHolder}); trying again later`,
-      );
+      expect(logged.messages).toContain(`integration hook: skipped, another process delivers it (its lease is held by ${childHolder}); trying again later`);
       expect(mostInFlight).toBe(1);
       // Every request was made under one lease from its arrival to its answer, and both processes made some.
       for (const request of requests) expect(request.answered).toBe(request.arrived);
@@ -321,6 +312,7 @@ describe("the delivery lease", () => {
       expect(readIntegrationState(reopened.sqlite, "hook")).toMatchObject({ leaseHolder: null, leaseExpiresAt: null });
     } finally {
       await scheduler?.stop();
+      logged?.restore();
       child.killAll();
       await reopened.disconnect();
     }

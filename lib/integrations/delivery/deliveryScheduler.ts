@@ -1,4 +1,5 @@
 import type { Destination } from "../../integrationsFile";
+import { logger } from "../../logging/logger.mjs";
 import type { SqliteConnection } from "../../store/sqlite";
 import { ensureIntegrationStates } from "../../store/integrationLedger";
 import { createSender } from "../destinations/createSender";
@@ -21,9 +22,9 @@ export function startDeliveryScheduler(
   sqlite: SqliteConnection,
   destinations: readonly Destination[],
   intervalMs: number,
-  options: DeliveryOptions & { log?: (line: string) => void } = {},
+  options: DeliveryOptions = {},
 ): DeliveryScheduler {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const log = logger("integrations");
   const stopping = new AbortController();
   const loops = destinations.map((destination) => ({ destination, sender: null as Sender | null, running: null as Promise<void> | null, again: false }));
   const ready = ensureIntegrationStates(sqlite, destinations);
@@ -45,13 +46,13 @@ export function startDeliveryScheduler(
         const { name } = loop.destination;
         const said = report.status === "failed" ? `failed: ${report.error}` : report.status === "held" ? "held" : null;
         if (said !== (lastSaid.get(name) ?? null)) {
-          log(
-            report.status === "failed"
-              ? `[parsec-viewer] integration ${name}: delivery failed, trying again later: ${report.error}`
-              : report.status === "held"
-                ? `[parsec-viewer] integration ${name}: skipped, another process delivers it (its lease is held by ${report.heldBy}); trying again later`
-                : `[parsec-viewer] integration ${name}: delivering again`,
-          );
+          if (report.status === "failed") log.warn({ destination: name }, `integration ${name}: delivery failed, trying again later: ${report.error}`);
+          else if (report.status === "held")
+            log.info(
+              { destination: name, heldBy: report.heldBy },
+              `integration ${name}: skipped, another process delivers it (its lease is held by ${report.heldBy}); trying again later`,
+            );
+          else log.info({ destination: name }, `integration ${name}: delivering again`);
         }
         lastSaid.set(name, said);
       } while (loop.again && !stopping.signal.aborted);
