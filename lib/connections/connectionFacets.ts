@@ -1,0 +1,57 @@
+import { facetCounts, type Facet, type FacetLimits } from "../facets/facetCounts";
+import type { Db } from "../store/client";
+import type { SqliteConnection } from "../store/sqlite";
+import { connectionFiltersSql, type ConnectionFilters } from "./connectionFilters";
+import { displayStatusSql } from "./connectionStatus";
+import { countConnections } from "./queryConnections";
+
+/** The connections table's facets, in the order shown; each is a filter of the URL with its `not_` twin. */
+export const CONNECTION_FACETS = ["status", "exit", "host", "user"] as const;
+export type ConnectionFacet = (typeof CONNECTION_FACETS)[number];
+
+const DIMENSIONS = {
+  status: { include: "status", exclude: "notStatus" },
+  exit: { include: "exit", exclude: "notExit" },
+  host: { include: "host", exclude: "notHost" },
+  user: { include: "user", exclude: "notUser" },
+} as const satisfies Record<ConnectionFacet, { include: keyof ConnectionFilters; exclude: keyof ConnectionFilters }>;
+
+/** The filters without those of one facet: the connections its counts are of. */
+export function withoutConnectionFacet(filters: ConnectionFilters, facet: ConnectionFacet): ConnectionFilters {
+  const { include, exclude } = DIMENSIONS[facet];
+  return { ...filters, [include]: [], [exclude]: [] };
+}
+
+/**
+ * The facets of the connections table's filters (lib/facets/facetCounts.ts): status as shown
+ * (decided against `nowMs`, as the table's), completion exit code, host and connecting user.
+ */
+export async function connectionFacets(
+  db: Db,
+  sqlite: SqliteConnection,
+  filters: ConnectionFilters,
+  count: number,
+  nowMs: number,
+  limits?: FacetLimits,
+): Promise<Facet<ConnectionFacet>[]> {
+  return facetCounts(
+    sqlite,
+    {
+      table: `"Connection"`,
+      columns: { status: displayStatusSql(new Date(nowMs)), exit: `"completionExitCode"`, host: `"hostComputerName"`, user: `"clientUserId"` },
+      whereWithout: (facet) => {
+        const where = connectionFiltersSql(withoutConnectionFacet(filters, facet), nowMs);
+        return { sql: where.sql, params: where.values };
+      },
+      isFiltered: (facet) => filters[DIMENSIONS[facet].include].length + filters[DIMENSIONS[facet].exclude].length > 0,
+      tableCount: { count, exact: true },
+      countWithout: async (facet) => ({ count: await countConnections(db, withoutConnectionFacet(filters, facet), nowMs), exact: true }),
+      named: (facet) => {
+        const { include, exclude } = DIMENSIONS[facet];
+        return [...filters[include], ...filters[exclude]].filter((value) => value !== "success" && value !== "failure").map(String);
+      },
+    },
+    CONNECTION_FACETS,
+    limits,
+  );
+}
