@@ -1,6 +1,7 @@
 import { facetCounts, type Facet, type FacetLimits } from "../facets/facetCounts";
 import type { Db } from "../store/client";
 import type { SqliteConnection } from "../store/sqlite";
+import { getStore } from "../store/store";
 import { connectionFiltersSql, type ConnectionFilters } from "./connectionFilters";
 import { displayStatusSql } from "./connectionStatus";
 import { countConnections } from "./queryConnections";
@@ -54,4 +55,11 @@ export async function connectionFacets(
     CONNECTION_FACETS,
     limits,
   );
+}
+
+/** `connectionFacets` of the store, begun once the current task is done (the page streams them after its list). */
+export async function storedConnectionFacets(filters: ConnectionFilters, count: number, nowMs: number): Promise<Facet<ConnectionFacet>[]> {
+  await new Promise((resolve) => setImmediate(resolve));
+  const { db, sqlite } = await getStore();
+  return connectionFacets(db, sqlite, filters, count, nowMs);
 }

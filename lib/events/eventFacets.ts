@@ -1,5 +1,6 @@
 import { facetCounts, type Facet, type FacetLimits } from "../facets/facetCounts";
 import type { SqliteConnection } from "../store/sqlite";
+import { getStore } from "../store/store";
 import { countEvents, type EventCount } from "./countEvents";
 import { matchesExactly, needsExactCheck, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
@@ -53,6 +54,15 @@ export async function eventFacets(
     EVENT_FACETS,
     limits,
   );
+}
+
+/**
+ * `eventFacets` of the store, begun once the current task is done: the page sends its list first
+ * and streams the facets after it.
+ */
+export async function storedEventFacets(filters: EventFilters, search: SearchPlan, count: EventCount): Promise<Facet<EventFacet>[]> {
+  await new Promise((resolve) => setImmediate(resolve));
+  return eventFacets((await getStore()).sqlite, filters, search, count);
 }
 
 /** The values a facet's filters name, as its counts key them (an exit filter's "success" and "failure" are no one code). */

@@ -34,7 +34,13 @@ export const eventFiltersSchema = z
     message: paramMessage({ reason: "notLaterThanTo" }),
     path: ["from"],
   })
-  .transform(({ not_user, not_name, not_host, not_exit, ...filters }) => ({ ...filters, notUser: not_user, notName: not_name, notHost: not_host, notExit: not_exit }));
+  .transform(({ not_user, not_name, not_host, not_exit, ...filters }) => ({
+    ...filters,
+    notUser: not_user,
+    notName: not_name,
+    notHost: not_host,
+    notExit: not_exit,
+  }));
 
 export type EventFilters = z.output<typeof eventFiltersSchema>;
 
