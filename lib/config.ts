@@ -145,6 +145,8 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(["worker", "main-thread"], { message: 'must be "worker" (the default) or "main-thread" (for benchmarks only)' }).default("worker"),
   ),
+  // The breakdown beside /events and /connections; "off" spares a store where even its bounded reads cost too much, and lets the benchmark compare.
+  FACETS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { message: 'must be "on" (the default) or "off"' }).default("on")),
   OIDC_ISSUER_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -372,6 +374,8 @@ function toAppConfig(
         }
       : null,
     ingestRunner: env.INGEST_RUNNER,
+    /** Whether /events and /connections show their facets. */
+    facets: env.FACETS === "on",
     /** Where the links in notifications point. */
     viewerUrl: env.VIEWER_URL,
     alerts: {

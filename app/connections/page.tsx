@@ -41,6 +41,12 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <ParamProblems problems={problems} />
       <ConnectionFilterBar current={view} users={users} hosts={hosts} />
       <ActiveFilters filters={activeFilters(view.filters, view.paging, "connections")} users={users} />
+      {/* Also over no results: the facets of the other filters show what one left out hides. */}
+      {facets && (page.rows.length > 0 || hasConnectionFilters(filters)) && (
+        <Suspense fallback={null}>
+          <StreamedFacetPanel facets={facets()} view={view} users={users} />
+        </Suspense>
+      )}
       {page.rows.length === 0 ? (
         <NoResults
           noun="connections"
@@ -65,9 +71,6 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               </a>
             </span>
           </div>
-          <Suspense fallback={null}>
-            <StreamedFacetPanel facets={facets()} view={view} users={users} />
-          </Suspense>
           <ConnectionsTable rows={page.rows} view={view} zone={await requestZone()} />
           <div className="results-footer">
             <span />

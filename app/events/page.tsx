@@ -51,6 +51,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           {t("scanNote")}
         </p>
       )}
+      {/* Also over no results: the facets of the other filters show what one left out hides. */}
+      {facets && (page.rows.length > 0 || hasFilters(filters)) && (
+        <Suspense fallback={null}>
+          <StreamedFacetPanel facets={facets()} view={{ ...view, table: "events" }} users={options.users} />
+        </Suspense>
+      )}
       {page.rows.length === 0 ? (
         <NoResults
           noun="events"
@@ -68,9 +74,6 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
             <AutoRefresh available={cursor === null && paging.order === "newest" && paging.sort === "time"} />
           </div>
           {histogram && <EventHistogramChart histogram={histogram} view={view} />}
-          <Suspense fallback={null}>
-            <StreamedFacetPanel facets={facets()} view={{ ...view, table: "events" }} users={options.users} />
-          </Suspense>
           <EventsTable
             key={pageKey}
             rows={page.rows}

@@ -40,6 +40,7 @@ export function FacetPanel({ facets, view, users }: { facets: readonly Facet<Fac
   const locale = useLocale();
   const noun = view.table === "connections" ? "connection" : "event";
   const estimated = facets.some((facet) => facet.estimated);
+  if (facets.every((facet) => facet.total === 0 && facet.values.length === 0)) return null;
 
   const labelOf = (dimension: FacetParam, value: string): { text: string; node: ReactNode; detail?: string } => {
     switch (dimension) {

@@ -1,3 +1,4 @@
+import { getConfig } from "../config";
 import { pickerOptions } from "../events/pickerOptions";
 import { getStore } from "../store/store";
 import { storedConnectionFacets } from "./connectionFacets";
@@ -17,6 +18,6 @@ export async function connectionsPageData(searchParams: Record<string, string | 
     listConnectionHosts(db),
   ]);
   // Asked for only where the page shows them, after its list (a promise nobody awaits would fail unseen).
-  const facets = () => storedConnectionFacets(filters, count, nowMs);
+  const facets = getConfig().facets ? () => storedConnectionFacets(filters, count, nowMs) : null;
   return { filters, paging, problems, cursor, page, count, users: options.users, hosts, facets };
 }

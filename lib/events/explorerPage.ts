@@ -1,3 +1,4 @@
+import { getConfig } from "../config";
 import { exitCodesMatching } from "../parsec/exitCodeSearch";
 import { getStore } from "../store/store";
 import { storedEventFacets } from "./eventFacets";
@@ -25,6 +26,6 @@ export async function explorerPageData(searchParams: SearchParams, nowMs: number
     pickerOptions(db, nowMs, { staleWhileRefreshing: true }),
   ]);
   // Asked for only where the page shows them, after its list (a promise nobody awaits would fail unseen).
-  const facets = () => storedEventFacets(filters, search, count);
+  const facets = getConfig().facets ? () => storedEventFacets(filters, search, count) : null;
   return { filters, paging, problems, cursor, searchKind: search.kind, codeSearch: exitCodesMatching(filters.q), page, count, histogram, options, facets };
 }
