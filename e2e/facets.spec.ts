@@ -63,12 +63,18 @@ test("which hosts failed most this week: the facets answer, a host is shown with
   const csv = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
   expect(new URL(csv!, page.url()).searchParams.getAll("not_user")).toEqual([userId]);
   const ndjson = await page.request.get(new URL(csv!.replace("format=csv", "format=ndjson"), page.url()).toString());
-  const exported = (await ndjson.text()).trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as { client_user_id: number; host_computer_name: string });
+  const exported = (await ndjson.text())
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { client_user_id: number; host_computer_name: string });
   expect(exported.length).toBe(hostFailures);
   expect(exported.every((row) => row.client_user_id !== Number(userId) && row.host_computer_name === host)).toBe(true);
 
   // The same link again brings the user back.
-  await facet(page, "user").getByRole("link", { name: `${email} の除外をやめる` }).click();
+  await facet(page, "user")
+    .getByRole("link", { name: `${email} の除外をやめる` })
+    .click();
   await expect(page).not.toHaveURL(/not_user=/);
   await expect.poll(() => resultCount(page)).toBeGreaterThanOrEqual(hostFailures);
 });
