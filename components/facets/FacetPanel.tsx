@@ -84,7 +84,9 @@ export function FacetPanel({ facets, view, users }: { facets: readonly Facet<Fac
                       {label.detail && facet.dimension === "exit" && <small className="facets__detail muted">{label.detail}</small>}
                     </span>
                     {links.state && (
-                      <span className={`facets__state facets__state--${links.state}`}>{t(links.state === "included" ? "stateIncluded" : "stateExcluded")}</span>
+                      <span className={`facets__state facets__state--${links.state}`}>
+                        {links.state === "included" ? t("stateIncluded") : t("stateExcluded")}
+                      </span>
                     )}
                     <span className="facets__count">{count(facet, n)}</span>
                     <span className="facets__actions">

@@ -1,7 +1,7 @@
 import type { SqliteConnection } from "../store/sqlite";
 import type { EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
-import { evenSample } from "../store/evenSample";
+import { evenSample, roundTo3Digits } from "../store/evenSample";
 import { asScan, searchCondition, searchParams, type TextSearchPlan } from "./eventSearch";
 
 /**
@@ -75,11 +75,4 @@ function tally(instants: readonly number[], bucketOf: (ms: number) => number): M
     counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
   }
   return counts;
-}
-
-/** An estimate as it is shown: to three significant digits (a whole number below 1,000). */
-export function roundTo3Digits(n: number): number {
-  if (n < 1_000) return Math.round(n);
-  const unit = 10 ** (Math.floor(Math.log10(n)) - 2);
-  return Math.round(n / unit) * unit;
 }

@@ -1,5 +1,4 @@
-import { roundTo3Digits } from "../events/searchEstimate";
-import { evenSample } from "../store/evenSample";
+import { evenSample, roundTo3Digits } from "../store/evenSample";
 import type { SqliteConnection } from "../store/sqlite";
 
 /**

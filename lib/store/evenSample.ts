@@ -36,3 +36,10 @@ export function evenSample(sqlite: SqliteConnection, table: string): EvenSample 
     whole: high - low + 1 <= SAMPLE_RUNS * SAMPLE_RUN_LENGTH,
   };
 }
+
+/** An estimate from the sample as it is shown: to three significant digits (a whole number below 1,000). */
+export function roundTo3Digits(n: number): number {
+  if (n < 1_000) return Math.round(n);
+  const unit = 10 ** (Math.floor(Math.log10(n)) - 2);
+  return Math.round(n / unit) * unit;
+}
