@@ -3,6 +3,8 @@ import { eventRows, openWhenStitched } from "./demoData";
 
 const facet = (page: Page, dimension: string) => page.getByTestId(`facet-${dimension}`);
 const facetValues = (page: Page, dimension: string) => facet(page, dimension).locator("li[data-value]");
+/** One value's row of a facet (JSON's quoting is CSS's for the names here: "OFFICE\\naoki"). */
+const valueRow = (page: Page, dimension: string, value: string) => facet(page, dimension).locator(`li[data-value=${JSON.stringify(value)}]`);
 const chips = (page: Page) => page.getByTestId("active-filter");
 const resultCount = async (page: Page) => Number(await page.getByTestId("result-count").getAttribute("data-count"));
 const connectionRows = (page: Page) => page.getByTestId("connections-table").locator("tbody tr[data-attempt-id]");
@@ -38,7 +40,7 @@ test("which hosts failed most this week: the facets answer, a host is shown with
   const rowUsers = await connectionRows(page).evaluateAll((rows) => rows.map((row) => row.querySelector("td:nth-child(2)")?.textContent ?? ""));
   expect(rowUsers.length).toBeGreaterThan(0);
   expect(rowUsers).not.toContain(email);
-  await expect(facet(page, "user").locator(`li[data-value="${userId}"]`)).toHaveAttribute("data-state", "excluded");
+  await expect(valueRow(page, "user", userId)).toHaveAttribute("data-state", "excluded");
 
   // The host facet lists the hosts by failures this week (of everyone else), most first.
   const hosts = facetValues(page, "host");
@@ -57,7 +59,7 @@ test("which hosts failed most this week: the facets answer, a host is shown with
   await expect.poll(() => resultCount(page)).toBe(hostFailures);
   const rowHosts = await connectionRows(page).evaluateAll((rows) => rows.map((row) => row.querySelector("td:nth-child(3) a")?.textContent ?? ""));
   expect(new Set(rowHosts)).toEqual(new Set([host]));
-  await expect(facet(page, "host").locator(`li[data-value="${host}"]`)).toHaveAttribute("data-state", "included");
+  await expect(valueRow(page, "host", host)).toHaveAttribute("data-state", "included");
 
   // The exports hold what the table shows.
   const csv = await page.getByRole("link", { name: "CSV" }).getAttribute("href");
@@ -84,7 +86,7 @@ test("the explorer's exit-code facet names each code and says what it means, in 
   const codes = facetValues(page, "exit");
   await expect(codes.first()).toBeVisible();
   // A failure code shows its catalogue name and its Japanese meaning.
-  const failure = facet(page, "exit").locator('li[data-value="-6023"]');
+  const failure = valueRow(page, "exit", "-6023");
   await expect(failure.locator(".exit-code__name")).toHaveText("NAT_ERR_PEER_PHASE");
   await expect(failure.locator(".facets__detail")).toContainText(/[ぁ-んァ-ン一-龥]/);
   await expect(facet(page, "exit")).toContainText("終了コードなし");
