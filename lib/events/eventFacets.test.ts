@@ -148,6 +148,19 @@ describe("eventFacets", () => {
     }
   });
 
+  it("estimates a search from the sample, trying the search itself on each sampled row", async () => {
+    const facets = await facetsOf({ q: "relay" }, { exactRows: 500, minSample: 200 });
+    for (const facet of facets) {
+      const truth = bruteForce(facet.dimension, (e) => JSON.stringify(e.data).includes("relay"));
+      expect(facet.estimated).toBe(true);
+      expect(facet.total).toBe(truth.total);
+      for (const { value, count } of facet.values.slice(0, 3)) {
+        const real = truth.values.find((v) => v.value === value)?.count ?? 0;
+        expect(Math.abs(count - real), `${facet.dimension} ${value}`).toBeLessThanOrEqual(truth.total * 0.05);
+      }
+    }
+  });
+
   it("estimates from the set's first rows where the sample holds too few of it", async () => {
     const [exitFacet] = await facetsOf({ user: "3" }, { exactRows: 100, minSample: 10_000 });
     const truth = bruteForce("exit", (e) => e.user_id === 3);

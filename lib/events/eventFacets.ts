@@ -43,7 +43,7 @@ export async function eventFacets(
     {
       table: `"Event"`,
       columns: Object.fromEntries(EVENT_FACETS.map((facet) => [facet, DIMENSIONS[facet].column])) as Record<EventFacet, string>,
-      whereWithout: (facet) => eventFiltersSql(withoutFacet(filters, facet), rowPlan),
+      whereWithout: (facet, on) => eventFiltersSql(withoutFacet(filters, facet), on === "sample" && rowPlan.kind !== "none" ? asScan(rowPlan) : rowPlan),
       isFiltered: (facet) => filters[DIMENSIONS[facet].include].length + filters[DIMENSIONS[facet].exclude].length > 0,
       tableCount: count,
       // A plan of its own: a count's plan remembers the filters it was first asked with.

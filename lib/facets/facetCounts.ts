@@ -56,8 +56,12 @@ export interface FacetSource<D extends string> {
   table: string;
   /** Each dimension's SQL expression on a row (text or integer; null for none). */
   columns: Record<D, string>;
-  /** The table's condition without the dimension's filters (both what it includes and leaves out). */
-  whereWithout(dimension: D): SqlWhere;
+  /**
+   * The table's condition without the dimension's filters (both what it includes and leaves out),
+   * for reading its rows or for trying it on each row of the sample (where an index lookup would
+   * cost more than the check itself).
+   */
+  whereWithout(dimension: D, on: "rows" | "sample"): SqlWhere;
   /** Whether the filters include or leave out values of the dimension (its rows are then not the table's). */
   isFiltered(dimension: D): boolean;
   /** The table's own count (the dimensions without a filter count its rows). */
@@ -96,12 +100,12 @@ export async function facetCounts<D extends string>(
 
 async function groupFacets<D extends string>(sqlite: SqliteConnection, source: FacetSource<D>, group: readonly D[], limits: FacetLimits): Promise<Facet<D>[]> {
   const first = group[0]!;
-  const where = source.whereWithout(first);
+  const where = source.whereWithout(first, "rows");
   const known = source.isFiltered(first) ? null : source.tableCount;
   const extra = source.exactCheck?.columns ?? [];
   const select = [...group.map((d) => `${source.columns[d]} AS "${d}"`), ...extra.map((column) => `"${column}"`)].join(", ");
   const keep = source.exactCheck?.keep ?? (() => true);
-  const read = (sql: string) => sqlite.prepare(sql).all(where.params as never) as Row[];
+  const read = (sql: string, { params } = where) => sqlite.prepare(sql).all(params as never) as Row[];
 
   // The set is known to be large: go straight to the estimate.
   const firstRows =
@@ -111,7 +115,8 @@ async function groupFacets<D extends string>(sqlite: SqliteConnection, source: F
     return group.map((d) => facetOf(d, rows, rows.length, false, source.named(d)));
   }
   const sample = evenSample(sqlite, source.table);
-  const sampled = sample ? read(`${sample.with} SELECT ${select} FROM ${sample.from} WHERE ${sample.where} AND (${where.sql})`).filter(keep) : [];
+  const onSample = source.whereWithout(first, "sample");
+  const sampled = sample ? read(`${sample.with} SELECT ${select} FROM ${sample.from} WHERE ${sample.where} AND (${onSample.sql})`, onSample).filter(keep) : [];
   if (sample?.whole) return group.map((d) => facetOf(d, sampled, sampled.length, false, source.named(d)));
   const rows =
     sampled.length >= limits.minSample

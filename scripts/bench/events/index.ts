@@ -12,8 +12,8 @@ import {
   benchSession,
   requireProductionBuild,
   startBenchServer,
+  benchRequest,
   timeRequestsBesideDirect,
-  timeTwoUrls,
   timing,
   type BenchSession,
   type Timing,
@@ -134,17 +134,23 @@ async function measureFacets(
   sqlite: Database.Database,
   requests: number,
 ): Promise<FacetsResult> {
-  const [withFacets, withoutFacets] = await timeTwoUrls([bases[0] + scenario.path, bases[1] + scenario.path], session, requests, WARMUP);
-  const directly = async (run: (db: Database.Database) => Promise<unknown>) => {
-    const samples: number[] = [];
-    for (let i = 0; i < WARMUP + requests; i++) {
+  // One round: the page from each server, then its SQL with and without the facets; in turn, so
+  // that a drift of the machine affects all four alike (and no connection idles long enough to be closed).
+  const samples: [number[], number[], number[], number[]] = [[], [], [], []];
+  const runs = [
+    () => benchRequest(bases[0] + scenario.path, session),
+    () => benchRequest(bases[1] + scenario.path, session),
+    () => scenario.raw(sqlite),
+    () => scenario.rawWithoutFacets!(sqlite),
+  ];
+  for (let i = 0; i < WARMUP + requests; i++) {
+    for (const [which, run] of runs.entries()) {
       const started = performance.now();
-      await run(sqlite);
-      if (i >= WARMUP) samples.push(performance.now() - started);
+      await run();
+      if (i >= WARMUP) samples[which]!.push(performance.now() - started);
     }
-    return timing(samples);
-  };
-  const [rawWith, rawWithout] = [await directly(scenario.raw), await directly(scenario.rawWithoutFacets!)];
+  }
+  const [withFacets, withoutFacets, rawWith, rawWithout] = samples.map(timing) as [Timing, Timing, Timing, Timing];
   return { name: scenario.name, withFacets, withoutFacets, ratioP95: withFacets.p95 / withoutFacets.p95, rawRatioP95: rawWith.p95 / rawWithout.p95 };
 }
 

@@ -123,22 +123,6 @@ export async function timeRequestsBesideDirect(
   return { server: timing(serverMs), direct: timing(directMs), responseBytes };
 }
 
-/**
- * `runs` GETs of each of two URLs (the same page on two servers, say), alternating after `warmup`
- * untimed pairs, so that a drift of the machine affects both alike.
- */
-export async function timeTwoUrls(urls: readonly [string, string], session: BenchSession, runs: number, warmup: number): Promise<[Timing, Timing]> {
-  const samples: [number[], number[]] = [[], []];
-  for (let i = 0; i < warmup + runs; i++) {
-    for (const which of [0, 1] as const) {
-      const started = performance.now();
-      await benchRequest(urls[which], session);
-      if (i >= warmup) samples[which].push(performance.now() - started);
-    }
-  }
-  return [timing(samples[0]), timing(samples[1])];
-}
-
 /** Nearest-rank p50, p95 and the maximum of the samples (ms). */
 export function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
