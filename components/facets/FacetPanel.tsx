@@ -61,6 +61,15 @@ export function FacetPanel({ facets, view, users }: { facets: readonly Facet<Fac
         return { text: value, node: value };
     }
   };
+  /** One of a value's two links: a click shows it (or leaves it out); when it already does, the same link takes that back. */
+  const action = (kind: "include" | "exclude", href: string, active: boolean, value: string) => {
+    const text = t(kind, { state: active ? (kind === "include" ? "included" : "excluded") : "none", value });
+    return (
+      <Link className={`facets__action facets__action--${kind}`} href={href} scroll={false} aria-label={text} title={text}>
+        {active ? "×" : kind === "include" ? "+" : "−"}
+      </Link>
+    );
+  };
   const count = (facet: Facet<FacetParam>, n: number) => t("count", { estimated: String(facet.estimated), count: n });
 
   return (
@@ -90,24 +99,8 @@ export function FacetPanel({ facets, view, users }: { facets: readonly Facet<Fac
                     )}
                     <span className="facets__count">{count(facet, n)}</span>
                     <span className="facets__actions">
-                      <Link
-                        className="facets__action"
-                        href={links.includeHref}
-                        scroll={false}
-                        aria-label={t("include", { state: links.state ?? "none", value: label.text })}
-                        title={t("include", { state: links.state ?? "none", value: label.text })}
-                      >
-                        {links.state === "included" ? "×" : "+"}
-                      </Link>
-                      <Link
-                        className="facets__action facets__action--exclude"
-                        href={links.excludeHref}
-                        scroll={false}
-                        aria-label={t("exclude", { state: links.state ?? "none", value: label.text })}
-                        title={t("exclude", { state: links.state ?? "none", value: label.text })}
-                      >
-                        {links.state === "excluded" ? "×" : "−"}
-                      </Link>
+                      {action("include", links.includeHref, links.state === "included", label.text)}
+                      {action("exclude", links.excludeHref, links.state === "excluded", label.text)}
                     </span>
                   </li>
                 );

@@ -1,4 +1,4 @@
-import { facetCounts, type Facet, type FacetLimits } from "../facets/facetCounts";
+import { facetCounts, facetFilters, type Facet, type FacetLimits } from "../facets/facetCounts";
 import type { Db } from "../store/client";
 import type { SqliteConnection } from "../store/sqlite";
 import { getStore } from "../store/store";
@@ -10,18 +10,12 @@ import { countConnections } from "./queryConnections";
 export const CONNECTION_FACETS = ["status", "exit", "host", "user"] as const;
 export type ConnectionFacet = (typeof CONNECTION_FACETS)[number];
 
-const DIMENSIONS = {
+const FIELDS = {
   status: { include: "status", exclude: "notStatus" },
   exit: { include: "exit", exclude: "notExit" },
   host: { include: "host", exclude: "notHost" },
   user: { include: "user", exclude: "notUser" },
-} as const satisfies Record<ConnectionFacet, { include: keyof ConnectionFilters; exclude: keyof ConnectionFilters }>;
-
-/** The filters without those of one facet: the connections its counts are of. */
-export function withoutConnectionFacet(filters: ConnectionFilters, facet: ConnectionFacet): ConnectionFilters {
-  const { include, exclude } = DIMENSIONS[facet];
-  return { ...filters, [include]: [], [exclude]: [] };
-}
+} as const;
 
 /**
  * The facets of the connections table's filters (lib/facets/facetCounts.ts): status as shown
@@ -35,22 +29,20 @@ export async function connectionFacets(
   nowMs: number,
   limits?: FacetLimits,
 ): Promise<Facet<ConnectionFacet>[]> {
+  const facet = facetFilters(filters, FIELDS);
   return facetCounts(
     sqlite,
     {
       table: `"Connection"`,
       columns: { status: displayStatusSql(new Date(nowMs)), exit: `"completionExitCode"`, host: `"hostComputerName"`, user: `"clientUserId"` },
-      whereWithout: (facet) => {
-        const where = connectionFiltersSql(withoutConnectionFacet(filters, facet), nowMs);
+      whereWithout: (dimension) => {
+        const where = connectionFiltersSql(facet.without(dimension), nowMs);
         return { sql: where.sql, params: where.values };
       },
-      isFiltered: (facet) => filters[DIMENSIONS[facet].include].length + filters[DIMENSIONS[facet].exclude].length > 0,
+      isFiltered: facet.isFiltered,
       tableCount: { count, exact: true },
-      countWithout: async (facet) => ({ count: await countConnections(db, withoutConnectionFacet(filters, facet), nowMs), exact: true }),
-      named: (facet) => {
-        const { include, exclude } = DIMENSIONS[facet];
-        return [...filters[include], ...filters[exclude]].filter((value) => value !== "success" && value !== "failure").map(String);
-      },
+      countWithout: async (dimension) => ({ count: await countConnections(db, facet.without(dimension), nowMs), exact: true }),
+      named: facet.named,
     },
     CONNECTION_FACETS,
     limits,

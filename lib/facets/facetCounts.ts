@@ -151,3 +151,20 @@ function facetOf<D extends string>(dimension: D, rows: readonly Row[], total: nu
     estimated,
   };
 }
+
+/**
+ * What a table's parsed filters say of each facet, given the two fields of each dimension's filter
+ * (`host` and `notHost`, say): the filters without them, whether they are set, and the values
+ * they name (an exit filter's "success" and "failure" are no one value).
+ */
+export function facetFilters<F extends Record<K, readonly unknown[]>, K extends keyof F, D extends string>(
+  filters: F,
+  fields: Record<D, { include: K; exclude: K }>,
+) {
+  return {
+    without: (dimension: D): F => ({ ...filters, [fields[dimension].include]: [], [fields[dimension].exclude]: [] }),
+    isFiltered: (dimension: D) => filters[fields[dimension].include].length + filters[fields[dimension].exclude].length > 0,
+    named: (dimension: D) =>
+      [...filters[fields[dimension].include], ...filters[fields[dimension].exclude]].filter((value) => value !== "success" && value !== "failure").map(String),
+  };
+}
