@@ -147,6 +147,8 @@ const envSchema = z.object({
     emptyAsUndefined,
     z.enum(["worker", "main-thread"], { message: 'must be "worker" (the default) or "main-thread" (for benchmarks only)' }).default("worker"),
   ),
+  // The breakdown beside /events and /connections; "off" spares a store where even its bounded reads cost too much, and lets the benchmark compare.
+  FACETS: z.preprocess(emptyAsUndefined, z.enum(["on", "off"], { message: 'must be "on" (the default) or "off"' }).default("on")),
   OIDC_ISSUER_URL: z.preprocess(
     emptyAsUndefined,
     z
@@ -392,6 +394,8 @@ function toAppConfig(
     log: { level: env.LOG_LEVEL, format: env.LOG_FORMAT, secrets: logSecrets(env, destinations, alerts.secrets) },
     /** How long a SIGTERM waits for the running page to commit and the lease to be freed before the process exits anyway. */
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+    /** Whether /events and /connections show their facets. */
+    facets: env.FACETS === "on",
     /** Where the links in notifications point. */
     viewerUrl: env.VIEWER_URL,
     alerts: {

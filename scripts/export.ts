@@ -1,4 +1,4 @@
-// npm run export -- --format ndjson|csv [--zone IANA] [--lang en|ja] [--user ID]... [--not-user ID]... [--name NAME]... [--from T] [--to T] [--host NAME]... [--exit CODE]... [--attempt ID]... [--ip IP]... [--q TEXT]
+// npm run export -- --format ndjson|csv [--zone IANA] [--lang en|ja] [--user ID]... [--not-user ID]... [--name NAME]... [--not-name NAME]... [--from T] [--to T] [--host NAME]... [--not-host NAME]... [--exit CODE]... [--not-exit CODE]... [--attempt ID]... [--ip IP]... [--q TEXT]
 import { once } from "node:events";
 import { parseArgs } from "node:util";
 import { z } from "zod";
@@ -13,8 +13,8 @@ import { DEFAULT_EXPORT_FORMAT, EXPORT_FORMATS, FILTER_PARAMS, isRepeatedFilterP
 import { runCli, UsageError } from "./runCli";
 
 const USAGE =
-  "Usage: npm run export -- --format ndjson|csv [--zone IANA-ZONE] [--lang en|ja] [--user ID]... [--not-user ID]... [--name NAME]... [--from RFC3339] [--to RFC3339] " +
-  "[--host NAME]... [--exit CODE|success|failure]... [--attempt ID]... [--ip ADDRESS]... [--q TEXT]";
+  "Usage: npm run export -- --format ndjson|csv [--zone IANA-ZONE] [--lang en|ja] [--user ID]... [--not-user ID]... [--name NAME]... [--not-name NAME]... [--from RFC3339] [--to RFC3339] " +
+  "[--host NAME]... [--not-host NAME]... [--exit CODE|success|failure]... [--not-exit CODE|success|failure]... [--attempt ID]... [--ip ADDRESS]... [--q TEXT]";
 
 /** The explorer's URL parameters as flags: `not_user` is `--not-user`. */
 const flagOf = (param: string) => param.replaceAll("_", "-");

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { Suspense } from "react";
 import { getTranslations } from "next-intl/server";
 import { requireAdmin } from "@/app/_auth/requireAdmin";
 import { requestZone } from "@/app/_timeline/requestZone";
@@ -8,6 +9,7 @@ import { connectionsPageData } from "@/lib/connections/connectionsPage";
 import { connectionsHref, exportHref } from "@/lib/explorerUrl/explorerHref";
 import { activeFilters } from "@/lib/explorerUrl/activeFilters";
 import { ConnectionFilterBar } from "@/components/connections/ConnectionFilterBar";
+import { StreamedFacetPanel } from "@/components/facets/FacetPanel";
 import { ActiveFilters } from "@/components/events/ActiveFilters";
 import { ConnectionsTable } from "@/components/connections/ConnectionsTable";
 import { NoResults } from "@/components/events/NoResults";
@@ -24,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   await connection(); // rendered per request: connections change as the sync runs
-  const { filters, paging, problems, cursor, page, count, users, hosts } = await connectionsPageData(await searchParams, Date.now());
+  const { filters, paging, problems, cursor, page, count, users, hosts, facets } = await connectionsPageData(await searchParams, Date.now());
   const view = {
     filters: connectionFiltersToParams(filters),
     paging: { limit: paging.limit, order: paging.order, sort: paging.sort },
@@ -39,6 +41,12 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <ParamProblems problems={problems} />
       <ConnectionFilterBar current={view} users={users} hosts={hosts} />
       <ActiveFilters filters={activeFilters(view.filters, view.paging, "connections")} users={users} />
+      {/* Also over no results: the facets of the other filters show what one left out hides. */}
+      {facets && (page.rows.length > 0 || hasConnectionFilters(filters)) && (
+        <Suspense fallback={null}>
+          <StreamedFacetPanel facets={facets()} view={view} users={users} />
+        </Suspense>
+      )}
       {page.rows.length === 0 ? (
         <NoResults
           noun="connections"

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { Suspense } from "react";
 import { getLocale, getTranslations } from "next-intl/server";
 import { filtersToParams, hasFilters } from "@/lib/events/eventFilters";
 import { explorerPageData } from "@/lib/events/explorerPage";
@@ -11,6 +12,7 @@ import { ActiveFilters } from "@/components/events/ActiveFilters";
 import { AutoRefresh } from "@/components/events/AutoRefresh";
 import { CodeSearchNote } from "@/components/events/CodeSearchNote";
 import { EventFilterBar } from "@/components/events/EventFilterBar";
+import { StreamedFacetPanel } from "@/components/facets/FacetPanel";
 import { EventHistogramChart } from "@/components/events/EventHistogramChart";
 import { EventsTable } from "@/components/events/EventsTable";
 import { NoResults } from "@/components/events/NoResults";
@@ -28,7 +30,10 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
   await connection(); // rendered per request: the store changes as the sync runs
-  const { filters, paging, problems, cursor, searchKind, codeSearch, page, count, histogram, options } = await explorerPageData(await searchParams, Date.now());
+  const { filters, paging, problems, cursor, searchKind, codeSearch, page, count, histogram, options, facets } = await explorerPageData(
+    await searchParams,
+    Date.now(),
+  );
   const view = { filters: filtersToParams(filters), paging: { limit: paging.limit, order: paging.order, sort: paging.sort } };
   // A new page is a new table: the row detail and keyboard position start afresh.
   const pageKey = `${explorerHref(view.filters, view.paging)}#${page.rows[0]?.id ?? ""}`;
@@ -45,6 +50,12 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         <p className="muted search-note" data-testid="search-scan-note">
           {t("scanNote")}
         </p>
+      )}
+      {/* Also over no results: the facets of the other filters show what one left out hides. */}
+      {facets && (page.rows.length > 0 || hasFilters(filters)) && (
+        <Suspense fallback={null}>
+          <StreamedFacetPanel facets={facets()} view={{ ...view, table: "events" }} users={options.users} />
+        </Suspense>
       )}
       {page.rows.length === 0 ? (
         <NoResults

@@ -3,7 +3,7 @@ import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { KnownUser } from "@/lib/events/listUsers";
 import { exitCodeView } from "@/lib/parsec/exitCodeView";
-import type { ActiveFilter } from "@/lib/explorerUrl/activeFilters";
+import { isExclusion, type ActiveFilter } from "@/lib/explorerUrl/activeFilters";
 import { LocalTime } from "../LocalTime";
 
 /**
@@ -22,8 +22,8 @@ export function ActiveFilters({ filters, users }: { filters: readonly ActiveFilt
   const valueText = (param: string, value: string): string => {
     if (param === "user" || param === "not_user")
       return users.find((user) => String(user.userId) === value)?.email ?? filterText("userFallback", { id: value });
-    if (param === "status") return status("label", { status: value });
-    if (param === "exit") {
+    if (param === "status" || param === "not_status") return status("label", { status: value });
+    if (param === "exit" || param === "not_exit") {
       if (value === "success") return t("exitSuccess");
       if (value === "failure") return t("exitFailure");
       const name = exitCodeView(Number(value), locale)?.name;
@@ -32,7 +32,7 @@ export function ActiveFilters({ filters, users }: { filters: readonly ActiveFilt
     return value;
   };
   const chip = (key: string, filter: ActiveFilter, label: ReactNode, plainLabel: string) => (
-    <li key={key} className={`chip${filter.kind === "value" && filter.param === "not_user" ? " chip--not" : ""}`} data-testid="active-filter">
+    <li key={key} className={`chip${filter.kind === "value" && isExclusion(filter.param) ? " chip--not" : ""}`} data-testid="active-filter">
       <span className="chip__label">{label}</span>
       <Link className="chip__remove" href={filter.withoutHref} scroll={false} aria-label={t("remove", { label: plainLabel })}>
         ×

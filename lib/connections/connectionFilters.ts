@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { Prisma } from "../generated/prisma/client";
 import { compareInstants, describeFilterParams, FilterError } from "../events/eventFilters";
-import { dateTimeParam, exitParam, repeated, single, text, userIdParam } from "../events/paramSchemas";
+import { dateTimeParam, exitParam, repeated, single, text, userIdParam, type ExitFilter } from "../events/paramSchemas";
 import { CONNECTION_FILTER_PARAMS, CONNECTION_STATUSES, type ConnectionFilterParam, type FilterParamValues } from "../explorerUrl/explorerParams";
 import { formatDurationParam } from "../explorerUrl/durationParam";
 import { displayStatusCondition, type DisplayStatus } from "./connectionStatus";
@@ -15,6 +15,8 @@ import { paramMessage } from "../events/paramMessages";
  * - `host`: the host computer's name, exactly;
  * - `status`: as shown, "active", "stale" and "incomplete" decided against the clock;
  * - `exit`: the completion exit code, the attempt's verdict ("failure": any code but 0);
+ * - `not_host`, `not_status`, `not_exit`: leave out what `host`, `status` and `exit` would select
+ *   (a connection without a host or an exit code is never left out);
  * - `min_duration`/`max_duration`: Parsec's duration of an ended connection, so either bound
  *   leaves out connections that have none;
  * - `from`/`to`: when the connection started (its first event), to the millisecond.
@@ -52,12 +54,17 @@ function parseDuration(value: string): number | null {
 // The URL's status names (lib/explorerUrl, which the browser imports) are the stitching's display statuses.
 CONNECTION_STATUSES satisfies readonly DisplayStatus[];
 
+const statusParam = z.enum(CONNECTION_STATUSES, { error: paramMessage({ reason: "oneOf", choices: CONNECTION_STATUSES }) });
+
 const connectionFilterSchemas = {
   user: repeated(userIdParam),
   not_user: repeated(userIdParam),
   host: repeated(text("computerName", 256)),
-  status: repeated(z.enum(CONNECTION_STATUSES, { error: paramMessage({ reason: "oneOf", choices: CONNECTION_STATUSES }) })),
+  not_host: repeated(text("computerName", 256)),
+  status: repeated(statusParam),
+  not_status: repeated(statusParam),
   exit: repeated(exitParam),
+  not_exit: repeated(exitParam),
   min_duration: single(durationParam),
   max_duration: single(durationParam),
   from: single(dateTimeParam),
@@ -71,9 +78,12 @@ export const connectionFiltersSchema = z
     message: paramMessage({ reason: "notMoreThanMaxDuration" }),
     path: ["min_duration"],
   })
-  .transform(({ not_user, min_duration, max_duration, ...filters }) => ({
+  .transform(({ not_user, not_host, not_status, not_exit, min_duration, max_duration, ...filters }) => ({
     ...filters,
     notUser: not_user,
+    notHost: not_host,
+    notStatus: not_status,
+    notExit: not_exit,
     minDurationSeconds: min_duration?.seconds,
     maxDurationSeconds: max_duration?.seconds,
     /** The bounds as the URL wrote them, to show them so. */
@@ -101,8 +111,11 @@ export function connectionFiltersToParams(filters: ConnectionFilters): FilterPar
     user: filters.user.map(String),
     not_user: filters.notUser.map(String),
     host: filters.host,
+    not_host: filters.notHost,
     status: filters.status,
+    not_status: filters.notStatus,
     exit: filters.exit.map(String),
+    not_exit: filters.notExit.map(String),
     min_duration: filters.minDurationText !== undefined ? [filters.minDurationText] : optional(filters.minDurationSeconds, formatDurationParam),
     max_duration: filters.maxDurationText !== undefined ? [filters.maxDurationText] : optional(filters.maxDurationSeconds, formatDurationParam),
     from: optional(filters.from),
@@ -129,23 +142,29 @@ export function connectionFiltersSql(filters: ConnectionFilters, nowMs: number):
   if (filters.user.length) and.push(Prisma.sql`"clientUserId" IN (${Prisma.join(filters.user)})`);
   if (filters.notUser.length) and.push(Prisma.sql`("clientUserId" IS NULL OR "clientUserId" NOT IN (${Prisma.join(filters.notUser)}))`);
   if (filters.host.length) and.push(Prisma.sql`"hostComputerName" IN (${Prisma.join(filters.host)})`);
-  if (filters.status.length)
-    and.push(
-      Prisma.sql`(${Prisma.join(
-        filters.status.map((status) => Prisma.raw(displayStatusCondition(status, new Date(nowMs)))),
-        " OR ",
-      )})`,
+  if (filters.notHost.length) and.push(Prisma.sql`("hostComputerName" IS NULL OR "hostComputerName" NOT IN (${Prisma.join(filters.notHost)}))`);
+  const statuses = (values: readonly DisplayStatus[]) =>
+    Prisma.join(
+      values.map((status) => Prisma.raw(displayStatusCondition(status, new Date(nowMs)))),
+      " OR ",
     );
-  if (filters.exit.length) {
-    const exits = filters.exit.map((exit) =>
-      exit === "success"
-        ? Prisma.sql`"completionExitCode" = 0`
-        : exit === "failure"
-          ? Prisma.sql`"completionExitCode" <> 0`
-          : Prisma.sql`"completionExitCode" = ${exit}`,
+  if (filters.status.length) and.push(Prisma.sql`(${statuses(filters.status)})`);
+  // Every connection has a display status: NOT of its condition is exact.
+  if (filters.notStatus.length) and.push(Prisma.sql`NOT (${statuses(filters.notStatus)})`);
+  const exits = (values: readonly ExitFilter[]) =>
+    Prisma.join(
+      values.map((exit) =>
+        exit === "success"
+          ? Prisma.sql`"completionExitCode" = 0`
+          : exit === "failure"
+            ? Prisma.sql`"completionExitCode" <> 0`
+            : Prisma.sql`"completionExitCode" = ${exit}`,
+      ),
+      " OR ",
     );
-    and.push(Prisma.sql`(${Prisma.join(exits, " OR ")})`);
-  }
+  if (filters.exit.length) and.push(Prisma.sql`(${exits(filters.exit)})`);
+  // Leaving an exit code out keeps the connections without one (never completed).
+  if (filters.notExit.length) and.push(Prisma.sql`("completionExitCode" IS NULL OR NOT (${exits(filters.notExit)}))`);
   if (filters.minDurationSeconds !== undefined) and.push(Prisma.sql`"durationSeconds" >= ${filters.minDurationSeconds}`);
   if (filters.maxDurationSeconds !== undefined) and.push(Prisma.sql`"durationSeconds" <= ${filters.maxDurationSeconds}`);
   if (filters.from) and.push(Prisma.sql`"startedAt" >= ${Date.parse(filters.from)}`);

@@ -1,10 +1,12 @@
+import { getConfig } from "../config";
 import { pickerOptions } from "../events/pickerOptions";
 import { getStore } from "../store/store";
+import { storedConnectionFacets } from "./connectionFacets";
 import { listConnectionHosts } from "./listConnectionHosts";
 import { parseConnectionsParams } from "./parseConnectionsParams";
 import { countConnections, emailLookup, queryConnections } from "./queryConnections";
 
-/** Everything /connections shows, from its URL: the parameters (with the ones it ignored), one page of rows, the count, and the filter bar's choices. */
+/** Everything /connections shows, from its URL: the parameters (with the ones it ignored), one page of rows, the count, the filter bar's choices, and how to ask for the facets. */
 export async function connectionsPageData(searchParams: Record<string, string | string[] | undefined>, nowMs: number) {
   const { db } = await getStore();
   const { filters, paging, problems } = parseConnectionsParams(searchParams);
@@ -15,5 +17,7 @@ export async function connectionsPageData(searchParams: Record<string, string | 
     countConnections(db, filters, nowMs),
     listConnectionHosts(db),
   ]);
-  return { filters, paging, problems, cursor, page, count, users: options.users, hosts };
+  // Asked for only where the page shows them, after its list (a promise nobody awaits would fail unseen).
+  const facets = getConfig().facets ? () => storedConnectionFacets(filters, count, nowMs) : null;
+  return { filters, paging, problems, cursor, page, count, users: options.users, hosts, facets };
 }

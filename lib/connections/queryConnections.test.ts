@@ -104,6 +104,10 @@ describe("queryConnections", () => {
     ["exit success", { exit: "success" }, (s: (typeof all)[number]) => s.failure === 0],
     ["exit failure", { exit: "failure" }, (s: (typeof all)[number]) => s.failure !== 0],
     ["a specific exit code", { exit: "-6023" }, (s: (typeof all)[number]) => s.failure === -6023],
+    ["not_host", { not_host: "レンダリング-01" }, (s: (typeof all)[number]) => s.hostComputerName !== "レンダリング-01"],
+    ["not_status failed", { not_status: "failed" }, (s: (typeof all)[number]) => s.failure === 0],
+    ["not_exit a code", { not_exit: "-6023" }, (s: (typeof all)[number]) => s.failure !== -6023],
+    ["status and not_exit", { status: ["failed", "ended"], not_exit: "success" }, (s: (typeof all)[number]) => s.failure !== 0],
     ["a duration range", { min_duration: "10m", max_duration: "1h" }, (s: (typeof all)[number]) => s.failure === 0 && s.duration >= 600 && s.duration <= 3600],
     [
       "a time range with a user",

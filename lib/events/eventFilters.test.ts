@@ -16,8 +16,11 @@ describe("parseEventFilters", () => {
       ip: [],
       q: "東京",
       notUser: [],
+      notName: [],
+      notHost: [],
+      notExit: [],
     });
-    expect(parseEventFilters({})).toEqual({ user: [], notUser: [], name: [], host: [], exit: [], attempt: [], ip: [] });
+    expect(parseEventFilters({})).toEqual({ user: [], notUser: [], name: [], notName: [], host: [], notHost: [], exit: [], notExit: [], attempt: [], ip: [] });
   });
 
   it("reads not_user, attempt and ip, and takes blank values as absent", () => {
@@ -29,6 +32,9 @@ describe("parseEventFilters", () => {
       exit: [],
       attempt: ["000e7777-576639b2"],
       ip: ["150.249.249.19", "2400:4051::1"],
+      notName: [],
+      notHost: [],
+      notExit: [],
     });
   });
 

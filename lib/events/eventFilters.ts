@@ -8,17 +8,21 @@ import { paramMessage } from "./paramMessages";
  * The one filter vocabulary of the app: the explorer's URL parameters (lib/explorerUrl) and the
  * flags of `npm run export` are parsed by this one schema, so a URL and a command with the same
  * values select the same rows. Repeated values of one filter are alternatives (OR); different
- * filters all apply (AND); `not_user` excludes users.
+ * filters all apply (AND); `not_user`, `not_name`, `not_host` and `not_exit` leave out what `user`,
+ * `name`, `host` and `exit` would select (an event without a host or an exit code is never left out).
  */
 
 const filterParamSchemas = {
   user: repeated(userIdParam),
   not_user: repeated(userIdParam),
   name: repeated(text("eventName", 256)),
+  not_name: repeated(text("eventName", 256)),
   from: single(dateTimeParam),
   to: single(dateTimeParam),
   host: repeated(text("computerName", 256)),
+  not_host: repeated(text("computerName", 256)),
   exit: repeated(exitParam),
+  not_exit: repeated(exitParam),
   attempt: repeated(text("attemptId", 256)),
   ip: repeated(text("ipAddress", 64)),
   q: single(text("searchText", 200)),
@@ -30,7 +34,13 @@ export const eventFiltersSchema = z
     message: paramMessage({ reason: "notLaterThanTo" }),
     path: ["from"],
   })
-  .transform(({ not_user, ...filters }) => ({ ...filters, notUser: not_user }));
+  .transform(({ not_user, not_name, not_host, not_exit, ...filters }) => ({
+    ...filters,
+    notUser: not_user,
+    notName: not_name,
+    notHost: not_host,
+    notExit: not_exit,
+  }));
 
 export type EventFilters = z.output<typeof eventFiltersSchema>;
 
@@ -53,10 +63,13 @@ export function filtersToParams(filters: EventFilters): FilterParamValues {
     user: filters.user.map(String),
     not_user: filters.notUser.map(String),
     name: filters.name,
+    not_name: filters.notName,
     from: filters.from === undefined ? [] : [filters.from],
     to: filters.to === undefined ? [] : [filters.to],
     host: filters.host,
+    not_host: filters.notHost,
     exit: filters.exit.map(String),
+    not_exit: filters.notExit.map(String),
     attempt: filters.attempt,
     ip: filters.ip,
     q: filters.q === undefined ? [] : [filters.q],

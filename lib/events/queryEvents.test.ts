@@ -204,6 +204,16 @@ describe("queryEvents", () => {
     ["host", { host: "レンダリング-01" }, (e: TestEvent) => dataOf(e).host_computer_name === "レンダリング-01"],
     ["exit failure", { exit: "failure" }, (e: TestEvent) => dataOf(e).exit_code !== undefined && dataOf(e).exit_code !== 0],
     ["exit code or success", { exit: ["-6023", "success"] }, (e: TestEvent) => dataOf(e).exit_code === -6023 || dataOf(e).exit_code === 0],
+    // Leaving a value out keeps the events that have no host, or no exit code, at all.
+    ["not_name", { not_name: ["client_disconnect", "no_such_event"] }, (e: TestEvent) => !["client_disconnect", "no_such_event"].includes(e.name)],
+    ["not_host", { not_host: "レンダリング-01" }, (e: TestEvent) => dataOf(e).host_computer_name !== "レンダリング-01"],
+    ["not_exit failure", { not_exit: "failure" }, (e: TestEvent) => dataOf(e).exit_code === undefined || dataOf(e).exit_code === 0],
+    ["not_exit a code", { not_exit: ["-6023", "112"] }, (e: TestEvent) => dataOf(e).exit_code !== -6023 && dataOf(e).exit_code !== 112],
+    [
+      "host and not_host",
+      { host: ["レンダリング-01", "EDIT-BAY-02"], not_host: "EDIT-BAY-02" },
+      (e: TestEvent) => dataOf(e).host_computer_name === "レンダリング-01",
+    ],
     ["attempt", { attempt: ["attempt-3", "attempt-4"] }, (e: TestEvent) => ["attempt-3", "attempt-4"].includes(dataOf(e).attempt_id)],
     ["ip", { ip: "150.249.0.2" }, (e: TestEvent) => dataOf(e).ip === "150.249.0.2"],
     ["q on email", { q: "USER2@example" }, (e: TestEvent) => e.user_email === "user2@example.jp"],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { activeFilters, type ActiveFilter } from "./activeFilters";
+import { activeFilters, isExclusion, type ActiveFilter } from "./activeFilters";
 
 const withoutLinks = (chips: ActiveFilter[]) => chips.map(({ withoutHref: _href, ...chip }) => chip);
 
@@ -46,6 +46,20 @@ describe("activeFilters", () => {
       { kind: "duration", min: "13h", max: undefined },
     ]);
     expect(chips[2]!.withoutHref).toBe("/connections?host=%E4%BC%9A%E8%AD%B0%E5%AE%A4PC&status=failed");
+  });
+
+  it("gives each left-out value its own chip, marked as an exclusion, on both tables", () => {
+    const events = activeFilters({ host: ["会議室PC"], not_host: ["EDIT-01"], not_exit: ["-6023"], not_name: ["team_create"] }, {}, "events");
+    expect(withoutLinks(events)).toEqual([
+      { kind: "value", param: "not_name", value: "team_create" },
+      { kind: "value", param: "host", value: "会議室PC" },
+      { kind: "value", param: "not_host", value: "EDIT-01" },
+      { kind: "value", param: "not_exit", value: "-6023" },
+    ]);
+    expect(events.map((chip) => chip.kind === "value" && isExclusion(chip.param))).toEqual([true, false, true, true]);
+    expect(events[2]!.withoutHref).toBe("/events?not_name=team_create&host=%E4%BC%9A%E8%AD%B0%E5%AE%A4PC&not_exit=-6023");
+    const connections = activeFilters({ not_status: ["failed"], not_name: ["ignored"] }, {}, "connections");
+    expect(withoutLinks(connections)).toEqual([{ kind: "value", param: "not_status", value: "failed" }]);
   });
 
   it("has no chip without filters, nor for empty values", () => {

@@ -21,6 +21,11 @@ export type ActiveFilter = { withoutHref: string } & (
   { kind: "value"; param: ValueParam; value: string } | { kind: "time"; from?: string; to?: string } | { kind: "duration"; min?: string; max?: string }
 );
 
+/** A filter that leaves out what its namesake would select (`not_host` of `host`): its chip says so. */
+export function isExclusion(param: ValueParam): boolean {
+  return param.startsWith("not_");
+}
+
 /** Each range's bounds: its chip stands where its first bound is in the URL's order. */
 const RANGE_BOUNDS: readonly Param[] = ["from", "to", "min_duration", "max_duration"];
 const isValueParam = (param: Param): param is ValueParam => !RANGE_BOUNDS.includes(param);

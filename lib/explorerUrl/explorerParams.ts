@@ -2,11 +2,12 @@
  * The events explorer's URL vocabulary: parameter names, page sizes and orders. The server parses
  * these (lib/events/eventFilters.ts, eventPaging.ts) and the browser writes them (the filter bar),
  * so this module depends on nothing: importing it adds a few hundred bytes to a page, not zod.
- * `npm run export` takes the same names as flags (`not_user` as `--not-user`).
+ * `npm run export` takes the same names as flags (`not_user` as `--not-user`). A `not_` parameter
+ * leaves out what its namesake would select (`not_host=会議室PC`: every event but that host's).
  */
 
 /** Filter parameters, in the order they appear in URLs, file names and summaries. */
-export const FILTER_PARAMS = ["user", "not_user", "name", "from", "to", "host", "exit", "attempt", "ip", "q"] as const;
+export const FILTER_PARAMS = ["user", "not_user", "name", "not_name", "from", "to", "host", "not_host", "exit", "not_exit", "attempt", "ip", "q"] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 /** Filters given at most once; every other filter may be repeated, its values being alternatives (OR). */
@@ -21,7 +22,20 @@ export function isRepeatedFilterParam(param: FilterParam | ConnectionFilterParam
  * insights pages): the explorer's names where they mean the same, plus a connection's status and
  * bounds on its duration (`min_duration`, `max_duration`: seconds, or a number with s, m or h).
  */
-export const CONNECTION_FILTER_PARAMS = ["user", "not_user", "host", "status", "exit", "min_duration", "max_duration", "from", "to"] as const;
+export const CONNECTION_FILTER_PARAMS = [
+  "user",
+  "not_user",
+  "host",
+  "not_host",
+  "status",
+  "not_status",
+  "exit",
+  "not_exit",
+  "min_duration",
+  "max_duration",
+  "from",
+  "to",
+] as const;
 export type ConnectionFilterParam = (typeof CONNECTION_FILTER_PARAMS)[number];
 
 /** The insights page's filters: a time range, and users and hosts to narrow every chart to. */
