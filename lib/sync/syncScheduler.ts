@@ -23,7 +23,7 @@ export function startSyncScheduler(intervalMs: number): void {
   const recordNext = (at: Date | null) =>
     getStore()
       .then(({ db }) => saveNextScheduledRun(db, at))
-      .catch((error: unknown) => log(`[sync] could not record the next run's time: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => log.warn(`could not record the next run's time: ${error instanceof Error ? error.message : String(error)}`));
 
   const tick = async (trigger: "startup" | "schedule") => {
     try {
