@@ -5,6 +5,7 @@ import { Duration } from "./Duration";
 import { LocalTime } from "./LocalTime";
 import { UserLink } from "./UserLink";
 
+/** The newest events on the overview; on a phone only their time, name, user and host (the explorer has the rest). */
 export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
   const t = useTranslations("LatestEvents");
   if (events.length === 0) {
@@ -19,9 +20,9 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
             <th>{t("event")}</th>
             <th>{t("user")}</th>
             <th>{t("host")}</th>
-            <th>{t("client")}</th>
-            <th title={t("exitCodeTitle")}>{t("exitCode")}</th>
-            <th className="num">{t("duration")}</th>
+            <th className="col-secondary">{t("client")}</th>
+            <th className="col-secondary" title={t("exitCodeTitle")}>{t("exitCode")}</th>
+            <th className="num col-secondary">{t("duration")}</th>
           </tr>
         </thead>
         <tbody>
@@ -37,11 +38,11 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
                 <UserLink userId={event.userId} email={event.userEmail} />
               </td>
               <td className="nowrap">{event.hostComputerName ?? ""}</td>
-              <td className="nowrap">{event.clientComputerName ?? ""}</td>
-              <td className="nowrap">
+              <td className="nowrap col-secondary">{event.clientComputerName ?? ""}</td>
+              <td className="nowrap col-secondary">
                 <ExitCode code={event.exitCode} />
               </td>
-              <td className="num">{event.duration !== null ? <Duration seconds={event.duration} /> : ""}</td>
+              <td className="num col-secondary">{event.duration !== null ? <Duration seconds={event.duration} /> : ""}</td>
             </tr>
           ))}
         </tbody>

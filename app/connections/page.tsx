@@ -9,6 +9,7 @@ import { connectionsHref, exportHref } from "@/lib/explorerUrl/explorerHref";
 import { activeFilters } from "@/lib/explorerUrl/activeFilters";
 import { ConnectionFilterBar } from "@/components/connections/ConnectionFilterBar";
 import { ActiveFilters } from "@/components/events/ActiveFilters";
+import { FilterFold } from "@/components/events/FilterFold";
 import { ConnectionsTable } from "@/components/connections/ConnectionsTable";
 import { NoResults } from "@/components/events/NoResults";
 import { Pager } from "@/components/events/Pager";
@@ -31,14 +32,17 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
     table: "connections" as const,
   };
   const [t, pages, explorer] = await Promise.all([getTranslations("Connections"), getTranslations("Pages"), getTranslations("Explorer")]);
+  const applied = activeFilters(view.filters, view.paging, "connections");
 
   return (
     <>
       <h1>{pages("connections")}</h1>
       <p className="page-intro muted">{t("intro")}</p>
       <ParamProblems problems={problems} />
-      <ConnectionFilterBar current={view} users={users} hosts={hosts} />
-      <ActiveFilters filters={activeFilters(view.filters, view.paging, "connections")} users={users} />
+      <FilterFold active={applied.length}>
+        <ConnectionFilterBar current={view} users={users} hosts={hosts} />
+      </FilterFold>
+      <ActiveFilters filters={applied} users={users} />
       {page.rows.length === 0 ? (
         <NoResults
           noun="connections"

@@ -15,8 +15,9 @@ import { ConnectionStatusBadge } from "./ConnectionStatusBadge";
 
 /**
  * One page of connections, rendered on the server: a plain table needs no browser code beyond
- * the times (shown in the viewer's zone). A connection's start opens its detail; the attempt id
- * opens its raw events in the explorer. The headings of the sortable columns sort the table.
+ * the times (shown in the viewer's zone). A connection's start opens its detail (on a phone, all
+ * the table keeps of a row is its start, user, host and status); the attempt id opens its raw
+ * events in the explorer. The headings of the sortable columns sort the table.
  */
 export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow[]; view: ConnectionsView; zone: string }) {
   const t = useTranslations("Connections");
@@ -31,16 +32,16 @@ export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow
             <th aria-sort={connectionSortState(view, "start")}>{heading("start", t("started"))}</th>
             <th aria-sort={connectionSortState(view, "user")}>{heading("user", t("user"))}</th>
             <th aria-sort={connectionSortState(view, "host")}>{heading("host", t("host"))}</th>
-            <th>{t("client")}</th>
+            <th className="col-secondary">{t("client")}</th>
             <th aria-sort={connectionSortState(view, "status")}>{heading("status", t("status"))}</th>
-            <th title={t("exitCodeTitle")} aria-sort={connectionSortState(view, "exit")}>
+            <th className="col-secondary" title={t("exitCodeTitle")} aria-sort={connectionSortState(view, "exit")}>
               {heading("exit", t("exitCode"))}
             </th>
-            <th className="num" aria-sort={connectionSortState(view, "duration")}>
+            <th className="num col-secondary" aria-sort={connectionSortState(view, "duration")}>
               {heading("duration", t("duration"))}
             </th>
-            <th title={t("disconnectTitle")}>{t("disconnect")}</th>
-            <th>{t("attempt")}</th>
+            <th className="col-secondary" title={t("disconnectTitle")}>{t("disconnect")}</th>
+            <th className="col-secondary">{t("attempt")}</th>
           </tr>
         </thead>
         <tbody>
@@ -62,23 +63,23 @@ export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow
                 {row.hostComputerName && <HostLink name={row.hostComputerName} window={window} />}
                 {row.hostIsShared && <span className="cell-sub">{t("shared")}</span>}
               </td>
-              <td>
+              <td className="col-secondary">
                 <span className="nowrap">{row.clientComputerName}</span>
                 {(row.clientIp || row.clientPlatform) && <span className="cell-sub">{[row.clientIp, row.clientPlatform].filter(Boolean).join(" · ")}</span>}
               </td>
               <td>
                 <ConnectionStatusBadge status={row.status} />
               </td>
-              <td className="nowrap">
+              <td className="nowrap col-secondary">
                 <ExitCode code={row.completionExitCode?.code} />
               </td>
-              <td className="num" data-seconds={row.durationSeconds ?? undefined}>
+              <td className="num col-secondary" data-seconds={row.durationSeconds ?? undefined}>
                 {row.durationSeconds !== null && <Duration seconds={row.durationSeconds} />}
               </td>
-              <td className="nowrap">
+              <td className="nowrap col-secondary">
                 <ExitCode code={row.disconnectExitCode?.code} />
               </td>
-              <td className="cell-attempt">
+              <td className="cell-attempt col-secondary">
                 <Link href={explorerHref({ attempt: [row.attemptId] })} prefetch={false} title={t("attemptEvents", { attempt: row.attemptId })}>
                   <code>{row.attemptId}</code>
                 </Link>
