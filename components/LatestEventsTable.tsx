@@ -21,7 +21,9 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
             <th>{t("user")}</th>
             <th>{t("host")}</th>
             <th className="col-secondary">{t("client")}</th>
-            <th className="col-secondary" title={t("exitCodeTitle")}>{t("exitCode")}</th>
+            <th className="col-secondary" title={t("exitCodeTitle")}>
+              {t("exitCode")}
+            </th>
             <th className="num col-secondary">{t("duration")}</th>
           </tr>
         </thead>

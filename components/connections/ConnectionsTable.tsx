@@ -40,7 +40,9 @@ export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow
             <th className="num col-secondary" aria-sort={connectionSortState(view, "duration")}>
               {heading("duration", t("duration"))}
             </th>
-            <th className="col-secondary" title={t("disconnectTitle")}>{t("disconnect")}</th>
+            <th className="col-secondary" title={t("disconnectTitle")}>
+              {t("disconnect")}
+            </th>
             <th className="col-secondary">{t("attempt")}</th>
           </tr>
         </thead>
