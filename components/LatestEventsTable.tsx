@@ -13,10 +13,10 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
   }
   return (
     <div className="table-wrap">
-      <table className="table" data-testid="latest-events">
+      <table className="table table--keys" data-testid="latest-events">
         <thead>
           <tr>
-            <th>{t("time")}</th>
+            <th className="col-time">{t("time")}</th>
             <th>{t("event")}</th>
             <th>{t("user")}</th>
             <th>{t("host")}</th>
@@ -30,7 +30,7 @@ export function LatestEventsTable({ events }: { events: LatestEvent[] }) {
         <tbody>
           {events.map((event) => (
             <tr key={event.id}>
-              <td className="nowrap">
+              <td className="nowrap col-time">
                 <LocalTime iso={new Date(event.timestamp).toISOString()} original={event.timestamp} />
               </td>
               <td>

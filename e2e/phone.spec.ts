@@ -130,6 +130,11 @@ for (const { locale, tag } of [
       await expectNoSidewaysScroll(page, PHONE.width);
       await page.screenshot({ path: `test-results/phone-events-detail-${tag}.png` });
 
+      // The insights' filters fold the same way.
+      await page.goto("/insights?host=OFFICE%5Cnaoki");
+      await expect(page.getByTestId("filter-toggle")).toHaveText(text.oneFilter);
+      await expect(page.locator(".filter-bar")).toBeHidden();
+
       await page.goto("/connections?status=failed");
       await expect(page.getByTestId("filter-toggle")).toHaveText(text.oneFilter);
       await expect(page.locator(".filter-bar")).toBeHidden();

@@ -26,10 +26,10 @@ export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow
   const heading = (sort: ConnectionSort, label: string) => <ConnectionSortHeader view={view} sort={sort} label={label} />;
   return (
     <div className="table-wrap">
-      <table className="table table--events table--connections" data-testid="connections-table">
+      <table className="table table--events table--connections table--keys" data-testid="connections-table">
         <thead>
           <tr>
-            <th aria-sort={connectionSortState(view, "start")}>{heading("start", t("started"))}</th>
+            <th className="col-time" aria-sort={connectionSortState(view, "start")}>{heading("start", t("started"))}</th>
             <th aria-sort={connectionSortState(view, "user")}>{heading("user", t("user"))}</th>
             <th aria-sort={connectionSortState(view, "host")}>{heading("host", t("host"))}</th>
             <th className="col-secondary">{t("client")}</th>
@@ -49,7 +49,7 @@ export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow
         <tbody>
           {rows.map((row) => (
             <tr key={row.attemptId} data-attempt-id={row.attemptId} data-status={row.status}>
-              <td className="nowrap">
+              <td className="nowrap col-time">
                 <Link href={connectionHref(row.attemptId)} prefetch={false} title={t("openConnection")}>
                   <LocalTime iso={row.startedAt} />
                 </Link>

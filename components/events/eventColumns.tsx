@@ -126,7 +126,7 @@ export const eventColumns = column.columns([
     id: "time",
     header: () => <SortHeader sort="time" column="time" />,
     enableHiding: false,
-    meta: { className: "nowrap", sort: "time" },
+    meta: { className: "nowrap col-time", sort: "time" },
     cell: ({ row }) => <LocalTime iso={row.original.occurredAt} original={row.original.timestamp} />,
   }),
   column.accessor("name", {
