@@ -29,7 +29,9 @@ export function ConnectionsTable({ rows, view, zone }: { rows: ConnectionListRow
       <table className="table table--events table--connections table--keys" data-testid="connections-table">
         <thead>
           <tr>
-            <th className="col-time" aria-sort={connectionSortState(view, "start")}>{heading("start", t("started"))}</th>
+            <th className="col-time" aria-sort={connectionSortState(view, "start")}>
+              {heading("start", t("started"))}
+            </th>
             <th aria-sort={connectionSortState(view, "user")}>{heading("user", t("user"))}</th>
             <th aria-sort={connectionSortState(view, "host")}>{heading("host", t("host"))}</th>
             <th className="col-secondary">{t("client")}</th>
