@@ -5,6 +5,8 @@ import { isHttps } from "@/lib/auth/requestContext";
 import { newNonce, securityHeaders } from "@/lib/auth/securityHeaders";
 import { SESSION_COOKIE } from "@/lib/auth/sessionCookie";
 import { hasBrokenPercentEncoding } from "@/lib/explorerUrl/entityHref";
+import { LOCALE_COOKIE, resolveLocale } from "@/lib/i18n/locales";
+import { brokenAddressPage } from "@/lib/http/brokenAddressPage";
 
 /**
  * Runs before every route but the import upload (see `config` below; Node.js runtime in Next.js 16). Two jobs:
@@ -32,9 +34,15 @@ export function proxy(request: NextRequest) {
     return response;
   };
 
-  // Next.js answers such a path with a bare 500 before any page can explain it.
+  // Next.js answers such a path with a bare 500 before any page can explain it; the reader's language as next-intl would pick it (i18n/request.ts).
   if (hasBrokenPercentEncoding(pathname)) {
-    return withHeaders(new NextResponse(BROKEN_ADDRESS_PAGE, { status: 400, headers: { "content-type": "text/html; charset=utf-8" } }));
+    const locale = resolveLocale(request.cookies.get(LOCALE_COOKIE)?.value, request.headers.get("accept-language"));
+    return withHeaders(
+      new NextResponse(brokenAddressPage(locale), {
+        status: 400,
+        headers: { "content-type": "text/html; charset=utf-8", "content-language": locale, vary: "Accept-Language, Cookie" },
+      }),
+    );
   }
 
   const mayPass = isPublicPath(pathname) || acceptsBearer(pathname, request.headers.get("authorization"));
@@ -55,11 +63,6 @@ export function proxy(request: NextRequest) {
   requestHeaders.set(PATH_HEADER, `${pathname}${search}`);
   return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
 }
-
-const BROKEN_ADDRESS_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Broken address · Parsec audit log</title></head>
-<body><h1>This address is broken</h1><p>Part of its path is not valid percent-encoding (a "%" not followed by a character's
-UTF-8 bytes), so no page can read it. The link that led here was cut or mistyped: check it, or start again from
-<a href="/">the overview</a>.</p></body></html>`;
 
 export const config = {
   // Everything but the build's static files (hashed JS and CSS, which carry no data) and the import

@@ -170,3 +170,30 @@ test("the from and to fields are written the Japanese way in the viewer's zone, 
   expect(new URL(page.url()).searchParams.get("to")).toBeNull();
   await page.screenshot({ path: "test-results/locale-date-fields-ja.png", fullPage: true });
 });
+
+test("a broken address is explained in the reader's language: the browser's, or the one the switch chose", async ({
+  page,
+  context,
+  baseURL,
+  allowConsoleErrors,
+}) => {
+  // The browser logs the page's 400, which is what it is.
+  allowConsoleErrors(/status of 400 \(Bad Request\) \(at http:\/\/[^)]*\/users\/%E0%A4%A\)/);
+  // A "%" not followed by a character's UTF-8 bytes: no page can read the path, the proxy answers.
+  const broken = "/users/%E0%A4%A";
+  const japanese = await page.request.get(broken, { headers: { "accept-language": "ja-JP,ja;q=0.9,en;q=0.5" } });
+  expect(japanese.status()).toBe(400);
+  expect(japanese.headers()["content-language"]).toBe("ja");
+  await page.goto(broken);
+  await expect(page.locator("html")).toHaveAttribute("lang", "ja");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("このアドレスは壊れています");
+  await expect(page).toHaveTitle("壊れたアドレス · Parsec 監査ログ");
+  await page.getByRole("link", { name: "概要" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("概要");
+
+  await context.addCookies([{ name: "parsec_viewer_locale", value: "en", url: baseURL! }]);
+  await page.goto(broken);
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This address is broken");
+  await expect(page.getByRole("link", { name: "the overview" })).toHaveAttribute("href", "/");
+});

@@ -11,6 +11,7 @@ import { activeFilters } from "@/lib/explorerUrl/activeFilters";
 import { ConnectionFilterBar } from "@/components/connections/ConnectionFilterBar";
 import { StreamedFacetPanel } from "@/components/facets/FacetPanel";
 import { ActiveFilters } from "@/components/events/ActiveFilters";
+import { FilterFold } from "@/components/events/FilterFold";
 import { ConnectionsTable } from "@/components/connections/ConnectionsTable";
 import { NoResults } from "@/components/events/NoResults";
 import { Pager } from "@/components/events/Pager";
@@ -33,14 +34,17 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
     table: "connections" as const,
   };
   const [t, pages, explorer] = await Promise.all([getTranslations("Connections"), getTranslations("Pages"), getTranslations("Explorer")]);
+  const applied = activeFilters(view.filters, view.paging, "connections");
 
   return (
     <>
       <h1>{pages("connections")}</h1>
       <p className="page-intro muted">{t("intro")}</p>
       <ParamProblems problems={problems} />
-      <ConnectionFilterBar current={view} users={users} hosts={hosts} />
-      <ActiveFilters filters={activeFilters(view.filters, view.paging, "connections")} users={users} />
+      <FilterFold active={applied.length}>
+        <ConnectionFilterBar current={view} users={users} hosts={hosts} />
+      </FilterFold>
+      <ActiveFilters filters={applied} users={users} />
       {/* Also over no results: the facets of the other filters show what one left out hides. */}
       {facets && (page.rows.length > 0 || hasConnectionFilters(filters)) && (
         <Suspense fallback={null}>

@@ -9,6 +9,7 @@ import { exitCodeViewsOf } from "@/lib/parsec/exitCodeView";
 import { explorerHref, exportHref } from "@/lib/explorerUrl/explorerHref";
 import { activeFilters } from "@/lib/explorerUrl/activeFilters";
 import { ActiveFilters } from "@/components/events/ActiveFilters";
+import { FilterFold } from "@/components/events/FilterFold";
 import { AutoRefresh } from "@/components/events/AutoRefresh";
 import { CodeSearchNote } from "@/components/events/CodeSearchNote";
 import { EventFilterBar } from "@/components/events/EventFilterBar";
@@ -38,13 +39,16 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   // A new page is a new table: the row detail and keyboard position start afresh.
   const pageKey = `${explorerHref(view.filters, view.paging)}#${page.rows[0]?.id ?? ""}`;
   const [t, pages, locale] = await Promise.all([getTranslations("Explorer"), getTranslations("Pages"), getLocale()]);
+  const applied = activeFilters(view.filters, view.paging, "events");
 
   return (
     <>
       <h1>{pages("events")}</h1>
       <ParamProblems problems={problems} />
-      <EventFilterBar current={view} users={options.users} eventNames={groupEventNames(options.eventNames, filters.name)} />
-      <ActiveFilters filters={activeFilters(view.filters, view.paging, "events")} users={options.users} />
+      <FilterFold active={applied.length}>
+        <EventFilterBar current={view} users={options.users} eventNames={groupEventNames(options.eventNames, filters.name)} />
+      </FilterFold>
+      <ActiveFilters filters={applied} users={options.users} />
       {codeSearch && filters.q !== undefined && <CodeSearchNote term={filters.q} search={codeSearch} />}
       {searchKind === "scan" && (
         <p className="muted search-note" data-testid="search-scan-note">

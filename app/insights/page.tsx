@@ -16,6 +16,8 @@ import { BarsChart } from "@/components/insights/BarsChart";
 import { ChartTable } from "@/components/insights/ChartTable";
 import { ConcurrencyChart } from "@/components/insights/ConcurrencyChart";
 import { InsightsFilterBar } from "@/components/insights/InsightsFilterBar";
+import { FilterFold } from "@/components/events/FilterFold";
+import { activeFilters } from "@/lib/explorerUrl/activeFilters";
 import { useChartText } from "@/components/insights/useChartText";
 import { LocalTime } from "@/components/LocalTime";
 import { formatDayTime, formatInstant, formatShortDuration } from "@/lib/i18n/dateTime";
@@ -66,7 +68,10 @@ export default async function InsightsPage({ searchParams }: { searchParams: Pro
         })}
       </p>
       <ParamProblems problems={problems} />
-      <InsightsFilterBar current={view} users={users} hosts={hosts} />
+      {/* Its filters (time, users, hosts) are the explorer's, counted as the explorer counts them. */}
+      <FilterFold active={activeFilters(filters, view.paging, "events").length}>
+        <InsightsFilterBar current={view} users={users} hosts={hosts} />
+      </FilterFold>
       {attempts === 0 ? (
         <div className="empty" data-testid="insights-empty">
           <strong>{t("emptyTitle")}</strong> {t("emptyHint")}{" "}

@@ -75,7 +75,7 @@ export function EventsTable({
           />
         </div>
         <div className="table-wrap table-wrap--events">
-          <table className="table table--events" data-testid="events-table">
+          <table className="table table--events table--keys" data-testid="events-table">
             <thead>
               {table.getHeaderGroups().map((group) => (
                 <tr key={group.id}>

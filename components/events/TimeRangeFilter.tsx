@@ -1,7 +1,8 @@
 "use client";
 
 import { useLocale, useTranslations } from "next-intl";
-import { useState, useSyncExternalStore } from "react";
+import { useState } from "react";
+import { useInBrowser } from "../useInBrowser";
 import { CALENDAR_RANGES, calendarRange } from "@/lib/connections/calendarRanges";
 import { formatInstant } from "@/lib/i18n/dateTime";
 import type { Locale } from "@/lib/i18n/locales";
@@ -17,15 +18,6 @@ const PRESETS = [
   ["preset7d", 7 * 86_400_000],
   ["preset30d", 30 * 86_400_000],
 ] as const;
-
-const subscribe = () => () => {};
-/** Only the browser knows the viewer's time zone: the server renders the fields empty and the browser fills them. */
-const useInBrowser = () =>
-  useSyncExternalStore(
-    subscribe,
-    () => true,
-    () => false,
-  );
 
 /**
  * An RFC 3339 instant as the field shows it: written as the app writes every time in the reader's
@@ -66,6 +58,7 @@ export function TimeRangeFilter({
   // The zone the times are shown in (the viewer's, or UTC when the header says so): a day is that zone's day.
   const zone = useShownZone();
   const locale = useLocale() as Locale;
+  // Only the browser knows the viewer's time zone: the server renders the fields empty and the browser fills them.
   const inBrowser = useInBrowser();
   const shown = (iso: string | undefined) => (inBrowser ? toFieldText(iso, zone, locale) : "");
   const [fromDraft, setFromDraft] = useSyncedDraft(shown(from));

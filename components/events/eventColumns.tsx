@@ -58,6 +58,7 @@ function ExpandButton({ expanded, rowId, onToggle }: { expanded: boolean; rowId:
 }
 
 export interface EventColumnMeta {
+  /** `col-secondary`: left out on a phone, where the row's detail shows it. */
   className?: string;
   /** The server-side sort behind the column's heading, for an indexed column. */
   sort?: EventSort;
@@ -125,7 +126,7 @@ export const eventColumns = column.columns([
     id: "time",
     header: () => <SortHeader sort="time" column="time" />,
     enableHiding: false,
-    meta: { className: "nowrap", sort: "time" },
+    meta: { className: "nowrap col-time", sort: "time" },
     cell: ({ row }) => <LocalTime iso={row.original.occurredAt} original={row.original.timestamp} />,
   }),
   column.accessor("name", {
@@ -159,7 +160,7 @@ export const eventColumns = column.columns([
   column.display({
     id: "client",
     header: () => <Heading id="client" short />,
-    meta: {},
+    meta: { className: "col-secondary" },
     cell: ({ row }) => {
       // A host's event carries the host's address and platform: they are shown under the host.
       return (
@@ -173,19 +174,19 @@ export const eventColumns = column.columns([
   column.accessor("exitCode", {
     id: "exit",
     header: () => <SortHeader sort="exit" column="exit" />,
-    meta: { className: "nowrap", sort: "exit" },
+    meta: { className: "nowrap col-secondary", sort: "exit" },
     cell: unlessNull((code: number) => <ExitCodeCell code={code} />),
   }),
   column.accessor("duration", {
     id: "duration",
     header: () => <Heading id="duration" />,
-    meta: { className: "num" },
+    meta: { className: "num col-secondary" },
     cell: unlessNull((seconds: number) => <Duration seconds={seconds} />),
   }),
   column.accessor("attemptId", {
     id: "attempt",
     header: () => <Heading id="attempt" />,
-    meta: { className: "cell-attempt" },
+    meta: { className: "cell-attempt col-secondary" },
     cell: unlessNull((attempt: string) => <code title={attempt}>{attempt}</code>),
   }),
 ]);

@@ -1,6 +1,7 @@
 "use client";
 
-import { useSyncExternalStore, type FocusEvent, type PointerEvent, type ReactNode } from "react";
+import { useInBrowser } from "../useInBrowser";
+import { type FocusEvent, type PointerEvent, type ReactNode } from "react";
 import { STATUS_OF_LETTER, type TimelineBars } from "@/lib/connections/timelineBars";
 import type { TimelineTick } from "@/lib/connections/timelineWindow";
 import { connectionHref } from "@/lib/explorerUrl/entityHref";
@@ -22,7 +23,6 @@ export interface TimelineFrame {
 }
 
 /** Nothing changes where the page runs: the server renders no bars, the browser all of them. */
-const subscribeToNothing = () => () => {};
 
 const percent = (value: number) => `${(Math.min(1, Math.max(0, value)) * 100).toFixed(3)}%`;
 
@@ -37,11 +37,7 @@ const percent = (value: number) => `${(Math.min(1, Math.max(0, value)) * 100).to
  * or the focus reaches it.
  */
 export function Timeline({ frame, lanes, bars, nowMs }: { frame: TimelineFrame; lanes: TimelineLaneLabel[]; bars: TimelineBars; nowMs: number }) {
-  const inBrowser = useSyncExternalStore(
-    subscribeToNothing,
-    () => true,
-    () => false,
-  );
+  const inBrowser = useInBrowser();
   const locale = useLocale();
   const t = useTranslations("TimelineBars");
   const statusLabel = useTranslations("ConnectionStatus");

@@ -59,6 +59,8 @@ test("first start: the console's one-time password, a forced change, the deep li
   const cookie = (await page.context().cookies()).find((c) => c.name === "parsec_session")!;
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: false, path: "/" });
 
+  // Sign-out is in the account's menu, under the admin's email.
+  await page.locator(".account-menu summary", { hasText: "admin@localhost" }).click();
   await page.getByRole("button", { name: "サインアウト" }).click();
   await expect(page).toHaveURL(/\/sign-in\?signed-out=1$/);
   await expect(page.getByRole("status").filter({ hasText: "サインアウトしました。" })).toBeVisible();

@@ -14,6 +14,7 @@ import { LOCALES } from "./locales";
  * forms the scan understands (anything else fails here, naming the file):
  *   const t = useTranslations("Ns")   /   const t = await getTranslations("Ns")
  *   const [t, u] = await Promise.all([getTranslations("A"), getTranslations("B")])
+ *   const t = createTranslator({ locale, messages, namespace: "Ns" })
  * and every call of a translator takes its key as a string literal (t("key"), t.rich("key", ...)):
  * a key computed at run time could neither be checked here nor by the type check.
  */
@@ -47,6 +48,10 @@ export function scanSource(file: string, text: string): Scan {
   for (const match of text.matchAll(/const (\w+) = (?:await )?(?:useTranslations|getTranslations)\(\s*"(\w+)"\s*\)/g)) {
     bindings.push({ name: match[1]!, namespace: match[2]!, at: match.index });
     covered++;
+  }
+  // Outside React (a page proxy.ts answers with): createTranslator with its namespace written in place.
+  for (const match of text.matchAll(/const (\w+) = createTranslator\(\{[^}]*\bnamespace: "(\w+)"[^}]*\}\)/g)) {
+    bindings.push({ name: match[1]!, namespace: match[2]!, at: match.index });
   }
   for (const match of text.matchAll(/const \[([\w\s,]+)\] = await Promise\.all\(\[([^\]]*)\]\)/g)) {
     const names = match[1]!.split(",").map((name) => name.trim());
