@@ -36,7 +36,7 @@ test("a server action posted from another site, or without the CSRF token, does 
   // The demo section's Sync now on /alerts is a plain form posting to a server action (the overview's
   // button is a client component: it keeps the page and follows the run).
   await page.goto("/alerts");
-  const form = page.locator("form", { has: page.getByRole("button", { name: "Sync now", exact: true }) });
+  const form = page.locator("form", { has: page.getByRole("button", { name: "今すぐ同期", exact: true }) });
   const actionField = await form.locator("input[name^='$ACTION_ID_']").getAttribute("name");
   const csrf = await form.locator("input[name=csrf]").inputValue();
   expect(actionField, "the Sync now form posts to a server action").toBeTruthy();

@@ -9,24 +9,24 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
   await page.goto("/alerts");
   await expect(page.getByTestId("alert-rules")).toContainText("Connection from a new address");
 
-  const form = page.getByRole("form", { name: "New rule" });
-  await page.getByText("New rule", { exact: true }).click();
+  const form = page.getByRole("form", { name: "新しいルール" });
+  await page.getByText("新しいルール", { exact: true }).click();
   // A wrong definition is refused with the field named.
   await form.locator("textarea").fill(JSON.stringify({ ...RULE, match: { names: [] } }));
-  await form.getByRole("button", { name: "Save" }).click();
+  await form.getByRole("button", { name: "保存" }).click();
   await expect(form.getByRole("alert")).toContainText("rule match.names must name at least one event");
   await form.locator("textarea").fill(JSON.stringify(RULE, null, 2));
-  await form.getByRole("button", { name: "Test against the last 30 days" }).click();
-  await expect(form.getByRole("status")).toContainText("Over the last 30 days this rule would have fired");
-  await form.getByRole("button", { name: "Save" }).click();
-  await expect(form.getByRole("status")).toHaveText("Saved.");
+  await form.getByRole("button", { name: "過去 30 日で試す" }).click();
+  await expect(form.getByRole("status")).toContainText("過去 30 日間では、このルールは");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByRole("status")).toHaveText("保存しました。");
   await page.reload();
   const ruleRow = page.locator(`tr[data-rule="${RULE.name}"]`);
-  await expect(ruleRow).toContainText("on");
+  await expect(ruleRow).toContainText("有効");
   await page.screenshot({ path: "test-results/alerts-page.png", fullPage: true });
 
-  await page.getByRole("button", { name: "api-key-created" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "api-key-created: 1 events" })).toBeVisible();
+  await page.getByRole("button", { name: "API キーの作成" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "API キーの作成: シミュレートしたチームに 1 件のイベントを追加しました。" })).toBeVisible();
 
   // A sync stores the injected event (a scheduled one may be running: then wait and ask again).
   await expect(async () => {
@@ -38,21 +38,21 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
 
   const alertRow = page.locator(`tr[data-rule="${RULE.name}"]`);
   await expect(alertRow).toContainText("team_api_key_create by");
-  await expect(alertRow).toContainText("log only");
+  await expect(alertRow).toContainText("履歴のみ");
   await page.screenshot({ path: "test-results/alert-log.png", fullPage: true });
 
-  await alertRow.getByRole("button", { name: "Acknowledge" }).click();
-  await expect(page.locator(`tr[data-rule="${RULE.name}"]`)).toContainText("acknowledged by");
-  await page.locator(`tr[data-rule="${RULE.name}"]`).getByRole("button", { name: "Mute the rule 24 h" }).click();
+  await alertRow.getByRole("button", { name: "確認済みにする" }).click();
+  await expect(page.locator(`tr[data-rule="${RULE.name}"]`)).toContainText("が確認済み");
+  await page.locator(`tr[data-rule="${RULE.name}"]`).getByRole("button", { name: "ルールを 24 時間ミュート" }).click();
   await page.goto("/alerts");
   await expect(page.locator(`tr[data-rule="${RULE.name}"]`).getByTestId("muted-until")).toBeVisible();
-  await expect(page.locator(`tr[data-rule="${RULE.name}"]`).getByRole("button", { name: "Unmute" })).toBeVisible();
+  await expect(page.locator(`tr[data-rule="${RULE.name}"]`).getByRole("button", { name: "ミュート解除" })).toBeVisible();
 
   // The alert's event is one click away in the explorer.
   await page.goto(`/alerts/log?rule=${encodeURIComponent(RULE.name)}`);
   await page
     .locator(`tr[data-rule="${RULE.name}"]`)
-    .getByRole("link", { name: /Open the 1 event/ })
+    .getByRole("link", { name: /1 件のイベントを開く/ })
     .click();
   await expect(page).toHaveURL(/\/events\?/);
   await expect(page.locator("table tbody")).toContainText("team_api_key_create");

@@ -298,8 +298,8 @@ test("auto-refresh is off until switched on, then shows what the sync stores", a
   // them, and the page shows them by itself.
   const alerts = await page.context().newPage();
   await alerts.goto("/alerts");
-  await alerts.getByRole("button", { name: "member-added" }).click();
-  await expect(alerts.getByRole("status").filter({ hasText: "member-added:" })).toBeVisible();
+  await alerts.getByRole("button", { name: "メンバーの追加" }).click();
+  await expect(alerts.getByRole("status").filter({ hasText: "メンバーの追加:" })).toBeVisible();
   await alerts.close();
   await expect(async () => {
     const sync = await request.post("/api/sync?wait=true", { headers: { authorization: `Bearer ${E2E_SYNC_TOKEN}` } });

@@ -28,6 +28,7 @@ export const CLIENT_NAMESPACES = [
   "SyncNow",
   "SyncStatus",
   "Runs",
+  "AlertForm",
 ] as const satisfies readonly (keyof Messages)[];
 
 export function clientMessages(messages: Messages): Pick<Messages, (typeof CLIENT_NAMESPACES)[number]> {

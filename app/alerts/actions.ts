@@ -7,6 +7,7 @@ import { clientIp } from "@/lib/auth/requestContext";
 import { acknowledgeAlert } from "@/lib/alertsAdmin/alertLog";
 import {
   EditRefused,
+  type EditRefusal,
   muteRuleFor,
   removeChannel,
   removeRule,
@@ -18,7 +19,6 @@ import {
 } from "@/lib/alertsAdmin/editAlerts";
 import { injectScenario } from "@/lib/alertsAdmin/demoScenarios";
 import type { DefinitionFormState } from "@/components/alerts/DefinitionForm";
-import { ALERTS_TEXT } from "@/components/alerts/alertsText";
 import { ActionRefused, requireAdminAction } from "../_auth/requireAdminAction";
 
 const field = (form: FormData, name: string) => {
@@ -38,17 +38,17 @@ async function definitionAction(form: FormData, save: (who: Actor, id: number | 
     const who = await actor(form);
     if (field(form, "intent") === "test") {
       const test = await testRuleDefinition(text);
-      return { problems: [], message: null, text, test };
+      return { problems: [], message: null, saved: false, text, test };
     }
     await save(who, idOf(form), text);
   } catch (error) {
-    if (error instanceof EditRefused) return { problems: error.problems, message: null, text, test: null };
+    if (error instanceof EditRefused) return { problems: error.problems, message: null, saved: false, text, test: null };
     // A refusal is the form's message, as every action's is (lib/auth/routeProtection.test.ts), and its problem.
-    if (error instanceof ActionRefused) return { problems: [error.message], message: error.message, text, test: null };
+    if (error instanceof ActionRefused) return { problems: [error.message], message: error.message, saved: false, text, test: null };
     throw error;
   }
   revalidatePath("/alerts");
-  return { problems: [], message: ALERTS_TEXT.saved, text, test: null };
+  return { problems: [], message: null, saved: true, text, test: null };
 }
 
 export async function saveRuleAction(_state: DefinitionFormState, form: FormData): Promise<DefinitionFormState> {
@@ -59,14 +59,17 @@ export async function saveChannelAction(_state: DefinitionFormState, form: FormD
   return definitionAction(form, saveChannelDefinition);
 }
 
-/** The rule and channel buttons: each does one thing and comes back to the page, saying what went wrong if it did. */
+/**
+ * The rule and channel buttons: each does one thing and comes back to the page, saying what went
+ * wrong if it did by a reason the page words itself (the URL never puts text on the page).
+ */
 export async function ruleButtonAction(form: FormData): Promise<void> {
   const who = await actor(form);
   const id = idOf(form);
   const back = field(form, "back") === "log" ? "/alerts/log" : "/alerts";
-  let problem: string | null = null;
+  let problem: EditRefusal | null = null;
   try {
-    if (id === null) throw new EditRefused(["No rule or channel was named."]);
+    if (id === null) throw new EditRefused(["No rule or channel was named."], "unknownButton");
     switch (field(form, "intent")) {
       case "enable":
         await switchRule(who, id, true);
@@ -87,18 +90,19 @@ export async function ruleButtonAction(form: FormData): Promise<void> {
         await acknowledgeAlert(who, id);
         break;
       default:
-        throw new EditRefused(["Unknown button."]);
+        throw new EditRefused(["Unknown button."], "unknownButton");
     }
   } catch (error) {
     if (!(error instanceof EditRefused)) throw error;
-    problem = error.problems.join(" ");
+    problem = error.reason;
   }
   revalidatePath(back);
-  redirect(problem ? `${back}?problem=${encodeURIComponent(problem.slice(0, 500))}` : back);
+  redirect(problem ? `${back}?problem=${problem}` : back);
 }
 
 export async function scenarioAction(form: FormData): Promise<void> {
   await actor(form);
-  const added = await injectScenario(field(form, "scenario"));
-  redirect(`/alerts?injected=${encodeURIComponent(`${field(form, "scenario")}: ${added} events`)}`);
+  const scenario = field(form, "scenario");
+  const added = await injectScenario(scenario);
+  redirect(`/alerts?${new URLSearchParams({ injected: scenario, count: String(added) })}`);
 }

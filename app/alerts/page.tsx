@@ -1,52 +1,53 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { alertsPageData } from "@/lib/alertsAdmin/alertsPage";
+import { getTranslations } from "next-intl/server";
+import { alertsPageData, alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { DefinitionForm } from "@/components/alerts/DefinitionForm";
 import { EditableDefinition } from "@/components/alerts/EditableDefinition";
 import { ActionButton } from "@/components/alerts/RuleButtons";
-import { ALERTS_TEXT as T } from "@/components/alerts/alertsText";
 import { CsrfField } from "@/components/auth/CsrfField";
 import { LocalTime } from "@/components/LocalTime";
 import { syncNowAndOpenOverviewAction } from "../_actions/syncNowAction";
 import { requireAdmin } from "../_auth/requireAdmin";
 import { ruleButtonAction, saveChannelAction, saveRuleAction, scenarioAction } from "./actions";
+import { icuSelector } from "@/lib/i18n/icuSelector";
 
-export const metadata: Metadata = { title: "Alerts · Parsec audit log" };
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Pages")]);
+  return { title: t("pageTitle", { page: page("alerts") }) };
+}
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The alert rules and channels, for admins: switched, muted, edited and tested here. */
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
-  const params = await searchParams;
-  const data = await alertsPageData();
+  const { problem, injected } = alertsPageNotice(await searchParams);
+  const [data, t, page] = await Promise.all([alertsPageData(), getTranslations("Alerts"), getTranslations("Pages")]);
   const ruleTemplates = Object.fromEntries(Object.entries(data.ruleTemplates).map(([k, v]) => [k, pretty(v)]));
   const channelTemplates = Object.fromEntries(Object.entries(data.channelTemplates).map(([k, v]) => [k, pretty(v)]));
-  const problem = one(params.problem);
-  const injected = one(params.injected);
   return (
     <>
-      <h1>{T.title}</h1>
+      <h1>{page("alerts")}</h1>
       <p className="muted">
-        {T.intro} <Link href="/alerts/log">{T.logLink}</Link>
+        {t("intro")} <Link href="/alerts/log">{t("logLink")}</Link>
       </p>
       {problem && (
         <p className="notice notice--error" role="alert">
-          {problem}
+          {t("problem", { problem })}
         </p>
       )}
 
-      <h2>{T.rules}</h2>
+      <h2>{t("rules")}</h2>
       <div className="table-wrap">
         <table className="table" data-testid="alert-rules">
           <thead>
             <tr>
-              <th>{T.nameColumn}</th>
-              <th>{T.kind}</th>
-              <th>{T.severity}</th>
-              <th>{T.channelsColumn}</th>
-              <th>{T.state}</th>
+              <th>{t("nameColumn")}</th>
+              <th>{t("kindColumn")}</th>
+              <th>{t("severityColumn")}</th>
+              <th>{t("channelsColumn")}</th>
+              <th>{t("stateColumn")}</th>
               <th />
             </tr>
           </thead>
@@ -54,31 +55,26 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             {data.rules.map((rule) => (
               <tr key={rule.id} data-rule={rule.name}>
                 <th scope="row">
-                  {rule.name} {rule.builtIn && <span className="badge">{T.builtIn}</span>} {rule.provisioned && <span className="badge">{T.provisioned}</span>}
+                  {rule.name} {rule.builtIn && <span className="badge">{t("builtIn")}</span>}{" "}
+                  {rule.provisioned && <span className="badge">{t("provisioned")}</span>}
                   {rule.invalid && (
                     <span className="badge badge--error" title={rule.invalid}>
-                      {T.invalid}
+                      {t("invalid")}
                     </span>
                   )}
                 </th>
-                <td>{rule.kind}</td>
-                <td>{rule.severity}</td>
+                <td title={rule.kind}>{t("kind", { kind: icuSelector(rule.kind) })}</td>
+                <td>{rule.severity === null ? <span className="muted">–</span> : t("severity", { severity: rule.severity })}</td>
                 <td>{rule.channels.join(", ") || <span className="muted">–</span>}</td>
                 <td>
-                  <strong>{rule.enabled ? T.on : T.off}</strong>
+                  <strong>{rule.enabled ? t("on") : t("off")}</strong>
                   {rule.enabledAt && (
                     <>
                       {" "}
-                      <span className="muted">
-                        {T.since} <LocalTime iso={rule.enabledAt} />
-                      </span>
+                      <span className="muted">{t.rich("since", { time: () => <LocalTime iso={rule.enabledAt!} /> })}</span>
                     </>
                   )}
-                  {rule.mutedUntil && (
-                    <div data-testid="muted-until">
-                      {T.mutedUntil} <LocalTime iso={rule.mutedUntil} />
-                    </div>
-                  )}
+                  {rule.mutedUntil && <div data-testid="muted-until">{t.rich("mutedUntil", { time: () => <LocalTime iso={rule.mutedUntil!} /> })}</div>}
                 </td>
                 <td className="row-actions">
                   {!rule.provisioned && (
@@ -87,19 +83,19 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                       csrfToken={admin.csrfToken}
                       id={rule.id}
                       intent={rule.enabled ? "disable" : "enable"}
-                      label={rule.enabled ? T.disable : T.enable}
+                      label={rule.enabled ? t("disable") : t("enable")}
                     />
                   )}
                   {rule.mutedUntil ? (
-                    <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="mute" minutes={0} label={T.unmute} />
+                    <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="mute" minutes={0} label={t("unmute")} />
                   ) : (
                     <>
-                      <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="mute" minutes={60} label={T.mute1h} />
-                      <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="mute" minutes={1440} label={T.mute24h} />
+                      <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="mute" minutes={60} label={t("mute1h")} />
+                      <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="mute" minutes={1440} label={t("mute24h")} />
                     </>
                   )}
                   {!rule.provisioned && (
-                    <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="delete-rule" label={T.delete} danger />
+                    <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="delete-rule" label={t("delete")} danger />
                   )}
                   <EditableDefinition
                     action={saveRuleAction}
@@ -117,7 +113,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         </table>
       </div>
       <details className="new-entry">
-        <summary>{T.newRule}</summary>
+        <summary>{t("newRule")}</summary>
         <DefinitionForm
           action={saveRuleAction}
           csrfToken={admin.csrfToken}
@@ -125,21 +121,21 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           initial={ruleTemplates.event ?? ""}
           templates={ruleTemplates}
           testable
-          label={T.newRule}
+          label={t("newRule")}
         />
       </details>
 
-      <h2>{T.channels}</h2>
+      <h2>{t("channels")}</h2>
       {data.channels.length === 0 ? (
-        <p className="empty">{T.noChannels}</p>
+        <p className="empty">{t("noChannels")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="alert-channels">
             <thead>
               <tr>
-                <th>{T.nameColumn}</th>
-                <th>{T.kind}</th>
-                <th>{T.state}</th>
+                <th>{t("nameColumn")}</th>
+                <th>{t("kindColumn")}</th>
+                <th>{t("stateColumn")}</th>
                 <th />
               </tr>
             </thead>
@@ -147,16 +143,16 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               {data.channels.map((channel) => (
                 <tr key={channel.id} data-channel={channel.name}>
                   <th scope="row">
-                    {channel.name} {channel.provisioned && <span className="badge">{T.provisioned}</span>}
+                    {channel.name} {channel.provisioned && <span className="badge">{t("provisioned")}</span>}
                   </th>
-                  <td>{channel.type}</td>
+                  <td title={channel.type}>{t("channelType", { type: channel.type })}</td>
                   <td className={channel.failed + channel.pending > 0 ? "error-text" : undefined}>
-                    {channel.failed + channel.pending > 0 ? T.channelHealth(channel.pending, channel.failed) : T.channelOk}
+                    {channel.failed + channel.pending > 0 ? t("channelHealth", { pending: channel.pending, failed: channel.failed }) : t("channelOk")}
                     {channel.lastError && <div className="muted">{channel.lastError}</div>}
                   </td>
                   <td className="row-actions">
                     {!channel.provisioned && (
-                      <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={channel.id} intent="delete-channel" label={T.delete} danger />
+                      <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={channel.id} intent="delete-channel" label={t("delete")} danger />
                     )}
                     <EditableDefinition
                       action={saveChannelAction}
@@ -175,7 +171,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         </div>
       )}
       <details className="new-entry">
-        <summary>{T.newChannel}</summary>
+        <summary>{t("newChannel")}</summary>
         <DefinitionForm
           action={saveChannelAction}
           csrfToken={admin.csrfToken}
@@ -183,17 +179,17 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           initial={channelTemplates.webhook ?? ""}
           templates={channelTemplates}
           testable={false}
-          label={T.newChannel}
+          label={t("newChannel")}
         />
       </details>
 
       {data.demo && (
-        <section aria-label={T.demoTitle}>
-          <h2>{T.demoTitle}</h2>
-          <p className="muted">{T.demoIntro}</p>
+        <section aria-label={t("demoTitle")}>
+          <h2>{t("demoTitle")}</h2>
+          <p className="muted">{t("demoIntro")}</p>
           {injected && (
             <p className="notice" role="status">
-              {injected}
+              {t("injected", { scenario: t("scenario", { scenario: icuSelector(injected.scenario) }), count: injected.count })}
             </p>
           )}
           <div className="chips">
@@ -201,15 +197,15 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <form key={scenario} action={scenarioAction} className="inline-form">
                 <CsrfField token={admin.csrfToken} />
                 <input type="hidden" name="scenario" value={scenario} />
-                <button type="submit" className="button button--small">
-                  {scenario}
+                <button type="submit" className="button button--small" title={scenario}>
+                  {t("scenario", { scenario: icuSelector(scenario) })}
                 </button>
               </form>
             ))}
             <form action={syncNowAndOpenOverviewAction} className="inline-form">
               <CsrfField token={admin.csrfToken} />
               <button type="submit" className="button button--small button--primary">
-                {T.syncNow}
+                {t("syncNow")}
               </button>
             </form>
           </div>

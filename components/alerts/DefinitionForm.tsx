@@ -1,23 +1,27 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import { ALERTS_TEXT as T } from "./alertsText";
+import { useTranslations } from "next-intl";
+import { icuSelector } from "@/lib/i18n/icuSelector";
 
 export interface DryRunView {
   alerts: { summary: string; anchorAt: string; eventCount: number; linkPath: string }[];
   eventsRead: number;
   truncated: boolean;
+  eventLimit: number;
   more: number;
 }
 
 export interface DefinitionFormState {
   problems: string[];
   message: string | null;
+  /** The definition was saved. */
+  saved: boolean;
   text: string | null;
   test: DryRunView | null;
 }
 
-export const EMPTY_DEFINITION_STATE: DefinitionFormState = { problems: [], message: null, text: null, test: null };
+export const EMPTY_DEFINITION_STATE: DefinitionFormState = { problems: [], message: null, saved: false, text: null, test: null };
 
 /**
  * A rule or a channel as JSON in a text area, checked on the server with the rules file's schemas;
@@ -40,6 +44,7 @@ export function DefinitionForm({
   testable: boolean;
   label: string;
 }) {
+  const t = useTranslations("AlertForm");
   const [state, formAction, pending] = useActionState(action, EMPTY_DEFINITION_STATE);
   const [text, setText] = useState(initial);
   return (
@@ -48,43 +53,46 @@ export function DefinitionForm({
       {id !== null && <input type="hidden" name="id" value={id} />}
       {templates && (
         <label>
-          {T.templateLabel}{" "}
-          <select aria-label={T.templateLabel} onChange={(e) => templates[e.target.value] && setText(templates[e.target.value]!)} defaultValue="">
+          {t("templateLabel")}{" "}
+          <select aria-label={t("templateLabel")} onChange={(e) => templates[e.target.value] && setText(templates[e.target.value]!)} defaultValue="">
             <option value="" disabled>
               …
             </option>
             {Object.keys(templates).map((key) => (
               <option key={key} value={key}>
-                {key}
+                {t("template", { template: icuSelector(key) })}
               </option>
             ))}
           </select>
         </label>
       )}
       <label>
-        {T.definitionLabel}
+        {t("definitionLabel")}
         <textarea name="definition" rows={14} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} className="code-input" />
       </label>
       {state.problems.length > 0 && (
-        <ul className="notice notice--error" role="alert">
-          {state.problems.map((p) => (
-            <li key={p}>{p}</li>
-          ))}
-        </ul>
+        <div className="notice notice--error" role="alert">
+          <p>{t("problems")}</p>
+          <ul>
+            {state.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
       )}
-      {state.message && state.problems.length === 0 && (
+      {state.saved && (
         <p className="notice" role="status">
-          {state.message}
+          {t("saved")}
         </p>
       )}
       {state.test && <DryRun result={state.test} />}
       <div className="form-buttons">
         <button type="submit" name="intent" value="save" className="button button--primary" disabled={pending}>
-          {pending ? T.saving : T.save}
+          {pending ? t("saving") : t("save")}
         </button>
         {testable && (
           <button type="submit" name="intent" value="test" className="button" disabled={pending}>
-            {pending ? T.testing : T.test}
+            {pending ? t("testing") : t("test")}
           </button>
         )}
       </div>
@@ -93,20 +101,21 @@ export function DefinitionForm({
 }
 
 function DryRun({ result }: { result: DryRunView }) {
+  const t = useTranslations("AlertForm");
   if (result.alerts.length === 0)
     return (
       <p className="notice" role="status">
-        {T.testNothing}
+        {t("testNothing")}
       </p>
     );
   return (
     <div className="notice" role="status" data-testid="dry-run">
-      <p>{T.testFired(result.alerts.length + result.more, result.eventsRead)}</p>
-      {result.truncated && <p>{T.testTruncated}</p>}
+      <p>{t("testFired", { alerts: result.alerts.length + result.more, events: result.eventsRead })}</p>
+      {result.truncated && <p>{t("testTruncated", { limit: result.eventLimit })}</p>}
       <ul>
         {result.alerts.slice(0, 50).map((alert) => (
           <li key={`${alert.anchorAt}-${alert.summary}`}>
-            <a href={alert.linkPath}>{alert.summary}</a> ({alert.eventCount} {T.events})
+            <a href={alert.linkPath}>{alert.summary}</a> ({t("alertEvents", { count: alert.eventCount })})
           </li>
         ))}
       </ul>

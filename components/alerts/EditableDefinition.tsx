@@ -1,8 +1,8 @@
 import { DefinitionForm, type DefinitionFormState } from "./DefinitionForm";
-import { ALERTS_TEXT as T } from "./alertsText";
+import { getTranslations } from "next-intl/server";
 
 /** A rule's or channel's "Edit" disclosure: its form, or, when it is provisioned, its definition read-only. */
-export function EditableDefinition({
+export async function EditableDefinition({
   action,
   csrfToken,
   id,
@@ -19,16 +19,17 @@ export function EditableDefinition({
   provisioned: boolean;
   testable: boolean;
 }) {
+  const t = await getTranslations("AlertForm");
   return (
     <details>
-      <summary>{T.edit}</summary>
+      <summary>{t("edit")}</summary>
       {provisioned ? (
         <>
-          <p className="muted">{T.readOnly}</p>
+          <p className="muted">{t("readOnly")}</p>
           <pre className="code-block">{definition}</pre>
         </>
       ) : (
-        <DefinitionForm action={action} csrfToken={csrfToken} id={id} initial={definition} testable={testable} label={`${T.edit} ${name}`} />
+        <DefinitionForm action={action} csrfToken={csrfToken} id={id} initial={definition} testable={testable} label={t("editNamed", { name })} />
       )}
     </details>
   );

@@ -26,15 +26,21 @@ const LOG_PARAMS = {
 } as const;
 type LogParams = { [K in keyof typeof LOG_PARAMS]?: z.infer<(typeof LOG_PARAMS)[K]> };
 
-export function parseAlertLogParams(searchParams: Record<string, string | string[] | undefined>): { params: LogParams; problems: string[] } {
+/** A parameter that did not parse: the page says what it takes, in its reader's language. */
+export interface LogParamProblem {
+  param: keyof typeof LOG_PARAMS;
+  value: string;
+}
+
+export function parseAlertLogParams(searchParams: Record<string, string | string[] | undefined>): { params: LogParams; problems: LogParamProblem[] } {
   const params: Record<string, unknown> = {};
-  const problems: string[] = [];
+  const problems: LogParamProblem[] = [];
   for (const [name, schema] of Object.entries(LOG_PARAMS)) {
     const raw = one(searchParams[name]);
     if (raw === undefined || raw === "") continue;
     const parsed = schema.safeParse(raw);
     if (parsed.success) params[name] = parsed.data;
-    else problems.push(`${name}: ${parsed.error.issues[0]?.message ?? "not understood"} (left out)`);
+    else problems.push({ param: name as keyof typeof LOG_PARAMS, value: String(raw).slice(0, 100) });
   }
   return { params: params as LogParams, problems };
 }

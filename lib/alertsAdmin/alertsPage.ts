@@ -1,8 +1,10 @@
+import { z } from "zod";
 import { BUILT_IN_RULES } from "../alertRules/builtInRules";
 import { SCENARIOS } from "../parsec/simulator/scenarios";
 import { listChannels, listRules } from "../alerts/catalog/alertCatalog";
 import { getConfig } from "../config";
 import { getStore } from "../store/store";
+import { EDIT_REFUSALS } from "./editAlerts";
 
 export interface RuleView {
   id: number;
@@ -46,6 +48,23 @@ export const CHANNEL_TEMPLATES: Record<string, unknown> = {
   teams: { name: "My Teams channel", type: "teams", url: "https://example.webhook.office.com/workflows/...", format: "adaptive-card" },
   email: { name: "My email", type: "email", to: ["admin@example.com"] },
 };
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const refusal = z.enum(EDIT_REFUSALS);
+const injection = z.object({ injected: z.enum(SCENARIOS), count: z.coerce.number().int().min(0).max(1_000_000) });
+
+/**
+ * What the page says after a button: why it was refused, or which scenario was injected. Only
+ * known reasons and scenarios are read from the URL, so that a link cannot put words on the page.
+ */
+export function alertsPageNotice(params: Record<string, string | string[] | undefined>) {
+  const problem = refusal.safeParse(one(params.problem));
+  const injected = injection.safeParse({ injected: one(params.injected), count: one(params.count) });
+  return {
+    problem: problem.success ? problem.data : null,
+    injected: injected.success ? { scenario: injected.data.injected, count: injected.data.count } : null,
+  };
+}
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

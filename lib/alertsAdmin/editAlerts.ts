@@ -23,9 +23,17 @@ import { getStore } from "../store/store";
  * Every refusal is an EditRefused with the lines to show beside the form.
  */
 
+/** Every reason an edit can be refused for: the page says each in its reader's language. */
+export const EDIT_REFUSALS = ["gone", "provisioned", "inUse", "invalid", "conflict", "badMinutes", "badDefinition", "unknownButton"] as const;
+// Holds every AlertEditRefusal: EditRefused takes the catalogue's reasons as they are.
+export type EditRefusal = (typeof EDIT_REFUSALS)[number];
+
 export class EditRefused extends Error {
   override name = "EditRefused";
-  constructor(readonly problems: string[]) {
+  constructor(
+    readonly problems: string[],
+    readonly reason: EditRefusal = "badDefinition",
+  ) {
     super(problems.join("\n"));
   }
 }
@@ -56,7 +64,7 @@ async function refusingDomainErrors<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof AlertConfigError || error instanceof ProvisionedEntryError) throw new EditRefused([error.message]);
+    if (error instanceof AlertConfigError || error instanceof ProvisionedEntryError) throw new EditRefused([error.message], error.reason);
     throw error;
   }
 }
@@ -90,11 +98,12 @@ export async function removeRule(actor: Actor, id: number): Promise<void> {
 
 /** Mutes for `minutes` (0: unmutes). */
 export async function muteRuleFor(actor: Actor, id: number, minutes: number): Promise<void> {
-  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 525_600) throw new EditRefused(["Mute for a whole number of minutes, up to a year."]);
+  if (!Number.isInteger(minutes) || minutes < 0 || minutes > 525_600)
+    throw new EditRefused(["Mute for a whole number of minutes, up to a year."], "badMinutes");
   const { db } = await getStore();
   const until = minutes === 0 ? null : new Date(Date.now() + minutes * 60_000);
   const name = await refusingDomainErrors(async () => {
-    if (!(await findRule(db, id))) throw new AlertConfigError("there is no such rule");
+    if (!(await findRule(db, id))) throw new AlertConfigError("there is no such rule", "gone");
     return muteRule(db, id, until);
   });
   await audit(actor, "alert_rule_muted", until ? `muted rule "${name}" until ${until.toISOString()}` : `unmuted rule "${name}"`);

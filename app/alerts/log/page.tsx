@@ -1,48 +1,57 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { SEVERITIES } from "@/lib/alertRules/ruleSchema";
 import { alertLogPageData } from "@/lib/alertsAdmin/alertLog";
+import { alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { ActionButton } from "@/components/alerts/RuleButtons";
-import { ALERTS_TEXT as T } from "@/components/alerts/alertsText";
 import { LocalTime } from "@/components/LocalTime";
 import { requireAdmin } from "../../_auth/requireAdmin";
 import { ruleButtonAction } from "../actions";
+import { icuSelector } from "@/lib/i18n/icuSelector";
 
-export const metadata: Metadata = { title: "Alert log · Parsec audit log" };
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-/** The log's filters that pick one of a few values. */
-const CHOICES = [
-  ["severity", T.severity, SEVERITIES],
-  ["status", T.status, ["notified", "muted"]],
-  ["acknowledged", T.acknowledged, ["yes", "no"]],
-  ["delivery", T.delivery, ["pending", "sent", "failed"]],
-] as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const [t, log] = await Promise.all([getTranslations("Metadata"), getTranslations("AlertLog")]);
+  return { title: t("pageTitle", { page: log("title") }) };
+}
 
 /** Every alert that fired, filterable from the URL, each one click from its events. */
 export default async function AlertLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const raw = await searchParams;
   const { params, problems, rows, ruleNames, olderBefore } = await alertLogPageData(raw);
-  const problem = one(raw.problem);
+  const problem = alertsPageNotice(raw).problem;
+  const [t, alerts] = await Promise.all([getTranslations("AlertLog"), getTranslations("Alerts")]);
+  // The log's filters that pick one of a few values.
+  const choices = [
+    ["severity", t("severity"), SEVERITIES],
+    ["status", t("status"), ["notified", "muted"]],
+    ["acknowledged", t("acknowledged"), ["yes", "no"]],
+    ["delivery", t("delivery"), ["pending", "sent", "failed"]],
+  ] as const;
   const { before: _before, ...filters } = params;
   const older = new URLSearchParams(Object.entries({ ...filters, before: olderBefore }).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
   return (
     <>
-      <h1>{T.logTitle}</h1>
+      <h1>{t("title")}</h1>
       <p className="muted">
-        {T.logIntro} <Link href="/alerts">{T.title} →</Link>
+        {t("intro")} <Link href="/alerts">{t("rulesLink")}</Link>
       </p>
-      {[...problems, ...(problem ? [problem] : [])].map((p) => (
-        <p key={p} className="notice notice--warn" role="alert">
-          {p}
+      {problems.map((p) => (
+        <p key={p.param} className="notice notice--warn" role="alert">
+          {t("badParam", { param: p.param, value: p.value })}
         </p>
       ))}
-      <form method="get" className="filters" aria-label={T.filter}>
+      {problem && (
+        <p className="notice notice--error" role="alert">
+          {alerts("problem", { problem })}
+        </p>
+      )}
+      <form method="get" className="filters" aria-label={t("filter")}>
         <label>
-          {T.rule}{" "}
+          {t("rule")}{" "}
           <select name="rule" defaultValue={params.rule ?? ""}>
-            <option value="">{T.allRules}</option>
+            <option value="">{t("allRules")}</option>
             {ruleNames.map((name) => (
               <option key={name} value={name}>
                 {name}
@@ -50,38 +59,40 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
             ))}
           </select>
         </label>
-        {CHOICES.map(([name, label, options]) => (
+        {choices.map(([name, label, options]) => (
           <label key={name}>
             {label}{" "}
             <select name={name} defaultValue={params[name] ?? ""}>
-              <option value="">{T.any}</option>
+              <option value="">{t("any")}</option>
               {options.map((option) => (
-                <option key={option}>{option}</option>
+                <option key={option} value={option}>
+                  {t("choice", { value: option })}
+                </option>
               ))}
             </select>
           </label>
         ))}
         <label>
-          {T.from} <input name="from" defaultValue={params.from ?? ""} placeholder={T.fromExample} size={22} />
+          {t("from")} <input name="from" defaultValue={params.from ?? ""} placeholder={t("fromExample")} size={22} />
         </label>
         <label>
-          {T.to} <input name="to" defaultValue={params.to ?? ""} placeholder={T.toExample} size={22} />
+          {t("to")} <input name="to" defaultValue={params.to ?? ""} placeholder={t("toExample")} size={22} />
         </label>
         <button type="submit" className="button button--small">
-          {T.filter}
+          {t("filter")}
         </button>
       </form>
       {rows.length === 0 ? (
-        <p className="empty">{T.nothingYet}</p>
+        <p className="empty">{t("nothingYet")}</p>
       ) : (
         <div className="table-wrap">
           <table className="table" data-testid="alert-log">
             <thead>
               <tr>
-                <th>{T.fired}</th>
-                <th>{T.rule}</th>
-                <th>{T.what}</th>
-                <th>{T.delivered}</th>
+                <th>{t("fired")}</th>
+                <th>{t("rule")}</th>
+                <th>{t("what")}</th>
+                <th>{t("delivered")}</th>
                 <th />
               </tr>
             </thead>
@@ -94,15 +105,15 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
                   <td>
                     {row.ruleName}
                     <div className="muted">
-                      {row.severity} · {row.kind}
-                      {row.status === "muted" ? T.mutedMark : ""}
+                      {alerts("severity", { severity: row.severity })} · {alerts("kind", { kind: icuSelector(row.kind) })}
+                      {row.status === "muted" ? t("mutedMark") : ""}
                     </div>
                   </td>
                   <td>
                     {row.summary}
                     {row.eventCount > 0 && (
                       <div>
-                        <Link href={row.linkPath}>{T.openEvents(row.eventCount)}</Link>{" "}
+                        <Link href={row.linkPath}>{t("openEvents", { count: row.eventCount })}</Link>{" "}
                         <span className="muted">
                           <code>{row.eventIds.slice(0, 5).join(" ")}</code>
                           {row.eventIds.length > 5 ? " …" : ""}
@@ -112,13 +123,12 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td>
                     {row.deliveries.length === 0 ? (
-                      <span className="muted">{T.notDelivered}</span>
+                      <span className="muted">{t("notDelivered")}</span>
                     ) : (
                       <ul className="plain-list">
                         {row.deliveries.map((d) => (
                           <li key={d.channel} className={d.status === "sent" ? undefined : "error-text"} title={d.lastError ?? undefined}>
-                            {d.channel}: {d.status}
-                            {d.attempts > 1 ? ` (${d.attempts})` : ""}
+                            {t("deliveryState", { channel: d.channel, status: d.status, attempts: d.attempts })}
                           </li>
                         ))}
                       </ul>
@@ -126,9 +136,16 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td className="row-actions">
                     {row.acknowledgedAt ? (
-                      <span className="muted">{T.acknowledgedBy(row.acknowledgedBy ?? "")}</span>
+                      <span className="muted">{t("acknowledgedBy", { who: row.acknowledgedBy ?? "" })}</span>
                     ) : (
-                      <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={row.id} intent="acknowledge" label={T.acknowledge} back="log" />
+                      <ActionButton
+                        action={ruleButtonAction}
+                        csrfToken={admin.csrfToken}
+                        id={row.id}
+                        intent="acknowledge"
+                        label={t("acknowledge")}
+                        back="log"
+                      />
                     )}
                     <ActionButton
                       action={ruleButtonAction}
@@ -136,7 +153,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
                       id={row.ruleId}
                       intent="mute"
                       minutes={1440}
-                      label={T.muteRule}
+                      label={t("muteRule")}
                       back="log"
                     />
                   </td>
@@ -147,10 +164,10 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
         </div>
       )}
       <p>
-        {params.before !== undefined && <Link href="/alerts/log">{T.newest}</Link>}{" "}
+        {params.before !== undefined && <Link href="/alerts/log">{t("newest")}</Link>}{" "}
         {olderBefore !== undefined && (
           <Link className="button" href={`/alerts/log?${older}`}>
-            {T.older}
+            {t("older")}
           </Link>
         )}
       </p>

@@ -10,12 +10,22 @@ import type { Db } from "../../store/client";
  * JSON. Provisioned ones (ALERT_RULES_FILE) are replaced at every start and refused here for edits.
  */
 
+/** Why an edit was refused, for a page to say in its reader's language (the message stays English for logs and the API). */
+export type AlertEditRefusal = "gone" | "provisioned" | "inUse" | "invalid" | "conflict";
+
 export class AlertConfigError extends Error {
   override name = "AlertConfigError";
+  constructor(
+    message: string,
+    readonly reason: AlertEditRefusal = "conflict",
+  ) {
+    super(message);
+  }
 }
 
 export class ProvisionedEntryError extends Error {
   override name = "ProvisionedEntryError";
+  readonly reason: AlertEditRefusal = "provisioned";
   constructor(what: string) {
     super(`${what} comes from ALERT_RULES_FILE and can only be changed there`);
   }
@@ -104,7 +114,7 @@ export async function provisionAlerts(db: Db, provisioning: AlertProvisioning, n
 
 async function refuseProvisioned(db: Db, table: "rule" | "channel", id: number): Promise<void> {
   const row = table === "rule" ? await db.alertRule.findUnique({ where: { id } }) : await db.alertChannel.findUnique({ where: { id } });
-  if (!row) throw new AlertConfigError(`there is no such ${table} (it may have been deleted meanwhile)`);
+  if (!row) throw new AlertConfigError(`there is no such ${table} (it may have been deleted meanwhile)`, "gone");
   if (row.provisioned) throw new ProvisionedEntryError(`The ${table} "${row.name}"`);
 }
 
@@ -141,7 +151,8 @@ export async function deleteRule(db: Db, id: number): Promise<string> {
 
 export async function setRuleEnabled(db: Db, id: number, enabled: boolean, now = new Date()): Promise<StoredRule> {
   const stored = await findRule(db, id);
-  if (!stored?.rule) throw new AlertConfigError(stored ? `the rule "${stored.name}" is not valid: ${stored.invalid}` : "there is no such rule");
+  if (!stored?.rule)
+    throw new AlertConfigError(stored ? `the rule "${stored.name}" is not valid: ${stored.invalid}` : "there is no such rule", stored ? "invalid" : "gone");
   return saveRule(db, { ...stored.rule, enabled }, id, now);
 }
 
@@ -165,7 +176,7 @@ export async function deleteChannel(db: Db, id: number): Promise<string> {
   const row = await db.alertChannel.findUniqueOrThrow({ where: { id } });
   const users = (await listRules(db)).filter((r) => r.rule?.channels.includes(row.name));
   if (users.length > 0)
-    throw new AlertConfigError(`the channel "${row.name}" is used by ${users.map((u) => `"${u.name}"`).join(", ")}: take it out of those rules first`);
+    throw new AlertConfigError(`the channel "${row.name}" is used by ${users.map((u) => `"${u.name}"`).join(", ")}: take it out of those rules first`, "inUse");
   await db.alertChannel.delete({ where: { id } });
   return row.name;
 }

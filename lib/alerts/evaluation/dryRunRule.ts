@@ -24,6 +24,8 @@ export interface DryRunResult {
   to: string;
   eventsRead: number;
   truncated: boolean;
+  /** The most events read: `truncated` says this many were read and older ones were not. */
+  eventLimit: number;
   alerts: DryRunAlert[];
   /** Alerts beyond those listed. */
   more: number;
@@ -36,7 +38,15 @@ export interface DryRunResult {
  */
 export function dryRunRule(connection: SqliteConnection, rule: Rule, now = Date.now()): DryRunResult {
   const from = now - DRY_RUN_DAYS * 86_400_000;
-  const result: DryRunResult = { from: new Date(from).toISOString(), to: new Date(now).toISOString(), eventsRead: 0, truncated: false, alerts: [], more: 0 };
+  const result: DryRunResult = {
+    from: new Date(from).toISOString(),
+    to: new Date(now).toISOString(),
+    eventsRead: 0,
+    truncated: false,
+    eventLimit: DRY_RUN_EVENT_LIMIT,
+    alerts: [],
+    more: 0,
+  };
   if (!isEventRule(rule)) return result;
   const names = rule.match.names;
   const rows = connection
