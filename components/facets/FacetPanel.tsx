@@ -63,7 +63,8 @@ export function FacetPanel({ facets, view, users }: { facets: readonly Facet<Fac
   };
   /** One of a value's two links: a click shows it (or leaves it out); when it already does, the same link takes that back. */
   const action = (kind: "include" | "exclude", href: string, active: boolean, value: string) => {
-    const text = t(kind, { state: active ? (kind === "include" ? "included" : "excluded") : "none", value });
+    const text =
+      kind === "include" ? t("include", { state: active ? "included" : "none", value }) : t("exclude", { state: active ? "excluded" : "none", value });
     return (
       <Link className={`facets__action facets__action--${kind}`} href={href} scroll={false} aria-label={text} title={text}>
         {active ? "×" : kind === "include" ? "+" : "−"}

@@ -33,7 +33,7 @@ function attempts(): Attempt[] {
     startMs: START + i * 3_600_000 + Math.floor(random() * 60_000),
     clientUserId: 1001 + Math.floor(random() ** 1.5 * 5),
     hostComputerName: HOSTS[Math.floor(random() ** 1.3 * HOSTS.length)]!,
-    // Sessions nobody closed: long ago (incomplete by now) and in the last hours (active).
+    // Sessions nobody closed: long ago (stale by now) and in the last hours (active).
     failure: i % 13 === 0 || i >= 236 ? 0 : random() < 0.25 ? [-6023, 8, 11][Math.floor(random() * 3)]! : 0,
     duration: 30 + Math.floor(random() * 3600),
     open: i % 13 === 0 || i >= 236,
@@ -53,11 +53,11 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** The status the table shows: an open session is active within a day of its last event, incomplete after. */
+/** The status the table shows: an open session is active within a day of its last event, stale after (its disconnect was lost). */
 function statusOf(a: Attempt): string {
   if (a.failure !== 0) return "failed";
   if (!a.open) return "ended";
-  return NOW - a.startMs <= 24 * 3_600_000 ? "active" : "incomplete";
+  return NOW - a.startMs <= 24 * 3_600_000 ? "active" : "stale";
 }
 const VALUE_OF: Record<ConnectionFacet, (a: Attempt) => string> = {
   status: statusOf,
@@ -89,7 +89,7 @@ describe("connectionFacets", () => {
       expect(estimated).toBe(false);
       expect({ values, none, other, total }, dimension).toEqual(bruteForce(dimension, () => true));
     }
-    expect(facets[0]!.values.map((v) => v.value).sort()).toEqual(["active", "ended", "failed", "incomplete"]);
+    expect(facets[0]!.values.map((v) => v.value).sort()).toEqual(["active", "ended", "failed", "stale"]);
   });
 
   it("counts each facet without its own filter: a host included, a user and a status left out", async () => {
