@@ -37,7 +37,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   const applied = activeFilters(view.filters, view.paging, "connections");
 
   return (
-    <>
+    <div className="explorer-page">
       <h1>{pages("connections")}</h1>
       <p className="page-intro muted">{t("intro")}</p>
       <ParamProblems problems={problems} />
@@ -89,6 +89,6 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           </div>
         </>
       )}
-    </>
+    </div>
   );
 }

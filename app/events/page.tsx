@@ -42,7 +42,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
   const applied = activeFilters(view.filters, view.paging, "events");
 
   return (
-    <>
+    <div className="explorer-page">
       <h1>{pages("events")}</h1>
       <ParamProblems problems={problems} />
       <FilterFold active={applied.length}>
@@ -113,6 +113,6 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
           </div>
         </>
       )}
-    </>
+    </div>
   );
 }

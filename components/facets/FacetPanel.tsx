@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { useLocale, useTranslations } from "next-intl";
 import type { Facet } from "@/lib/facets/facetCounts";
 import type { KnownUser } from "@/lib/events/listUsers";
+import { STALE_AFTER_HOURS } from "@/lib/connections/connectionStatus";
 import { describeExitCode } from "@/lib/parsec/exitCodes";
 import { facetValueLinks, type FacetParam } from "@/lib/explorerUrl/facetLinks";
 import type { FilterParamValues, PagingParamValues } from "@/lib/explorerUrl/explorerParams";
@@ -50,7 +51,7 @@ export function FacetPanel({ facets, view, users }: { facets: readonly Facet<Fac
       }
       case "status": {
         const text = status("label", { status: value });
-        return { text, node: text, detail: status("meaning", { status: value }) };
+        return { text, node: text, detail: status("meaning", { status: value, hours: STALE_AFTER_HOURS }) };
       }
       case "exit": {
         const info = describeExitCode(Number(value), locale);
