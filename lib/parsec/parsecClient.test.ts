@@ -16,6 +16,7 @@ import {
   UnexpectedStatusError,
 } from "./errors";
 import { ParsecClient, type ParsecClientOptions, type WaitNotice } from "./parsecClient";
+import { latestParsecTime } from "./parsecClock";
 import { MemoryRequestLedger } from "./requestLedger";
 
 const TEAM = "1sn61992rNstjlDoJWnFXRRkxPZ";
@@ -157,6 +158,24 @@ describe("requests", () => {
     const c = client();
     expect((await c.listEvents({ limit: 10 })).clock).toEqual({ parsecMs: parsecNow, localMs: START, offsetMs: 9 * 3_600_000 });
     expect((await c.listEvents({ limit: 10 })).clock).toBeNull();
+  });
+
+  it("measures the clock's difference from when the request was sent: an answer read late still bounds Parsec's now from above", async () => {
+    const offsetMs = 9 * 3_600_000;
+    // Parsec writes the header 400 ms after the request left; this process reads the answer 3 s after that.
+    script = [
+      (req, res) => {
+        const parsecNow = clock + 400 + offsetMs;
+        clock += 3_400;
+        json(200, { data: [] }, { date: new Date(parsecNow).toUTCString() })(req, res);
+      },
+    ];
+    const reading = (await client().listEvents({ limit: 10 })).clock!;
+    expect(reading.localMs).toBe(START + 3_400);
+    const parsecNowAtRead = clock + offsetMs;
+    expect(latestParsecTime(clock, reading.offsetMs)).toBeGreaterThanOrEqual(parsecNowAtRead);
+    // Off by no more than the header's whole second and the request's way out.
+    expect(latestParsecTime(clock, reading.offsetMs) - parsecNowAtRead).toBeLessThanOrEqual(1_400);
   });
 
   it("turns an empty, null or absent next_cursor into null", async () => {

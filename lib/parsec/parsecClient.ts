@@ -210,6 +210,7 @@ export class ParsecClient {
     let headers: Headers;
     let body: string;
     let receivedAtMs: number;
+    const sentAtMs = this.now();
     try {
       const response = await this.fetchImpl(url, {
         method: "GET",
@@ -235,7 +236,7 @@ export class ParsecClient {
       signal?.removeEventListener("abort", onAbort);
     }
     const page = readResponse(status, headers, body, this.responseContext());
-    return { page, clock: readClock(headers.get("date"), receivedAtMs) };
+    return { page, clock: readClock(headers.get("date"), sentAtMs, receivedAtMs) };
   }
 
   private responseContext(): ResponseContext {

@@ -206,6 +206,23 @@ describe("a clock that is wrong", () => {
     expect(status.clock!.difference).toBeNull();
   });
 
+  it("an answer read late (the thread busy storing a page) does not end the next run's window before Parsec's now", async () => {
+    const f = await fixture({ events: 300, seed: 28 });
+    await f.sync({ overlapMs: 60_000 });
+    // A run whose one answer waits two seconds before this process reads it, its Date header long written.
+    const readLate: typeof fetch = async (input, init) => {
+      const response = await globalThis.fetch(input, init);
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      return response;
+    };
+    await f.sync({ overlapMs: 60_000, api: { fetch: readLate } });
+    // Events Parsec records up to the moment the next run starts: its window, set from that run's reading, holds them all.
+    const fresh = f.sim.append({ count: 50 });
+    const next = await f.sync({ overlapMs: 60_000 });
+    expect(next.inserted).toBe(fresh.length);
+    expectSameEvents(await storedEvents(f.db), groundTruth(f.sim));
+  });
+
   it("a window an older version recorded past Parsec's now (it trusted a clock running ahead) is walked from the newest stored event", async () => {
     const f = await fixture({ events: 1_000, seed: 27, endAt: new Date(Date.now() - 600_000), days: 5 });
     await f.sync({ overlapMs: 60_000 });
