@@ -8,6 +8,7 @@ import { SyncAlreadyRunningError } from "../ingest/syncLock";
 import { SyncFailedError } from "../sync/syncTeamEvents";
 import { DOMAIN_ERROR_ANSWERS, domainErrorResponse } from "./domainErrorResponse";
 import { BadParameterError, MethodNotAllowedError, ResourceNotFoundError } from "../http/requestErrors";
+import { recordLogMessages } from "../logging/testing";
 import { routeHandler } from "./routeHandler";
 
 const answerOf = async (error: unknown) => {
@@ -95,13 +96,23 @@ describe("routeHandler", () => {
   });
 
   it("answers a bug 500 in the same envelope and logs it; Next.js's own signals pass through", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
-    const bug = routeHandler({ authorize: admin, run: () => Promise.reject(new TypeError("x is undefined")) });
-    const response = await bug(request);
-    expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ message: expect.stringContaining("its log says why") });
-    expect(logged).toHaveBeenCalledWith(expect.stringContaining("GET /route"), expect.any(TypeError));
-    logged.mockRestore();
+    const logged = recordLogMessages();
+    try {
+      const bug = routeHandler({ authorize: admin, run: () => Promise.reject(new TypeError("x is undefined")) });
+      const response = await bug(request);
+      expect(response.status).toBe(500);
+      expect(await response.json()).toEqual({ message: expect.stringContaining("its log says why") });
+      expect(logged.lines).toEqual([
+        expect.objectContaining({
+          level: "error",
+          component: "http",
+          msg: "GET /route failed",
+          err: expect.objectContaining({ type: "TypeError", message: "x is undefined" }),
+        }),
+      ]);
+    } finally {
+      logged.restore();
+    }
     const signal = Object.assign(new Error("NEXT_REDIRECT"), { digest: "NEXT_REDIRECT;replace;/sign-in;307;" });
     await expect(routeHandler({ authorize: admin, run: () => Promise.reject(signal) })(request)).rejects.toBe(signal);
   });
