@@ -89,7 +89,13 @@ export function DefinitionForm({
       {shown === "form" &&
         ruleForm &&
         (draft ? (
-          <RuleFields draft={draft} onChange={(next) => setText(draftText(next))} problems={state.problems} channels={ruleForm.channels} templates={ruleForm.kindTemplates} />
+          <RuleFields
+            draft={draft}
+            onChange={(next) => setText(draftText(next))}
+            problems={state.problems}
+            channels={ruleForm.channels}
+            templates={ruleForm.kindTemplates}
+          />
         ) : (
           <p className="notice notice--warn">{t("jsonBroken")}</p>
         ))}

@@ -33,7 +33,15 @@ export async function EditableDefinition({
           <pre className="code-block">{definition}</pre>
         </>
       ) : (
-        <DefinitionForm action={action} csrfToken={csrfToken} id={id} initial={definition} testable={testable} label={t("editNamed", { name })} ruleForm={ruleForm} />
+        <DefinitionForm
+          action={action}
+          csrfToken={csrfToken}
+          id={id}
+          initial={definition}
+          testable={testable}
+          label={t("editNamed", { name })}
+          ruleForm={ruleForm}
+        />
       )}
     </details>
   );

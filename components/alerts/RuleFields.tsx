@@ -55,7 +55,9 @@ export function RuleFields({
   const byKey = (key: string) => fields.find((f) => f.key === key);
   const control = (key: string, extra?: { options?: readonly string[] }) => {
     const field = byKey(key);
-    return field ? <FieldControl key={key} field={extra?.options ? { ...field, ...extra } : field} draft={draft} onChange={onChange} problems={problems} /> : null;
+    return field ? (
+      <FieldControl key={key} field={extra?.options ? { ...field, ...extra } : field} draft={draft} onChange={onChange} problems={problems} />
+    ) : null;
   };
   const kindProblems = problemsOf(problems, "kind");
   const chooseKind = (next: string) => {
@@ -163,7 +165,8 @@ function FieldControl({
       return (
         <div className="field field--inline">
           <label>
-            <input type="checkbox" {...common} checked={readChecked(draft, field)} onChange={(e) => onChange(writeField(draft, field, e.target.checked))} /> {label}
+            <input type="checkbox" {...common} checked={readChecked(draft, field)} onChange={(e) => onChange(writeField(draft, field, e.target.checked))} />{" "}
+            {label}
           </label>
           <FieldProblems problems={own} id={`${id}-problems`} />
         </div>

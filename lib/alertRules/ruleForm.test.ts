@@ -122,7 +122,15 @@ describe("the structured rule form", () => {
   it("changes the kind keeping the common fields and the event filter", () => {
     const draft: RuleDraft = { kind: "event", name: "mine", severity: "info", channels: ["ops"], match: { names: ["a"] } };
     const template = { kind: "threshold", name: "template", enabled: false, channels: [], match: { names: ["b"] }, count: 5, windowMinutes: 10 };
-    expect(changeKind(draft, "threshold", template)).toEqual({ kind: "threshold", name: "mine", severity: "info", channels: ["ops"], match: { names: ["a"] }, count: 5, windowMinutes: 10 });
+    expect(changeKind(draft, "threshold", template)).toEqual({
+      kind: "threshold",
+      name: "mine",
+      severity: "info",
+      channels: ["ops"],
+      match: { names: ["a"] },
+      count: 5,
+      windowMinutes: 10,
+    });
     expect(ruleSchema.safeParse(changeKind(draft, "sync-health", { kind: "sync-health", name: "t", condition: "parsec-auth" })).success).toBe(true);
   });
 

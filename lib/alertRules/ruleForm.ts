@@ -38,7 +38,12 @@ export const CONDITION_OPS = dataConditionSchema.shape.op.options;
 const EXITS = ["success", "failure"] as const;
 const NEW_VALUES = ["ip", "ip-prefix", "host"] as const;
 
-const field = (path: string, control: Control, optional = false): FormField => ({ ...control, key: path.replaceAll(".", "_"), path: path.split("."), optional });
+const field = (path: string, control: Control, optional = false): FormField => ({
+  ...control,
+  key: path.replaceAll(".", "_"),
+  path: path.split("."),
+  optional,
+});
 
 const COMMON: FormField[] = [
   field("name", { control: "text" }),

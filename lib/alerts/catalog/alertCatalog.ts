@@ -134,13 +134,15 @@ export async function saveRule(db: Db, input: RuleInput, id: number | null, now 
   const rule = ruleSchema.parse(input);
   const known = new Set((await db.alertChannel.findMany({ select: { name: true } })).map((c) => c.name));
   const missing = rule.channels.filter((c) => !known.has(c));
-  if (missing.length > 0) throw new AlertConfigError(`channels: there is no channel named ${missing.map((m) => `"${m}"`).join(", ")}`, "conflict", {
+  if (missing.length > 0)
+    throw new AlertConfigError(`channels: there is no channel named ${missing.map((m) => `"${m}"`).join(", ")}`, "conflict", {
       field: "channels",
       code: "unknown_channel",
       names: missing,
     });
   const clash = await db.alertRule.findUnique({ where: { name: rule.name } });
-  if (clash && clash.id !== id) throw new AlertConfigError(`name: a rule named "${rule.name}" exists already`, "conflict", { field: "name", code: "name_taken", names: [rule.name] });
+  if (clash && clash.id !== id)
+    throw new AlertConfigError(`name: a rule named "${rule.name}" exists already`, "conflict", { field: "name", code: "name_taken", names: [rule.name] });
   if (id !== null) await refuseProvisioned(db, "rule", id);
   const existing = id !== null ? await db.alertRule.findUnique({ where: { id } }) : null;
   const enabledAt = rule.enabled ? (existing?.enabled && existing.enabledAt ? existing.enabledAt : now) : null;
@@ -176,7 +178,8 @@ export async function muteRule(db: Db, id: number, until: Date | null): Promise<
 export async function saveChannel(db: Db, input: ChannelInput, id: number | null): Promise<StoredChannel> {
   const channel = channelSchema.parse(input);
   const clash = await db.alertChannel.findUnique({ where: { name: channel.name } });
-  if (clash && clash.id !== id) throw new AlertConfigError(`name: a channel named "${channel.name}" exists already`, "conflict", {
+  if (clash && clash.id !== id)
+    throw new AlertConfigError(`name: a channel named "${channel.name}" exists already`, "conflict", {
       field: "name",
       code: "name_taken",
       names: [channel.name],
