@@ -10,6 +10,7 @@ test("create a threshold rule through the form, see it listed, edit it, see a fi
   await page.getByText("新しいルール", { exact: true }).click();
   const form = page.getByRole("form", { name: "新しいルール" });
   await expect(form.getByRole("button", { name: "フォーム", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await expect(form.locator("textarea")).toBeHidden();
 
   await form.getByLabel("種類", { exact: true }).selectOption({ label: "しきい値" });
   await expect(form.getByRole("group", { name: "件数と期間" })).toBeVisible();
@@ -64,7 +65,13 @@ test("create a threshold rule through the form, see it listed, edit it, see a fi
   await edit.getByRole("button", { name: "保存" }).click();
   await expect(count).toHaveAccessibleDescription(/件数は 2 以上にしてください。/);
   await expect(count).toHaveAttribute("aria-invalid", "true");
-  await expect(edit.getByRole("alert")).toContainText("定義は保存されていません");
+  await expect(edit.getByRole("alert")).toHaveText("定義は保存されていません。印の付いた項目を直してください。");
+  // The refused edit is still the edit: nothing went back to a first option or unticked.
+  await expect(edit.getByLabel("種類", { exact: true })).toHaveValue("threshold");
+  await expect(edit.getByLabel("重要度", { exact: true })).toHaveValue("critical");
+  await expect(edit.getByLabel("グループ分け", { exact: true })).toHaveValue("user");
+  await expect(edit.getByLabel("有効", { exact: true })).toBeChecked();
+  await expect(edit.getByRole("group", { name: "条件 1" }).getByLabel("比較", { exact: true })).toHaveValue("not-in");
   await row.screenshot({ path: "test-results/alerts-rule-form-error.png" });
   // Not a number at all: said as such, again beside the field.
   await count.fill("たくさん");

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { draftText, parseDraft, problemsWithoutField } from "@/lib/alertRules/ruleForm";
 import type { DefinitionProblem } from "@/lib/alertRules/definitionProblems";
@@ -50,8 +50,16 @@ export function DefinitionForm({
   const shown = ruleForm && inBrowser ? view : "json";
   const draft = shown === "form" ? parseDraft(text) : null;
   const unplaced = shown === "form" && draft ? problemsWithoutField(draft, state.problems) : state.problems;
+  // React resets a form after its action, and a reset puts controlled selects and checkboxes back to
+  // their first option or unticked while the definition still says otherwise: in the browser the
+  // action is started here instead, which does not reset. Without script the form posts as usual.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className="definition-form" aria-label={label}>
+    <form action={formAction} onSubmit={submit} className="definition-form" aria-label={label}>
       <input type="hidden" name="csrf" value={csrfToken} />
       {id !== null && <input type="hidden" name="id" value={id} />}
       {templates && (
@@ -80,7 +88,7 @@ export function DefinitionForm({
       )}
       {(state.problems.length > 0 || state.refusal || state.message) && (
         <div className="notice notice--error" role="alert">
-          <p>{t("problems")}</p>
+          <p>{unplaced.length === 0 && state.problems.length > 0 ? t("problemsBeside") : t("problems")}</p>
           {state.refusal && <p>{t("refusal", { problem: state.refusal })}</p>}
           {state.message && <p>{state.message}</p>}
           <ProblemList problems={unplaced} />
