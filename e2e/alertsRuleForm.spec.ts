@@ -12,7 +12,20 @@ test("create a threshold rule through the form, see it listed, edit it, see a fi
   await expect(form.getByRole("button", { name: "フォーム", exact: true })).toHaveAttribute("aria-pressed", "true");
   await expect(form.locator("textarea")).toBeHidden();
 
-  await form.getByLabel("種類", { exact: true }).selectOption({ label: "しきい値" });
+  // Each kind shows its own fields.
+  const kind = form.getByLabel("種類", { exact: true });
+  for (const [label, section, field] of [
+    ["初めての値", "初めての値", "新しいとみなす値"],
+    ["同期の状態", "監視する状態", "しきい値"],
+    ["時間外", "勤務時間", "タイムゾーン"],
+  ] as const) {
+    await kind.selectOption({ label });
+    await expect(form.getByRole("group", { name: section }).getByLabel(field, { exact: true })).toBeVisible();
+  }
+  await expect(form.getByLabel("タイムゾーン", { exact: true })).toHaveValue("Asia/Tokyo");
+  await expect(form.getByRole("group", { name: "勤務日" }).getByLabel("月", { exact: true })).toBeChecked();
+  await expect(form.getByRole("group", { name: "勤務日" }).getByLabel("日", { exact: true })).not.toBeChecked();
+  await kind.selectOption({ label: "しきい値" });
   await expect(form.getByRole("group", { name: "件数と期間" })).toBeVisible();
   await form.getByLabel("名前", { exact: true }).fill(NAME);
   await form.getByLabel("重要度", { exact: true }).selectOption({ label: "重大" });

@@ -219,8 +219,10 @@ function FieldControl({
           value={readText(draft, field)}
           onText={(text) => onChange(writeField(draft, field, text))}
           className={field.control === "list" || field.key === "description" ? "field__wide" : undefined}
+          list={field.key === "zone" ? `${id}-zones` : undefined}
         />
       );
+      if (field.key === "zone") input = [input, <TimeZoneList key="zones" id={`${id}-zones`} />];
   }
   return (
     <div className="field">
@@ -233,6 +235,17 @@ function FieldControl({
       )}
       <FieldProblems problems={own} id={`${id}-problems`} />
     </div>
+  );
+}
+
+/** The zones this browser knows, to pick from while typing (the form is only shown in the browser). */
+function TimeZoneList({ id }: { id: string }) {
+  return (
+    <datalist id={id}>
+      {Intl.supportedValuesOf("timeZone").map((zone) => (
+        <option key={zone} value={zone} />
+      ))}
+    </datalist>
   );
 }
 
