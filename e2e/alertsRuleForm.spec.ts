@@ -93,9 +93,17 @@ test("create a threshold rule through the form, see it listed, edit it, see a fi
   // The JSON view lists the same problem with its path.
   await edit.getByRole("button", { name: "JSON", exact: true }).click();
   await expect(edit.getByRole("alert")).toContainText("count: 件数は数値で指定してください。");
+  // A channel that does not exist, typed in the JSON: named in both views.
+  const edited = edit.locator("textarea");
+  await edited.fill(JSON.stringify({ ...JSON.parse(await edited.inputValue()), count: 6, channels: ["夜間当番"] }));
+  await edit.getByRole("button", { name: "保存" }).click();
+  await expect(edit.getByRole("alert")).toContainText("channels: 「夜間当番」という通知チャネルはありません。先にチャネルを作成してください。");
   await edit.getByRole("button", { name: "フォーム", exact: true }).click();
+  const channels = edit.getByRole("group", { name: "通知チャネル" });
+  await expect(channels).toContainText("「夜間当番」という通知チャネルはありません。");
+  await expect(count).toHaveValue("6");
 
-  await count.fill("6");
+  await channels.getByLabel("夜間当番").uncheck();
   await edit.getByRole("button", { name: "保存" }).click();
   await expect(edit.getByRole("status")).toHaveText("保存しました。");
   await page.reload();
