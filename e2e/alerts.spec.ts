@@ -11,10 +11,12 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
 
   const form = page.getByRole("form", { name: "新しいルール" });
   await page.getByText("新しいルール", { exact: true }).click();
-  // A wrong definition is refused with the field named.
+  // The rule typed as JSON (e2e/alertsRuleForm.spec.ts fills in the form). A wrong definition is
+  // refused with the field named, in the reader's language.
+  await form.getByRole("button", { name: "JSON", exact: true }).click();
   await form.locator("textarea").fill(JSON.stringify({ ...RULE, match: { names: [] } }));
   await form.getByRole("button", { name: "保存" }).click();
-  await expect(form.getByRole("alert")).toContainText("rule match.names must name at least one event");
+  await expect(form.getByRole("alert")).toContainText("match.names: イベント名を 1 つ以上指定してください。");
   await form.locator("textarea").fill(JSON.stringify(RULE, null, 2));
   await form.getByRole("button", { name: "過去 30 日で試す" }).click();
   await expect(form.getByRole("status")).toContainText("過去 30 日間では、このルールは");

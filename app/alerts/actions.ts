@@ -18,7 +18,7 @@ import {
   type Actor,
 } from "@/lib/alertsAdmin/editAlerts";
 import { injectScenario } from "@/lib/alertsAdmin/demoScenarios";
-import type { DefinitionFormState } from "@/components/alerts/DefinitionForm";
+import { EMPTY_DEFINITION_STATE, type DefinitionFormState } from "@/lib/alertsAdmin/definitionFormState";
 import { ActionRefused, requireAdminAction } from "../_auth/requireAdminAction";
 
 const field = (form: FormData, name: string) => {
@@ -38,17 +38,18 @@ async function definitionAction(form: FormData, save: (who: Actor, id: number | 
     const who = await actor(form);
     if (field(form, "intent") === "test") {
       const test = await testRuleDefinition(text);
-      return { problems: [], message: null, saved: false, text, test };
+      return { ...EMPTY_DEFINITION_STATE, text, test };
     }
     await save(who, idOf(form), text);
   } catch (error) {
-    if (error instanceof EditRefused) return { problems: error.problems, message: null, saved: false, text, test: null };
-    // A refusal is the form's message, as every action's is (lib/auth/routeProtection.test.ts), and its problem.
-    if (error instanceof ActionRefused) return { problems: [error.message], message: error.message, saved: false, text, test: null };
+    if (error instanceof EditRefused)
+      return { ...EMPTY_DEFINITION_STATE, text, problems: error.details, refusal: error.details.length > 0 ? null : error.reason };
+    // A refusal is the form's message, as every action's is (lib/auth/routeProtection.test.ts).
+    if (error instanceof ActionRefused) return { ...EMPTY_DEFINITION_STATE, text, message: error.message };
     throw error;
   }
   revalidatePath("/alerts");
-  return { problems: [], message: null, saved: true, text, test: null };
+  return { ...EMPTY_DEFINITION_STATE, text, saved: true };
 }
 
 export async function saveRuleAction(_state: DefinitionFormState, form: FormData): Promise<DefinitionFormState> {

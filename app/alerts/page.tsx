@@ -23,8 +23,9 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const { problem, injected } = alertsPageNotice(await searchParams);
-  const [data, t, page] = await Promise.all([alertsPageData(), getTranslations("Alerts"), getTranslations("Pages")]);
+  const [data, t, page, form] = await Promise.all([alertsPageData(), getTranslations("Alerts"), getTranslations("Pages"), getTranslations("AlertForm")]);
   const ruleTemplates = Object.fromEntries(Object.entries(data.ruleTemplates).map(([k, v]) => [k, pretty(v)]));
+  const ruleForm = { channels: data.channels.map((c) => c.name), kindTemplates: ruleTemplates };
   const channelTemplates = Object.fromEntries(Object.entries(data.channelTemplates).map(([k, v]) => [k, pretty(v)]));
   return (
     <>
@@ -34,7 +35,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       </p>
       {problem && (
         <p className="notice notice--error" role="alert">
-          {t("problem", { problem })}
+          {form("refusal", { problem })}
         </p>
       )}
 
@@ -63,8 +64,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     </span>
                   )}
                 </th>
-                <td title={rule.kind}>{t("kind", { kind: icuSelector(rule.kind) })}</td>
-                <td>{rule.severity === null ? <span className="muted">–</span> : t("severity", { severity: rule.severity })}</td>
+                <td title={rule.kind}>{form("kind", { kind: icuSelector(rule.kind) })}</td>
+                <td>{rule.severity === null ? <span className="muted">–</span> : form("severity", { severity: rule.severity })}</td>
                 <td>{rule.channels.join(", ") || <span className="muted">–</span>}</td>
                 <td>
                   <strong>{rule.enabled ? t("on") : t("off")}</strong>
@@ -105,6 +106,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     definition={rule.definition}
                     provisioned={rule.provisioned}
                     testable
+                    ruleForm={ruleForm}
                   />
                 </td>
               </tr>
@@ -122,6 +124,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
           templates={ruleTemplates}
           testable
           label={t("newRule")}
+          ruleForm={ruleForm}
         />
       </details>
 

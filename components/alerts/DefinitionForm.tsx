@@ -1,31 +1,27 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
+import { draftText, parseDraft, problemsWithoutField } from "@/lib/alertRules/ruleForm";
+import type { DefinitionProblem } from "@/lib/alertRules/definitionProblems";
+import { EMPTY_DEFINITION_STATE, type DefinitionFormState, type DryRunView } from "@/lib/alertsAdmin/definitionFormState";
 import { icuSelector } from "@/lib/i18n/icuSelector";
+import { useInBrowser } from "../useInBrowser";
+import { RuleFields } from "./RuleFields";
+import { useDescribeProblem } from "./useDescribeProblem";
 
-export interface DryRunView {
-  alerts: { summary: string; anchorAt: string; eventCount: number; linkPath: string }[];
-  eventsRead: number;
-  truncated: boolean;
-  eventLimit: number;
-  more: number;
+/** What a rule's form needs beside its definition: the channels it may name, and a start per kind. */
+export interface RuleFormOptions {
+  channels: string[];
+  kindTemplates: Record<string, string>;
 }
-
-export interface DefinitionFormState {
-  problems: string[];
-  message: string | null;
-  /** The definition was saved. */
-  saved: boolean;
-  text: string | null;
-  test: DryRunView | null;
-}
-
-export const EMPTY_DEFINITION_STATE: DefinitionFormState = { problems: [], message: null, saved: false, text: null, test: null };
 
 /**
  * A rule or a channel as JSON in a text area, checked on the server with the rules file's schemas;
- * problems come back one line each, beside the text as typed. Rules can also be tested first.
+ * each problem comes back as a field's path and code, worded here beside the text as typed. A rule
+ * has a structured form too, on the same text: the form writes the JSON that is saved, so switching
+ * between the two keeps the edit. Until the page's script runs (or without it) the JSON is shown,
+ * which saves on its own. Rules can also be tested first.
  */
 export function DefinitionForm({
   action,
@@ -35,6 +31,7 @@ export function DefinitionForm({
   templates,
   testable,
   label,
+  ruleForm,
 }: {
   action: (state: DefinitionFormState, data: FormData) => Promise<DefinitionFormState>;
   csrfToken: string;
@@ -43,12 +40,26 @@ export function DefinitionForm({
   templates?: Record<string, string>;
   testable: boolean;
   label: string;
+  ruleForm?: RuleFormOptions;
 }) {
   const t = useTranslations("AlertForm");
   const [state, formAction, pending] = useActionState(action, EMPTY_DEFINITION_STATE);
   const [text, setText] = useState(initial);
+  const [view, setView] = useState<"form" | "json">("form");
+  const inBrowser = useInBrowser();
+  const shown = ruleForm && inBrowser ? view : "json";
+  const draft = shown === "form" ? parseDraft(text) : null;
+  const unplaced = shown === "form" && draft ? problemsWithoutField(draft, state.problems) : state.problems;
+  // React resets a form after its action, and a reset puts controlled selects and checkboxes back to
+  // their first option or unticked while the definition still says otherwise: in the browser the
+  // action is started here instead, which does not reset. Without script the form posts as usual.
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(data));
+  };
   return (
-    <form action={formAction} className="definition-form" aria-label={label}>
+    <form action={formAction} onSubmit={submit} className="definition-form" aria-label={label}>
       <input type="hidden" name="csrf" value={csrfToken} />
       {id !== null && <input type="hidden" name="id" value={id} />}
       {templates && (
@@ -66,20 +77,41 @@ export function DefinitionForm({
           </select>
         </label>
       )}
-      <label>
+      {ruleForm && inBrowser && (
+        <div className="view-switch" role="group" aria-label={t("viewLabel")}>
+          {(["form", "json"] as const).map((v) => (
+            <button key={v} type="button" className="button button--small" aria-pressed={view === v} onClick={() => setView(v)}>
+              {v === "form" ? t("viewForm") : t("viewJson")}
+            </button>
+          ))}
+        </div>
+      )}
+      {(state.problems.length > 0 || state.refusal || state.message) && (
+        <div className="notice notice--error" role="alert">
+          <p>{unplaced.length === 0 && state.problems.length > 0 ? t("problemsBeside") : t("problems")}</p>
+          {state.refusal && <p>{t("refusal", { problem: state.refusal })}</p>}
+          {state.message && <p>{state.message}</p>}
+          <ProblemList problems={unplaced} />
+        </div>
+      )}
+      {shown === "form" &&
+        ruleForm &&
+        (draft ? (
+          <RuleFields
+            draft={draft}
+            onChange={(next) => setText(draftText(next))}
+            problems={state.problems}
+            channels={ruleForm.channels}
+            templates={ruleForm.kindTemplates}
+          />
+        ) : (
+          <p className="notice notice--warn">{t("jsonBroken")}</p>
+        ))}
+      {/* In the form view the JSON is still what is sent: hidden, not gone. */}
+      <label hidden={shown !== "json"}>
         {t("definitionLabel")}
         <textarea name="definition" rows={14} spellCheck={false} value={text} onChange={(e) => setText(e.target.value)} className="code-input" />
       </label>
-      {state.problems.length > 0 && (
-        <div className="notice notice--error" role="alert">
-          <p>{t("problems")}</p>
-          <ul>
-            {state.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-        </div>
-      )}
       {state.saved && (
         <p className="notice" role="status">
           {t("saved")}
@@ -97,6 +129,20 @@ export function DefinitionForm({
         )}
       </div>
     </form>
+  );
+}
+
+/** Problems as a list, each naming where in the JSON it is. */
+function ProblemList({ problems }: { problems: DefinitionProblem[] }) {
+  const t = useTranslations("AlertForm");
+  const describe = useDescribeProblem();
+  if (problems.length === 0) return null;
+  return (
+    <ul>
+      {problems.map((p, i) => (
+        <li key={i}>{p.path ? t("problemAt", { path: p.path, problem: describe(p) }) : describe(p)}</li>
+      ))}
+    </ul>
   );
 }
 

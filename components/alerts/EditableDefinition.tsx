@@ -1,4 +1,5 @@
-import { DefinitionForm, type DefinitionFormState } from "./DefinitionForm";
+import type { DefinitionFormState } from "@/lib/alertsAdmin/definitionFormState";
+import { DefinitionForm, type RuleFormOptions } from "./DefinitionForm";
 import { getTranslations } from "next-intl/server";
 
 /** A rule's or channel's "Edit" disclosure: its form, or, when it is provisioned, its definition read-only. */
@@ -10,6 +11,7 @@ export async function EditableDefinition({
   definition,
   provisioned,
   testable,
+  ruleForm,
 }: {
   action: (state: DefinitionFormState, data: FormData) => Promise<DefinitionFormState>;
   csrfToken: string;
@@ -18,6 +20,8 @@ export async function EditableDefinition({
   definition: string;
   provisioned: boolean;
   testable: boolean;
+  /** A rule's: its structured form beside the JSON. */
+  ruleForm?: RuleFormOptions;
 }) {
   const t = await getTranslations("AlertForm");
   return (
@@ -29,7 +33,15 @@ export async function EditableDefinition({
           <pre className="code-block">{definition}</pre>
         </>
       ) : (
-        <DefinitionForm action={action} csrfToken={csrfToken} id={id} initial={definition} testable={testable} label={t("editNamed", { name })} />
+        <DefinitionForm
+          action={action}
+          csrfToken={csrfToken}
+          id={id}
+          initial={definition}
+          testable={testable}
+          label={t("editNamed", { name })}
+          ruleForm={ruleForm}
+        />
       )}
     </details>
   );

@@ -38,7 +38,9 @@ export interface ChannelView {
 export const RULE_TEMPLATES: Record<string, unknown> = Object.fromEntries(
   ["event", "threshold", "new-value", "schedule", "sync-health"].map((kind) => {
     const example = BUILT_IN_RULES.find((r) => r.kind === kind)!;
-    return [kind, { ...example, name: `My ${kind} rule`, enabled: false, channels: [] }];
+    // The example's description is about the built-in rule, not the one being made.
+    const { description: _description, ...rest } = example;
+    return [kind, { ...rest, name: `My ${kind} rule`, enabled: false, channels: [] }];
   }),
 );
 

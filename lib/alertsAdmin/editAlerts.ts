@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { channelSchema } from "../alertRules/channelSchema";
 import { ruleSchema } from "../alertRules/ruleSchema";
+import { definitionProblems, fieldProblem, type DefinitionProblem, type DefinitionSubject } from "../alertRules/definitionProblems";
 import { describeIssue } from "../alertRules/rulesFile";
 import {
   AlertConfigError,
@@ -20,7 +21,8 @@ import { getStore } from "../store/store";
 /**
  * What the /alerts page's forms do: each parses what was typed with the rules file's own schemas,
  * changes the stored rules or channels, and records the change in the viewer audit.
- * Every refusal is an EditRefused with the lines to show beside the form.
+ * Every refusal is an EditRefused: English lines for the log, and for the page its reason and,
+ * when a definition was refused, each field's problem to word in the reader's language.
  */
 
 /** Every reason an edit can be refused for: the page says each in its reader's language. */
@@ -33,6 +35,7 @@ export class EditRefused extends Error {
   constructor(
     readonly problems: string[],
     readonly reason: EditRefusal = "badDefinition",
+    readonly details: DefinitionProblem[] = [],
   ) {
     super(problems.join("\n"));
   }
@@ -45,25 +48,37 @@ export interface Actor {
 
 const MAX_DEFINITION_CHARS = 100_000;
 
-function parseJson(text: string): unknown {
-  if (text.length > MAX_DEFINITION_CHARS) throw new EditRefused([`The definition is longer than ${MAX_DEFINITION_CHARS} characters.`]);
+function parseJson(subject: DefinitionSubject, text: string): unknown {
+  if (text.length > MAX_DEFINITION_CHARS)
+    throw new EditRefused([`The definition is longer than ${MAX_DEFINITION_CHARS} characters.`], "badDefinition", [
+      fieldProblem(subject, "", "too_long", { limit: MAX_DEFINITION_CHARS }),
+    ]);
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new EditRefused([`The definition is not JSON: ${(error as Error).message}`]);
+    throw new EditRefused([`The definition is not JSON: ${(error as Error).message}`], "badDefinition", [fieldProblem(subject, "", "not_json")]);
   }
 }
 
-function checked<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+function checked<T>(schema: z.ZodType<T>, value: unknown, what: DefinitionSubject): T {
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new EditRefused(parsed.error.issues.map((issue) => describeIssue(what, issue)));
+  if (!parsed.success)
+    throw new EditRefused(
+      parsed.error.issues.map((issue) => describeIssue(what, issue)),
+      "badDefinition",
+      definitionProblems(what, parsed.error.issues, value),
+    );
   return parsed.data;
 }
 
-async function refusingDomainErrors<T>(work: () => Promise<T>): Promise<T> {
+async function refusingDomainErrors<T>(subject: DefinitionSubject, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
+    if (error instanceof AlertConfigError && error.conflict) {
+      const { field, code, names } = error.conflict;
+      throw new EditRefused([error.message], error.reason, [fieldProblem(subject, field, code, { value: names.join(", ") })]);
+    }
     if (error instanceof AlertConfigError || error instanceof ProvisionedEntryError) throw new EditRefused([error.message], error.reason);
     throw error;
   }
@@ -73,9 +88,9 @@ const audit = async (actor: Actor, action: Parameters<typeof recordViewerAudit>[
   recordViewerAudit((await getStore()).db, { action, actor: actor.email, ip: actor.ip, detail });
 
 export async function saveRuleDefinition(actor: Actor, id: number | null, text: string): Promise<number> {
-  const rule = checked(ruleSchema, parseJson(text), "rule");
+  const rule = checked(ruleSchema, parseJson("rule", text), "rule");
   const { db } = await getStore();
-  const stored = await refusingDomainErrors(() => saveRule(db, rule, id));
+  const stored = await refusingDomainErrors("rule", () => saveRule(db, rule, id));
   await audit(
     actor,
     "alert_rule_saved",
@@ -86,13 +101,13 @@ export async function saveRuleDefinition(actor: Actor, id: number | null, text: 
 
 export async function switchRule(actor: Actor, id: number, enabled: boolean): Promise<void> {
   const { db } = await getStore();
-  const stored = await refusingDomainErrors(() => setRuleEnabled(db, id, enabled));
+  const stored = await refusingDomainErrors("rule", () => setRuleEnabled(db, id, enabled));
   await audit(actor, "alert_rule_saved", `${enabled ? "enabled" : "switched off"} rule "${stored.name}"`);
 }
 
 export async function removeRule(actor: Actor, id: number): Promise<void> {
   const { db } = await getStore();
-  const name = await refusingDomainErrors(() => deleteRule(db, id));
+  const name = await refusingDomainErrors("rule", () => deleteRule(db, id));
   await audit(actor, "alert_rule_deleted", `deleted rule "${name}"`);
 }
 
@@ -102,7 +117,7 @@ export async function muteRuleFor(actor: Actor, id: number, minutes: number): Pr
     throw new EditRefused(["Mute for a whole number of minutes, up to a year."], "badMinutes");
   const { db } = await getStore();
   const until = minutes === 0 ? null : new Date(Date.now() + minutes * 60_000);
-  const name = await refusingDomainErrors(async () => {
+  const name = await refusingDomainErrors("rule", async () => {
     if (!(await findRule(db, id))) throw new AlertConfigError("there is no such rule", "gone");
     return muteRule(db, id, until);
   });
@@ -110,21 +125,21 @@ export async function muteRuleFor(actor: Actor, id: number, minutes: number): Pr
 }
 
 export async function saveChannelDefinition(actor: Actor, id: number | null, text: string): Promise<void> {
-  const channel = checked(channelSchema, parseJson(text), "channel");
+  const channel = checked(channelSchema, parseJson("channel", text), "channel");
   const { db } = await getStore();
-  await refusingDomainErrors(() => saveChannel(db, channel, id));
+  await refusingDomainErrors("channel", () => saveChannel(db, channel, id));
   // The definition holds no secret (a webhook names its secret's variable), so the audit may show it.
   await audit(actor, "alert_channel_saved", `${id === null ? "created" : "changed"} channel "${channel.name}" (${channel.type}): ${JSON.stringify(channel)}`);
 }
 
 export async function removeChannel(actor: Actor, id: number): Promise<void> {
   const { db } = await getStore();
-  const name = await refusingDomainErrors(() => deleteChannel(db, id));
+  const name = await refusingDomainErrors("channel", () => deleteChannel(db, id));
   await audit(actor, "alert_channel_deleted", `deleted channel "${name}"`);
 }
 
 /** "Test against the last 30 days": the definition as typed (saved or not); nothing is written or sent. */
 export async function testRuleDefinition(text: string): Promise<DryRunResult> {
-  const rule = checked(ruleSchema, parseJson(text), "rule");
+  const rule = checked(ruleSchema, parseJson("rule", text), "rule");
   return dryRunRule((await getStore()).sqlite, rule);
 }

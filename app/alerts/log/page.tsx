@@ -21,7 +21,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const { params, problems, rows, ruleNames, olderBefore } = await alertLogPageData(raw);
   const problem = alertsPageNotice(raw).problem;
-  const [t, alerts] = await Promise.all([getTranslations("AlertLog"), getTranslations("Alerts")]);
+  const [t, alerts] = await Promise.all([getTranslations("AlertLog"), getTranslations("AlertForm")]);
   // The log's filters that pick one of a few values.
   const choices = [
     ["severity", t("severity"), SEVERITIES],
@@ -44,7 +44,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
       ))}
       {problem && (
         <p className="notice notice--error" role="alert">
-          {alerts("problem", { problem })}
+          {alerts("refusal", { problem })}
         </p>
       )}
       <form method="get" className="filters" aria-label={t("filter")}>

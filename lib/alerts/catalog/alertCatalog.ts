@@ -13,11 +13,19 @@ import type { Db } from "../../store/client";
 /** Why an edit was refused, for a page to say in its reader's language (the message stays English for logs and the API). */
 export type AlertEditRefusal = "gone" | "provisioned" | "inUse" | "invalid" | "conflict";
 
+/** Which field of the definition a conflict is about, and the names it refused, for the page to say beside that field. */
+export interface ConflictField {
+  field: "channels" | "name";
+  code: "unknown_channel" | "name_taken";
+  names: string[];
+}
+
 export class AlertConfigError extends Error {
   override name = "AlertConfigError";
   constructor(
     message: string,
     readonly reason: AlertEditRefusal = "conflict",
+    readonly conflict?: ConflictField,
   ) {
     super(message);
   }
@@ -126,9 +134,15 @@ export async function saveRule(db: Db, input: RuleInput, id: number | null, now 
   const rule = ruleSchema.parse(input);
   const known = new Set((await db.alertChannel.findMany({ select: { name: true } })).map((c) => c.name));
   const missing = rule.channels.filter((c) => !known.has(c));
-  if (missing.length > 0) throw new AlertConfigError(`channels: there is no channel named ${missing.map((m) => `"${m}"`).join(", ")}`);
+  if (missing.length > 0)
+    throw new AlertConfigError(`channels: there is no channel named ${missing.map((m) => `"${m}"`).join(", ")}`, "conflict", {
+      field: "channels",
+      code: "unknown_channel",
+      names: missing,
+    });
   const clash = await db.alertRule.findUnique({ where: { name: rule.name } });
-  if (clash && clash.id !== id) throw new AlertConfigError(`name: a rule named "${rule.name}" exists already`);
+  if (clash && clash.id !== id)
+    throw new AlertConfigError(`name: a rule named "${rule.name}" exists already`, "conflict", { field: "name", code: "name_taken", names: [rule.name] });
   if (id !== null) await refuseProvisioned(db, "rule", id);
   const existing = id !== null ? await db.alertRule.findUnique({ where: { id } }) : null;
   const enabledAt = rule.enabled ? (existing?.enabled && existing.enabledAt ? existing.enabledAt : now) : null;
@@ -164,7 +178,12 @@ export async function muteRule(db: Db, id: number, until: Date | null): Promise<
 export async function saveChannel(db: Db, input: ChannelInput, id: number | null): Promise<StoredChannel> {
   const channel = channelSchema.parse(input);
   const clash = await db.alertChannel.findUnique({ where: { name: channel.name } });
-  if (clash && clash.id !== id) throw new AlertConfigError(`name: a channel named "${channel.name}" exists already`);
+  if (clash && clash.id !== id)
+    throw new AlertConfigError(`name: a channel named "${channel.name}" exists already`, "conflict", {
+      field: "name",
+      code: "name_taken",
+      names: [channel.name],
+    });
   if (id !== null) await refuseProvisioned(db, "channel", id);
   const data = { name: channel.name, type: channel.type, definition: JSON.stringify(channel) };
   const row = id === null ? await db.alertChannel.create({ data }) : await db.alertChannel.update({ where: { id }, data });
