@@ -7,7 +7,7 @@ const RULE = { name: "E2E API key created", kind: "event", severity: "critical",
 // alert log shows it with its event one click away, and the rule is muted from there.
 test("create a rule, trigger it through the simulator, see it in the alert log, mute it", async ({ page }) => {
   await page.goto("/alerts");
-  await expect(page.getByTestId("alert-rules")).toContainText("Connection from a new address");
+  await expect(page.getByTestId("alert-rules")).toContainText("新しいアドレスからの接続");
 
   const form = page.getByRole("form", { name: "新しいルール" });
   await page.getByText("新しいルール", { exact: true }).click();

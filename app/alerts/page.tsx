@@ -11,6 +11,7 @@ import { syncNowAndOpenOverviewAction } from "../_actions/syncNowAction";
 import { requireAdmin } from "../_auth/requireAdmin";
 import { ruleButtonAction, saveChannelAction, saveRuleAction, scenarioAction } from "./actions";
 import { icuSelector } from "@/lib/i18n/icuSelector";
+import { RuleName } from "@/components/alerts/RuleName";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Pages")]);
@@ -56,7 +57,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             {data.rules.map((rule) => (
               <tr key={rule.id} data-rule={rule.name}>
                 <th scope="row">
-                  {rule.name} {rule.builtIn && <span className="badge">{t("builtIn")}</span>}{" "}
+                  <RuleName name={rule.name} /> {rule.builtIn && <span className="badge">{t("builtIn")}</span>}{" "}
                   {rule.provisioned && <span className="badge">{t("provisioned")}</span>}
                   {rule.invalid && (
                     <span className="badge badge--error" title={rule.invalid}>

@@ -5,9 +5,6 @@ import { Duration } from "../Duration";
 import { LocalTime } from "../LocalTime";
 import { UserLink } from "../UserLink";
 
-/** The name of Parsec's field, the same in every language. */
-const DATA_FIELD = "data";
-
 /** Fields the table's other columns (or the page itself) already show. */
 const SHOWN_ELSEWHERE = new Set(["attempt_id", "exit_code", "duration"]);
 
@@ -32,7 +29,7 @@ export function RawEventsTable({ rows, testId }: { rows: StoredEventRow[]; testI
             <th>{t("user")}</th>
             <th>{t("exitCode")}</th>
             <th className="num">{t("duration")}</th>
-            <th>{DATA_FIELD}</th>
+            <th>{t("data")}</th>
           </tr>
         </thead>
         <tbody>

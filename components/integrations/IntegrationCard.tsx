@@ -24,7 +24,11 @@ export function IntegrationCard({ status, actions, csrfToken }: { status: Integr
   return (
     <article className={`card card--wide integration ${tone}`} aria-labelledby={`integration-${status.name}`} data-testid={`integration-${status.name}`}>
       <h2 id={`integration-${status.name}`}>
-        {status.name} <span className="muted">{status.type}</span>
+        {/* The destination's name and type, as the integrations file writes them: not text to translate. */}
+        <span translate="no">{status.name}</span>{" "}
+        <span className="muted" translate="no">
+          {status.type}
+        </span>
       </h2>
       <p className="card__value--small" data-testid="integration-state">
         {state}

@@ -77,3 +77,27 @@ export const BUILT_IN_RULES: readonly RuleInput[] = [
   { name: "Clocks apart", kind: "sync-health", severity: "info", condition: "clock-skew", threshold: 300 },
   { name: "Destination lagging", kind: "sync-health", severity: "warning", condition: "destination-lagging", threshold: 30 },
 ];
+
+/**
+ * Each built-in rule's key in the catalogues (Alerts.builtInName): its name is the identifier the
+ * rules file, the store and the alert log use, and stays English; pages show it in the reader's
+ * language.
+ */
+const BUILT_IN_RULE_KEYS: Readonly<Record<string, string>> = {
+  "API key created": "apiKeyCreated",
+  "Role changed": "roleChanged",
+  "Member or guest added": "memberOrGuestAdded",
+  "Connection from a new address": "connectionFromNewAddress",
+  "Connection outside working hours": "connectionOutsideWorkingHours",
+  "Burst of failed connections to one computer": "failureBurst",
+  "Sync failing": "syncFailing",
+  "Parsec refuses the API key": "apiKeyRefused",
+  "Quarantine growing": "quarantineGrowing",
+  "Clocks apart": "clocksApart",
+  "Destination lagging": "destinationLagging",
+};
+
+/** The catalogue key of a built-in rule's name, or null for a rule an admin named. */
+export function builtInRuleKey(name: string): string | null {
+  return Object.hasOwn(BUILT_IN_RULE_KEYS, name) ? BUILT_IN_RULE_KEYS[name]! : null;
+}

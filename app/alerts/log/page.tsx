@@ -6,6 +6,7 @@ import { alertLogPageData } from "@/lib/alertsAdmin/alertLog";
 import { alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { ActionButton } from "@/components/alerts/RuleButtons";
 import { LocalTime } from "@/components/LocalTime";
+import { RuleName, ruleNameText } from "@/components/alerts/RuleName";
 import { requireAdmin } from "../../_auth/requireAdmin";
 import { ruleButtonAction } from "../actions";
 import { icuSelector } from "@/lib/i18n/icuSelector";
@@ -54,7 +55,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
             <option value="">{t("allRules")}</option>
             {ruleNames.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {ruleNameText(name, (rule) => alerts("builtInName", { rule }))}
               </option>
             ))}
           </select>
@@ -103,7 +104,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
                     <LocalTime iso={row.firedAt} />
                   </td>
                   <td>
-                    {row.ruleName}
+                    <RuleName name={row.ruleName} />
                     <div className="muted">
                       {alerts("severity", { severity: row.severity })} · {alerts("kind", { kind: icuSelector(row.kind) })}
                       {row.status === "muted" ? t("mutedMark") : ""}

@@ -54,7 +54,7 @@ export default async function HostPage({
   return (
     <>
       <h1>
-        {hostName} <span className="muted heading-sub">{t("hostComputer")}</span>
+        <span translate="no">{hostName}</span> <span className="muted heading-sub">{t("hostComputer")}</span>
       </h1>
       <p className="entity-links">
         <Link href={connectionsHref({ host: [hostName], ...windowFilter })}>{t("connectionsInWindow")}</Link>

@@ -50,7 +50,8 @@ export default async function UserPage({
   return (
     <>
       <h1>
-        {email ?? t("userHeading", { id: userId })} <span className="muted heading-sub">{t("userId", { id: userId })}</span>
+        {email ? <span translate="no">{email}</span> : t("userHeading", { id: userId })}{" "}
+        <span className="muted heading-sub">{t("userId", { id: userId })}</span>
       </h1>
       <p className="entity-links">
         <Link href={connectionsHref({ user: [String(userId)], ...windowFilter })}>{t("connectionsInWindow")}</Link>
