@@ -22,7 +22,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const { params, problems, rows, ruleNames, olderBefore } = await alertLogPageData(raw);
   const problem = alertsPageNotice(raw).problem;
-  const [t, alerts] = await Promise.all([getTranslations("AlertLog"), getTranslations("AlertForm")]);
+  const [t, alerts, rules] = await Promise.all([getTranslations("AlertLog"), getTranslations("AlertForm"), getTranslations("Alerts")]);
   // The log's filters that pick one of a few values.
   const choices = [
     ["severity", t("severity"), SEVERITIES],
@@ -55,7 +55,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
             <option value="">{t("allRules")}</option>
             {ruleNames.map((name) => (
               <option key={name} value={name}>
-                {ruleNameText(name, (rule) => alerts("builtInName", { rule }))}
+                {ruleNameText(name, (rule) => rules("builtInName", { rule }))}
               </option>
             ))}
           </select>
