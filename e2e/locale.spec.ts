@@ -13,11 +13,15 @@ async function translatableTexts(page: Page, selector: string): Promise<string[]
     elements
       .filter((element) => !element.closest('[translate="no"]'))
       .map((element) => {
-        const names = [...element.querySelectorAll<HTMLElement>('[translate="no"]')];
-        const kept = names.map((name) => [name, name.style.display] as const);
-        for (const name of names) name.style.display = "none";
+        // Taken out while the text is read, and put back as they were (a select's options count in
+        // its label's text even when hidden).
+        const names = [...element.querySelectorAll('[translate="no"]')].map((name) => {
+          const marker = document.createComment("");
+          name.replaceWith(marker);
+          return [name, marker] as const;
+        });
         const text = (element as HTMLElement).innerText;
-        for (const [name, display] of kept) name.style.display = display;
+        for (const [name, marker] of names) marker.replaceWith(name);
         return text;
       }),
   );
@@ -55,7 +59,7 @@ const EVERY_PAGE: { name: string; open: (page: Page) => Promise<void> }[] = [
   })),
 ];
 
-const fileName = (name: string) => name.replaceAll("/", "-").replace("…", "detail") || "-overview";
+const fileName = (name: string) => (name === "/" ? "-overview" : name.replaceAll("/", "-").replace("…", "detail"));
 
 for (const { name, open } of EVERY_PAGE) {
   test(`${name} in a Japanese browser has no English in its navigation, headings, buttons and labels`, async ({ page }) => {

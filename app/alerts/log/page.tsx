@@ -7,6 +7,7 @@ import { alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { ActionButton } from "@/components/alerts/RuleButtons";
 import { LocalTime } from "@/components/LocalTime";
 import { RuleName, ruleNameText } from "@/components/alerts/RuleName";
+import { builtInRuleKey } from "@/lib/alertRules/builtInRules";
 import { requireAdmin } from "../../_auth/requireAdmin";
 import { ruleButtonAction } from "../actions";
 import { icuSelector } from "@/lib/i18n/icuSelector";
@@ -54,7 +55,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
           <select name="rule" defaultValue={params.rule ?? ""}>
             <option value="">{t("allRules")}</option>
             {ruleNames.map((name) => (
-              <option key={name} value={name}>
+              <option key={name} value={name} translate={builtInRuleKey(name) === null ? "no" : undefined}>
                 {ruleNameText(name, (rule) => rules("builtInName", { rule }))}
               </option>
             ))}
