@@ -11,16 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { openDatabase } from "@/lib/store/client";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
-import {
-  benchRequest,
-  benchSession,
-  requireProductionBuild,
-  startBenchServer,
-  timing,
-  type BenchServer,
-  type BenchSession,
-  type Timing,
-} from "../lib/benchHttp";
+import { benchSession, requireProductionBuild, sampleRounds, startBenchServer, timing, type BenchServer, type Timing } from "../lib/benchHttp";
 import { REPO_ROOT } from "../lib/child";
 import { historyFlags, wholeNumberFlag } from "../lib/flags";
 import { int, ratio, table } from "../lib/format";
@@ -123,10 +114,11 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
     PARSEC_RATE_LIMIT: "off",
     SYNC_TOKEN,
   };
+  const pages = (server: BenchServer) => PATHS.map((pagePath) => ({ url: server.base + pagePath, session: pagePath === "/api/health" ? null : session }));
   const idleFor = async (server: BenchServer, when: string) => {
-    await sampleRounds(server.base, session, { rounds: WARMUP_ROUNDS });
+    await sampleRounds(pages(server), { rounds: WARMUP_ROUNDS });
     ctx.log(`${mode}: idle ${when} for ${options["idle-seconds"]} s`);
-    return sampleRounds(server.base, session, { ms: options["idle-seconds"] * 1000 });
+    return sampleRounds(pages(server), { ms: options["idle-seconds"] * 1000 });
   };
   try {
     ctx.log(`${mode}: starting the server over a copy of ${path.relative(REPO_ROOT, baseFile)}`);
@@ -142,7 +134,7 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
       ({ runId } = (await started.json()) as { runId: number });
       ctx.log(`${mode}: backfill run ${runId} started; pages for ${options["busy-seconds"]} s`);
       const busyFrom = performance.now();
-      busy = await sampleRounds(server.base, session, { ms: options["busy-seconds"] * 1000 });
+      busy = await sampleRounds(pages(server), { ms: options["busy-seconds"] * 1000 });
       busyMs = performance.now() - busyFrom;
     } finally {
       // SIGTERM: the backfill stops at its next page (the runner's clean stop).
@@ -185,20 +177,6 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Rounds of one request to each of PATHS, back to back, for `ms` or `rounds`: each request's time (ms), per path. */
-async function sampleRounds(base: string, session: BenchSession, until: { ms?: number; rounds?: number }): Promise<number[][]> {
-  const samples: number[][] = PATHS.map(() => []);
-  const end = performance.now() + (until.ms ?? Infinity);
-  for (let round = 0; round < (until.rounds ?? Infinity) && performance.now() < end; round++) {
-    for (const [i, pagePath] of PATHS.entries()) {
-      const started = performance.now();
-      await benchRequest(base + pagePath, pagePath === "/api/health" ? null : session);
-      samples[i]!.push(performance.now() - started);
-    }
-  }
-  return samples;
 }
 
 function render(results: ModeResult[], options: Options): string {

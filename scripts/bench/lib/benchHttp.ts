@@ -123,6 +123,30 @@ export async function timeRequestsBesideDirect(
   return { server: timing(serverMs), direct: timing(directMs), responseBytes };
 }
 
+/** A page a benchmark asks for in rounds: its URL and who asks (null: signed out). */
+export interface RoundRequest {
+  url: string;
+  session: BenchSession | null;
+}
+
+/**
+ * Rounds of one request to each of `requests`, back to back (one at a time, in turn), until `ms`
+ * passed, `rounds` were made or `stop()` says so (checked before each round): each request's time
+ * (ms), per request.
+ */
+export async function sampleRounds(requests: readonly RoundRequest[], until: { ms?: number; rounds?: number; stop?: () => boolean }): Promise<number[][]> {
+  const samples: number[][] = requests.map(() => []);
+  const end = performance.now() + (until.ms ?? Infinity);
+  for (let round = 0; round < (until.rounds ?? Infinity) && performance.now() < end && !until.stop?.(); round++) {
+    for (const [i, request] of requests.entries()) {
+      const started = performance.now();
+      await benchRequest(request.url, request.session);
+      samples[i]!.push(performance.now() - started);
+    }
+  }
+  return samples;
+}
+
 /** Nearest-rank p50, p95 and the maximum of the samples (ms). */
 export function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
