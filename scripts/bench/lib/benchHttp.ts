@@ -131,14 +131,16 @@ export interface RoundRequest {
 
 /**
  * Rounds of one request to each of `requests`, back to back (one at a time, in turn), until `ms`
- * passed, `rounds` were made or `stop()` says so (checked before each round): each request's time
- * (ms), per request.
+ * passed or `rounds` were made (checked before each round) or `stop()` says so (checked before each
+ * request, so that no request made after what was measured ended is counted): each request's
+ * time (ms), per request.
  */
 export async function sampleRounds(requests: readonly RoundRequest[], until: { ms?: number; rounds?: number; stop?: () => boolean }): Promise<number[][]> {
   const samples: number[][] = requests.map(() => []);
   const end = performance.now() + (until.ms ?? Infinity);
   for (let round = 0; round < (until.rounds ?? Infinity) && performance.now() < end && !until.stop?.(); round++) {
     for (const [i, request] of requests.entries()) {
+      if (until.stop?.()) break;
       const started = performance.now();
       await benchRequest(request.url, request.session);
       samples[i]!.push(performance.now() - started);
