@@ -11,7 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { openDatabase } from "@/lib/store/client";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
-import { benchSession, requireProductionBuild, sampleRounds, startBenchServer, timing, type BenchServer, type Timing } from "../lib/benchHttp";
+import { benchSession, idleBusyTiming, requireProductionBuild, sampleRounds, startBenchServer, type BenchServer, type IdleBusyTiming } from "../lib/benchHttp";
 import { REPO_ROOT } from "../lib/child";
 import { historyFlags, wholeNumberFlag } from "../lib/flags";
 import { int, ratio, table } from "../lib/format";
@@ -35,16 +35,8 @@ type Mode = (typeof MODES)[number];
 const SYNC_TOKEN = "bench-backfill-sync-token-0123456789";
 const WARMUP_ROUNDS = 5;
 
-interface PathResult {
+interface PathResult extends IdleBusyTiming {
   path: string;
-  /** Before and after the backfill together; each alone beside it. */
-  idle: Timing & { samples: number };
-  idleBefore: Timing;
-  idleAfter: Timing;
-  busy: Timing & { samples: number };
-  /** busy p95 / idle p95. */
-  ratioP95: number;
-  meetsTarget: boolean;
 }
 
 interface ModeResult {
@@ -154,21 +146,7 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
     }
     return {
       mode,
-      paths: PATHS.map((pagePath, i) => {
-        const idle = [...idleBefore[i]!, ...idleAfter[i]!];
-        const idleTiming = { ...timing(idle), samples: idle.length };
-        const busyTiming = { ...timing(busy[i]!), samples: busy[i]!.length };
-        const ratioP95 = busyTiming.p95 / idleTiming.p95;
-        return {
-          path: pagePath,
-          idle: idleTiming,
-          idleBefore: timing(idleBefore[i]!),
-          idleAfter: timing(idleAfter[i]!),
-          busy: busyTiming,
-          ratioP95,
-          meetsTarget: ratioP95 <= BACKFILL_TARGET_RATIO,
-        };
-      }),
+      paths: PATHS.map((pagePath, i) => ({ path: pagePath, ...idleBusyTiming(idleBefore[i]!, idleAfter[i]!, busy[i]!, BACKFILL_TARGET_RATIO) })),
       backfillLastedTheMeasurement: lasted,
       busyMs,
       backfillEventsStored: run.inserted,

@@ -14,7 +14,7 @@ import { z } from "zod";
 import { startLocalS3, S3RVER_ENV } from "@/lib/integrations/destinations/s3/testing";
 import { makeTempDir } from "@/lib/store/testing";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
-import { benchSession, requireProductionBuild, sampleRounds, startBenchServer, timing, type Timing } from "../lib/benchHttp";
+import { benchSession, idleBusyTiming, requireProductionBuild, sampleRounds, startBenchServer, type IdleBusyTiming } from "../lib/benchHttp";
 import { cleanEnv, NodeChild, runNode, type ChildResult, type ProcessUsage } from "../lib/child";
 import { cachedHistoryFlagSpecs, historyFlags, wholeNumberFlag } from "../lib/flags";
 import { int, mb, passFail, ratio, seconds, table } from "../lib/format";
@@ -46,22 +46,13 @@ interface Phase {
   memory: ProcessUsage["memory"] | null;
 }
 
-interface PageResult {
+interface PageResult extends IdleBusyTiming {
   name: string;
   path: string;
-  idle: Timing;
-  busy: Timing;
-  ratioP95: number;
 }
 
-interface PagesResult {
-  /** Every /events request together, idle (before and after) and while forwarding. */
-  idle: Timing & { samples: number };
-  idleBefore: Timing;
-  idleAfter: Timing;
-  busy: Timing & { samples: number };
-  ratioP95: number;
-  meetsTarget: boolean;
+/** Every /events request together (idle before and after, and while forwarding), and each page's. */
+interface PagesResult extends IdleBusyTiming {
   pages: PageResult[];
   /** The forward that ran beside the pages. */
   forward: Phase;
@@ -314,23 +305,13 @@ async function measurePagesWhileForwarding(
     ctx.log(`/events idle again for ${options["idle-seconds"]} s`);
     const idleAfter = await sampleRounds(requests, { ms: options["idle-seconds"] * 1000 });
 
-    const idleAll = [...idleBefore.flat(), ...idleAfter.flat()];
-    const busyAll = busy.flat();
-    const idle = { ...timing(idleAll), samples: idleAll.length };
-    const busyTiming = { ...timing(busyAll), samples: busyAll.length };
-    const ratioP95 = busyTiming.p95 / idle.p95;
     return {
-      idle,
-      idleBefore: timing(idleBefore.flat()),
-      idleAfter: timing(idleAfter.flat()),
-      busy: busyTiming,
-      ratioP95,
-      meetsTarget: ratioP95 <= TARGETS.maxPagesP95Ratio,
-      pages: pageScenarios.map((scenario, i) => {
-        const pageIdle = timing([...idleBefore[i]!, ...idleAfter[i]!]);
-        const pageBusy = timing(busy[i]!);
-        return { name: scenario.name, path: scenario.path, idle: pageIdle, busy: pageBusy, ratioP95: pageBusy.p95 / pageIdle.p95 };
-      }),
+      ...idleBusyTiming(idleBefore.flat(), idleAfter.flat(), busy.flat(), TARGETS.maxPagesP95Ratio),
+      pages: pageScenarios.map((scenario, i) => ({
+        name: scenario.name,
+        path: scenario.path,
+        ...idleBusyTiming(idleBefore[i]!, idleAfter[i]!, busy[i]!, TARGETS.maxPagesP95Ratio),
+      })),
       forward: forwardPhase,
       sinkGotEveryEvent,
     };

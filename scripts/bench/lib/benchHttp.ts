@@ -149,6 +149,26 @@ export async function sampleRounds(requests: readonly RoundRequest[], until: { m
   return samples;
 }
 
+/** A page's times idle (before and after the load, together, and each alone) and under the load. */
+export interface IdleBusyTiming {
+  idle: Timing & { samples: number };
+  idleBefore: Timing;
+  idleAfter: Timing;
+  busy: Timing & { samples: number };
+  /** busy p95 / idle p95. */
+  ratioP95: number;
+  meetsTarget: boolean;
+}
+
+/** The samples (ms) idle before the load, after it and under it, against a target of busy p95 at most `maxRatio` times idle p95. */
+export function idleBusyTiming(idleBefore: number[], idleAfter: number[], busy: number[], maxRatio: number): IdleBusyTiming {
+  const idleAll = [...idleBefore, ...idleAfter];
+  const idle = { ...timing(idleAll), samples: idleAll.length };
+  const busyTiming = { ...timing(busy), samples: busy.length };
+  const ratioP95 = busyTiming.p95 / idle.p95;
+  return { idle, idleBefore: timing(idleBefore), idleAfter: timing(idleAfter), busy: busyTiming, ratioP95, meetsTarget: ratioP95 <= maxRatio };
+}
+
 /** Nearest-rank p50, p95 and the maximum of the samples (ms). */
 export function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
