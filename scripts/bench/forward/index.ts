@@ -51,7 +51,10 @@ interface PageResult extends IdleBusyTiming {
   path: string;
 }
 
-/** Every /events request together (idle before and after, and while forwarding), and each page's. */
+/**
+ * Every /events request together (idle before and after, and while forwarding), and each page's.
+ * The target is each page's: the slowest page's times make most of the pooled p95.
+ */
 interface PagesResult extends IdleBusyTiming {
   pages: PageResult[];
   /** The forward that ran beside the pages. */
@@ -220,18 +223,18 @@ async function runForwardBenchmark(options: ForwardBenchOptions, ctx: BenchConte
     `every event arrived: S3 exactly once by id ${passFail(checks.s3ExactlyOnce ?? false)}, HTTP sink ${passFail(checks.httpAll ?? false)}, HTTP sink beside the pages ${passFail(checks.httpAllBesidePages ?? false)}`,
     "",
     `/events while npm run forward delivers the ${int(stored)} events to the HTTP sink again (${seconds(pages.forward.wallMs)}, ${int(pages.forward.eventsPerSecond)} events/s); ` +
-      `target: p95 within ${TARGETS.maxPagesP95Ratio}x of idle (idle: ${options["idle-seconds"]} s before and ${options["idle-seconds"]} s after it, together)`,
+      `target: each page's p95 within ${TARGETS.maxPagesP95Ratio}x of its idle p95 (${passFail(pages.meetsTarget)}; idle: ${options["idle-seconds"]} s before and ${options["idle-seconds"]} s after it, together)`,
     table(
       ["page", "idle p50", "idle p95", "forwarding p50", "forwarding p95", "p95 ratio"],
       [
-        ...pages.pages.map((p) => [p.name, ms(p.idle.p50), ms(p.idle.p95), ms(p.busy.p50), ms(p.busy.p95), ratio(p.ratioP95)]),
+        ...pages.pages.map((p) => [p.name, ms(p.idle.p50), ms(p.idle.p95), ms(p.busy.p50), ms(p.busy.p95), `${ratio(p.ratioP95)} ${passFail(p.meetsTarget)}`]),
         [
           `all ${pages.pages.length} pages (${pages.idle.samples} idle / ${pages.busy.samples} forwarding)`,
           ms(pages.idle.p50),
           ms(pages.idle.p95),
           ms(pages.busy.p50),
           ms(pages.busy.p95),
-          `${ratio(pages.ratioP95)} ${passFail(pages.meetsTarget)}`,
+          ratio(pages.ratioP95),
         ],
       ],
     ),
@@ -295,13 +298,15 @@ async function measurePagesWhileForwarding(
     ctx.log(`/events idle again for ${options["idle-seconds"]} s`);
     const idleAfter = await sampleRounds(requests, { ms: options["idle-seconds"] * 1000 });
 
+    const pages = pageScenarios.map((scenario, i) => ({
+      name: scenario.name,
+      path: scenario.path,
+      ...idleBusyTiming(idleBefore[i]!, idleAfter[i]!, busy[i]!, TARGETS.maxPagesP95Ratio),
+    }));
     return {
       ...idleBusyTiming(idleBefore.flat(), idleAfter.flat(), busy.flat(), TARGETS.maxPagesP95Ratio),
-      pages: pageScenarios.map((scenario, i) => ({
-        name: scenario.name,
-        path: scenario.path,
-        ...idleBusyTiming(idleBefore[i]!, idleAfter[i]!, busy[i]!, TARGETS.maxPagesP95Ratio),
-      })),
+      meetsTarget: pages.every((page) => page.meetsTarget),
+      pages,
       forward: forwardPhase,
       sinkGotEveryEvent,
     };
