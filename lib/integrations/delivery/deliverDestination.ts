@@ -64,6 +64,30 @@ export async function deliverDestination(
   }
 }
 
+/**
+ * The next batch after the cursor: the rows up to the one planned by a round that did not finish
+ * it (a crash), sent again exactly, else up to `batchSize` more; null when nothing is pending.
+ * Events before the destination's `from` are passed over, never sent. The store's rows are left
+ * here: only the delivery events are held while the batch is sent.
+ */
+function nextBatch(
+  sqlite: SqliteConnection,
+  state: { deliveredSeq: number; batchUntilSeq: number | null },
+  batchSize: number,
+  fromMs: number,
+): { until: number; events: DeliveryEvent[] } | null {
+  const planned = state.batchUntilSeq;
+  const rows = readChangesAfter(sqlite, state.deliveredSeq, planned ?? Number.MAX_SAFE_INTEGER, batchSize);
+  if (rows.length === 0 && planned === null) return null;
+  return {
+    until: planned ?? rows[rows.length - 1]!.changeSeq,
+    events: toDeliveryEvents(
+      rows.filter((row) => row.occurredAt >= fromMs),
+      state.deliveredSeq,
+    ),
+  };
+}
+
 async function deliverUnderLease(
   sqlite: SqliteConnection,
   destination: Destination,
@@ -94,17 +118,10 @@ async function deliverUnderLease(
     if (!state) throw new Error(`integration ${name} has no state: ensureIntegrationStates first`);
     if (state.paused) return { ...report, status: "paused" };
     if (options.signal?.aborted) return { ...report, status: "stopped" };
-    // A batch planned by a round that did not finish it (a crash) is sent again exactly.
-    const planned = state.batchUntilSeq;
-    const rows = readChangesAfter(sqlite, state.deliveredSeq, planned ?? Number.MAX_SAFE_INTEGER, destination.batchSize);
-    if (rows.length === 0 && planned === null) break;
-    const until = planned ?? rows[rows.length - 1]!.changeSeq;
-    if (planned === null) await planIntegrationBatch(sqlite, name, holder, until);
-    // Events before the destination's `from` are passed over, never sent.
-    const events = toDeliveryEvents(
-      rows.filter((row) => row.occurredAt >= fromMs),
-      state.deliveredSeq,
-    );
+    const batch = nextBatch(sqlite, state, destination.batchSize, fromMs);
+    if (!batch) break;
+    const { until, events } = batch;
+    if (state.batchUntilSeq === null) await planIntegrationBatch(sqlite, name, holder, until);
     if (events.length > 0) {
       const failed = await send(events);
       if (failed) return failed;

@@ -11,16 +11,7 @@ import path from "node:path";
 import { z } from "zod";
 import { openDatabase } from "@/lib/store/client";
 import { defineBenchmark, type BenchContext } from "../lib/benchmark";
-import {
-  benchRequest,
-  benchSession,
-  requireProductionBuild,
-  startBenchServer,
-  timing,
-  type BenchServer,
-  type BenchSession,
-  type Timing,
-} from "../lib/benchHttp";
+import { benchSession, idleBusyTiming, requireProductionBuild, sampleRounds, startBenchServer, type BenchServer, type IdleBusyTiming } from "../lib/benchHttp";
 import { REPO_ROOT } from "../lib/child";
 import { historyFlags, wholeNumberFlag } from "../lib/flags";
 import { int, ratio, table } from "../lib/format";
@@ -44,16 +35,8 @@ type Mode = (typeof MODES)[number];
 const SYNC_TOKEN = "bench-backfill-sync-token-0123456789";
 const WARMUP_ROUNDS = 5;
 
-interface PathResult {
+interface PathResult extends IdleBusyTiming {
   path: string;
-  /** Before and after the backfill together; each alone beside it. */
-  idle: Timing & { samples: number };
-  idleBefore: Timing;
-  idleAfter: Timing;
-  busy: Timing & { samples: number };
-  /** busy p95 / idle p95. */
-  ratioP95: number;
-  meetsTarget: boolean;
 }
 
 interface ModeResult {
@@ -123,10 +106,11 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
     PARSEC_RATE_LIMIT: "off",
     SYNC_TOKEN,
   };
+  const pages = (server: BenchServer) => PATHS.map((pagePath) => ({ url: server.base + pagePath, session: pagePath === "/api/health" ? null : session }));
   const idleFor = async (server: BenchServer, when: string) => {
-    await sampleRounds(server.base, session, { rounds: WARMUP_ROUNDS });
+    await sampleRounds(pages(server), { rounds: WARMUP_ROUNDS });
     ctx.log(`${mode}: idle ${when} for ${options["idle-seconds"]} s`);
-    return sampleRounds(server.base, session, { ms: options["idle-seconds"] * 1000 });
+    return sampleRounds(pages(server), { ms: options["idle-seconds"] * 1000 });
   };
   try {
     ctx.log(`${mode}: starting the server over a copy of ${path.relative(REPO_ROOT, baseFile)}`);
@@ -142,7 +126,7 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
       ({ runId } = (await started.json()) as { runId: number });
       ctx.log(`${mode}: backfill run ${runId} started; pages for ${options["busy-seconds"]} s`);
       const busyFrom = performance.now();
-      busy = await sampleRounds(server.base, session, { ms: options["busy-seconds"] * 1000 });
+      busy = await sampleRounds(pages(server), { ms: options["busy-seconds"] * 1000 });
       busyMs = performance.now() - busyFrom;
     } finally {
       // SIGTERM: the backfill stops at its next page (the runner's clean stop).
@@ -162,21 +146,7 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
     }
     return {
       mode,
-      paths: PATHS.map((pagePath, i) => {
-        const idle = [...idleBefore[i]!, ...idleAfter[i]!];
-        const idleTiming = { ...timing(idle), samples: idle.length };
-        const busyTiming = { ...timing(busy[i]!), samples: busy[i]!.length };
-        const ratioP95 = busyTiming.p95 / idleTiming.p95;
-        return {
-          path: pagePath,
-          idle: idleTiming,
-          idleBefore: timing(idleBefore[i]!),
-          idleAfter: timing(idleAfter[i]!),
-          busy: busyTiming,
-          ratioP95,
-          meetsTarget: ratioP95 <= BACKFILL_TARGET_RATIO,
-        };
-      }),
+      paths: PATHS.map((pagePath, i) => ({ path: pagePath, ...idleBusyTiming(idleBefore[i]!, idleAfter[i]!, busy[i]!, BACKFILL_TARGET_RATIO) })),
       backfillLastedTheMeasurement: lasted,
       busyMs,
       backfillEventsStored: run.inserted,
@@ -185,20 +155,6 @@ async function measureMode(mode: Mode, baseFile: string, simulator: SimulatorPro
     await db.$disconnect();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Rounds of one request to each of PATHS, back to back, for `ms` or `rounds`: each request's time (ms), per path. */
-async function sampleRounds(base: string, session: BenchSession, until: { ms?: number; rounds?: number }): Promise<number[][]> {
-  const samples: number[][] = PATHS.map(() => []);
-  const end = performance.now() + (until.ms ?? Infinity);
-  for (let round = 0; round < (until.rounds ?? Infinity) && performance.now() < end; round++) {
-    for (const [i, pagePath] of PATHS.entries()) {
-      const started = performance.now();
-      await benchRequest(base + pagePath, pagePath === "/api/health" ? null : session);
-      samples[i]!.push(performance.now() - started);
-    }
-  }
-  return samples;
 }
 
 function render(results: ModeResult[], options: Options): string {

@@ -123,6 +123,52 @@ export async function timeRequestsBesideDirect(
   return { server: timing(serverMs), direct: timing(directMs), responseBytes };
 }
 
+/** A page a benchmark asks for in rounds: its URL and who asks (null: signed out). */
+export interface RoundRequest {
+  url: string;
+  session: BenchSession | null;
+}
+
+/**
+ * Rounds of one request to each of `requests`, back to back (one at a time, in turn), until `ms`
+ * passed or `rounds` were made (checked before each round) or `stop()` says so (checked before each
+ * request, so that no request made after what was measured ended is counted): each request's
+ * time (ms), per request.
+ */
+export async function sampleRounds(requests: readonly RoundRequest[], until: { ms?: number; rounds?: number; stop?: () => boolean }): Promise<number[][]> {
+  const samples: number[][] = requests.map(() => []);
+  const end = performance.now() + (until.ms ?? Infinity);
+  for (let round = 0; round < (until.rounds ?? Infinity) && performance.now() < end && !until.stop?.(); round++) {
+    for (const [i, request] of requests.entries()) {
+      if (until.stop?.()) break;
+      const started = performance.now();
+      await benchRequest(request.url, request.session);
+      samples[i]!.push(performance.now() - started);
+    }
+  }
+  return samples;
+}
+
+/** A page's times idle (before and after the load, together, and each alone) and under the load. */
+export interface IdleBusyTiming {
+  idle: Timing & { samples: number };
+  idleBefore: Timing;
+  idleAfter: Timing;
+  busy: Timing & { samples: number };
+  /** busy p95 / idle p95. */
+  ratioP95: number;
+  meetsTarget: boolean;
+}
+
+/** The samples (ms) idle before the load, after it and under it, against a target of busy p95 at most `maxRatio` times idle p95. */
+export function idleBusyTiming(idleBefore: number[], idleAfter: number[], busy: number[], maxRatio: number): IdleBusyTiming {
+  const idleAll = [...idleBefore, ...idleAfter];
+  const idle = { ...timing(idleAll), samples: idleAll.length };
+  const busyTiming = { ...timing(busy), samples: busy.length };
+  const ratioP95 = busyTiming.p95 / idle.p95;
+  return { idle, idleBefore: timing(idleBefore), idleAfter: timing(idleAfter), busy: busyTiming, ratioP95, meetsTarget: ratioP95 <= maxRatio };
+}
+
 /** Nearest-rank p50, p95 and the maximum of the samples (ms). */
 export function timing(samples: number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);

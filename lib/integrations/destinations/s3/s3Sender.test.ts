@@ -8,7 +8,8 @@ import { deliverPending } from "../../delivery/deliverPending";
 import { toDeliveryEvents } from "../../delivery/deliveryEvent";
 import { readChangesAfter } from "../../../store/integrationLedger";
 import { destinationsOf, eventSeries } from "../../testing";
-import { s3Sender } from "./s3Sender";
+import { gzippedNdjson, s3Sender } from "./s3Sender";
+import { gunzipSync } from "node:zlib";
 import { S3RVER_ENV, startLocalS3, type LocalS3 } from "./testing";
 
 let database: TempDatabase;
@@ -60,6 +61,18 @@ describe("s3 destination (a local S3 server, over HTTP)", () => {
     }
     // The same lines as npm run export, each event exactly once.
     expect(objects.flatMap((o) => o.lines).sort()).toEqual((await exportedLines()).sort());
+  });
+
+  it("an object of many events (written to the compressor in pieces) holds each export line once, in order, non-ASCII text intact", async () => {
+    // More events than one piece of the compressor's input holds, and not a multiple of it.
+    seedEvents(
+      database,
+      eventSeries(1_000).map((event, i) => (i % 97 === 0 ? { ...event, data: { ...event.data, host_computer_name: `会議室PC-${i}` } } : event)),
+    );
+    const batch = toDeliveryEvents(readChangesAfter(database.sqlite, 0, Number.MAX_SAFE_INTEGER, 1_000), 0);
+    const text = gunzipSync(await gzippedNdjson(batch)).toString("utf8");
+    expect(text).toBe(`${(await exportedLines()).join("\n")}\n`);
+    expect(text).toContain("会議室PC-97");
   });
 
   it("a batch sent again overwrites its own objects instead of adding copies", async () => {

@@ -1,16 +1,41 @@
 import { createHash } from "node:crypto";
-import { promisify } from "node:util";
-import { gzip } from "node:zlib";
+import { once } from "node:events";
+import { createGzip } from "node:zlib";
 import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import type { Destination } from "../../../integrationsFile";
 import { awsCredentials } from "../awsCredentials";
 import { withDeadline } from "../deadline";
 import { DeliveryError, type Sender } from "../sender";
+import type { DeliveryEvent } from "../../delivery/deliveryEvent";
 import { s3Objects } from "./s3ObjectKeys";
 
 type S3Destination = Extract<Destination, { type: "s3" }>;
 
-const gzipAsync = promisify(gzip);
+/**
+ * Lines handed to the compressor at a time: enough that each write is one job of zlib's thread
+ * pool over tens of kilobytes (a write per line would queue thousands of tiny jobs), few enough
+ * that the object's NDJSON is never built whole beside its gzip.
+ */
+const LINES_PER_WRITE = 64;
+
+/**
+ * An object's body: its events' export lines, one a line, gzipped as they are written, off the
+ * event loop (zlib's thread pool). Only the compressed object is held whole, as the PUT needs its length.
+ */
+export async function gzippedNdjson(events: readonly DeliveryEvent[]): Promise<Buffer> {
+  const gzip = createGzip();
+  const chunks: Buffer[] = [];
+  gzip.on("data", (chunk: Buffer) => chunks.push(chunk));
+  const ended = once(gzip, "end");
+  for (let at = 0; at < events.length; at += LINES_PER_WRITE) {
+    let piece = "";
+    for (const event of events.slice(at, at + LINES_PER_WRITE)) piece += `${event.json}\n`;
+    if (!gzip.write(piece)) await once(gzip, "drain");
+  }
+  gzip.end();
+  await ended;
+  return Buffer.concat(chunks);
+}
 
 /**
  * Any S3-compatible store (AWS S3, Google Cloud Storage's XML API with HMAC keys, Cloudflare R2,
@@ -37,7 +62,7 @@ export function s3Sender(destination: S3Destination): Sender {
       const objects = s3Objects(destination.prefix, batch);
       await Promise.all(
         objects.map(async ({ key, events }) => {
-          const body = await gzipAsync(`${events.map((event) => event.json).join("\n")}\n`);
+          const body = await gzippedNdjson(events);
           const lock = destination.objectLock;
           const command = new PutObjectCommand({
             Bucket: destination.bucket,
