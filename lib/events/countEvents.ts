@@ -1,6 +1,7 @@
 import type { SqliteConnection } from "../store/sqlite";
 import { hasFilters, matchesExactly, type EventFilters } from "./eventFilters";
 import { eventFiltersSql } from "./eventFiltersSql";
+import { exclusionTerms } from "./exclusionTerms";
 import { asScan, countingPlan, countSearchCandidates, EXACT_SEARCH_COUNT_LIMIT, planSearch, type SearchPlan, type TextSearchPlan } from "./eventSearch";
 import { estimateCount, MIN_SEARCH_SAMPLE, sampleSearchShare, type SearchShare } from "./searchEstimate";
 
@@ -21,6 +22,12 @@ export interface EventCount {
 export async function countEvents(sqlite: SqliteConnection, filters: EventFilters, search?: SearchPlan): Promise<EventCount> {
   // Every event: the hourly counts add up to it (a few thousand rows rather than a million index entries).
   if (!hasFilters(filters)) return { count: sqlite.prepare(`SELECT coalesce(sum("count"), 0) FROM "EventHourCount"`).pluck().get() as number, exact: true };
+  const terms = exclusionTerms(filters);
+  if (terms) {
+    let count = 0;
+    for (const term of terms) count += term.sign * (await countEvents(sqlite, term.filters)).count;
+    return { count, exact: true };
+  }
   const method = await countingMethod(sqlite, filters, search ?? planSearch(sqlite, filters.q));
   if (method.kind === "estimate") return { count: estimateCount(method.share, method.othersCount), exact: false, estimated: true };
   const { plan } = method;

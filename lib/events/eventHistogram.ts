@@ -5,6 +5,7 @@ import { eventFiltersSql, type SqlCondition } from "./eventFiltersSql";
 import { countEvents, countingMethod, type EventCount } from "./countEvents";
 import { planSearch, type SearchPlan } from "./eventSearch";
 import { estimateBuckets } from "./searchEstimate";
+import { exclusionTerms } from "./exclusionTerms";
 
 /** Bucket widths a histogram may use, in milliseconds: round steps a person reads at a glance. */
 const SECOND = 1_000;
@@ -74,6 +75,17 @@ export async function eventHistogram(sqlite: SqliteConnection, filters: EventFil
   if (!range) return null;
   const stepMs = bucketStep(range.end - range.start);
   const start = Math.floor(range.start / stepMs) * stepMs;
+  // Exclusions over a time range: the same buckets (they follow only the range), summed term by term.
+  const terms = exclusionTerms(filters);
+  if (terms) {
+    const sums = new Map<number, number>();
+    let termHistogram: EventHistogram | null = null;
+    for (const term of terms) {
+      termHistogram = (await eventHistogram(sqlite, term.filters))!;
+      termHistogram.buckets.forEach((bucket, i) => sums.set(i, (sums.get(i) ?? 0) + term.sign * bucket.count));
+    }
+    return { ...termHistogram!, buckets: termHistogram!.buckets.map((bucket, i) => ({ start: bucket.start, count: sums.get(i) ?? 0 })), exact: true };
+  }
   const method = await countingMethod(sqlite, filters, search ?? planSearch(sqlite, filters.q));
   if (method.kind === "estimate") {
     // The same range and buckets: they follow only the time bounds and the stored history.
