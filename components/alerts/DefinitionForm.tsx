@@ -1,5 +1,6 @@
 "use client";
 
+import "./zodInBrowser";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { draftText, parseDraft, problemsWithoutField } from "@/lib/alertRules/ruleForm";

@@ -1,5 +1,6 @@
 "use client";
 
+import "./zodInBrowser";
 import { useTranslations } from "next-intl";
 import type { DefinitionProblem } from "@/lib/alertRules/definitionProblems";
 
