@@ -76,18 +76,24 @@ test("SIGTERM mid-sync: no new requests, the one under way answered, the page co
     second.child.kill("SIGTERM");
     expect(await second.exited).toMatchObject({ code: 0 });
 
+    const byId = (a: { id: unknown }, b: { id: unknown }) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
     // The store is the simulator's history exactly: every event once, every field, the same JSON.
-    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/export.ts", "--format", "ndjson"], {
+    // Counted in the file first, then through the export, so that a shortfall says which of the two lost it.
+    const truth = [...sim.groundTruth()].map((event) => event as { id: unknown }).sort(byId);
+    const [{ kept }] = queryStore<{ kept: number }>(file, `SELECT count(*) AS kept FROM "Event"`) as [{ kept: number }];
+    expect(kept, "events in the file after the restart").toBe(truth.length);
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/export.ts", "--format", "ndjson"], {
       env: { ...process.env, DATABASE_URL: env.DATABASE_URL },
       maxBuffer: 64 * 1024 * 1024,
     });
-    const byId = (a: { id: unknown }, b: { id: unknown }) => (String(a.id) < String(b.id) ? -1 : String(a.id) > String(b.id) ? 1 : 0);
     const exported = stdout
       .split("\n")
       .filter(Boolean)
       .map((line) => JSON.parse(line) as { id: unknown })
       .sort(byId);
-    const truth = [...sim.groundTruth()].map((event) => event as { id: unknown }).sort(byId);
+    expect(stderr, "the export's own count").toMatch(new RegExp(`export: ${truth.length} events`));
+    const exportedIds = new Set(exported.map((event) => String(event.id)));
+    expect(truth.filter((event) => !exportedIds.has(String(event.id))).map((event) => event.id), "events missing from the export").toEqual([]);
     expect(exported.length).toBe(truth.length);
     expect(exported.map((event) => JSON.stringify(event))).toEqual(truth.map((event) => JSON.stringify(event)));
   } finally {

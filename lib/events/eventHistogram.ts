@@ -75,37 +75,56 @@ export async function eventHistogram(sqlite: SqliteConnection, filters: EventFil
   if (!range) return null;
   const stepMs = bucketStep(range.end - range.start);
   const start = Math.floor(range.start / stepMs) * stepMs;
-  // Exclusions over a time range: the same buckets (they follow only the range), summed term by term.
+  return histogramIn(sqlite, filters, search, { start, stepMs, count: Math.max(1, Math.ceil((range.end - start) / stepMs)) });
+}
+
+/** A histogram's buckets: they follow only the time bounds and the stored history, never the other filters. */
+interface BucketLayout {
+  start: number;
+  stepMs: number;
+  count: number;
+}
+
+function histogramOf(layout: BucketLayout, countAt: (bucket: number) => number, exact: boolean): EventHistogram {
+  const { start, stepMs, count } = layout;
+  return {
+    start,
+    end: start + count * stepMs,
+    stepMs,
+    buckets: Array.from({ length: count }, (_, i) => ({ start: start + i * stepMs, count: countAt(i) })),
+    exact,
+  };
+}
+
+async function histogramIn(sqlite: SqliteConnection, filters: EventFilters, search: SearchPlan | undefined, layout: BucketLayout): Promise<EventHistogram> {
+  const { start, stepMs } = layout;
+  // Exclusions over a time range: the same buckets, summed term by term (lib/events/exclusionTerms.ts).
   const terms = exclusionTerms(filters);
   if (terms) {
-    const sums = new Map<number, number>();
-    let termHistogram: EventHistogram | null = null;
+    const sums = new Array<number>(layout.count).fill(0);
     for (const term of terms) {
-      termHistogram = (await eventHistogram(sqlite, term.filters))!;
-      termHistogram.buckets.forEach((bucket, i) => sums.set(i, (sums.get(i) ?? 0) + term.sign * bucket.count));
+      const termHistogram = await histogramIn(sqlite, term.filters, undefined, layout);
+      termHistogram.buckets.forEach((bucket, i) => (sums[i] = (sums[i] ?? 0) + term.sign * bucket.count));
     }
-    return { ...termHistogram!, buckets: termHistogram!.buckets.map((bucket, i) => ({ start: bucket.start, count: sums.get(i) ?? 0 })), exact: true };
+    return histogramOf(layout, (i) => sums[i] ?? 0, true);
   }
   const method = await countingMethod(sqlite, filters, search ?? planSearch(sqlite, filters.q));
   if (method.kind === "estimate") {
-    // The same range and buckets: they follow only the time bounds and the stored history.
-    const others = (await eventHistogram(sqlite, { ...filters, q: undefined }))!;
-    const { share } = method;
+    const others = await histogramIn(sqlite, { ...filters, q: undefined }, undefined, layout);
     const estimates = estimateBuckets(
-      share,
+      method.share,
       others.buckets.map((bucket) => bucket.count),
-      (ms) => Math.floor((ms - others.start) / others.stepMs),
+      (ms) => Math.floor((ms - start) / stepMs),
     );
-    return { ...others, buckets: others.buckets.map((bucket, i) => ({ start: bucket.start, count: estimates[i]! })), exact: false, estimated: true };
+    return { ...histogramOf(layout, (i) => estimates[i]!, false), estimated: true };
   }
   const { plan } = method;
   const where = eventFiltersSql(filters, plan);
-  const bucketCount = Math.max(1, Math.ceil((range.end - start) / stepMs));
   const counts =
     onlyTimeFiltered(filters) && stepMs % HOUR === 0
       ? countFromHours(sqlite, filters, start, stepMs)
       : countsByRange(filters)
-        ? countByRange(sqlite, where, start, stepMs, bucketCount)
+        ? countByRange(sqlite, where, start, stepMs, layout.count)
         : countByGroup(sqlite, where, start, stepMs);
   // As in countEvents: rows in a bound's own millisecond may lie outside it by the digits after it.
   const boundaryMs = [filters.from, filters.to].flatMap((bound) => (bound === undefined ? [] : [Date.parse(bound)]));
@@ -119,13 +138,7 @@ export async function eventHistogram(sqlite: SqliteConnection, filters: EventFil
       counts.set(bucket, (counts.get(bucket) ?? 1) - 1);
     }
   }
-  return {
-    start,
-    end: start + bucketCount * stepMs,
-    stepMs,
-    buckets: Array.from({ length: bucketCount }, (_, i) => ({ start: start + i * stepMs, count: counts.get(i) ?? 0 })),
-    exact: plan.kind !== "candidates",
-  };
+  return histogramOf(layout, (i) => counts.get(i) ?? 0, plan.kind !== "candidates");
 }
 
 /**

@@ -1,12 +1,12 @@
 import { hasFilters, type EventFilters } from "./eventFilters";
 
-/** Each exclusion filter, and the filter that selects what it leaves out. */
-const EXCLUSIONS = [
-  ["notUser", "user"],
-  ["notName", "name"],
-  ["notHost", "host"],
-  ["notExit", "exit"],
-] as const;
+/** Each exclusion filter, and the term's filters that select what it leaves out. */
+const EXCLUSIONS: readonly { isSet: (filters: EventFilters) => boolean; selectLeftOut: (term: EventFilters, filters: EventFilters) => EventFilters }[] = [
+  { isSet: (f) => f.notUser.length > 0, selectLeftOut: (term, f) => ({ ...term, user: f.notUser }) },
+  { isSet: (f) => f.notName.length > 0, selectLeftOut: (term, f) => ({ ...term, name: f.notName }) },
+  { isSet: (f) => f.notHost.length > 0, selectLeftOut: (term, f) => ({ ...term, host: f.notHost }) },
+  { isSet: (f) => f.notExit.length > 0, selectLeftOut: (term, f) => ({ ...term, exit: f.notExit }) },
+];
 
 export interface ExclusionTerm {
   sign: 1 | -1;
@@ -25,21 +25,14 @@ export interface ExclusionTerm {
  * what the exclusions' own count does), or leaving failures out (exit=failure has no index range).
  */
 export function exclusionTerms(filters: EventFilters): ExclusionTerm[] | null {
-  const excluded = EXCLUSIONS.filter(([exclusion]) => filters[exclusion].length > 0);
+  const excluded = EXCLUSIONS.filter((exclusion) => exclusion.isSet(filters));
   if (excluded.length === 0 || filters.notExit.includes("failure")) return null;
   const base: EventFilters = { ...filters, notUser: [], notName: [], notHost: [], notExit: [] };
   if (hasFilters({ ...base, from: undefined, to: undefined })) return null;
   const terms: ExclusionTerm[] = [];
   for (let subset = 0; subset < 1 << excluded.length; subset++) {
-    const term: EventFilters = { ...base };
-    let size = 0;
-    excluded.forEach(([exclusion, inclusion], i) => {
-      if ((subset & (1 << i)) === 0) return;
-      size++;
-      // Casts: each pair holds the same kind of values (user ids, names, computer names, exit filters).
-      (term as Record<string, unknown>)[inclusion] = filters[exclusion];
-    });
-    terms.push({ sign: size % 2 === 0 ? 1 : -1, filters: term });
+    const chosen = excluded.filter((_, i) => (subset & (1 << i)) !== 0);
+    terms.push({ sign: chosen.length % 2 === 0 ? 1 : -1, filters: chosen.reduce((term, exclusion) => exclusion.selectLeftOut(term, filters), base) });
   }
   return terms;
 }
