@@ -65,3 +65,39 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
   await page.goto("/admin/audit?action=alert_rule_muted");
   await expect(page.getByTestId("viewer-audit")).toContainText(`muted rule "${RULE.name}"`);
 });
+
+// The log's time range is the explorers' own: typed the Japanese way in the viewer's zone (Tokyo),
+// sent with the other filters as they are set, and shown back as the app writes times.
+test("the alert log's time range takes a Japanese date in Tokyo time and keeps the other filters", async ({ page }) => {
+  await page.goto("/alerts/log?severity=critical");
+  const range = page.getByRole("group", { name: "期間" });
+  const from = range.getByLabel("開始");
+  await expect(from).toHaveAttribute("placeholder", "2026/12/02 09:00");
+  await from.fill("２０２６/１１/３０ ９:３０");
+  await from.press("Enter");
+  // 09:30 in Tokyo is 00:30 UTC.
+  await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe("2026-11-30T00:30:00.000Z");
+  expect(new URL(page.url()).searchParams.get("severity")).toBe("critical");
+  await expect(page.getByRole("group", { name: "期間" }).getByLabel("開始")).toHaveValue("2026/11/30 09:30");
+  await page.getByRole("group", { name: "期間" }).getByLabel("終了").fill("2026/02/30 10:00");
+  await page.getByRole("group", { name: "期間" }).getByRole("button", { name: "適用" }).click();
+  await expect(page.getByRole("group", { name: "期間" }).getByRole("alert")).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("to")).toBeNull();
+  await page.getByRole("group", { name: "期間" }).getByRole("button", { name: "すべて" }).click();
+  await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBeNull();
+  expect(new URL(page.url()).searchParams.get("severity")).toBe("critical");
+  await page.screenshot({ path: "test-results/alert-log-time-range.png", fullPage: true });
+});
+
+test("the rules are listed by the names the reader sees, the built-in ones first, in Japanese order", async ({ page }) => {
+  await page.goto("/alerts");
+  const rows = page.getByTestId("alert-rules").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  const listed = await rows.evaluateAll((trs) =>
+    trs.map((tr) => ({ name: tr.querySelector("th > span")?.textContent ?? "", builtIn: tr.querySelector("th")!.textContent!.includes("組み込み") })),
+  );
+  const builtIn = listed.filter((r) => r.builtIn).map((r) => r.name);
+  expect(builtIn.length).toBeGreaterThan(1);
+  expect(listed.slice(0, builtIn.length).every((r) => r.builtIn)).toBe(true);
+  expect(builtIn).toEqual([...builtIn].sort(new Intl.Collator("ja").compare));
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { alertsPageData, alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { DefinitionForm } from "@/components/alerts/DefinitionForm";
 import { EditableDefinition } from "@/components/alerts/EditableDefinition";
@@ -11,7 +11,7 @@ import { syncNowAndOpenOverviewAction } from "../_actions/syncNowAction";
 import { requireAdmin } from "../_auth/requireAdmin";
 import { ruleButtonAction, saveChannelAction, saveRuleAction, scenarioAction } from "./actions";
 import { icuSelector } from "@/lib/i18n/icuSelector";
-import { RuleName } from "@/components/alerts/RuleName";
+import { RuleName, shownNameOrder } from "@/components/alerts/RuleName";
 
 export async function generateMetadata(): Promise<Metadata> {
   const [t, page] = await Promise.all([getTranslations("Metadata"), getTranslations("Pages")]);
@@ -24,7 +24,16 @@ const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 export default async function AlertsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const { problem, injected } = alertsPageNotice(await searchParams);
-  const [data, t, page, form] = await Promise.all([alertsPageData(), getTranslations("Alerts"), getTranslations("Pages"), getTranslations("AlertForm")]);
+  const [data, t, page, form, locale] = await Promise.all([
+    alertsPageData(),
+    getTranslations("Alerts"),
+    getTranslations("Pages"),
+    getTranslations("AlertForm"),
+    getLocale(),
+  ]);
+  // The built-in rules first, then the admins', each by the names the reader sees.
+  const byShownName = shownNameOrder(locale, (rule) => t("builtInName", { rule }));
+  const rules = [...data.rules].sort((a, b) => Number(b.builtIn) - Number(a.builtIn) || byShownName(a.name, b.name));
   const ruleTemplates = Object.fromEntries(Object.entries(data.ruleTemplates).map(([k, v]) => [k, pretty(v)]));
   const ruleForm = { channels: data.channels.map((c) => c.name), kindTemplates: ruleTemplates };
   const channelTemplates = Object.fromEntries(Object.entries(data.channelTemplates).map(([k, v]) => [k, pretty(v)]));
@@ -54,7 +63,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
             </tr>
           </thead>
           <tbody>
-            {data.rules.map((rule) => (
+            {rules.map((rule) => (
               <tr key={rule.id} data-rule={rule.name}>
                 <th scope="row">
                   <RuleName name={rule.name} /> {rule.builtIn && <span className="badge">{t("builtIn")}</span>}{" "}

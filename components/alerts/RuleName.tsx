@@ -17,3 +17,9 @@ export function ruleNameText(name: string, builtInName: (key: string) => string)
   const key = builtInRuleKey(name);
   return key === null ? name : builtInName(key);
 }
+
+/** Rule names in the order a reader looks them up: by the names they see, in their language's order. */
+export function shownNameOrder(locale: string, builtInName: (key: string) => string): (a: string, b: string) => number {
+  const collator = new Intl.Collator(locale);
+  return (a, b) => collator.compare(ruleNameText(a, builtInName), ruleNameText(b, builtInName));
+}

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { SEVERITIES } from "@/lib/alertRules/ruleSchema";
 import { alertLogPageData } from "@/lib/alertsAdmin/alertLog";
 import { alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { ActionButton } from "@/components/alerts/RuleButtons";
 import { LocalTime } from "@/components/LocalTime";
-import { RuleName, ruleNameText } from "@/components/alerts/RuleName";
+import { AlertLogTimeRange } from "@/components/alerts/AlertLogTimeRange";
+import { RuleName, ruleNameText, shownNameOrder } from "@/components/alerts/RuleName";
 import { builtInRuleKey } from "@/lib/alertRules/builtInRules";
 import { requireAdmin } from "../../_auth/requireAdmin";
 import { ruleButtonAction } from "../actions";
@@ -23,7 +24,9 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const { params, problems, rows, ruleNames, olderBefore } = await alertLogPageData(raw);
   const problem = alertsPageNotice(raw).problem;
-  const [t, alerts, rules] = await Promise.all([getTranslations("AlertLog"), getTranslations("AlertForm"), getTranslations("Alerts")]);
+  const [t, alerts, rules, locale] = await Promise.all([getTranslations("AlertLog"), getTranslations("AlertForm"), getTranslations("Alerts"), getLocale()]);
+  const builtInName = (rule: string) => rules("builtInName", { rule });
+  const ruleOptions = [...ruleNames].sort(shownNameOrder(locale, builtInName));
   // The log's filters that pick one of a few values.
   const choices = [
     ["severity", t("severity"), SEVERITIES],
@@ -54,9 +57,9 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
           {t("rule")}{" "}
           <select name="rule" defaultValue={params.rule ?? ""}>
             <option value="">{t("allRules")}</option>
-            {ruleNames.map((name) => (
+            {ruleOptions.map((name) => (
               <option key={name} value={name} translate={builtInRuleKey(name) === null ? "no" : undefined}>
-                {ruleNameText(name, (rule) => rules("builtInName", { rule }))}
+                {ruleNameText(name, builtInName)}
               </option>
             ))}
           </select>
@@ -74,12 +77,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
             </select>
           </label>
         ))}
-        <label>
-          {t("from")} <input name="from" defaultValue={params.from ?? ""} placeholder={t("fromExample")} size={22} />
-        </label>
-        <label>
-          {t("to")} <input name="to" defaultValue={params.to ?? ""} placeholder={t("toExample")} size={22} />
-        </label>
+        <AlertLogTimeRange from={params.from} to={params.to} />
         <button type="submit" className="button button--small">
           {t("filter")}
         </button>
