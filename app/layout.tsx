@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { Suspense, type ReactNode } from "react";
 import { redirect } from "next/navigation";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -7,6 +7,9 @@ import { getConfig } from "@/lib/config";
 import { isPublicPath } from "@/lib/auth/publicPaths";
 import { requestZone } from "@/app/_timeline/requestZone";
 import { AppHeader } from "@/components/AppHeader";
+import { ActionRefusedNotice } from "@/components/auth/ActionRefusedNotice";
+import { REFUSED_PARAM } from "@/lib/auth/actionRefusal";
+import { actionRefusedTexts } from "./_auth/authProblemText";
 import { RenderedZoneProvider } from "@/components/RenderedZoneProvider";
 import { CATALOGUES } from "@/i18n/catalogues";
 import { clientMessages } from "@/i18n/clientMessages";
@@ -43,7 +46,12 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               setLocale={setLocaleAction}
               account={admin ? { email: admin.email, csrfToken: admin.csrfToken, signOut: signOutAction } : null}
             />
-            <main className="page">{children}</main>
+            <main className="page">
+              <Suspense fallback={null}>
+                <ActionRefusedNotice param={REFUSED_PARAM} texts={await actionRefusedTexts()} />
+              </Suspense>
+              {children}
+            </main>
           </RenderedZoneProvider>
         </NextIntlClientProvider>
       </body>

@@ -53,8 +53,18 @@ test("a server action posted from another site, or without the CSRF token, does 
   const crossSite = await post("https://evil.example", { csrf: csrf! });
   expect(crossSite.status()).toBeGreaterThanOrEqual(400);
   // Same origin, but no CSRF token (what a same-site attacker without our page could send).
+  // It is sent back to the page it came from, which says why (not an error page).
   const noToken = await post(new URL(page.url()).origin, {});
-  expect(noToken.status()).toBeGreaterThanOrEqual(400);
+  expect(noToken.status()).toBe(303);
+  expect(noToken.headers()["location"]).toMatch(/^\/alerts\?refused=csrf$/);
+  expect(await syncsRecorded()).toBe(before);
+
+  // In the browser: a page whose token no longer holds (the session changed under it) says so in Japanese.
+  await page.goto("/alerts");
+  await form.locator("input[name=csrf]").evaluate((input: HTMLInputElement) => (input.value = "not-the-token"));
+  await form.getByRole("button", { name: "今すぐ同期", exact: true }).click();
+  await expect(page.getByTestId("action-refused")).toHaveText("セキュリティチェックに失敗しました。ページを再読み込みして、もう一度お試しください。");
+  await expect(page).toHaveURL(/\/alerts\?refused=csrf$/);
   expect(await syncsRecorded()).toBe(before);
 
   // The form as our page sends it works.

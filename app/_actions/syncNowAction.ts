@@ -6,7 +6,7 @@ import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/auth/requestContext";
 import { startSync } from "@/lib/runner/startSync";
 import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
-import { ActionRefused, requireAdminAction } from "../_auth/requireAdminAction";
+import { ActionRefused, requireAdminAction, requireAdminForButton } from "../_auth/requireAdminAction";
 import { actionRefusedText } from "../_auth/authProblemText";
 
 /** What the button says after a click: the run it started (which the overview then follows), one already going, or why it was refused. */
@@ -27,7 +27,7 @@ export async function syncNowAction(_previous: SyncNowState, form: FormData): Pr
 
 /** "Sync now" elsewhere (the alerts page's demo section): starts a run and opens the overview, which follows it. */
 export async function syncNowAndOpenOverviewAction(form: FormData): Promise<void> {
-  await startSyncNow(await requireAdminAction(form));
+  await startSyncNow(await requireAdminForButton(form, "/alerts"));
   revalidatePath("/");
   redirect("/");
 }

@@ -4,21 +4,17 @@ import type { PasswordChangeProblem } from "@/lib/auth/adminAccounts";
 import type { SignInProblem } from "@/lib/auth/signInWithPassword";
 import type { SignInBlock } from "@/lib/auth/signInRateLimit";
 import { formatInstant } from "@/lib/i18n/dateTime";
-import type { ActionRefusal } from "./requireAdminAction";
+import type { ActionRefusal } from "@/lib/auth/actionRefusal";
 
 /** An action refused by requireAdminAction's security checks, as the form says it. */
 export async function actionRefusedText(refusal: ActionRefusal): Promise<string> {
+  return (await actionRefusedTexts())[refusal];
+}
+
+/** Every refusal's text, for the notice a refused button comes back to (components/auth/ActionRefusedNotice). */
+export async function actionRefusedTexts(): Promise<Record<ActionRefusal, string>> {
   const t = await getTranslations("ActionRefused");
-  switch (refusal) {
-    case "crossSite":
-      return t("crossSite");
-    case "signedOut":
-      return t("signedOut");
-    case "csrf":
-      return t("csrf");
-    case "mustChangePassword":
-      return t("mustChangePassword");
-  }
+  return { crossSite: t("crossSite"), signedOut: t("signedOut"), csrf: t("csrf"), mustChangePassword: t("mustChangePassword") };
 }
 
 /** A refused sign-in or password change, as the form says it in the reader's language and zone. */

@@ -1,11 +1,12 @@
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { withRefusal, type ActionRefusal } from "@/lib/auth/actionRefusal";
 import { originAllowed } from "@/lib/auth/requestContext";
 import { csrfTokenMatches } from "@/lib/auth/sessions";
 import type { SignedInAdmin } from "@/lib/auth/currentAdmin";
-import { currentAdmin } from "./requireAdmin";
+import { currentAdmin, PASSWORD_PAGE } from "./requireAdmin";
 
-/** Why an action was refused: the form says it in the reader's language (actionRefusedText), the log in English. */
-export type ActionRefusal = "crossSite" | "signedOut" | "csrf" | "mustChangePassword";
+export type { ActionRefusal };
 
 const REFUSAL_MESSAGES: Record<ActionRefusal, string> = {
   crossSite: "Cross-site request refused.",
@@ -36,4 +37,21 @@ export async function requireAdminAction(formData: FormData, options: { password
   if (!csrfTokenMatches(admin.sessionToken, formData.get(CSRF_FIELD))) throw new ActionRefused("csrf");
   if (admin.mustChangePassword && !options.passwordChangePage) throw new ActionRefused("mustChangePassword");
   return admin;
+}
+
+/**
+ * requireAdminAction for an action that answers with a redirect (a button on a page): a refusal
+ * goes back to `back` with its reason, which the page says in the reader's language
+ * (components/auth/ActionRefusedNotice); an ended session goes to sign-in and then back, a
+ * pending password change to the password page. Never an error page for a session that ended.
+ */
+export async function requireAdminForButton(formData: FormData, back: string): Promise<SignedInAdmin> {
+  try {
+    return await requireAdminAction(formData);
+  } catch (error) {
+    if (!(error instanceof ActionRefused)) throw error;
+    if (error.refusal === "signedOut") redirect(`/sign-in?next=${encodeURIComponent(back)}`);
+    if (error.refusal === "mustChangePassword") redirect(`${PASSWORD_PAGE}?next=${encodeURIComponent(back)}`);
+    redirect(withRefusal(back, error.refusal));
+  }
 }

@@ -19,7 +19,8 @@ import {
 } from "@/lib/alertsAdmin/editAlerts";
 import { injectScenario } from "@/lib/alertsAdmin/demoScenarios";
 import { EMPTY_DEFINITION_STATE, type DefinitionFormState } from "@/lib/alertsAdmin/definitionFormState";
-import { ActionRefused, requireAdminAction } from "../_auth/requireAdminAction";
+import { ActionRefused, requireAdminAction, requireAdminForButton } from "../_auth/requireAdminAction";
+import { actionRefusedText } from "../_auth/authProblemText";
 
 const field = (form: FormData, name: string) => {
   const value = form.get(name);
@@ -28,7 +29,15 @@ const field = (form: FormData, name: string) => {
 const idOf = (form: FormData) => (/^\d{1,9}$/.test(field(form, "id")) ? Number(field(form, "id")) : null);
 
 async function actor(form: FormData): Promise<Actor> {
-  const admin = await requireAdminAction(form);
+  return actorOf(await requireAdminAction(form));
+}
+
+/** The same for a button, whose refusal comes back to the page it was on (requireAdminForButton). */
+async function buttonActor(form: FormData, back: string): Promise<Actor> {
+  return actorOf(await requireAdminForButton(form, back));
+}
+
+async function actorOf(admin: { email: string }): Promise<Actor> {
   return { email: admin.email, ip: clientIp(await headers()) };
 }
 
@@ -45,7 +54,7 @@ async function definitionAction(form: FormData, save: (who: Actor, id: number | 
     if (error instanceof EditRefused)
       return { ...EMPTY_DEFINITION_STATE, text, problems: error.details, refusal: error.details.length > 0 ? null : error.reason };
     // A refusal is the form's message, as every action's is (lib/auth/routeProtection.test.ts).
-    if (error instanceof ActionRefused) return { ...EMPTY_DEFINITION_STATE, text, message: error.message };
+    if (error instanceof ActionRefused) return { ...EMPTY_DEFINITION_STATE, text, message: await actionRefusedText(error.refusal) };
     throw error;
   }
   revalidatePath("/alerts");
@@ -65,9 +74,9 @@ export async function saveChannelAction(_state: DefinitionFormState, form: FormD
  * wrong if it did by a reason the page words itself (the URL never puts text on the page).
  */
 export async function ruleButtonAction(form: FormData): Promise<void> {
-  const who = await actor(form);
-  const id = idOf(form);
   const back = field(form, "back") === "log" ? "/alerts/log" : "/alerts";
+  const who = await buttonActor(form, back);
+  const id = idOf(form);
   let problem: EditRefusal | null = null;
   try {
     if (id === null) throw new EditRefused(["No rule or channel was named."], "unknownButton");
@@ -102,7 +111,7 @@ export async function ruleButtonAction(form: FormData): Promise<void> {
 }
 
 export async function scenarioAction(form: FormData): Promise<void> {
-  await actor(form);
+  await buttonActor(form, "/alerts");
   const scenario = field(form, "scenario");
   const added = await injectScenario(scenario);
   redirect(`/alerts?${new URLSearchParams({ injected: scenario, count: String(added) })}`);

@@ -6,12 +6,12 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/requestContext";
 import { replayIntegrationFrom, sendIntegrationTestEvent, setIntegrationPausedByAdmin } from "@/lib/integrations/admin/integrationAdmin";
-import { requireAdminAction } from "../_auth/requireAdminAction";
+import { requireAdminForButton } from "../_auth/requireAdminAction";
 
 const nameField = z.string().min(1).max(100);
 
 async function adminRequest(form: FormData) {
-  const admin = await requireAdminAction(form);
+  const admin = await requireAdminForButton(form, "/integrations");
   return { actor: admin.email, ip: clientIp(await headers()) };
 }
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { isActionRefusal, REFUSED_PARAM } from "./actionRefusal";
 import { appRoutes, serverActionFiles } from "./appRoutes";
 import { createTestAdmin, createTestSession, fakeRequest, RedirectSignal, startTestApp } from "./testing";
 
@@ -152,9 +153,11 @@ describe("server actions", () => {
   );
 });
 
-/** A refused action throws ActionRefused, redirects to sign in, or returns a form message. */
+/** A refused action throws ActionRefused, redirects to sign in or back with its reason, or returns a form message. */
 function isRefusal(outcome: unknown): boolean {
-  if (outcome instanceof RedirectSignal) return outcome.location.startsWith("/sign-in");
+  if (outcome instanceof RedirectSignal) {
+    return outcome.location.startsWith("/sign-in") || isActionRefusal(new URL(outcome.location, "http://viewer.test").searchParams.get(REFUSED_PARAM));
+  }
   if (outcome instanceof Error) return outcome.name === "ActionRefused";
   return typeof outcome === "object" && outcome !== null && typeof (outcome as { message?: unknown }).message === "string";
 }

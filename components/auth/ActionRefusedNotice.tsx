@@ -1,0 +1,18 @@
+"use client";
+
+import { useSearchParams } from "next/navigation";
+
+/**
+ * Why a button's action was refused (requireAdminForButton sends the browser back with the reason
+ * in the URL's `param`), in the reader's language (`texts`, by reason), above the page it came
+ * back to. Read in the browser: the page an action redirects to is rendered without the layout.
+ */
+export function ActionRefusedNotice({ param, texts }: { param: string; texts: Record<string, string> }) {
+  const refusal = useSearchParams().get(param);
+  if (refusal === null || !Object.hasOwn(texts, refusal)) return null;
+  return (
+    <p className="notice notice--error" role="alert" data-testid="action-refused">
+      {texts[refusal]}
+    </p>
+  );
+}
