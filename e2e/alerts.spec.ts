@@ -23,7 +23,7 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
   await form.getByRole("button", { name: "保存" }).click();
   await expect(form.getByRole("status")).toHaveText("保存しました。");
   await page.reload();
-  const ruleRow = page.locator(`tr[data-rule="${RULE.name}"]`);
+  const ruleRow = page.locator(`tbody[data-rule="${RULE.name}"]`);
   await expect(ruleRow).toContainText("有効");
   await page.screenshot({ path: "test-results/alerts-page.png", fullPage: true });
 
@@ -91,10 +91,13 @@ test("the alert log's time range takes a Japanese date in Tokyo time and keeps t
 
 test("the rules are listed by the names the reader sees, the built-in ones first, in Japanese order", async ({ page }) => {
   await page.goto("/alerts");
-  const rows = page.getByTestId("alert-rules").locator("tbody tr");
-  await expect(rows.first()).toBeVisible();
-  const listed = await rows.evaluateAll((trs) =>
-    trs.map((tr) => ({ name: tr.querySelector("th > span")?.textContent ?? "", builtIn: tr.querySelector("th")!.textContent!.includes("組み込み") })),
+  const rules = page.getByTestId("alert-rules").locator("tbody[data-rule]");
+  await expect(rules.first()).toBeVisible();
+  const listed = await rules.evaluateAll((bodies) =>
+    bodies.map((body) => {
+      const heading = body.querySelector("tr > th")!;
+      return { name: heading.querySelector("span")?.textContent ?? "", builtIn: heading.textContent!.includes("組み込み") };
+    }),
   );
   const builtIn = listed.filter((r) => r.builtIn).map((r) => r.name);
   expect(builtIn.length).toBeGreaterThan(1);

@@ -62,8 +62,8 @@ test("create a threshold rule through the form, see it listed, edit it, see a fi
   await form.getByRole("button", { name: "保存" }).click();
   await expect(form.getByRole("status")).toHaveText("保存しました。");
   await page.reload();
-  const row = page.locator(`tr[data-rule="${NAME}"]`);
-  // The kind, severity and state columns (the row also holds its closed edit form).
+  const row = page.locator(`tbody[data-rule="${NAME}"]`);
+  // The kind, severity and state columns (the edit form is in the row below).
   await expect(row.locator("td").nth(0)).toHaveText("しきい値");
   await expect(row.locator("td").nth(1)).toHaveText("重大");
   await expect(row.locator("td").nth(3).locator("strong")).toHaveText("無効");
@@ -111,7 +111,7 @@ test("create a threshold rule through the form, see it listed, edit it, see a fi
   await expect(edit.getByRole("status")).toHaveText("保存しました。");
   await page.reload();
   await expect(row.locator("td").nth(3).locator("strong")).toHaveText("有効");
-  await page.locator(`tr[data-rule="${NAME}"]`).getByText("編集", { exact: true }).click();
-  await expect(page.locator(`tr[data-rule="${NAME}"]`).getByLabel("件数", { exact: true })).toHaveValue("6");
-  await expect(page.locator(`tr[data-rule="${NAME}"]`).getByLabel("期間 (分)", { exact: true })).toHaveValue("20");
+  await page.locator(`tbody[data-rule="${NAME}"]`).getByText("編集", { exact: true }).click();
+  await expect(page.locator(`tbody[data-rule="${NAME}"]`).getByLabel("件数", { exact: true })).toHaveValue("6");
+  await expect(page.locator(`tbody[data-rule="${NAME}"]`).getByLabel("期間 (分)", { exact: true })).toHaveValue("20");
 });

@@ -93,7 +93,10 @@ test("SIGTERM mid-sync: no new requests, the one under way answered, the page co
       .sort(byId);
     expect(stderr, "the export's own count").toMatch(new RegExp(`export: ${truth.length} events`));
     const exportedIds = new Set(exported.map((event) => String(event.id)));
-    expect(truth.filter((event) => !exportedIds.has(String(event.id))).map((event) => event.id), "events missing from the export").toEqual([]);
+    expect(
+      truth.filter((event) => !exportedIds.has(String(event.id))).map((event) => event.id),
+      "events missing from the export",
+    ).toEqual([]);
     expect(exported.length).toBe(truth.length);
     expect(exported.map((event) => JSON.stringify(event))).toEqual(truth.map((event) => JSON.stringify(event)));
   } finally {

@@ -62,9 +62,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
               <th />
             </tr>
           </thead>
-          <tbody>
-            {rules.map((rule) => (
-              <tr key={rule.id} data-rule={rule.name}>
+          {/* A body per rule: its row, and under it, across the whole table, its edit form. */}
+          {rules.map((rule) => (
+            <tbody key={rule.id} data-rule={rule.name}>
+              <tr>
                 <th scope="row">
                   <RuleName name={rule.name} /> {rule.builtIn && <span className="badge">{t("builtIn")}</span>}{" "}
                   {rule.provisioned && <span className="badge">{t("provisioned")}</span>}
@@ -108,6 +109,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                   {!rule.provisioned && (
                     <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={rule.id} intent="delete-rule" label={t("delete")} danger />
                   )}
+                </td>
+              </tr>
+              <tr className="table__detail-row">
+                <td colSpan={6}>
                   <EditableDefinition
                     action={saveRuleAction}
                     csrfToken={admin.csrfToken}
@@ -120,8 +125,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                   />
                 </td>
               </tr>
-            ))}
-          </tbody>
+            </tbody>
+          ))}
         </table>
       </div>
       <details className="new-entry">
@@ -152,9 +157,9 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                 <th />
               </tr>
             </thead>
-            <tbody>
-              {data.channels.map((channel) => (
-                <tr key={channel.id} data-channel={channel.name}>
+            {data.channels.map((channel) => (
+              <tbody key={channel.id} data-channel={channel.name}>
+                <tr>
                   <th scope="row">
                     {channel.name} {channel.provisioned && <span className="badge">{t("provisioned")}</span>}
                   </th>
@@ -167,6 +172,10 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     {!channel.provisioned && (
                       <ActionButton action={ruleButtonAction} csrfToken={admin.csrfToken} id={channel.id} intent="delete-channel" label={t("delete")} danger />
                     )}
+                  </td>
+                </tr>
+                <tr className="table__detail-row">
+                  <td colSpan={4}>
                     <EditableDefinition
                       action={saveChannelAction}
                       csrfToken={admin.csrfToken}
@@ -178,8 +187,8 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
                     />
                   </td>
                 </tr>
-              ))}
-            </tbody>
+              </tbody>
+            ))}
           </table>
         </div>
       )}
