@@ -47,8 +47,8 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
   await expect(page.locator(`tr[data-rule="${RULE.name}"]`)).toContainText("が確認済み");
   await page.locator(`tr[data-rule="${RULE.name}"]`).getByRole("button", { name: "ルールを 24 時間ミュート" }).click();
   await page.goto("/alerts");
-  await expect(page.locator(`tr[data-rule="${RULE.name}"]`).getByTestId("muted-until")).toBeVisible();
-  await expect(page.locator(`tr[data-rule="${RULE.name}"]`).getByRole("button", { name: "ミュート解除" })).toBeVisible();
+  await expect(page.locator(`tbody[data-rule="${RULE.name}"]`).getByTestId("muted-until")).toBeVisible();
+  await expect(page.locator(`tbody[data-rule="${RULE.name}"]`).getByRole("button", { name: "ミュート解除" })).toBeVisible();
 
   // The alert's event is one click away in the explorer.
   await page.goto(`/alerts/log?rule=${encodeURIComponent(RULE.name)}`);
