@@ -158,6 +158,33 @@ describe("the structured rule form", () => {
   });
 });
 
+describe("what the form makes of any paste", () => {
+  const nested = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`;
+
+  it("shows no form for JSON nested deeper than a rule is, rather than overflowing the stack on it", () => {
+    for (const text of [
+      `{"name":"x","kind":"event","match":{"names":${nested(45_000)}}}`,
+      `{"name":"x","kind":"event","match":{"names":["a"],"data":[{"field":"role","op":"in","value":${nested(45_000)}}]}}`,
+      `{"description":${nested(20)}}`,
+    ])
+      expect(parseDraft(text)).toBeNull();
+  });
+
+  it("still shows one nested as deep as a rule is, and every field of every kind reads from it", () => {
+    const draft = parseDraft(
+      JSON.stringify({ name: "x", kind: "event", match: { names: ["a"], data: [{ field: "role", op: "in", value: [["owner"], "admin"] }] } }),
+    );
+    expect(draft).not.toBeNull();
+    for (const kind of RULE_KINDS) for (const field of formFields(kind)) expect(typeof readText(draft!, field)).toBe("string");
+    expect(readConditions(draft!)).toEqual([{ field: "role", op: "in", value: "owner, admin" }]);
+  });
+
+  it("takes nothing but an object: a list, text, a number or broken JSON shows no form", () => {
+    for (const text of ["[]", '"rule"', "42", "null", "{", "", "{}}"]) expect(parseDraft(text)).toBeNull();
+    expect(parseDraft("{}")).toEqual({});
+  });
+});
+
 describe("definition problems", () => {
   it("tell a missing field from a wrong one, and name a wrong kind with its choices", () => {
     const missing = ruleSchema.safeParse({ kind: "threshold", name: "x", match: { names: ["a"] }, windowMinutes: 5 });

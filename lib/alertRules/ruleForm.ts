@@ -94,11 +94,31 @@ export function formFields(kind: RuleKind): FormField[] {
   return [...COMMON, ...KIND_FIELDS[kind]];
 }
 
+/**
+ * How deep a draft's JSON may nest for the form to show it. A rule nests five levels at most
+ * (match.data[0].value[0]); the form's fields write values as text, and text of a value nested
+ * some thousands deep overflows the stack (what a paste of anything could hold).
+ */
+const MAX_DRAFT_DEPTH = 16;
+
+/** Whether `value` nests deeper than `limit` objects and arrays, found without recursion. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth >= limit) return true;
+    for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
+  }
+  return false;
+}
+
 /** The definition as the form can edit it: a JSON object, or null (the JSON must be fixed first). */
 export function parseDraft(text: string): RuleDraft | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === "object" && value !== null && !Array.isArray(value) ? (value as RuleDraft) : null;
+    if (typeof value !== "object" || value === null || Array.isArray(value) || nestsDeeperThan(value, MAX_DRAFT_DEPTH)) return null;
+    return value as RuleDraft;
   } catch {
     return null;
   }

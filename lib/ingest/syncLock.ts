@@ -1,5 +1,6 @@
 import type { Db } from "../store/client";
 import { isLeaseAbandoned, newLeaseHolder, thisProcessHolderPrefix } from "../leases/leaseHolder";
+import { isUniqueViolation } from "../store/writeConflicts";
 
 export class SyncAlreadyRunningError extends Error {
   override name = "SyncAlreadyRunningError";
@@ -32,7 +33,7 @@ export async function acquireSyncLock(db: Db, ttlMs = 60_000): Promise<SyncLease
     .create({ data: { name: LOCK_NAME, holder, acquiredAt: now, expiresAt } })
     .then(() => true)
     .catch((error: unknown) => {
-      if ((error as { code?: string }).code === "P2002") return false;
+      if (isUniqueViolation(error)) return false;
       throw error;
     });
   if (!created) {

@@ -4,6 +4,7 @@ import { channelSchema, type Channel, type ChannelInput } from "../../alertRules
 import { ruleSchema, type Rule, type RuleInput } from "../../alertRules/ruleSchema";
 import type { AlertProvisioning } from "../../alertRules/rulesFile";
 import type { Db } from "../../store/client";
+import { isRowGone, isUniqueViolation } from "../../store/writeConflicts";
 
 /**
  * The stored rules and channels: validated with the schemas the rules file uses, kept as their
@@ -120,6 +121,21 @@ export async function provisionAlerts(db: Db, provisioning: AlertProvisioning, n
   });
 }
 
+/**
+ * A write of a rule or channel, after the checks above it: another request may have taken the name
+ * or deleted the entry in between (two admins, two tabs), and is refused as those checks refuse.
+ */
+async function raced<T>(table: "rule" | "channel", name: string | null, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isUniqueViolation(error) && name !== null)
+      throw new AlertConfigError(`name: a ${table} named "${name}" exists already`, "conflict", { field: "name", code: "name_taken", names: [name] });
+    if (isRowGone(error)) throw new AlertConfigError(`there is no such ${table} (it may have been deleted meanwhile)`, "gone");
+    throw error;
+  }
+}
+
 async function refuseProvisioned(db: Db, table: "rule" | "channel", id: number): Promise<void> {
   const row = table === "rule" ? await db.alertRule.findUnique({ where: { id } }) : await db.alertChannel.findUnique({ where: { id } });
   if (!row) throw new AlertConfigError(`there is no such ${table} (it may have been deleted meanwhile)`, "gone");
@@ -154,13 +170,13 @@ export async function saveRule(db: Db, input: RuleInput, id: number | null, now 
     enabledAt,
     state: existing?.kind === rule.kind ? existing.state : null,
   };
-  const row = id === null ? await db.alertRule.create({ data }) : await db.alertRule.update({ where: { id }, data });
+  const row = await raced("rule", rule.name, () => (id === null ? db.alertRule.create({ data }) : db.alertRule.update({ where: { id }, data })));
   return toStoredRule(row);
 }
 
 export async function deleteRule(db: Db, id: number): Promise<string> {
   await refuseProvisioned(db, "rule", id);
-  return (await db.alertRule.delete({ where: { id } })).name;
+  return (await raced("rule", null, () => db.alertRule.delete({ where: { id } }))).name;
 }
 
 export async function setRuleEnabled(db: Db, id: number, enabled: boolean, now = new Date()): Promise<StoredRule> {
@@ -172,7 +188,7 @@ export async function setRuleEnabled(db: Db, id: number, enabled: boolean, now =
 
 /** Mutes a rule until a time (null: unmutes). What it fires meanwhile is logged as muted, not sent. Allowed for provisioned rules. */
 export async function muteRule(db: Db, id: number, until: Date | null): Promise<string> {
-  return (await db.alertRule.update({ where: { id }, data: { mutedUntil: until } })).name;
+  return (await raced("rule", null, () => db.alertRule.update({ where: { id }, data: { mutedUntil: until } }))).name;
 }
 
 export async function saveChannel(db: Db, input: ChannelInput, id: number | null): Promise<StoredChannel> {
@@ -186,16 +202,16 @@ export async function saveChannel(db: Db, input: ChannelInput, id: number | null
     });
   if (id !== null) await refuseProvisioned(db, "channel", id);
   const data = { name: channel.name, type: channel.type, definition: JSON.stringify(channel) };
-  const row = id === null ? await db.alertChannel.create({ data }) : await db.alertChannel.update({ where: { id }, data });
+  const row = await raced("channel", channel.name, () => (id === null ? db.alertChannel.create({ data }) : db.alertChannel.update({ where: { id }, data })));
   return { ...row, channel };
 }
 
 export async function deleteChannel(db: Db, id: number): Promise<string> {
   await refuseProvisioned(db, "channel", id);
-  const row = await db.alertChannel.findUniqueOrThrow({ where: { id } });
+  const row = await raced("channel", null, () => db.alertChannel.findUniqueOrThrow({ where: { id } }));
   const users = (await listRules(db)).filter((r) => r.rule?.channels.includes(row.name));
   if (users.length > 0)
     throw new AlertConfigError(`the channel "${row.name}" is used by ${users.map((u) => `"${u.name}"`).join(", ")}: take it out of those rules first`, "inUse");
-  await db.alertChannel.delete({ where: { id } });
+  await raced("channel", null, () => db.alertChannel.delete({ where: { id } }));
   return row.name;
 }
