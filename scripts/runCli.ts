@@ -20,8 +20,11 @@ export function runCli(name: string, main: () => Promise<number | void>): void {
   Promise.resolve()
     .then(() => startLogging())
     .then(main)
-    .then((code) => process.exit(code ?? 0))
-    .catch((error: unknown) => {
+    .then(async (code) => {
+      await flushed();
+      process.exit(code ?? 0);
+    })
+    .catch(async (error: unknown) => {
       const expected =
         error instanceof ConfigError ||
         error instanceof UsageError ||
@@ -32,8 +35,28 @@ export function runCli(name: string, main: () => Promise<number | void>): void {
       const message = error instanceof Error ? error.message : String(error);
       console.error(error instanceof ConfigError ? message : `${name}: ${message}`);
       if (process.env.DEBUG && error instanceof Error) console.error(error.stack);
+      await flushed();
       process.exit(error instanceof SyncAlreadyRunningError ? 3 : expected ? 2 : 1);
     });
+}
+
+/**
+ * Resolves once `streams` have handed the OS everything written to them. process.exit drops what a
+ * stream still holds, and stdout to a reader slower than the command (a busy parent process, a
+ * copy over the network) can still hold the last lines of an export when it is done.
+ */
+export function flushed(streams: readonly NodeJS.WritableStream[] = [process.stdout, process.stderr]): Promise<void> {
+  return Promise.all(
+    streams.map(
+      (stream) =>
+        new Promise<void>((resolve) => {
+          const writable = stream as NodeJS.WritableStream & { destroyed?: boolean; writableEnded?: boolean };
+          // A stream that is gone (a reader that closed the pipe) holds nothing more that can arrive.
+          if (writable.destroyed || writable.writableEnded) return resolve();
+          writable.write("", () => resolve());
+        }),
+    ),
+  ).then(() => undefined);
 }
 
 /** A progress line on stderr, rewritten in place on a terminal and at most once a second. */
