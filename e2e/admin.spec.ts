@@ -61,8 +61,11 @@ test("a server action posted from another site, or without the CSRF token, does 
 
   // In the browser: a page whose token no longer holds (the session changed under it) says so in Japanese.
   await page.goto("/alerts");
-  await form.locator("input[name=csrf]").evaluate((input: HTMLInputElement) => (input.value = "not-the-token"));
-  await form.getByRole("button", { name: "今すぐ同期", exact: true }).click();
+  // Changed and sent in one step: a render in between (the page refreshes itself) puts the token back.
+  await form.evaluate((element: HTMLFormElement) => {
+    element.querySelector<HTMLInputElement>("input[name=csrf]")!.value = "not-the-token";
+    element.requestSubmit(element.querySelector<HTMLButtonElement>("button[type=submit], button:not([type])"));
+  });
   await expect(page.getByTestId("action-refused")).toHaveText("セキュリティチェックに失敗しました。ページを再読み込みして、もう一度お試しください。");
   await expect(page).toHaveURL(/\/alerts\?refused=csrf$/);
   expect(await syncsRecorded()).toBe(before);

@@ -1,15 +1,18 @@
 "use client";
 
 import { useSearchParams } from "next/navigation";
+import { useInBrowser } from "../useInBrowser";
 
 /**
  * Why a button's action was refused (requireAdminForButton sends the browser back with the reason
  * in the URL's `param`), in the reader's language (`texts`, by reason), above the page it came
- * back to. Read in the browser: the page an action redirects to is rendered without the layout.
+ * back to. Read in the browser: the page an action redirects to is rendered without the layout,
+ * and shown once the page is hydrated, as the root layout's server render does not see the query.
  */
 export function ActionRefusedNotice({ param, texts }: { param: string; texts: Record<string, string> }) {
   const refusal = useSearchParams().get(param);
-  if (refusal === null || !Object.hasOwn(texts, refusal)) return null;
+  const inBrowser = useInBrowser();
+  if (!inBrowser || refusal === null || !Object.hasOwn(texts, refusal)) return null;
   return (
     <p className="notice notice--error" role="alert" data-testid="action-refused">
       {texts[refusal]}
