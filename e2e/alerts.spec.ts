@@ -39,7 +39,12 @@ test("create a rule, trigger it through the simulator, see it in the alert log, 
   }).toPass({ timeout: 60_000 });
 
   const alertRow = page.locator(`tr[data-rule="${RULE.name}"]`);
-  await expect(alertRow).toContainText("team_api_key_create by");
+  // Worded in the reader's language from the alert's facts, its instant in the viewer's zone (Tokyo).
+  const sentence = alertRow.getByTestId("alert-sentence");
+  await expect(sentence).toHaveText(/^.+ による team_api_key_create（\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d）。$/);
+  const at = new Date((await sentence.locator("time").getAttribute("datetime"))!);
+  const tokyo = new Date(at.getTime() + 9 * 3_600_000).toISOString().replace("T", " ").slice(0, 19).replaceAll("-", "/");
+  await expect(sentence.locator("time")).toHaveText(tokyo);
   await expect(alertRow).toContainText("履歴のみ");
   await page.screenshot({ path: "test-results/alert-log.png", fullPage: true });
 

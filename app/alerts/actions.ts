@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { getLocale } from "next-intl/server";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { clientIp } from "@/lib/auth/requestContext";
@@ -46,7 +47,7 @@ async function definitionAction(form: FormData, save: (who: Actor, id: number | 
   try {
     const who = await actor(form);
     if (field(form, "intent") === "test") {
-      const test = await testRuleDefinition(text);
+      const test = await testRuleDefinition(text, await getLocale());
       return { ...EMPTY_DEFINITION_STATE, text, test };
     }
     await save(who, idOf(form), text);

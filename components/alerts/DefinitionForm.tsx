@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { draftText, parseDraft, problemsWithoutField } from "@/lib/alertRules/ruleForm";
 import type { DefinitionProblem } from "@/lib/alertRules/definitionProblems";
 import { EMPTY_DEFINITION_STATE, type DefinitionFormState, type DryRunView } from "@/lib/alertsAdmin/definitionFormState";
+import { AlertSentence } from "./AlertSentence";
 import { icuSelector } from "@/lib/i18n/icuSelector";
 import { useInBrowser } from "../useInBrowser";
 import { RuleFields } from "./RuleFields";
@@ -161,8 +162,11 @@ function DryRun({ result }: { result: DryRunView }) {
       {result.truncated && <p>{t("testTruncated", { limit: result.eventLimit })}</p>}
       <ul>
         {result.alerts.slice(0, 50).map((alert) => (
-          <li key={`${alert.anchorAt}-${alert.summary}`}>
-            <a href={alert.linkPath}>{alert.summary}</a> ({t("alertEvents", { count: alert.eventCount })})
+          <li key={`${alert.anchorAt}-${alert.linkPath}`}>
+            <a href={alert.linkPath}>
+              <AlertSentence parts={alert.sentence} />
+            </a>{" "}
+            ({t("alertEvents", { count: alert.eventCount })})
           </li>
         ))}
       </ul>

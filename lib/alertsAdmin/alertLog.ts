@@ -3,6 +3,8 @@ import { SEVERITIES } from "../alertRules/ruleSchema";
 import { recordViewerAudit } from "../auth/viewerAudit";
 import { BadParameterError } from "../http/requestErrors";
 import { getStore } from "../store/store";
+import { storedAlertSentence, type SentencePart } from "../alerts/summary/alertSentence";
+import type { Locale } from "../i18n/locales";
 import type { Actor } from "./editAlerts";
 
 /**
@@ -51,7 +53,9 @@ export interface AlertLogRow {
   ruleName: string;
   kind: string;
   severity: string;
-  summary: string;
+  /** What happened, worded for the reader; `sentenceIsEnglish` for a row kept before alerts stored their facts. */
+  sentence: SentencePart[];
+  sentenceIsEnglish: boolean;
   eventIds: string[];
   eventCount: number;
   firedAt: string;
@@ -62,7 +66,7 @@ export interface AlertLogRow {
   deliveries: { channel: string; status: string; attempts: number; lastError: string | null; sentAt: string | null }[];
 }
 
-export async function alertLogPageData(searchParams: Record<string, string | string[] | undefined>) {
+export async function alertLogPageData(searchParams: Record<string, string | string[] | undefined>, locale: Locale) {
   const { params, problems } = parseAlertLogParams(searchParams);
   const { db } = await getStore();
   const rows = await db.alert.findMany({
@@ -94,24 +98,28 @@ export async function alertLogPageData(searchParams: Record<string, string | str
   const ruleNames = (await db.alert.findMany({ select: { ruleName: true }, distinct: ["ruleName"], orderBy: { ruleName: "asc" }, take: 500 })).map(
     (r) => r.ruleName,
   );
-  const out: AlertLogRow[] = shown.map((row) => ({
-    id: row.id,
-    ruleId: row.ruleId,
-    ruleName: row.ruleName,
-    kind: row.kind,
-    severity: row.severity,
-    summary: row.summary,
-    eventIds: JSON.parse(row.eventIds) as string[],
-    eventCount: row.eventCount,
-    firedAt: row.firedAt.toISOString(),
-    status: row.status,
-    linkPath: row.linkPath,
-    acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
-    acknowledgedBy: row.acknowledgedBy,
-    deliveries: deliveries
-      .filter((d) => d.alertId === row.id)
-      .map((d) => ({ channel: d.channelName, status: d.status, attempts: d.attempts, lastError: d.lastError, sentAt: d.sentAt?.toISOString() ?? null })),
-  }));
+  const out: AlertLogRow[] = shown.map((row) => {
+    const { parts, english } = storedAlertSentence(row, locale);
+    return {
+      id: row.id,
+      ruleId: row.ruleId,
+      ruleName: row.ruleName,
+      kind: row.kind,
+      severity: row.severity,
+      sentence: parts,
+      sentenceIsEnglish: english,
+      eventIds: JSON.parse(row.eventIds) as string[],
+      eventCount: row.eventCount,
+      firedAt: row.firedAt.toISOString(),
+      status: row.status,
+      linkPath: row.linkPath,
+      acknowledgedAt: row.acknowledgedAt?.toISOString() ?? null,
+      acknowledgedBy: row.acknowledgedBy,
+      deliveries: deliveries
+        .filter((d) => d.alertId === row.id)
+        .map((d) => ({ channel: d.channelName, status: d.status, attempts: d.attempts, lastError: d.lastError, sentAt: d.sentAt?.toISOString() ?? null })),
+    };
+  });
   return { params, problems, rows: out, ruleNames, olderBefore: rows.length > ALERT_LOG_PAGE_SIZE ? shown.at(-1)!.id : undefined };
 }
 

@@ -1,9 +1,11 @@
 import type { DefinitionProblem } from "../alertRules/definitionProblems";
+import type { SentencePart } from "../alerts/summary/alertSentence";
 import type { EditRefusal } from "./editAlerts";
 
 /** "Test against the last 30 days", as the form shows it. */
 export interface DryRunView {
-  alerts: { summary: string; anchorAt: string; eventCount: number; linkPath: string }[];
+  /** Each alert's sentence in the reader's language (its instants shown in their zone by the form). */
+  alerts: { sentence: SentencePart[]; anchorAt: string; eventCount: number; linkPath: string }[];
   eventsRead: number;
   truncated: boolean;
   eventLimit: number;

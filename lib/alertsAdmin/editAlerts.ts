@@ -14,7 +14,10 @@ import {
   saveRule,
   setRuleEnabled,
 } from "../alerts/catalog/alertCatalog";
-import { dryRunRule, type DryRunResult } from "../alerts/evaluation/dryRunRule";
+import { dryRunRule } from "../alerts/evaluation/dryRunRule";
+import { alertSentence } from "../alerts/summary/alertSentence";
+import type { Locale } from "../i18n/locales";
+import type { DryRunView } from "./definitionFormState";
 import { recordViewerAudit } from "../auth/viewerAudit";
 import { getStore } from "../store/store";
 
@@ -139,7 +142,14 @@ export async function removeChannel(actor: Actor, id: number): Promise<void> {
 }
 
 /** "Test against the last 30 days": the definition as typed (saved or not); nothing is written or sent. */
-export async function testRuleDefinition(text: string): Promise<DryRunResult> {
+export async function testRuleDefinition(text: string, locale: Locale): Promise<DryRunView> {
   const rule = checked(ruleSchema, parseJson("rule", text), "rule");
-  return dryRunRule((await getStore()).sqlite, rule);
+  const { alerts, eventsRead, truncated, eventLimit, more } = dryRunRule((await getStore()).sqlite, rule);
+  return {
+    alerts: alerts.map(({ facts, anchorAt, eventCount, linkPath }) => ({ sentence: alertSentence(facts, locale), anchorAt, eventCount, linkPath })),
+    eventsRead,
+    truncated,
+    eventLimit,
+    more,
+  };
 }

@@ -27,6 +27,27 @@ const WEEKDAYS: Record<Locale, readonly string[]> = {
 };
 const MONTHS_EN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
 
+const WEEKDAY_ORDER = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+
+/**
+ * Days of the week as a schedule names them, Monday first, three or more in a row as a span:
+ * en "Mon–Fri", "Mon, Wed, Sat"; ja "月〜金", "月・水・土".
+ */
+export function formatWeekdays(days: readonly (typeof WEEKDAY_ORDER)[number][], locale: Locale): string {
+  const chosen = new Set(days);
+  const name = (index: number) => WEEKDAYS[locale][(index + 1) % 7]!;
+  const parts: string[] = [];
+  for (let start = 0; start < 7; start++) {
+    if (!chosen.has(WEEKDAY_ORDER[start]!)) continue;
+    let end = start;
+    while (end + 1 < 7 && chosen.has(WEEKDAY_ORDER[end + 1]!)) end++;
+    if (end - start >= 2) parts.push(`${name(start)}${locale === "ja" ? "〜" : "–"}${name(end)}`);
+    else for (let day = start; day <= end; day++) parts.push(name(day));
+    start = end;
+  }
+  return parts.join(locale === "ja" ? "・" : ", ");
+}
+
 /** A calendar day with its weekday, where a day is meant: en "Tue 25 Nov", ja "11月25日(火)". */
 export function formatDayLabel(date: CivilDate, locale: Locale): string {
   const day = WEEKDAYS[locale][weekday(date)]!;

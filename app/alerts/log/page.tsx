@@ -7,6 +7,7 @@ import { alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { ActionButton } from "@/components/alerts/RuleButtons";
 import { LocalTime } from "@/components/LocalTime";
 import { AlertLogTimeRange } from "@/components/alerts/AlertLogTimeRange";
+import { AlertSentence } from "@/components/alerts/AlertSentence";
 import { RuleName, ruleNameText, shownNameOrder } from "@/components/alerts/RuleName";
 import { builtInRuleKey } from "@/lib/alertRules/builtInRules";
 import { requireAdmin } from "../../_auth/requireAdmin";
@@ -22,9 +23,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AlertLogPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const admin = await requireAdmin();
   const raw = await searchParams;
-  const { params, problems, rows, ruleNames, olderBefore } = await alertLogPageData(raw);
-  const problem = alertsPageNotice(raw).problem;
   const [t, alerts, rules, locale] = await Promise.all([getTranslations("AlertLog"), getTranslations("AlertForm"), getTranslations("Alerts"), getLocale()]);
+  const { params, problems, rows, ruleNames, olderBefore } = await alertLogPageData(raw, locale);
+  const problem = alertsPageNotice(raw).problem;
   const builtInName = (rule: string) => rules("builtInName", { rule });
   const ruleOptions = [...ruleNames].sort(shownNameOrder(locale, builtInName));
   // The log's filters that pick one of a few values.
@@ -110,7 +111,9 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
                     </div>
                   </td>
                   <td>
-                    {row.summary}
+                    <span data-testid="alert-sentence" lang={row.sentenceIsEnglish ? "en" : undefined}>
+                      <AlertSentence parts={row.sentence} />
+                    </span>
                     {row.eventCount > 0 && (
                       <div>
                         <Link href={row.linkPath}>{t("openEvents", { count: row.eventCount })}</Link>{" "}

@@ -1,4 +1,5 @@
 import type { EventRule, GroupField, Rule, Severity } from "../../alertRules/ruleSchema";
+import type { AlertFacts } from "../summary/alertFacts";
 import type { AlertEvent } from "./alertEvent";
 
 /** An enabled rule as the evaluator sees it. */
@@ -30,7 +31,8 @@ export interface NewAlert {
   kind: Rule["kind"];
   severity: Severity;
   groupKey: string;
-  summary: string;
+  /** What it is about, worded per reader when shown (lib/alerts/summary/alertSentence.ts). */
+  facts: AlertFacts;
   events: AlertEvent[];
   anchorAt: number;
   firedAt: number;

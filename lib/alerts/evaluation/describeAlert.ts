@@ -1,37 +1,46 @@
 import type { EventRule } from "../../alertRules/ruleSchema";
 import { explorerHref } from "../../explorerUrl/explorerHref";
 import type { AlertEvent } from "./alertEvent";
-import { describeZonedTime } from "./workingHours";
+import type { Actor, AlertFacts } from "../summary/alertFacts";
 
-/** Who did it, as a sentence names them: their email when Parsec sent one, and their id. */
-export const actorOf = (event: AlertEvent) => (event.userEmail ? `${event.userEmail} (user ${event.userId})` : `user ${event.userId}`);
+/** The instant as the facts keep it (Parsec's own text may carry any precision or offset). */
+const isoOf = (event: AlertEvent) => new Date(event.occurredAt).toISOString();
 
-const at = (event: AlertEvent) => event.timestamp;
+const actorOf = (event: AlertEvent): Actor => ({ id: event.userId, email: event.userEmail });
 
-/** The sentence a notification opens with: what happened, to whom, when. */
-export function summarize(rule: EventRule, events: readonly AlertEvent[], groupValue: string | null): string {
+/** What an alert of an event rule is about: what happened, to whom, when (its sentence is worded from these, per reader). */
+export function eventFacts(rule: EventRule, events: readonly AlertEvent[], groupValue: string | null): AlertFacts {
   const first = events[0]!;
   const last = events[events.length - 1]!;
   switch (rule.kind) {
     case "event":
-      return `${rule.name}: ${first.name} by ${actorOf(first)} at ${at(first)}${first.hostComputerName ? ` on ${first.hostComputerName}` : ""}.`;
+      return { kind: "event", name: first.name, actor: actorOf(first), at: isoOf(first), host: first.hostComputerName };
     case "schedule":
-      return `${rule.name}: ${first.name} by ${actorOf(first)} at ${describeZonedTime(first.occurredAt, rule.zone)}, outside ${describeHours(rule)}.`;
+      return { kind: "schedule", name: first.name, actor: actorOf(first), at: isoOf(first), zone: rule.zone, days: rule.days, from: rule.from, to: rule.to };
     case "threshold": {
-      const group = rule.groupBy && groupValue !== null ? ` for ${rule.groupBy} ${groupValue}` : "";
-      return `${rule.name}: ${events.length} matching events${group} within ${rule.windowMinutes} minutes, the last at ${at(last)}.`;
+      const grouped = rule.groupBy !== undefined && groupValue !== null;
+      return {
+        kind: "threshold",
+        count: events.length,
+        groupBy: grouped ? rule.groupBy! : null,
+        group: grouped ? groupValue : null,
+        windowMinutes: rule.windowMinutes,
+        lastAt: isoOf(last),
+      };
     }
     case "new-value": {
-      const what = rule.value === "host" ? `computer ${first.hostComputerName}` : rule.value === "ip" ? `address ${first.ip}` : `network of ${first.ip}`;
-      const who = rule.groupBy === "user" ? actorOf(first) : `computer ${first.hostComputerName}`;
-      return `${rule.name}: ${who} used ${what} for the first time in ${rule.lookbackDays} days (${first.name} at ${at(first)}).`;
+      const seen = rule.value === "host" ? first.hostComputerName : first.ip;
+      return {
+        kind: "new-value",
+        who: rule.groupBy === "user" ? { user: actorOf(first) } : { host: first.hostComputerName ?? "" },
+        value: rule.value,
+        seen: seen ?? "",
+        lookbackDays: rule.lookbackDays,
+        name: first.name,
+        at: isoOf(first),
+      };
     }
   }
-}
-
-function describeHours(rule: Extract<EventRule, { kind: "schedule" }>): string {
-  const days = rule.days.length === 0 ? "no working days" : rule.days.map((d) => `${d[0]!.toUpperCase()}${d.slice(1)}`).join(",");
-  return `${days} ${rule.from}-${rule.to}`;
 }
 
 /**

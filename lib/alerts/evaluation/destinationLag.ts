@@ -36,11 +36,3 @@ export function destinationLags(sqlite: SqliteConnection, destinations: readonly
 export function isLagging(lag: DestinationLag, thresholdMinutes: number): boolean {
   return lag.behindMinutes >= thresholdMinutes || (lag.failingMinutes ?? 0) >= thresholdMinutes;
 }
-
-/** One clause of the alert's sentence: "archive is 42 minutes behind (1,200 events waiting), failing for 40 minutes: <error>". */
-export function describeLag(lag: DestinationLag): string {
-  const failing = lag.failingMinutes !== null ? `failing for ${lag.failingMinutes} minutes: ${lag.lastError ?? "unknown error"}` : null;
-  if (lag.pending === 0) return `${lag.destination} is ${failing ?? "caught up"}`;
-  const behind = `${lag.destination} is ${lag.behindMinutes} minutes behind (${lag.pending.toLocaleString("en")} events waiting)`;
-  return failing ? `${behind}, ${failing}` : behind;
-}

@@ -1,5 +1,6 @@
 import { isEventRule, type Rule } from "../../alertRules/ruleSchema";
 import type { SqliteConnection } from "../../store/sqlite";
+import type { AlertFacts } from "../summary/alertFacts";
 import { ALERT_EVENT_COLUMNS, type AlertEvent } from "./alertEvent";
 import type { AlertSink, NewAlert } from "./alertPorts";
 import { evaluateRules } from "./evaluateRules";
@@ -11,7 +12,7 @@ const DRY_RUN_EVENT_LIMIT = 200_000;
 const DRY_RUN_ALERT_LIMIT = 500;
 
 export interface DryRunAlert {
-  summary: string;
+  facts: AlertFacts;
   groupKey: string;
   anchorAt: string;
   eventCount: number;
@@ -78,7 +79,7 @@ export function dryRunRule(connection: SqliteConnection, rule: Rule, now = Date.
   };
   evaluateRules([{ id: 0, rule: { ...rule, channels: [] }, enabledAt: -Infinity, mutedUntil: null }], events, storedHistory(connection), sink, now);
   result.alerts = fired.slice(0, DRY_RUN_ALERT_LIMIT).map((alert) => ({
-    summary: alert.summary,
+    facts: alert.facts,
     groupKey: alert.groupKey,
     anchorAt: new Date(alert.anchorAt).toISOString(),
     eventCount: alert.joined.size,

@@ -42,6 +42,7 @@ function alerts() {
     eventCount: number;
     eventIds: string;
     summary: string;
+    facts: string | null;
     status: string;
     linkPath: string;
   }[];
@@ -61,7 +62,15 @@ describe("event rules", () => {
     const [alert] = alerts();
     expect(alerts()).toHaveLength(1);
     expect(JSON.parse(alert!.eventIds)).toEqual([fresh.id]);
-    expect(alert!.summary).toContain("team_api_key_create by mori@example.jp (user 1)");
+    expect(alert!.summary).toBe("API key created: team_api_key_create by mori@example.jp (user 1) at 2026-06-02 10:00:00 UTC.");
+    // The facts the log words for each reader: the first delivery's, not the re-delivered email.
+    expect(JSON.parse(alert!.facts!)).toEqual({
+      kind: "event",
+      name: "team_api_key_create",
+      actor: { id: 1, email: "mori@example.jp" },
+      at: "2026-06-02T10:00:00.000Z",
+      host: null,
+    });
     expect(alert!.linkPath).toContain("/events?");
     expect(deliveries()).toEqual([expect.objectContaining({ alertId: alert!.id, channelName: "hook", status: "pending" })]);
   });
@@ -227,8 +236,8 @@ describe("schedule rules", () => {
       offer("2026-06-06T01:00:00Z", 7, "150.249.1.10"), // Sat 10:00
     ]);
     expect(alerts().map((a) => a.summary)).toEqual([
-      expect.stringContaining("Tue 03:12 (Asia/Tokyo), outside Mon,Tue,Wed,Thu,Fri 09:00-19:00"),
-      expect.stringContaining("Sat 10:00"),
+      "Off hours: conn_client_offer by user 7 at Tue 2 Jun 03:12 (Asia/Tokyo), outside the working hours (Mon–Fri 09:00-19:00).",
+      "Off hours: conn_client_offer by user 7 at Sat 6 Jun 10:00 (Asia/Tokyo), outside the working hours (Mon–Fri 09:00-19:00).",
     ]);
   });
 });

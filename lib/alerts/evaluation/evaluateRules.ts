@@ -1,7 +1,7 @@
 import { dedupWindowMs, type EventRule } from "../../alertRules/ruleSchema";
 import { byTime, type AlertEvent } from "./alertEvent";
 import type { ActiveRule, AlertSink, EventHistory } from "./alertPorts";
-import { alertLinkPath, summarize } from "./describeAlert";
+import { alertLinkPath, eventFacts } from "./describeAlert";
 import { compileMatch } from "./matchEvent";
 import { groupValue, watchedValue } from "./ruleValues";
 import { isWithinWorkingHours } from "./workingHours";
@@ -100,7 +100,7 @@ function raise(
     kind: rule.kind,
     severity: rule.severity,
     groupKey: group,
-    summary: summarize(rule, events, value),
+    facts: eventFacts(rule, events, value),
     events,
     anchorAt,
     firedAt: now,

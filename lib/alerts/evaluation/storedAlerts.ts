@@ -1,5 +1,6 @@
 import type { SqliteConnection } from "../../store/sqlite";
 import { preparedStatements } from "../../store/sqlite";
+import { notificationSummary } from "../summary/alertSentence";
 import type { AlertEvent } from "./alertEvent";
 import type { AlertSink, NewAlert } from "./alertPorts";
 
@@ -18,9 +19,9 @@ const prepare = (connection: SqliteConnection) => ({
   ),
   update: connection.prepare(`UPDATE "Alert" SET "eventIds" = ?, "eventCount" = ?, "firstEventAt" = ?, "lastEventAt" = ? WHERE "id" = ?`),
   insert: connection.prepare(
-    `INSERT INTO "Alert" ("ruleId", "ruleName", "kind", "severity", "groupKey", "summary", "eventIds", "eventCount", "firstEventAt", "lastEventAt",
+    `INSERT INTO "Alert" ("ruleId", "ruleName", "kind", "severity", "groupKey", "summary", "facts", "eventIds", "eventCount", "firstEventAt", "lastEventAt",
        "anchorAt", "firedAt", "status", "linkPath")
-     VALUES (@ruleId, @ruleName, @kind, @severity, @groupKey, @summary, @eventIds, @eventCount, @firstEventAt, @lastEventAt, @anchorAt, @firedAt, @status, @linkPath)`,
+     VALUES (@ruleId, @ruleName, @kind, @severity, @groupKey, @summary, @facts, @eventIds, @eventCount, @firstEventAt, @lastEventAt, @anchorAt, @firedAt, @status, @linkPath)`,
   ),
   queue: connection.prepare(
     `INSERT INTO "AlertDelivery" ("alertId", "channelName", "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, 'pending', 0, ?, ?)`,
@@ -70,7 +71,8 @@ export function alertRow(alert: NewAlert) {
     kind: alert.kind,
     severity: alert.severity,
     groupKey: alert.groupKey,
-    summary: alert.summary,
+    summary: notificationSummary(alert.ruleName, alert.facts),
+    facts: JSON.stringify(alert.facts),
     eventIds: JSON.stringify(alert.events.map((e) => e.id).slice(0, MAX_EVENT_IDS)),
     eventCount: alert.events.length,
     firstEventAt: times.length ? Math.min(...times) : null,

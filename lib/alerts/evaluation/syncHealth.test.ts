@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { sentenceText, storedAlertSentence } from "../summary/alertSentence";
 import { BUILT_IN_RULES } from "../../alertRules/builtInRules";
 import type { RuleInput } from "../../alertRules/ruleSchema";
 import { createTempDatabase, type TempDatabase } from "../../store/testing";
@@ -42,7 +43,7 @@ describe("sync-health rules", () => {
     expect((await evaluateSyncHealth(database, T0 + 46 * MINUTE)).fired).toEqual([]);
     await run("failed", T0 + 50 * MINUTE, "timeout");
     expect((await evaluateSyncHealth(database, T0 + 81 * MINUTE)).fired).toEqual(["Sync failing"]);
-    expect(fired()[0]!.summary).toMatch(/the sync has failed for 31 minutes \(2 runs\); the last error: Parsec answered 503/);
+    expect(fired()[0]!.summary).toMatch(/^Sync failing: The sync has failed for 31 minutes \(2 runs\); the last error: Parsec answered 503/);
     expect(database.sqlite.prepare(`SELECT count(*) AS n FROM "AlertDelivery"`).get()).toEqual({ n: 2 });
   });
 
@@ -81,7 +82,10 @@ describe("sync-health rules", () => {
     expect((await evaluateSyncHealth(database, T0)).fired).toEqual([]);
     await database.db.syncCheckpoint.update({ where: { teamId: "t" }, data: { clockOffsetMs: -9 * 3_600_000 } });
     expect((await evaluateSyncHealth(database, T0 + MINUTE)).fired).toEqual(["Clocks apart"]);
-    expect(fired()[0]!.summary).toContain("32400 s ahead of Parsec's");
+    expect(fired()[0]!.summary).toBe("Clocks apart: This machine's clock is 32,400 s ahead of Parsec's.");
+    // The log words the same facts in Japanese.
+    const [row] = database.sqlite.prepare(`SELECT "facts", "summary" FROM "Alert"`).all() as { facts: string; summary: string }[];
+    expect(sentenceText(storedAlertSentence(row!, "ja").parts, "ja", "Asia/Tokyo")).toBe("このマシンの時計は Parsec より 32,400 秒進んでいます。");
   });
 
   it("two evaluations at once fire a condition once", async () => {

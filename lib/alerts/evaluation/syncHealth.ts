@@ -3,7 +3,9 @@ import { isEventRule, ruleSchema, type SyncHealthRule } from "../../alertRules/r
 import { getConfig } from "../../config";
 import type { Destination } from "../../integrationsFile";
 import type { Store } from "../../store/store";
-import { describeLag, destinationLags, isLagging } from "./destinationLag";
+import type { AlertFacts } from "../summary/alertFacts";
+import { notificationSummary } from "../summary/alertSentence";
+import { destinationLags, isLagging } from "./destinationLag";
 
 /**
  * The sync-health rules, evaluated after each sync run and on a timer. Each condition fires when it
@@ -21,7 +23,8 @@ interface HealthState {
 
 interface Observation {
   active: boolean;
-  summary: string;
+  /** What the alert says when it fires; null when the condition does not hold. */
+  facts: AlertFacts | null;
   linkPath: string;
   baseline?: number;
 }
@@ -39,7 +42,7 @@ async function observe(
     case "sync-failing": {
       const runs = await db.syncRun.findMany({ where: { kind: "sync", status: { in: ["succeeded", "failed"] } }, orderBy: { startedAt: "desc" }, take: 200 });
       const latest = runs[0];
-      if (!latest || latest.status !== "failed") return { active: false, summary: "", linkPath: "/" };
+      if (!latest || latest.status !== "failed") return { active: false, facts: null, linkPath: "/" };
       const lastOk = runs.findIndex((r) => r.status === "succeeded");
       const failing = lastOk === -1 ? runs : runs.slice(0, lastOk);
       const since = failing[failing.length - 1]!.startedAt.getTime();
@@ -47,13 +50,13 @@ async function observe(
       return {
         active,
         linkPath: "/",
-        summary: `${rule.name}: the sync has failed for ${minutes(now - since)} minutes (${failing.length} runs); the last error: ${latest.error ?? "unknown"}`,
+        facts: { kind: "sync-failing", minutes: minutes(now - since), runs: failing.length, error: latest.error },
       };
     }
     case "parsec-auth": {
       const latest = await db.syncRun.findFirst({ where: { kind: "sync", status: { in: ["succeeded", "failed"] } }, orderBy: { startedAt: "desc" } });
       const active = latest?.status === "failed" && /\((401|403) /.test(latest.error ?? "");
-      return { active, linkPath: "/", summary: `${rule.name}: ${latest?.error ?? ""}` };
+      return { active, linkPath: "/", facts: active ? { kind: "parsec-auth", error: latest.error ?? "" } : null };
     }
     case "quarantine-growing": {
       const count = await db.quarantinedEvent.count();
@@ -63,7 +66,7 @@ async function observe(
         active: grown >= rule.threshold,
         baseline: grown >= rule.threshold ? count : baseline,
         linkPath: "/",
-        summary: `${rule.name}: ${grown} more events were quarantined (${count} in all); they failed validation and are kept with their raw JSON.`,
+        facts: { kind: "quarantine-growing", grown, total: count },
       };
     }
     case "clock-skew": {
@@ -72,7 +75,7 @@ async function observe(
       return {
         active: Math.abs(offset) >= rule.threshold * 1000,
         linkPath: "/",
-        summary: `${rule.name}: this machine's clock is ${Math.round(Math.abs(offset) / 1000)} s ${offset > 0 ? "behind" : "ahead of"} Parsec's.`,
+        facts: { kind: "clock-skew", seconds: Math.round(Math.abs(offset) / 1000), direction: offset > 0 ? "behind" : "ahead" },
       };
     }
     case "destination-lagging": {
@@ -80,7 +83,7 @@ async function observe(
       return {
         active: lagging.length > 0,
         linkPath: "/integrations",
-        summary: `${rule.name}: ${lagging.map(describeLag).join("; ")}.`,
+        facts: lagging.length > 0 ? { kind: "destination-lagging", lags: lagging } : null,
       };
     }
   }
@@ -107,7 +110,7 @@ export async function evaluateSyncHealth(
     const seen = await observe(store, destinations, rule, state, now);
     const cooldown = rule.cooldownMinutes * 60_000;
     const remind = seen.active && state?.active && cooldown > 0 && now - (state.firedAt ?? 0) >= cooldown;
-    const fires = (seen.active && !state?.active) || remind === true;
+    const fires = seen.facts !== null && ((seen.active && !state?.active) || remind === true);
     const next: HealthState = { active: seen.active, firedAt: fires ? now : state?.firedAt, baseline: seen.baseline };
     // quarantine-growing measures from where it last fired, so it is "active" only at the moment it grows.
     if (rule.condition === "quarantine-growing") next.active = false;
@@ -124,7 +127,8 @@ export async function evaluateSyncHealth(
           kind: rule.kind,
           severity: rule.severity,
           groupKey: rule.condition,
-          summary: seen.summary,
+          summary: notificationSummary(rule.name, seen.facts!),
+          facts: JSON.stringify(seen.facts),
           eventIds: "[]",
           eventCount: 0,
           anchorAt: new Date(now),

@@ -23,11 +23,3 @@ export function isWithinWorkingHours(ms: number, rule: Pick<ScheduleRule, "zone"
   const previous = WEEKDAYS[(WEEKDAYS.indexOf(day) + 6) % 7]!;
   return (days.has(day) && minute >= from) || (days.has(previous) && minute < to);
 }
-
-/** "Tue 03:12 (Asia/Tokyo)": how a summary says when an event happened on the rule's clock. */
-export function describeZonedTime(ms: number, zone: string): string {
-  const fields = zonedFields(ms, zone);
-  const day = DAY_OF_WEEKDAY[weekday(fields)]!;
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${day[0]!.toUpperCase()}${day.slice(1)} ${pad(fields.hour)}:${pad(fields.minute)} (${zone})`;
-}
