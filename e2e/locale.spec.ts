@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
+import { typeTokyoStart } from "./timeRange";
 
 /** Words of the Latin script in a text, but for names and abbreviations Japanese writes the same. */
 const englishWords = (text: string) =>
@@ -193,15 +194,7 @@ test("the calendar ranges pick the viewer's day and week in Tokyo, weeks from Mo
 
 test("the from and to fields are written the Japanese way in the viewer's zone, and a date that does not exist is refused, not dropped", async ({ page }) => {
   await page.goto("/events");
-  const range = page.getByRole("group", { name: "期間" });
-  const from = range.getByLabel("開始");
-  await expect(from).toHaveAttribute("placeholder", "2026/12/02 09:00");
-  await from.fill("２０２６/１１/３０ ９:３０");
-  await range.getByRole("button", { name: "適用" }).click();
-  // 09:30 in Tokyo is 00:30 UTC.
-  await expect.poll(() => new URL(page.url()).searchParams.get("from")).toBe("2026-11-30T00:30:00.000Z");
-  // What the URL holds is shown back as the page writes every time.
-  await expect(range.getByLabel("開始")).toHaveValue("2026/11/30 09:30");
+  const range = await typeTokyoStart(page, "apply");
   await range.getByLabel("終了").fill("2026/02/30 10:00");
   await range.getByRole("button", { name: "適用" }).click();
   await expect(range.getByRole("alert")).toHaveText("終了: 2026/12/02 09:00 のように日時を入力してください (表示中のタイムゾーンの時刻)。");
