@@ -1,4 +1,5 @@
 import { BackupRefusedError, DatabaseFileError } from "@/lib/backup/backups";
+import { yieldCpuToPages } from "@/lib/runner/backgroundPriority";
 import { ConfigError } from "@/lib/config";
 import { FilterError } from "@/lib/events/eventFilters";
 import { ImportFileError } from "@/lib/ingest/importEvents";
@@ -16,7 +17,12 @@ export class UsageError extends Error {
  * (summaries, progress) are for the person who ran it; what the server's code logs on the way (a
  * failing alert pass, a delivery round of npm run forward) comes as the server's log lines.
  */
-export function runCli(name: string, main: () => Promise<number | void>): void {
+/**
+ * `background`: the command works through the store beside a running server (sync, import,
+ * forward), so it yields the CPU to the server's pages (lib/runner/backgroundPriority.ts).
+ */
+export function runCli(name: string, main: () => Promise<number | void>, { background = false } = {}): void {
+  if (background) yieldCpuToPages();
   Promise.resolve()
     .then(() => startLogging())
     .then(main)

@@ -1,7 +1,6 @@
 // The ingest runner: the entry of the worker thread in which the server runs its write path
 // (lib/runner/ingestRunnerHost.ts starts it). Its own event loop and its own database connection
 // keep the sync's and the imports' synchronous SQLite work off the thread that serves pages.
-import { setPriority } from "node:os";
 import { parentPort, threadId, workerData } from "node:worker_threads";
 import { z } from "zod";
 import { releaseLeasesOfThisProcess } from "../ingest/syncLock";
@@ -9,22 +8,13 @@ import { releaseDeliveryLeasesOfThisProcess } from "../integrations/delivery/del
 import { captureConsole, logger } from "../logging/logger.mjs";
 import { startLogging } from "../logging/startLogging";
 import { getStore } from "../store/store";
+import { yieldCpuToPages } from "./backgroundPriority";
 import { runnerCommandSchema, type RunnerReply } from "./runnerProtocol";
 import { createRunnerTasks } from "./runnerTasks";
 
 const startOptions = z.object({ services: z.boolean() }).parse(workerData);
 
-/**
- * The runner yields the CPU to the thread that serves pages: on a busy machine a backfill goes a
- * little slower rather than the pages. On Linux a thread's nice value is its own (the main
- * thread's stays as it was); where it cannot be set, the runner runs at the process's priority.
- */
-const RUNNER_NICENESS = 10;
-try {
-  setPriority(RUNNER_NICENESS);
-} catch {
-  // Not permitted or not supported here: the same priority as the pages.
-}
+yieldCpuToPages();
 const port = parentPort;
 if (!port) throw new Error("lib/runner/ingestRunner.ts runs as a worker thread (see ingestRunnerHost.ts), not on its own.");
 
