@@ -47,6 +47,8 @@ const PROGRESS_TEAM = { id: "e2eProgressTeam", apiKey: "tapi_e2eprogress.0123456
 export const SHUTDOWN_SERVER_PORT = PORT + 6;
 export const LOG_SERVER_PORT = PORT + 7;
 export const LOG_DESTINATION_PORT = PORT + 8;
+/** A server whose Parsec key may not read the audit log: its overview says why the sync failed. */
+export const SYNC_REFUSED_PORT = PORT + 9;
 /** That server's upload limit, set rather than defaulted: e2e/uploads/ uploads just under and just over it. */
 export const E2E_IMPORT_MAX_MB = 50;
 

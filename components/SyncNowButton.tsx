@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useEffect } from "react";
+import { SyncErrorText } from "./SyncErrorText";
 import { useTranslations } from "next-intl";
 import type { SyncNowState } from "@/app/_actions/syncNowAction";
 import { CsrfField } from "./auth/CsrfField";
@@ -26,7 +27,14 @@ export function SyncNowButton({ action, csrfToken }: { action: (state: SyncNowSt
     if (!followed) return null;
     if (followed.status === "running") return { text: state?.outcome === "running" ? t("running") : t("following"), tone: "muted" };
     if (followed.status === "succeeded") return { text: t("done", { inserted: followed.inserted, fetched: followed.fetched }), tone: "" };
-    return { text: t("ended", { status: followed.status, error: followed.error ?? "" }), tone: "error-text" };
+    return {
+      text: (
+        <>
+          {t("ended", { status: followed.status })} {followed.error !== null && <SyncErrorText error={followed.error} kind={followed.errorKind} brief />}
+        </>
+      ),
+      tone: "error-text",
+    };
   })();
   return (
     <form action={formAction} className="sync-now">

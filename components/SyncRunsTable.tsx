@@ -1,6 +1,7 @@
 import { useTranslations } from "next-intl";
 import type { SyncRunView } from "@/lib/sync/getSyncStatus";
 import { LocalTime } from "./LocalTime";
+import { SyncErrorText } from "./SyncErrorText";
 
 export function SyncRunsTable({ runs }: { runs: SyncRunView[] }) {
   const t = useTranslations("Runs");
@@ -41,7 +42,7 @@ export function SyncRunsTable({ runs }: { runs: SyncRunView[] }) {
               <td className="num">{run.inserted}</td>
               <td className="num">{run.updated}</td>
               <td className="num">{run.quarantined}</td>
-              <td className="error-text">{run.error}</td>
+              <td className="error-text">{run.error !== null && <SyncErrorText error={run.error} kind={run.errorKind} />}</td>
             </tr>
           ))}
         </tbody>

@@ -73,6 +73,7 @@ describe("the overview's sync panel", () => {
       updated: 0,
       quarantined: 0,
       error: null,
+      errorKind: null,
       progress: null,
     };
     const at = (next: LiveSyncStatus["next"]): LiveSyncStatus => ({ ...status(null), runs: [finished], readAt: "2026-12-01T00:03:05.000Z", next });
@@ -89,6 +90,44 @@ describe("the overview's sync panel", () => {
     );
     expect(render(<SyncStatusPanel status={at({ kind: "due" })} intervalSeconds={300} />)).toContain("next run due now");
     expect(render(<SyncStatusPanel status={at({ kind: "off" })} intervalSeconds={0} />)).not.toContain("next-sync");
+  });
+
+  it("says why the last sync failed in the reader's language, with the run's own message folded beneath", () => {
+    const failed = (errorKind: SyncRunView["errorKind"]): LiveSyncStatus => ({
+      ...status(null),
+      runs: [
+        {
+          id: 4,
+          kind: "sync",
+          trigger: "schedule",
+          mode: "incremental",
+          status: "failed",
+          startedAt: "2026-12-01T00:00:00.000Z",
+          finishedAt: "2026-12-01T00:00:01.000Z",
+          pages: 0,
+          fetched: 0,
+          inserted: 0,
+          updated: 0,
+          quarantined: 0,
+          error: "The API key lacks the Access Audit Log permission (403 Forbidden).",
+          errorKind,
+          progress: null,
+        },
+      ],
+      readAt: "2026-12-01T00:03:05.000Z",
+      next: { kind: "off" },
+    });
+    const ja = render(<SyncStatusPanel status={failed("permission")} intervalSeconds={0} />, "ja");
+    expect(ja).toContain("API キーに監査ログを読む権限がありません (403)。");
+    expect(ja).toMatch(
+      /<details[^>]*><summary>詳細<\/summary><span lang="en">The API key lacks the Access Audit Log permission \(403 Forbidden\)\.<\/span><\/details>/,
+    );
+    const en = render(<SyncStatusPanel status={failed("permission")} intervalSeconds={0} />);
+    expect(en).toContain("The API key may not read the audit log (403): the team owner must give it the Access Audit Log permission");
+    // A failure of no kind we name has only its message, marked as English.
+    expect(render(<SyncStatusPanel status={failed(null)} intervalSeconds={0} />, "ja")).toContain(
+      '<span lang="en">The API key lacks the Access Audit Log permission (403 Forbidden).</span>',
+    );
   });
 
   it("says a running sync's estimate, its absence and its waits in the reader's language", () => {

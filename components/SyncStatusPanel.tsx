@@ -1,6 +1,7 @@
 import { useFormatter, useLocale, useTranslations } from "next-intl";
 import type { LiveSyncStatus } from "@/lib/sync/liveSyncStatus";
 import { noEstimateReason } from "@/lib/sync/syncProgress";
+import { SyncErrorText } from "./SyncErrorText";
 import { formatSeconds } from "@/lib/i18n/dateTime";
 import { LocalTime } from "./LocalTime";
 
@@ -57,7 +58,13 @@ export function SyncStatusPanel({ status, intervalSeconds }: { status: LiveSyncS
             <div className="card__note" data-testid="last-sync-ago">
               {t("finishedAgo", { ago: ago(last.finishedAt ?? last.startedAt) })}
             </div>
-            <div className="card__note">{last.error ?? t("lastSyncCounts", { inserted: last.inserted, fetched: last.fetched, pages: last.pages })}</div>
+            <div className="card__note">
+              {last.error !== null ? (
+                <SyncErrorText error={last.error} kind={last.errorKind} />
+              ) : (
+                t("lastSyncCounts", { inserted: last.inserted, fetched: last.fetched, pages: last.pages })
+              )}
+            </div>
           </>
         ) : (
           <div className="card__note">{t("noSyncYet")}</div>

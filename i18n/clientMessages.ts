@@ -27,6 +27,7 @@ export const CLIENT_NAMESPACES = [
   "ChartText",
   "SyncNow",
   "SyncStatus",
+  "SyncError",
   "Runs",
   "AlertForm",
 ] as const satisfies readonly (keyof Messages)[];

@@ -1,4 +1,5 @@
 import type { Store } from "../store/store";
+import type { SyncErrorKind } from "../sync/syncErrorKind";
 import { writeTransaction } from "../store/sqlite";
 import { catchUpConnections, STITCH_BATCH_EVENTS } from "./connectionBacklog";
 import { addRunCounts, finishRun, markInterruptedRuns, startRun, type RunKind, type RunTrigger } from "./ingestRuns";
@@ -63,6 +64,8 @@ export function ingestPage(store: Store, events: readonly unknown[], source: str
 export interface FinishIngestOptions {
   /** Set when the run failed: its message is recorded with the run. */
   error?: string;
+  /** What kind of failure it is, for pages to word in their reader's language. */
+  errorKind?: SyncErrorKind | null;
   mode?: string | null;
   /**
    * false: leave the waiting connections to the next run, which stitches them (a sync that lost
@@ -82,7 +85,7 @@ export async function finishIngest(store: Store, runId: number, options: FinishI
   const stitch = options.stitch !== false && options.storeOptions?.connections !== false;
   if (options.error !== undefined) {
     if (stitch) await catchUpConnections(store.sqlite).catch(() => undefined);
-    await finishRun(store.db, runId, { error: options.error, mode: options.mode }).catch(() => undefined);
+    await finishRun(store.db, runId, { error: options.error, errorKind: options.errorKind, mode: options.mode }).catch(() => undefined);
     return;
   }
   if (stitch) await catchUpConnections(store.sqlite);

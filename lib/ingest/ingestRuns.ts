@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import type { SyncErrorKind } from "../sync/syncErrorKind";
 import { threadId } from "node:worker_threads";
 import type { Db } from "../store/client";
 import { preparedStatements, type SqliteConnection } from "../store/sqlite";
@@ -23,6 +24,7 @@ export async function markInterruptedRuns(db: Db, kind: RunKind, staleAfterMs = 
         kind === "sync"
           ? "The process stopped before the run finished; the next run resumed from its last committed page."
           : "The process stopped before the import finished; what it had stored is kept, and importing the file again completes it.",
+      errorKind: kind === "sync" ? ("stopped" satisfies SyncErrorKind) : null,
     },
   });
 }
@@ -36,12 +38,13 @@ export async function startRun(db: Db, kind: RunKind, trigger: RunTrigger, mode:
   });
 }
 
-export async function finishRun(db: Db, runId: number, outcome: { error?: string | null; mode?: string | null }) {
+export async function finishRun(db: Db, runId: number, outcome: { error?: string | null; errorKind?: SyncErrorKind | null; mode?: string | null }) {
   await db.syncRun.update({
     where: { id: runId },
     data: {
       status: outcome.error ? "failed" : "succeeded",
       error: outcome.error ?? null,
+      errorKind: outcome.error ? (outcome.errorKind ?? null) : null,
       finishedAt: new Date(),
       ...(outcome.mode === undefined ? {} : { mode: outcome.mode }),
     },

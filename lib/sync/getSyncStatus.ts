@@ -1,4 +1,5 @@
 import { getConfig } from "../config";
+import { storedSyncErrorKind, type SyncErrorKind } from "./syncErrorKind";
 import type { Db } from "../store/client";
 import { getStore } from "../store/store";
 import { countAllEvents } from "../events/countAllEvents";
@@ -22,6 +23,8 @@ export interface SyncRunView {
   updated: number;
   quarantined: number;
   error: string | null;
+  /** What kind of failure `error` is, for the page to word in its reader's language; null: only the English message says. */
+  errorKind: SyncErrorKind | null;
   progress: SyncProgress | null;
 }
 
@@ -86,6 +89,7 @@ function toRunView(run: Awaited<ReturnType<Db["syncRun"]["findMany"]>>[number]):
     updated: run.updated,
     quarantined: run.quarantined,
     error: run.error,
+    errorKind: storedSyncErrorKind(run.errorKind),
     progress: parseProgress(run.progress),
   };
 }

@@ -299,7 +299,7 @@ describe("faults", () => {
     expect((error as SyncFailedError).totals.inserted).toBe(kept * 200);
 
     const [failed] = await syncRuns(f);
-    expect(failed).toMatchObject({ status: "failed", error: (error as Error).message, pages: kept, inserted: kept * 200 });
+    expect(failed).toMatchObject({ status: "failed", error: (error as Error).message, errorKind: "server", pages: kept, inserted: kept * 200 });
     // Newest first: what was kept is exactly the newest pages, the checkpoint just past them.
     const newestFirst = [...truth].sort((a, b) => compareIds(b.id as string, a.id as string));
     const committed = newestFirst.slice(0, kept * 200);
@@ -516,6 +516,7 @@ describe("interruption", () => {
     const runs = await db.syncRun.findMany({ orderBy: { id: "asc" } });
     expect(runs.map((r) => r.status)).toEqual(["interrupted", "succeeded"]);
     expect(runs[0]!.error).toMatch(/stopped before the run finished/);
+    expect(runs[0]!.errorKind).toBe("stopped");
     const after = await db.syncCheckpoint.findUniqueOrThrow({ where: { teamId: f.sim.teamId } });
     // Walked on to the present: complete up to Parsec's clock at the last pass's first answer, read
     // from a Date header in whole seconds, so at most a second before the killed pass's end when the
@@ -762,9 +763,9 @@ describe("configuration errors", () => {
     const wrongKey = `tapi_${f.sim.teamId}.notTheRightSecret0123456789`;
     const otherTeam = "2AbCdEfGhIjKlMnOpQrStUvWxYz";
     const cases = [
-      { api: { apiKey: wrongKey }, error: AuthError, message: /PARSEC_API_KEY/ },
-      { api: { teamId: otherTeam }, error: NotFoundError, message: /PARSEC_TEAM_ID/ },
-      { api: { apiKey: f.sim.apiKeyWithoutPermission }, error: PermissionError, message: /Access Audit Log/ },
+      { api: { apiKey: wrongKey }, error: AuthError, message: /PARSEC_API_KEY/, kind: "auth" },
+      { api: { teamId: otherTeam }, error: NotFoundError, message: /PARSEC_TEAM_ID/, kind: "not-found" },
+      { api: { apiKey: f.sim.apiKeyWithoutPermission }, error: PermissionError, message: /Access Audit Log/, kind: "permission" },
     ];
     for (const c of cases) {
       const error = (await f.sync({ api: c.api }).catch((e: unknown) => e)) as SyncFailedError;
@@ -776,7 +777,8 @@ describe("configuration errors", () => {
         expect(error.message).not.toContain(secret);
       }
       const run = await f.db.syncRun.findUniqueOrThrow({ where: { id: error.runId } });
-      expect(run).toMatchObject({ status: "failed", error: error.message, pages: 0 });
+      // The kind, for the pages to say it in their reader's language.
+      expect(run).toMatchObject({ status: "failed", error: error.message, errorKind: c.kind, pages: 0 });
       expect(run.finishedAt).not.toBeNull();
     }
     expect(await f.db.event.count()).toBe(0);

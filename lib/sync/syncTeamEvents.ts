@@ -1,4 +1,5 @@
 import { finishIngest, ingestPage, startIngest } from "../ingest/ingestRun";
+import { syncErrorKind } from "./syncErrorKind";
 import type { Db } from "../store/client";
 import type { SqliteConnection } from "../store/sqlite";
 import { addCounts, emptyCounts, type StoreCounts, type StoreOptions } from "../ingest/storeEvents";
@@ -128,11 +129,14 @@ export async function syncTeamEvents(options: SyncTeamEventsOptions): Promise<Sy
     await finishIngest(options, run.id, { mode: passes.join("+"), storeOptions: options.storeOptions });
     return { runId: run.id, pages: tally.pages, passes, ...tally.counts };
   } catch (error) {
-    const message = signal.aborted && !(error instanceof BadRequestError) ? describeAbort(signal, error) : errorMessage(error);
+    const stopped = signal.aborted && !(error instanceof BadRequestError);
+    const message = stopped ? describeAbort(signal, error) : errorMessage(error);
+    // A stop for a reason of its own (the lease lost, the run's deadline) is that reason's kind.
+    const errorKind = stopped && !hasOwnReason(signal) ? "stopped" : syncErrorKind(stopped ? signal.reason : error, false);
     // What the run stored stays; so do its connections, unless another run has taken the lease.
     await saveClock(context).catch(() => undefined);
     await rateLimitedWrites;
-    await finishIngest(options, run.id, { error: message, stitch: !lease.lost.aborted, storeOptions: options.storeOptions });
+    await finishIngest(options, run.id, { error: message, errorKind, stitch: !lease.lost.aborted, storeOptions: options.storeOptions });
     throw new SyncFailedError(message, run.id, { ...tally.counts, pages: tally.pages }, { cause: error });
   } finally {
     await lease.release().catch(() => undefined);
@@ -313,8 +317,9 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+const hasOwnReason = (signal: AbortSignal) => signal.reason instanceof Error && signal.reason.name !== "AbortError";
+
 function describeAbort(signal: AbortSignal, error: unknown): string {
-  const reason: unknown = signal.reason;
-  if (reason instanceof Error && reason.name !== "AbortError") return reason.message;
+  if (hasOwnReason(signal)) return (signal.reason as Error).message;
   return `The sync was stopped before it finished (${errorMessage(error)}); the next run resumes from its last committed page.`;
 }
