@@ -6,8 +6,10 @@ import { useInBrowser } from "../useInBrowser";
 /**
  * Why a button's action was refused (requireAdminForButton sends the browser back with the reason
  * in the URL's `param`), in the reader's language (`texts`, by reason), above the page it came
- * back to. Read in the browser: the page an action redirects to is rendered without the layout,
- * and shown once the page is hydrated, as the root layout's server render does not see the query.
+ * back to. Read in the browser (the page an action redirects to is rendered without the layout),
+ * and shown only once the page is hydrated: rendered on the server as well, a page reloaded with
+ * the parameter failed to hydrate (React #418) in repeated runs, for a cause not pinned down
+ * (e2e/admin.spec.ts reloads such a page).
  */
 export function ActionRefusedNotice({ param, texts }: { param: string; texts: Record<string, string> }) {
   const refusal = useSearchParams().get(param);
