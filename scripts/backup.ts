@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 import { backupStore } from "@/lib/backup/backups";
 import { getConfig } from "@/lib/config";
-import { runCli, UsageError } from "./runCli";
+import { runCli, usage, UsageError } from "./runCli";
 
-const USAGE = "Usage: npm run backup -- <file> [--force]   (--force replaces an existing file)";
+const USAGE = usage("backup", "<file> [--force]   (--force replaces an existing file)");
 
 runCli("backup", async () => {
   const { values, positionals } = (() => {

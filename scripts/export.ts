@@ -10,11 +10,13 @@ import { exportEvents } from "@/lib/events/exportEvents";
 import { isKnownTimeZone } from "@/lib/connections/timelineWindow";
 import { LOCALES } from "@/lib/i18n/locales";
 import { DEFAULT_EXPORT_FORMAT, EXPORT_FORMATS, FILTER_PARAMS, isRepeatedFilterParam } from "@/lib/explorerUrl/explorerParams";
-import { runCli, UsageError } from "./runCli";
+import { runCli, usage, UsageError } from "./runCli";
 
-const USAGE =
-  "Usage: npm run export -- --format ndjson|csv [--zone IANA-ZONE] [--lang en|ja] [--user ID]... [--not-user ID]... [--name NAME]... [--not-name NAME]... [--from RFC3339] [--to RFC3339] " +
-  "[--host NAME]... [--not-host NAME]... [--exit CODE|success|failure]... [--not-exit CODE|success|failure]... [--attempt ID]... [--ip ADDRESS]... [--q TEXT]";
+const USAGE = usage(
+  "export",
+  "--format ndjson|csv [--zone IANA-ZONE] [--lang en|ja] [--user ID]... [--not-user ID]... [--name NAME]... [--not-name NAME]... [--from RFC3339] [--to RFC3339] " +
+    "[--host NAME]... [--not-host NAME]... [--exit CODE|success|failure]... [--not-exit CODE|success|failure]... [--attempt ID]... [--ip ADDRESS]... [--q TEXT]",
+);
 
 /** The explorer's URL parameters as flags: `not_user` is `--not-user`. */
 const flagOf = (param: string) => param.replaceAll("_", "-");

@@ -2,9 +2,9 @@
 import { parseArgs } from "node:util";
 import { restoreStore } from "@/lib/backup/backups";
 import { getConfig } from "@/lib/config";
-import { runCli, UsageError } from "./runCli";
+import { runCli, usage, UsageError } from "./runCli";
 
-const USAGE = "Usage: npm run restore -- <backup file> [--force]   (--force replaces a store that holds events)";
+const USAGE = usage("restore", "<backup file> [--force]   (--force replaces a store that holds events)");
 
 runCli("restore", async () => {
   const { values, positionals } = (() => {

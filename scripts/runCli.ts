@@ -6,6 +6,22 @@ import { ImportFileError } from "@/lib/ingest/importEvents";
 import { SyncAlreadyRunningError } from "@/lib/ingest/syncLock";
 import { startLogging } from "@/lib/logging/startLogging";
 
+/**
+ * How a person types a command: `npm run backup --` in a checkout, `viewer-cli backup` inside the
+ * container image, whose launcher (scripts/viewer-cli.ts) says so before it loads the command, so
+ * that a usage message names what works where it was typed.
+ */
+let invocation = (command: string) => `npm run ${command} --`;
+
+export function invokedThrough(launcher: string): void {
+  invocation = (command) => `${launcher} ${command}`;
+}
+
+/** `Usage: <how this command is typed> <args>`. */
+export function usage(command: string, args: string): string {
+  return `Usage: ${invocation(command)} ${args}`;
+}
+
 /** Usage mistakes a person can fix from the message alone. */
 export class UsageError extends Error {
   override name = "UsageError";
