@@ -32,8 +32,6 @@ export class UsageError extends Error {
  * clear message (the stack only with DEBUG=1), never a crash dump. The command's own messages
  * (summaries, progress) are for the person who ran it; what the server's code logs on the way (a
  * failing alert pass, a delivery round of npm run forward) comes as the server's log lines.
- */
-/**
  * `background`: the command works through the store beside a running server (sync, import,
  * forward), so it yields the CPU to the server's pages (lib/runner/backgroundPriority.ts).
  */
