@@ -6,7 +6,7 @@ import { useTranslations } from "next-intl";
 import { draftText, parseDraft, problemsWithoutField } from "@/lib/alertRules/ruleForm";
 import type { DefinitionProblem } from "@/lib/alertRules/definitionProblems";
 import { EMPTY_DEFINITION_STATE, type DefinitionFormState, type DryRunView } from "@/lib/alertsAdmin/definitionFormState";
-import { AlertSentence } from "./AlertSentence";
+import { Sentence } from "../Sentence";
 import { icuSelector } from "@/lib/i18n/icuSelector";
 import { useInBrowser } from "../useInBrowser";
 import { RuleFields } from "./RuleFields";
@@ -164,7 +164,7 @@ function DryRun({ result }: { result: DryRunView }) {
         {result.alerts.slice(0, 50).map((alert) => (
           <li key={`${alert.anchorAt}-${alert.linkPath}`}>
             <a href={alert.linkPath}>
-              <AlertSentence parts={alert.sentence} />
+              <Sentence parts={alert.sentence} />
             </a>{" "}
             ({t("alertEvents", { count: alert.eventCount })})
           </li>

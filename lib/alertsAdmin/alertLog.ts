@@ -3,7 +3,8 @@ import { SEVERITIES } from "../alertRules/ruleSchema";
 import { recordViewerAudit } from "../auth/viewerAudit";
 import { BadParameterError } from "../http/requestErrors";
 import { getStore } from "../store/store";
-import { storedAlertSentence, type SentencePart } from "../alerts/summary/alertSentence";
+import { storedAlertSentence } from "../alerts/summary/alertSentence";
+import type { SentencePart } from "../i18n/sentenceParts";
 import type { Locale } from "../i18n/locales";
 import type { Actor } from "./editAlerts";
 
@@ -127,5 +128,6 @@ export async function acknowledgeAlert(actor: Actor, id: number): Promise<void> 
   const { db } = await getStore();
   const { count } = await db.alert.updateMany({ where: { id, acknowledgedAt: null }, data: { acknowledgedAt: new Date(), acknowledgedBy: actor.email } });
   if (count === 0 && !(await db.alert.findUnique({ where: { id } }))) throw new BadParameterError("There is no such alert.");
-  if (count === 1) await recordViewerAudit(db, { action: "alert_acknowledged", actor: actor.email, ip: actor.ip, detail: `acknowledged alert ${id}` });
+  if (count === 1)
+    await recordViewerAudit(db, { action: "alert_acknowledged", actor: actor.email, ip: actor.ip, facts: { kind: "alert-acknowledged", alert: id } });
 }

@@ -1,5 +1,5 @@
 import type { DefinitionProblem } from "../alertRules/definitionProblems";
-import type { SentencePart } from "../alerts/summary/alertSentence";
+import type { SentencePart } from "../i18n/sentenceParts";
 import type { EditRefusal } from "./editAlerts";
 
 /** "Test against the last 30 days", as the form shows it. */

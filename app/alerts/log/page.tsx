@@ -7,7 +7,7 @@ import { alertsPageNotice } from "@/lib/alertsAdmin/alertsPage";
 import { ActionButton } from "@/components/alerts/RuleButtons";
 import { LocalTime } from "@/components/LocalTime";
 import { AlertLogTimeRange } from "@/components/alerts/AlertLogTimeRange";
-import { AlertSentence } from "@/components/alerts/AlertSentence";
+import { Sentence } from "@/components/Sentence";
 import { RuleName, ruleNameText, shownNameOrder } from "@/components/alerts/RuleName";
 import { builtInRuleKey } from "@/lib/alertRules/builtInRules";
 import { requireAdmin } from "../../_auth/requireAdmin";
@@ -112,7 +112,7 @@ export default async function AlertLogPage({ searchParams }: { searchParams: Pro
                   </td>
                   <td>
                     <span data-testid="alert-sentence" lang={row.sentenceIsEnglish ? "en" : undefined}>
-                      <AlertSentence parts={row.sentence} />
+                      <Sentence parts={row.sentence} />
                     </span>
                     {row.eventCount > 0 && (
                       <div>

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { sentenceText, storedAlertSentence } from "../summary/alertSentence";
+import { sentenceText } from "../../i18n/sentenceParts";
+import { storedAlertSentence } from "../summary/alertSentence";
 import { BUILT_IN_RULES } from "../../alertRules/builtInRules";
 import type { RuleInput } from "../../alertRules/ruleSchema";
 import { createTempDatabase, type TempDatabase } from "../../store/testing";

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { formatWeekdays } from "../../i18n/dateTime";
 import type { AlertFacts } from "./alertFacts";
 import { storedFacts } from "./alertFacts";
-import { alertSentence, notificationSummary, sentenceText, storedAlertSentence } from "./alertSentence";
+import { sentenceText } from "../../i18n/sentenceParts";
+import { alertSentence, notificationSummary, storedAlertSentence } from "./alertSentence";
 
 const AT = "2026-06-02T01:00:00.000Z"; // 10:00 in Tokyo
 const mori = { id: 7, email: "mori@example.jp" };

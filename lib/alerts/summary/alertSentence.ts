@@ -1,24 +1,15 @@
 import { createTranslator } from "next-intl";
 import { CATALOGUES } from "@/i18n/catalogues";
-import { formatDayTime, formatInstant, formatWeekdays } from "../../i18n/dateTime";
+import { formatDayTime, formatWeekdays } from "../../i18n/dateTime";
+import { plain, sentenceParts, sentenceText, timeTag, type SentencePart } from "../../i18n/sentenceParts";
 import type { Locale } from "../../i18n/locales";
 import type { Actor, AlertFacts, AlertFactsOf } from "./alertFacts";
 import { storedFacts } from "./alertFacts";
 
-/**
- * An alert's sentence in one language: text, and the instants it names, kept apart so that each
- * page shows them in its reader's zone (the log's <LocalTime>) and a notification in UTC.
- */
-export type SentencePart = string | { time: string };
-
-// Marks an instant inside a translated message; removed from every value first, so that a host or
-// an error text cannot pass itself off as an instant.
-const MARK = "\u0000";
-const plain = (text: string) => text.replaceAll(MARK, "");
-
+/** An alert's sentence in one language, the instants it names kept apart (lib/i18n/sentenceParts.ts). */
 export function alertSentence(facts: AlertFacts, locale: Locale): SentencePart[] {
   const t = createTranslator({ locale, messages: CATALOGUES[locale], namespace: "AlertSummary" });
-  const time = (chunks: string) => `${MARK}${chunks}${MARK}`;
+  const time = timeTag;
   const actor = (who: Actor) => t("actor", { hasEmail: who.email ? "yes" : "no", email: plain(who.email ?? ""), id: who.id });
   const text = (() => {
     switch (facts.kind) {
@@ -73,7 +64,7 @@ export function alertSentence(facts: AlertFacts, locale: Locale): SentencePart[]
         return t("destinationLagging", { lags: facts.lags.map((lag) => lagClause(t, lag)).join(t("lagSeparator")) });
     }
   })();
-  return text.split(MARK).map((part, index) => (index % 2 === 1 ? { time: part } : part));
+  return sentenceParts(text);
 }
 
 type Translator = ReturnType<typeof createTranslator<(typeof CATALOGUES)["en"], "AlertSummary">>;
@@ -88,13 +79,6 @@ function lagClause(t: Translator, lag: AlertFactsOf<"destination-lagging">["lags
   };
   if (lag.failingMinutes === null) return lag.pending === 0 ? t("lagCaughtUp", values) : t("lagBehind", values);
   return lag.pending === 0 ? t("lagFailing", values) : t("lagBehindFailing", values);
-}
-
-/** The sentence as plain text, its instants written in `zone` (UTC marked as such). */
-export function sentenceText(parts: readonly SentencePart[], locale: Locale, zone: string): string {
-  return parts
-    .map((part) => (typeof part === "string" ? part : `${formatInstant(Date.parse(part.time), zone, locale)}${zone === "UTC" ? " UTC" : ""}`))
-    .join("");
 }
 
 /** What a notification says, and what the alert row keeps as its summary: the rule, then the sentence in English and UTC. */
