@@ -15,7 +15,7 @@ test("Sync now starts a sync from the overview, and the viewer audit shows it wi
   await page.goto("/admin/audit?action=sync_started");
   const syncRow = page.getByTestId("viewer-audit").locator("tbody tr").first();
   await expect(syncRow).toContainText(E2E_ADMIN.email);
-  await expect(syncRow).toContainText("Sync now button");
+  await expect(syncRow).toContainText("「今すぐ同期」ボタン");
   await page.goto("/admin/audit?action=export");
   await expect(page.getByTestId("viewer-audit").locator("tbody tr").first()).toContainText("parsec-events_name-client_disconnect.ndjson");
   await page.screenshot({ path: "test-results/viewer-audit-exports.png", fullPage: true });
@@ -91,5 +91,6 @@ test("a wrong current password at a password change is refused and shows in the 
   const row = page.getByTestId("viewer-audit").locator("tbody tr").first();
   await expect(row).toContainText("パスワード変更失敗");
   await expect(row).toContainText(E2E_ADMIN.email);
-  await expect(row).toContainText("wrong current password");
+  // Its detail in the reader's language, from the facts the entry keeps.
+  await expect(row).toContainText("現在のパスワードが違います");
 });

@@ -34,7 +34,7 @@ export async function syncNowAndOpenOverviewAction(form: FormData): Promise<void
 
 async function startSyncNow(admin: { email: string }): Promise<SyncNowState> {
   try {
-    const started = await startSync({ trigger: "manual", actor: admin.email, ip: clientIp(await headers()), detail: "Sync now button" });
+    const started = await startSync({ trigger: "manual", actor: admin.email, ip: clientIp(await headers()), via: "button" });
     return { outcome: "started", runId: started.runId };
   } catch (error) {
     if (!(error instanceof SyncAlreadyRunningError)) throw error;

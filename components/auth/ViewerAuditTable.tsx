@@ -1,6 +1,11 @@
 import { useTranslations } from "next-intl";
 import type { ViewerAuditRow } from "@/lib/auth/viewerAudit";
+import type { SentencePart } from "@/lib/i18n/sentenceParts";
 import { LocalTime } from "../LocalTime";
+import { Sentence } from "../Sentence";
+
+/** An entry with its detail worded for the reader (null: it has none); `english` for one kept before entries stored facts, or quoting English text. */
+export type ViewerAuditEntryView = ViewerAuditRow & { sentence: { parts: SentencePart[]; english: boolean } | null };
 
 /** Entries that record something refused, shown as errors. */
 const REFUSALS = new Set(["sign_in_failed", "password_change_failed", "import_refused"]);
@@ -9,7 +14,7 @@ const REFUSALS = new Set(["sign_in_failed", "password_change_failed", "import_re
  * The viewer's own audit trail. Every value is rendered as text: details quote what visitors typed.
  * An action stored by a later or earlier version and unknown to the catalogue shows its stored key.
  */
-export function ViewerAuditTable({ rows }: { rows: ViewerAuditRow[] }) {
+export function ViewerAuditTable({ rows }: { rows: ViewerAuditEntryView[] }) {
   const t = useTranslations("ViewerAudit");
   if (rows.length === 0) return <p className="empty">{t("empty")}</p>;
   return (
@@ -35,7 +40,7 @@ export function ViewerAuditTable({ rows }: { rows: ViewerAuditRow[] }) {
               <td>
                 <code>{row.ip ?? "–"}</code>
               </td>
-              <td>{row.detail}</td>
+              <td lang={row.sentence?.english ? "en" : undefined}>{row.sentence && <Sentence parts={row.sentence.parts} />}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ViewerAuditFacts } from "../auth/viewerAuditFacts";
 import { channelSchema } from "../alertRules/channelSchema";
 import { ruleSchema } from "../alertRules/ruleSchema";
 import { definitionProblems, fieldProblem, type DefinitionProblem, type DefinitionSubject } from "../alertRules/definitionProblems";
@@ -87,31 +88,34 @@ async function refusingDomainErrors<T>(subject: DefinitionSubject, work: () => P
   }
 }
 
-const audit = async (actor: Actor, action: Parameters<typeof recordViewerAudit>[1]["action"], detail: string) =>
-  recordViewerAudit((await getStore()).db, { action, actor: actor.email, ip: actor.ip, detail });
+const audit = async (actor: Actor, action: Parameters<typeof recordViewerAudit>[1]["action"], facts: ViewerAuditFacts) =>
+  recordViewerAudit((await getStore()).db, { action, actor: actor.email, ip: actor.ip, facts });
 
 export async function saveRuleDefinition(actor: Actor, id: number | null, text: string): Promise<number> {
   const rule = checked(ruleSchema, parseJson("rule", text), "rule");
   const { db } = await getStore();
   const stored = await refusingDomainErrors("rule", () => saveRule(db, rule, id));
-  await audit(
-    actor,
-    "alert_rule_saved",
-    `${id === null ? "created" : "changed"} rule "${rule.name}" (${rule.kind}, ${rule.enabled ? "enabled" : "off"}): ${JSON.stringify(rule)}`,
-  );
+  await audit(actor, "alert_rule_saved", {
+    kind: "rule-saved",
+    created: id === null,
+    name: rule.name,
+    ruleKind: rule.kind,
+    enabled: rule.enabled,
+    definition: JSON.stringify(rule),
+  });
   return stored.id;
 }
 
 export async function switchRule(actor: Actor, id: number, enabled: boolean): Promise<void> {
   const { db } = await getStore();
   const stored = await refusingDomainErrors("rule", () => setRuleEnabled(db, id, enabled));
-  await audit(actor, "alert_rule_saved", `${enabled ? "enabled" : "switched off"} rule "${stored.name}"`);
+  await audit(actor, "alert_rule_saved", { kind: "rule-switched", name: stored.name, enabled });
 }
 
 export async function removeRule(actor: Actor, id: number): Promise<void> {
   const { db } = await getStore();
   const name = await refusingDomainErrors("rule", () => deleteRule(db, id));
-  await audit(actor, "alert_rule_deleted", `deleted rule "${name}"`);
+  await audit(actor, "alert_rule_deleted", { kind: "rule-deleted", name });
 }
 
 /** Mutes for `minutes` (0: unmutes). */
@@ -124,7 +128,7 @@ export async function muteRuleFor(actor: Actor, id: number, minutes: number): Pr
     if (!(await findRule(db, id))) throw new AlertConfigError("there is no such rule", "gone");
     return muteRule(db, id, until);
   });
-  await audit(actor, "alert_rule_muted", until ? `muted rule "${name}" until ${until.toISOString()}` : `unmuted rule "${name}"`);
+  await audit(actor, "alert_rule_muted", { kind: "rule-muted", name, until: until?.toISOString() ?? null });
 }
 
 export async function saveChannelDefinition(actor: Actor, id: number | null, text: string): Promise<void> {
@@ -132,13 +136,19 @@ export async function saveChannelDefinition(actor: Actor, id: number | null, tex
   const { db } = await getStore();
   await refusingDomainErrors("channel", () => saveChannel(db, channel, id));
   // The definition holds no secret (a webhook names its secret's variable), so the audit may show it.
-  await audit(actor, "alert_channel_saved", `${id === null ? "created" : "changed"} channel "${channel.name}" (${channel.type}): ${JSON.stringify(channel)}`);
+  await audit(actor, "alert_channel_saved", {
+    kind: "channel-saved",
+    created: id === null,
+    name: channel.name,
+    type: channel.type,
+    definition: JSON.stringify(channel),
+  });
 }
 
 export async function removeChannel(actor: Actor, id: number): Promise<void> {
   const { db } = await getStore();
   const name = await refusingDomainErrors("channel", () => deleteChannel(db, id));
-  await audit(actor, "alert_channel_deleted", `deleted channel "${name}"`);
+  await audit(actor, "alert_channel_deleted", { kind: "channel-deleted", name });
 }
 
 /** "Test against the last 30 days": the definition as typed (saved or not); nothing is written or sent. */

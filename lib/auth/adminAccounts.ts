@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import type { ViewerAuditFacts } from "./viewerAuditFacts";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../config";
 import type { Db } from "../store/client";
@@ -46,7 +47,7 @@ export async function ensureInitialAdmin(db: Db, initial: { email: string; passw
   await recordViewerAudit(db, {
     action: "admin_created",
     actor: initial.email,
-    detail: generatedPassword ? "first start: one-time password printed to the server console" : "first start: from ADMIN_EMAIL/ADMIN_PASSWORD",
+    facts: { kind: "admin-created", generated: Boolean(generatedPassword) },
   });
   return { created: true, email: initial.email, generatedPassword };
 }
@@ -78,14 +79,14 @@ export async function changePassword(
 ): Promise<void> {
   const admin = await db.adminAccount.findUnique({ where: { id: adminId } });
   if (!admin) throw new PasswordChangeError("This account no longer exists.", { kind: "gone" });
-  const failed = (detail: string) => recordViewerAudit(db, { action: "password_change_failed", actor: admin.email, ip, detail, at: now });
+  const failed = (facts: ViewerAuditFacts) => recordViewerAudit(db, { action: "password_change_failed", actor: admin.email, ip, facts, at: now });
   const attempt = await reserveSignInAttempt(db, admin.email, ip, now);
   if (!attempt.reserved) {
-    await failed(`refused, rate limit (${attempt.block.scope})`);
+    await failed({ kind: "password-change-refused", reason: "rate-limit", scope: attempt.block.scope });
     throw new PasswordChangeError(describeBlock(attempt.block, now), { kind: "blocked", block: attempt.block });
   }
   if (!(await verifyPassword(input.current, admin.passwordHash))) {
-    await failed("wrong current password");
+    await failed({ kind: "password-change-refused", reason: "wrong-current", scope: null });
     throw new PasswordChangeError("The current password is wrong.", { kind: "wrongCurrent" });
   }
   await attemptSucceeded(db, attempt.id);
@@ -122,6 +123,6 @@ export async function resetAdminPassword(db: Db, email: string, scrypt?: ScryptP
     update: { passwordHash, mustChangePassword: true, passwordChangedAt: new Date() },
   });
   await db.adminSession.deleteMany({ where: { adminId: admin.id } });
-  await recordViewerAudit(db, { action: "password_changed", actor: email, detail: `reset from the command line${existing ? "" : " (new admin)"}` });
+  await recordViewerAudit(db, { action: "password_changed", actor: email, facts: { kind: "password-reset", newAdmin: !existing } });
   return { password, created: !existing };
 }

@@ -73,7 +73,7 @@ export async function signInWithOidc(input: {
       action: "sign_in_failed",
       actor: null,
       ip: input.ip,
-      detail: `single sign-on: ${denied ? error.message : "the provider's answer did not check out"}`,
+      facts: { kind: "sso-refused", message: denied ? error.message : null },
     });
     if (!denied) logger("oidc").warn(`sign-in failed: ${(error as Error).message}`);
     return { ok: false, reason: error instanceof OidcUnverifiedEmailError ? "unverified" : denied ? "denied" : "failed" };
@@ -82,7 +82,7 @@ export async function signInWithOidc(input: {
   await endSession(db, input.replacingSessionToken);
   const session = await createSession(db, admin.id, "oidc", configuredSessionPolicy());
   await db.adminAccount.update({ where: { id: admin.id }, data: { lastSignInAt: new Date() } });
-  await recordViewerAudit(db, { action: "sign_in", actor: email, ip: input.ip, detail: "single sign-on" });
+  await recordViewerAudit(db, { action: "sign_in", actor: email, ip: input.ip, facts: { kind: "sign-in", method: "sso" } });
   // Checked again here: the cookie comes back from the browser, and the first step's check may be older than this one.
   return { ok: true, token: session.token, next: safeNextPath(transaction.next) };
 }

@@ -55,7 +55,13 @@ export async function signInWithPassword(
   const attempt = await reserveSignInAttempt(db, email, input.ip, now);
   if (!attempt.reserved) {
     const { block } = attempt;
-    await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: refused, rate limit (${block.scope})`, at: now });
+    await recordViewerAudit(db, {
+      action: "sign_in_failed",
+      actor: null,
+      ip: input.ip,
+      facts: { kind: "sign-in-refused", email, reason: "rate-limit", scope: block.scope },
+      at: now,
+    });
     return { ok: false, message: describeBlock(block, now), problem: { kind: "blocked", block }, retryAt: block.retryAt };
   }
 
@@ -63,13 +69,19 @@ export async function signInWithPassword(
   const valid = await verifyPassword(password, admin?.passwordHash ?? null, scrypt);
   if (valid) await attemptSucceeded(db, attempt.id);
   if (!admin || !valid) {
-    await recordViewerAudit(db, { action: "sign_in_failed", actor: null, ip: input.ip, detail: `${email}: wrong email or password`, at: now });
+    await recordViewerAudit(db, {
+      action: "sign_in_failed",
+      actor: null,
+      ip: input.ip,
+      facts: { kind: "sign-in-refused", email, reason: "wrong-password", scope: null },
+      at: now,
+    });
     return { ok: false, message: WRONG_CREDENTIALS, problem: { kind: "credentials" } };
   }
   // Raised parameters apply to old hashes at their next successful sign-in.
   const rehash = admin.passwordHash && needsRehash(admin.passwordHash, scrypt) ? await hashPassword(password, scrypt) : null;
   await db.adminAccount.update({ where: { id: admin.id }, data: { lastSignInAt: now, ...(rehash ? { passwordHash: rehash } : {}) } });
   const session = await createSession(db, admin.id, "password", policy, now);
-  await recordViewerAudit(db, { action: "sign_in", actor: email, ip: input.ip, detail: "password", at: now });
+  await recordViewerAudit(db, { action: "sign_in", actor: email, ip: input.ip, facts: { kind: "sign-in", method: "password" }, at: now });
   return { ok: true, token: session.token, expiresAt: session.expiresAt, mustChangePassword: admin.mustChangePassword, email };
 }

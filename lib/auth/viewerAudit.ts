@@ -1,4 +1,6 @@
 import type { Db } from "../store/client";
+import type { ViewerAuditFacts } from "./viewerAuditFacts";
+import { viewerAuditDetail } from "./viewerAuditSentence";
 
 /**
  * What the viewer records about its own use (shown at /admin/audit), as stored: these keys stay
@@ -38,8 +40,8 @@ export interface ViewerAuditInput {
   /** The admin's email, "sync-token" for the cron bearer, or null when nobody is known. */
   actor: string | null;
   ip?: string | null;
-  /** A short note for people; never a secret (no passwords, tokens or keys). */
-  detail?: string | null;
+  /** What else it records, for people; never a secret (no passwords, tokens or keys). Stored with its English wording as `detail`. */
+  facts?: ViewerAuditFacts;
   at?: Date;
 }
 
@@ -51,7 +53,8 @@ export async function recordViewerAudit(db: Db, entry: ViewerAuditInput): Promis
       action: entry.action,
       actor: entry.actor?.slice(0, 254) ?? null,
       ip: entry.ip ?? null,
-      detail: entry.detail?.slice(0, MAX_DETAIL) ?? null,
+      detail: entry.facts ? viewerAuditDetail(entry.facts).slice(0, MAX_DETAIL) : null,
+      facts: entry.facts ? JSON.stringify(entry.facts) : null,
       at: entry.at ?? new Date(),
     },
   });
@@ -64,6 +67,7 @@ export interface ViewerAuditRow {
   actor: string | null;
   ip: string | null;
   detail: string | null;
+  facts: string | null;
 }
 
 /** Newest first, `limit` rows older than the row `beforeId` (keyset paging). */

@@ -69,7 +69,7 @@ describe("npm run backup and npm run restore", () => {
     expect(await again.db.syncLock.count()).toBe(0);
     const audit = await again.db.viewerAuditEntry.findMany({ where: { action: { in: ["backup", "restore"] } }, orderBy: { id: "asc" } });
     expect(audit.map((entry) => [entry.action, entry.actor])).toEqual([["restore", "cli"]]); // the backup's own row was written after its copy
-    expect(audit[0]?.detail).toBe(`${backedUp.length} events from ${backupFile}`);
+    expect(audit[0]?.detail).toBe(`${backedUp.length.toLocaleString("en")} events from ${backupFile}`);
   });
 
   it("a backup holds exactly what was committed when it began: what sits in the WAL, not what a writer has yet to commit", async () => {

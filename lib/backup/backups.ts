@@ -32,7 +32,7 @@ export async function backupStore(databaseFile: string, targetFile: string, opti
   const db = await getDatabase(databaseFile); // migrates a file that is behind, so the copy has the current schema
   const started = Date.now();
   const summary = await copyDatabaseFile(databaseFile, target);
-  await recordViewerAudit(db, { action: "backup", actor: options.actor ?? "cli", detail: `${summary.events} events to ${target}` });
+  await recordViewerAudit(db, { action: "backup", actor: options.actor ?? "cli", facts: { kind: "backup", events: summary.events, file: target } });
   return { ...summary, file: target, ms: Date.now() - started };
 }
 
@@ -85,7 +85,7 @@ export async function restoreStore(databaseFile: string, backupFile: string, opt
   await recordViewerAudit(db, {
     action: "restore",
     actor: options.actor ?? "cli",
-    detail: `${backup.events} events from ${source}${replacedEvents > 0 ? `, replacing ${replacedEvents}` : ""}`,
+    facts: { kind: "restore", events: backup.events, file: source, replaced: replacedEvents },
   });
   return { ...backup, replacedEvents, migrated };
 }

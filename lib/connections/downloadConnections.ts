@@ -22,7 +22,7 @@ export async function downloadConnections(
 ): Promise<Download> {
   const { db } = await getStore();
   const fileName = connectionsExportFileName(filters, format);
-  await recordViewerAudit(db, { action: "export_connections", actor: by.actor, ip: by.ip, detail: fileName });
+  await recordViewerAudit(db, { action: "export_connections", actor: by.actor, ip: by.ip, facts: { kind: "file", file: fileName } });
   const options = { nowMs: Date.now(), emailOf: emailLookup((await pickerOptions(db)).users) };
   const body = writtenStream(
     (write) => exportConnections(db, filters, format, options, write, reader),

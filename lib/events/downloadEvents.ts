@@ -16,7 +16,7 @@ import { logger } from "../logging/logger.mjs";
 export async function downloadEvents(filters: EventFilters, format: ExportFormat, by: { actor: string; ip: string }, reader?: CsvReader): Promise<Download> {
   const { db, sqlite } = await getStore();
   const fileName = exportFileName(filters, format);
-  await recordViewerAudit(db, { action: "export", actor: by.actor, ip: by.ip, detail: fileName });
+  await recordViewerAudit(db, { action: "export", actor: by.actor, ip: by.ip, facts: { kind: "file", file: fileName } });
   const body = exportEventsStream(sqlite, filters, format, (error) => logger("export").error({ err: error }, "events export failed part-way"), reader);
   return { body, format, fileName };
 }

@@ -1,7 +1,8 @@
 import type { AppConfig } from "../config";
 import { logger } from "../logging/logger.mjs";
 import type { Store } from "../store/store";
-import { deletedAnything, describeRun, runRetention, type RetentionPolicy } from "./runRetention";
+import { viewerAuditDetail } from "../auth/viewerAuditSentence";
+import { deletedAnything, retentionFacts, runRetention, type RetentionPolicy } from "./runRetention";
 
 /** The policy's period: expiry is counted in days, so an hour late deletes nothing that matters. */
 export const RETENTION_INTERVAL_MS = 3_600_000;
@@ -28,7 +29,7 @@ export function startRetentionSchedule(store: Store, policy: RetentionPolicy, de
     running = runRetention(store, policy, { destinations, signal: stopping.signal })
       .then((result) => {
         if (result.error && !stopping.signal.aborted) log.warn(`retention stopped early: ${result.error}`);
-        else if (deletedAnything(result)) log.info(`retention: ${describeRun(result, policy)}`);
+        else if (deletedAnything(result)) log.info(`retention: ${viewerAuditDetail(retentionFacts(result, policy))}`);
       })
       .catch((error: unknown) => log.error(`retention failed: ${(error as Error).message}`))
       .finally(() => schedule(RETENTION_INTERVAL_MS));

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ViewerAuditFacts } from "../auth/viewerAuditFacts";
 import type { AppConfig } from "../config";
 import { DAY_MS } from "../connections/rollupContributions";
 import { recordViewerAudit } from "../auth/viewerAudit";
@@ -82,22 +83,25 @@ export async function runRetention(store: Store, policy: RetentionPolicy, option
       .prepare(`INSERT INTO "AppSetting" ("key", "value") VALUES (?, ?) ON CONFLICT ("key") DO UPDATE SET "value" = excluded."value"`)
       .run(LAST_RUN_KEY, JSON.stringify(run)),
   );
-  if (deletedAnything(run)) await recordViewerAudit(store.db, { action: "retention", actor: "retention policy", detail: describeRun(run, policy) });
+  if (deletedAnything(run)) await recordViewerAudit(store.db, { action: "retention", actor: "retention policy", facts: retentionFacts(run, policy) });
   return run;
 }
 
 export const deletedAnything = (counts: RetentionCounts) => counts.events + counts.connections + counts.quarantined + counts.rollups > 0;
 
-/** The audit's note: English, as every stored detail is. */
-export function describeRun(run: RetentionRun, policy: RetentionPolicy): string {
-  const n = (value: number) => value.toLocaleString("en");
-  const rollups = policy.rollupDays === null ? "rollups kept" : `rollups older than ${policy.rollupDays} days`;
-  return (
-    `deleted ${n(run.events)} events, ${n(run.connections)} connections, ${n(run.quarantined)} quarantined and ${n(run.rollups)} rollup rows ` +
-    `(events older than ${policy.eventDays} days, ${rollups})` +
-    (run.heldUndelivered > 0 ? `; kept ${n(run.heldUndelivered)} not yet delivered` : "") +
-    (run.error ? `; stopped: ${run.error}` : "")
-  );
+/** What a run did, as the viewer audit keeps it (and, in English, the server's log line). */
+export function retentionFacts(run: RetentionRun, policy: RetentionPolicy): ViewerAuditFacts {
+  return {
+    kind: "retention",
+    events: run.events,
+    connections: run.connections,
+    quarantined: run.quarantined,
+    rollups: run.rollups,
+    eventDays: policy.eventDays,
+    rollupDays: policy.rollupDays,
+    heldUndelivered: run.heldUndelivered,
+    error: run.error ?? null,
+  };
 }
 
 /** The last run as the overview shows it; null before the first (or when its record cannot be read). */

@@ -33,11 +33,20 @@ export async function importAdminUpload(upload: AdminUpload, by: { actor: string
       action: "import",
       actor: by.actor,
       ip: by.ip,
-      detail: `${name} (${summary.format}): ${summary.received} read, ${summary.inserted} new, ${summary.updated} updated, ${summary.quarantined} quarantined`,
+      facts: {
+        kind: "import",
+        file: name,
+        format: summary.format,
+        received: summary.received,
+        inserted: summary.inserted,
+        updated: summary.updated,
+        quarantined: summary.quarantined,
+      },
     });
     return { name, ...summary };
   } catch (error) {
-    if (error instanceof ImportFileError) await recordViewerAudit(db, { action: "import_refused", actor: by.actor, ip: by.ip, detail: error.message });
+    if (error instanceof ImportFileError)
+      await recordViewerAudit(db, { action: "import_refused", actor: by.actor, ip: by.ip, facts: { kind: "import-refused", message: error.message } });
     throw error;
   }
 }

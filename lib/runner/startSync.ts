@@ -10,7 +10,8 @@ export interface SyncStartRequest {
   /** Who asked (an admin's email, or "sync-token"), from where, and how: for the viewer audit. */
   actor: string;
   ip: string;
-  detail: string;
+  /** Which way it was asked for. */
+  via: "button" | "api";
   full?: boolean;
   /** Wait for the run to end (and throw SyncFailedError if it fails), rather than only for it to start. */
   wait?: boolean;
@@ -26,7 +27,12 @@ export type SyncStartOutcome = ({ status: "succeeded" } & SyncResult) | { status
  */
 export async function startSync(request: SyncStartRequest): Promise<SyncStartOutcome> {
   const { db } = await getStore();
-  await recordViewerAudit(db, { action: "sync_started", actor: request.actor, ip: request.ip, detail: request.detail });
+  await recordViewerAudit(db, {
+    action: "sync_started",
+    actor: request.actor,
+    ip: request.ip,
+    facts: { kind: "sync-started", via: request.via, full: request.full ?? false },
+  });
   let started!: (runId: number) => void;
   const runStarted = new Promise<number>((resolve) => (started = resolve));
   const run = getIngestRunner()

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { VIEWER_ACTIONS } from "@/lib/auth/viewerAudit";
 import { viewerAuditPageData } from "@/lib/auth/viewerAuditPage";
@@ -14,8 +14,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** Who did what in this viewer: sign-ins (and failures), sign-outs, password changes, syncs, imports, exports. */
 export default async function ViewerAuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requireAdmin();
-  const { action, before, rows, olderBefore } = await viewerAuditPageData(await searchParams);
-  const [t, header] = await Promise.all([getTranslations("ViewerAudit"), getTranslations("Header")]);
+  const [t, header, locale] = await Promise.all([getTranslations("ViewerAudit"), getTranslations("Header"), getLocale()]);
+  const { action, before, rows, olderBefore } = await viewerAuditPageData(await searchParams, locale);
   const href = (params: Record<string, string | number | undefined>) => {
     const query = new URLSearchParams(Object.entries(params).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])));
     return `/admin/audit${query.size ? `?${query}` : ""}`;

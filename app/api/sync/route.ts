@@ -32,7 +32,7 @@ export const POST = routeHandler({
       trigger: caller.kind === "token" ? "api" : "manual",
       actor: caller.actor,
       ip: clientIp(request.headers),
-      detail: `POST /api/sync${full ? " (full)" : ""}`,
+      via: "api",
       full,
       wait,
     });

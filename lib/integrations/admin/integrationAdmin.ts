@@ -40,7 +40,12 @@ export async function setIntegrationPausedByAdmin(name: string, paused: boolean,
   const { db, sqlite } = await getStore();
   await ensureIntegrationStates(sqlite, [destination]);
   await setIntegrationPaused(sqlite, name, paused);
-  await recordViewerAudit(db, { action: paused ? "integration_paused" : "integration_resumed", actor: request.actor, ip: request.ip, detail: name });
+  await recordViewerAudit(db, {
+    action: paused ? "integration_paused" : "integration_resumed",
+    actor: request.actor,
+    ip: request.ip,
+    facts: { kind: "destination", destination: name },
+  });
   if (!paused) requestDelivery();
 }
 
@@ -60,7 +65,12 @@ export async function sendIntegrationTestEvent(name: string, request: AdminReque
     await sender.close().catch(() => undefined);
   }
   await recordIntegrationTest(sqlite, name, error);
-  await recordViewerAudit(db, { action: "integration_test", actor: request.actor, ip: request.ip, detail: `${name}: ${error ?? "delivered"}` });
+  await recordViewerAudit(db, {
+    action: "integration_test",
+    actor: request.actor,
+    ip: request.ip,
+    facts: { kind: "integration-test", destination: name, error: error ?? null },
+  });
   return { error };
 }
 
@@ -76,7 +86,7 @@ export async function replayIntegrationFrom(name: string, from: string, request:
     action: "integration_replay",
     actor: request.actor,
     ip: request.ip,
-    detail: `${name} from ${new Date(fromMs).toISOString()}: ${events} events`,
+    facts: { kind: "integration-replay", destination: name, from: new Date(fromMs).toISOString(), events },
   });
   requestDelivery();
   return { events };

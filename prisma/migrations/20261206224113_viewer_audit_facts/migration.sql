@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ViewerAuditEntry" ADD COLUMN "facts" TEXT;
