@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { icuSelector } from "@/lib/i18n/icuSelector";
-import type { SyncErrorKind } from "@/lib/sync/syncErrorKind";
+import type { SyncErrorKind } from "@/lib/ingest/syncErrorKind";
 
 /**
  * Why a run failed, in the reader's language: what happened and what to do, then (unless

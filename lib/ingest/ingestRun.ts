@@ -1,5 +1,5 @@
 import type { Store } from "../store/store";
-import type { SyncErrorKind } from "../sync/syncErrorKind";
+import type { SyncErrorKind } from "./syncErrorKind";
 import { writeTransaction } from "../store/sqlite";
 import { catchUpConnections, STITCH_BATCH_EVENTS } from "./connectionBacklog";
 import { addRunCounts, finishRun, markInterruptedRuns, startRun, type RunKind, type RunTrigger } from "./ingestRuns";

@@ -1,5 +1,5 @@
 import { hostname } from "node:os";
-import type { SyncErrorKind } from "../sync/syncErrorKind";
+import type { SyncErrorKind } from "./syncErrorKind";
 import { threadId } from "node:worker_threads";
 import type { Db } from "../store/client";
 import { preparedStatements, type SqliteConnection } from "../store/sqlite";

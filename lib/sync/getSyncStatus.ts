@@ -1,5 +1,5 @@
 import { getConfig } from "../config";
-import { storedSyncErrorKind, type SyncErrorKind } from "./syncErrorKind";
+import { storedSyncErrorKind, type SyncErrorKind } from "../ingest/syncErrorKind";
 import type { Db } from "../store/client";
 import { getStore } from "../store/store";
 import { countAllEvents } from "../events/countAllEvents";

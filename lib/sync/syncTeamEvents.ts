@@ -1,5 +1,5 @@
 import { finishIngest, ingestPage, startIngest } from "../ingest/ingestRun";
-import { syncErrorKind } from "./syncErrorKind";
+import { syncErrorKind } from "../ingest/syncErrorKind";
 import type { Db } from "../store/client";
 import type { SqliteConnection } from "../store/sqlite";
 import { addCounts, emptyCounts, type StoreCounts, type StoreOptions } from "../ingest/storeEvents";
