@@ -73,7 +73,9 @@ for (const { userId, megabytes, format } of [
     expect(response.headers()["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
     expect(response.headers()["x-content-type-options"]).toBe("nosniff");
     expect((await storedIds(page, userId)).sort()).toEqual([...ids].sort());
-    await expect(await auditRow(page, "import", name)).toContainText(`${name} (${format}): ${ids.length} read, ${ids.length} new, 0 updated, 0 quarantined`);
+    // Worded in the reader's language from the entry's facts.
+    const count = ids.length.toLocaleString("ja");
+    await expect(await auditRow(page, "import", name)).toContainText(`${name} (${format}): ${count} 件読み込み、新規 ${count} 件、更新 0 件、隔離 0 件`);
   });
 }
 
