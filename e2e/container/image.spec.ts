@@ -12,22 +12,26 @@ const SESSION = "data/container/session.json";
 /** The submit button of the form that holds the password field (the header may hold forms of its own). */
 const submit = (page: import("@playwright/test").Page) => page.locator("form", { has: page.locator("input[name=password]") }).locator("button[type=submit]");
 
+/** Signs in with a one-time password, which sends the admin to choose their own, and chooses `chosen`: back on /events. */
+async function signInWithOneTimePassword(page: import("@playwright/test").Page, oneTime: string, chosen: string) {
+  await page.locator("input[name=email]").fill("admin@localhost");
+  await page.locator("input[name=password]").fill(oneTime);
+  await submit(page).click();
+  await expect(page).toHaveURL(/\/admin\/password\?next=%2Fevents$/);
+  await page.locator("input[name=current]").fill(oneTime);
+  await page.locator("input[name=password]").fill(chosen);
+  await page.locator("input[name=confirm]").fill(chosen);
+  await submit(page).click();
+  await expect(page).toHaveURL(/\/events$/);
+}
+
 test("the image: sign in with the one-time password from its log, choose a password, see the demo's events", async ({ page }) => {
   const oneTime = /one-time password:\s+(\S+)/.exec(readFileSync(LOG, "utf8"))?.[1];
   expect(oneTime, "the first start prints a one-time password in the container's log").toBeTruthy();
 
   await page.goto("/events");
   await expect(page).toHaveURL(/\/sign-in\?next=%2Fevents$/);
-  await page.locator("input[name=email]").fill("admin@localhost");
-  await page.locator("input[name=password]").fill(oneTime!);
-  await submit(page).click();
-  await expect(page).toHaveURL(/\/admin\/password\?next=%2Fevents$/);
-  const chosen = "a passphrase for the container";
-  await page.locator("input[name=current]").fill(oneTime!);
-  await page.locator("input[name=password]").fill(chosen);
-  await page.locator("input[name=confirm]").fill(chosen);
-  await submit(page).click();
-  await expect(page).toHaveURL(/\/events$/);
+  await signInWithOneTimePassword(page, oneTime!, "a passphrase for the container");
 
   // The demo's sync runs in the container; its events appear once its first pages are stored.
   await expect
@@ -57,16 +61,7 @@ test.describe("after viewer-cli reset-admin-password", () => {
     await submit(page).click();
     await expect(page.locator("#sign-in-error")).toHaveText("メールアドレスまたはパスワードが違います。");
 
-    await page.locator("input[name=email]").fill("admin@localhost");
-    await page.locator("input[name=password]").fill(printed!);
-    await submit(page).click();
-    await expect(page).toHaveURL(/\/admin\/password\?next=%2Fevents$/);
-    const chosen = "another passphrase for the container";
-    await page.locator("input[name=current]").fill(printed!);
-    await page.locator("input[name=password]").fill(chosen);
-    await page.locator("input[name=confirm]").fill(chosen);
-    await submit(page).click();
-    await expect(page).toHaveURL(/\/events$/);
+    await signInWithOneTimePassword(page, printed!, "another passphrase for the container");
     await expect(page.getByTestId("events-table").locator("tbody tr").first()).toBeVisible();
   });
 });
